@@ -1,0 +1,156 @@
+package org.nipcgateway.core;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.ext.web.Router;
+import java.net.BindException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.core.http.ApiModule;
+import org.nipcgateway.core.http.GatewayContext;
+import org.nipcgateway.core.http.HealthRoutes;
+import org.nipcgateway.core.http.Problems;
+import org.nipcgateway.core.http.PublicUrls;
+import org.nipcgateway.core.storage.ResourceStore;
+import org.nipcgateway.core.storage.SqliteResourceStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds the store, mounts every API module found on the class path and
+ * serves them over HTTP; {@link #stop()} undoes it in reverse order.
+ */
+public final class Gateway {
+  private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+  private final Vertx vertx;
+  private final ResourceStore store;
+  private final List<ApiModule> modules;
+  private final HttpServer server;
+  private final AtomicBoolean stopping;
+
+  private Gateway(
+      Vertx vertx, ResourceStore store, List<ApiModule> modules, HttpServer server, AtomicBoolean stopping) {
+    this.vertx = vertx;
+    this.store = store;
+    this.modules = modules;
+    this.server = server;
+    this.stopping = stopping;
+  }
+
+  /** Starts a gateway; the future fails (and everything started is released) if any part fails. */
+  public static Future<Gateway> start(GatewayConfig config) {
+    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
+    // Everything below runs on one event-loop context, so modules can rely on ordered callbacks.
+    var context = vertx.getOrCreateContext();
+    return Future.<Gateway>future(promise -> context.runOnContext(v -> startOn(vertx, config).onComplete(promise)))
+        .onFailure(e -> vertx.close());
+  }
+
+  private static Future<Gateway> startOn(Vertx vertx, GatewayConfig config) {
+    AtomicBoolean stopping = new AtomicBoolean(false);
+    return SqliteResourceStore.open(vertx, config.dataDir())
+        .compose(
+            store -> {
+              Router router = Router.router(vertx);
+              new HealthRoutes(store::isOpen, stopping::get).mount(router);
+              GatewayContext ctx =
+                  new GatewayContext(vertx, config, store, new PublicUrls(config.publicBaseUrl()));
+              List<ApiModule> modules = new ArrayList<>();
+              ServiceLoader.load(ApiModule.class).forEach(modules::add);
+              return mountAll(modules, router, ctx)
+                  .compose(v -> listen(vertx, config, router))
+                  .map(server -> new Gateway(vertx, store, modules, server, stopping))
+                  .recover(e -> store.close().transform(ignored -> Future.failedFuture(e)));
+            });
+  }
+
+  private static Future<Void> mountAll(List<ApiModule> modules, Router router, GatewayContext ctx) {
+    Future<Void> chain = Future.succeededFuture();
+    for (ApiModule module : modules) {
+      chain =
+          chain.compose(
+              v -> module.mount(router, ctx).onSuccess(ok -> LOG.info("Mounted API module {}", module.name())));
+    }
+    return chain.onSuccess(
+        v -> {
+          router.route().last().handler(c -> Problems.send(c, 404, "Not Found", "no such resource"));
+          router.errorHandler(
+              500, c -> {
+                LOG.error("Unhandled failure on {} {}", c.request().method(), c.request().path(), c.failure());
+                Problems.send(c, 500, "Internal Server Error", null);
+              });
+        });
+  }
+
+  private static Future<HttpServer> listen(Vertx vertx, GatewayConfig config, Router router) {
+    HttpServerOptions options =
+        new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()).setCompressionSupported(true);
+    if (config.tlsEnabled()) {
+      options
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions()
+                  .setCertPath(config.tlsCertFile().orElseThrow().toString())
+                  .setKeyPath(config.tlsKeyFile().orElseThrow().toString()));
+      options.setEnabledSecureTransportProtocols(java.util.Set.of("TLSv1.2", "TLSv1.3"));
+    }
+    return vertx
+        .createHttpServer(options)
+        .requestHandler(router)
+        .listen()
+        .recover(
+            e ->
+                Future.failedFuture(
+                    e instanceof BindException
+                        ? new ConfigException(
+                            "cannot listen on " + config.httpHost() + ":" + config.httpPort() + ": " + e.getMessage(), e)
+                        : e))
+        .onSuccess(
+            s ->
+                LOG.info(
+                    "NIPC gateway listening on {}://{}:{}",
+                    config.tlsEnabled() ? "https" : "http",
+                    config.httpHost(),
+                    s.actualPort()));
+  }
+
+  /** The port the HTTP server listens on (the chosen one when the config said 0). */
+  public int httpPort() {
+    return server.actualPort();
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /**
+   * Stops taking requests, lets those in flight finish (up to a grace period), lets modules
+   * finish their pending writes, then closes the store.
+   */
+  public Future<Void> stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      return Future.succeededFuture();
+    }
+    LOG.info("NIPC gateway stopping");
+    Future<Void> chain = server.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+    for (ApiModule module : modules) {
+      chain = chain.transform(v -> module.stop());
+    }
+    return chain
+        .transform(v -> store.close())
+        .transform(v -> vertx.close())
+        .onComplete(v -> LOG.info("NIPC gateway stopped"));
+  }
+}

@@ -1,0 +1,95 @@
+package org.nipcgateway.core.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.config.ConfigLoader;
+import org.nipcgateway.core.config.GatewayConfig;
+
+/** The launcher's command-line options; they override the config file and the environment. */
+public record LaunchOptions(
+    boolean help,
+    Optional<Integer> port,
+    Optional<String> host,
+    Optional<Path> dataDir,
+    Optional<Path> configFile,
+    Optional<Path> fleetFile,
+    Optional<String> logLevel,
+    boolean noDemo) {
+
+  public static final String USAGE =
+      """
+      Usage: nipc-gateway [options]
+
+      Runs the NIPC gateway: a SCIM 2.0 device registry and the NIPC API over HTTP.
+
+      Options:
+        --port N          HTTP API port (default 8080; 0 picks a free port)
+        --host ADDR       address to listen on (default 0.0.0.0)
+        --data-dir DIR    where the embedded store lives (default ./data)
+        --config FILE     JSON config file (see README, "Configuration")
+        --fleet FILE      simulated devices to load (needs the simulators module)
+        --no-demo         do not load the demo fleet at start
+        --log-level LVL   TRACE, DEBUG, INFO, WARN or ERROR (default INFO)
+        --help            print this text and exit
+
+      Environment variables (overridden by options): NIPC_HTTP_HOST, NIPC_HTTP_PORT,
+      NIPC_DATA_DIR, NIPC_TLS_CERT_FILE, NIPC_TLS_KEY_FILE, NIPC_PUBLIC_BASE_URL, NIPC_LOG_LEVEL.
+      """;
+
+  /** Parses the arguments; a {@link ConfigException} names the offending option. */
+  public static LaunchOptions parse(List<String> args) {
+    boolean help = false;
+    boolean noDemo = false;
+    Integer port = null;
+    String host = null;
+    Path dataDir = null;
+    Path config = null;
+    Path fleet = null;
+    String logLevel = null;
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      switch (arg) {
+        case "--help", "-h" -> help = true;
+        case "--no-demo" -> noDemo = true;
+        case "--port" -> port = ConfigLoader.parsePort(value(args, ++i, arg), "--port");
+        case "--host" -> host = value(args, ++i, arg);
+        case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
+        case "--config" -> config = Path.of(value(args, ++i, arg));
+        case "--fleet" -> fleet = Path.of(value(args, ++i, arg));
+        case "--log-level" -> logLevel = value(args, ++i, arg);
+        default -> throw new ConfigException("unknown option '" + arg + "' (see --help)");
+      }
+    }
+    return new LaunchOptions(
+        help,
+        Optional.ofNullable(port),
+        Optional.ofNullable(host),
+        Optional.ofNullable(dataDir),
+        Optional.ofNullable(config),
+        Optional.ofNullable(fleet),
+        Optional.ofNullable(logLevel),
+        noDemo);
+  }
+
+  private static String value(List<String> args, int index, String option) {
+    if (index >= args.size() || args.get(index).startsWith("--")) {
+      throw new ConfigException("option " + option + " needs a value (see --help)");
+    }
+    return args.get(index);
+  }
+
+  /** Applies these options on top of settings already loaded from file and environment. */
+  public GatewayConfig.Builder applyTo(GatewayConfig.Builder builder) {
+    port.ifPresent(builder::httpPort);
+    host.ifPresent(builder::httpHost);
+    dataDir.ifPresent(builder::dataDir);
+    fleetFile.ifPresent(builder::fleetFile);
+    logLevel.ifPresent(builder::logLevel);
+    if (noDemo) {
+      builder.demo(false);
+    }
+    return builder;
+  }
+}

@@ -1,0 +1,216 @@
+package org.nipcgateway.core.config;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The settings a gateway runs with, after defaults, the config file, environment variables and
+ * command-line options have been merged (in that order of precedence, last wins).
+ *
+ * <p>Module sections ({@code "scim"}, later {@code "nipc"}, {@code "mqtt"} …) are kept as raw JSON
+ * so that each module owns the shape of its own settings.
+ */
+public final class GatewayConfig {
+  private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
+
+  private final String httpHost;
+  private final int httpPort;
+  private final Path dataDir;
+  private final Optional<Path> tlsCertFile;
+  private final Optional<Path> tlsKeyFile;
+  private final Optional<String> publicBaseUrl;
+  private final int maxBodyBytes;
+  private final String logLevel;
+  private final Optional<Path> fleetFile;
+  private final boolean demo;
+  private final JsonObject modules;
+
+  private GatewayConfig(Builder b) {
+    this.httpHost = b.httpHost;
+    this.httpPort = b.httpPort;
+    this.dataDir = b.dataDir;
+    this.tlsCertFile = Optional.ofNullable(b.tlsCertFile);
+    this.tlsKeyFile = Optional.ofNullable(b.tlsKeyFile);
+    this.publicBaseUrl = Optional.ofNullable(b.publicBaseUrl).map(GatewayConfig::stripTrailingSlash);
+    this.maxBodyBytes = b.maxBodyBytes;
+    this.logLevel = b.logLevel;
+    this.fleetFile = Optional.ofNullable(b.fleetFile);
+    this.demo = b.demo;
+    this.modules = b.modules.copy();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public String httpHost() {
+    return httpHost;
+  }
+
+  /** The HTTP port to listen on; 0 asks the operating system for a free one (tests). */
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Optional<Path> tlsCertFile() {
+    return tlsCertFile;
+  }
+
+  public Optional<Path> tlsKeyFile() {
+    return tlsKeyFile;
+  }
+
+  public boolean tlsEnabled() {
+    return tlsCertFile.isPresent();
+  }
+
+  /** The URL clients reach the gateway at, when it differs from what the request says. */
+  public Optional<String> publicBaseUrl() {
+    return publicBaseUrl;
+  }
+
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  public String logLevel() {
+    return logLevel;
+  }
+
+  public Optional<Path> fleetFile() {
+    return fleetFile;
+  }
+
+  /** Whether the demo fleet is loaded at start ({@code --no-demo} turns it off). */
+  public boolean demo() {
+    return demo;
+  }
+
+  /** The settings of one module, empty when the config file has none. */
+  public JsonObject moduleSettings(String module) {
+    JsonObject section = modules.getJsonObject(module);
+    return section == null ? new JsonObject() : section.copy();
+  }
+
+  private static String stripTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.httpHost = httpHost;
+    b.httpPort = httpPort;
+    b.dataDir = dataDir;
+    b.tlsCertFile = tlsCertFile.orElse(null);
+    b.tlsKeyFile = tlsKeyFile.orElse(null);
+    b.publicBaseUrl = publicBaseUrl.orElse(null);
+    b.maxBodyBytes = maxBodyBytes;
+    b.logLevel = logLevel;
+    b.fleetFile = fleetFile.orElse(null);
+    b.demo = demo;
+    b.modules = modules.copy();
+    return b;
+  }
+
+  /** Collects settings; {@link #build()} rejects inconsistent ones with a message for operators. */
+  public static final class Builder {
+    private String httpHost = "0.0.0.0";
+    private int httpPort = 8080;
+    private Path dataDir = Path.of("data");
+    private Path tlsCertFile;
+    private Path tlsKeyFile;
+    private String publicBaseUrl;
+    private int maxBodyBytes = 1024 * 1024;
+    private String logLevel = "INFO";
+    private Path fleetFile;
+    private boolean demo = true;
+    private JsonObject modules = new JsonObject();
+
+    private Builder() {}
+
+    public Builder httpHost(String host) {
+      this.httpHost = host;
+      return this;
+    }
+
+    public Builder httpPort(int port) {
+      this.httpPort = port;
+      return this;
+    }
+
+    public Builder dataDir(Path dir) {
+      this.dataDir = dir;
+      return this;
+    }
+
+    public Builder tlsCertFile(Path file) {
+      this.tlsCertFile = file;
+      return this;
+    }
+
+    public Builder tlsKeyFile(Path file) {
+      this.tlsKeyFile = file;
+      return this;
+    }
+
+    public Builder publicBaseUrl(String url) {
+      this.publicBaseUrl = url;
+      return this;
+    }
+
+    public Builder maxBodyBytes(int bytes) {
+      this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    public Builder logLevel(String level) {
+      this.logLevel = level == null ? null : level.toUpperCase(Locale.ROOT);
+      return this;
+    }
+
+    public Builder fleetFile(Path file) {
+      this.fleetFile = file;
+      return this;
+    }
+
+    public Builder demo(boolean demo) {
+      this.demo = demo;
+      return this;
+    }
+
+    /** Sets (replaces) the settings section of one module. */
+    public Builder moduleSettings(String module, JsonObject settings) {
+      this.modules.put(module, settings.copy());
+      return this;
+    }
+
+    public GatewayConfig build() {
+      Objects.requireNonNull(httpHost, "http host");
+      Objects.requireNonNull(dataDir, "data dir");
+      if (httpPort < 0 || httpPort > 65535) {
+        throw new ConfigException("HTTP port must be between 0 and 65535, got " + httpPort);
+      }
+      if ((tlsCertFile == null) != (tlsKeyFile == null)) {
+        throw new ConfigException("TLS needs both a certificate file and a key file");
+      }
+      if (maxBodyBytes < 1024) {
+        throw new ConfigException("maxBodyBytes must be at least 1024, got " + maxBodyBytes);
+      }
+      if (logLevel == null || !LOG_LEVELS.contains(logLevel)) {
+        throw new ConfigException("log level must be one of " + LOG_LEVELS + ", got " + logLevel);
+      }
+      if (publicBaseUrl != null && !publicBaseUrl.matches("https?://[^/\\s]+(/\\S*)?")) {
+        throw new ConfigException("publicBaseUrl must be an http(s) URL, got " + publicBaseUrl);
+      }
+      return new GatewayConfig(this);
+    }
+  }
+}

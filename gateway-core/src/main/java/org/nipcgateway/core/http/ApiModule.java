@@ -1,0 +1,25 @@
+package org.nipcgateway.core.http;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+
+/**
+ * A part of the HTTP API (SCIM, NIPC …) that the gateway mounts at start. Implementations are
+ * found with {@link java.util.ServiceLoader}, so the core never depends on them at compile time.
+ */
+public interface ApiModule {
+
+  /** A short name for logs and for the module's config section, e.g. {@code scim}. */
+  String name();
+
+  /**
+   * Adds the module's routes. Called once, on the gateway's event loop, before the HTTP server
+   * listens; must not block. A failed future stops the gateway from starting.
+   */
+  Future<Void> mount(Router router, GatewayContext context);
+
+  /** Called at shutdown after the HTTP server stopped taking requests; finishes pending work. */
+  default Future<Void> stop() {
+    return Future.succeededFuture();
+  }
+}

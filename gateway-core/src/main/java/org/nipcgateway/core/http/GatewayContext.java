@@ -1,0 +1,16 @@
+package org.nipcgateway.core.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.core.storage.ResourceStore;
+
+/** What the gateway hands every API module: the shared services, built once at start. */
+public record GatewayContext(
+    Vertx vertx, GatewayConfig config, ResourceStore store, PublicUrls urls) {
+
+  /** The config-file section named after the module, empty when there is none. */
+  public JsonObject settings(String module) {
+    return config.moduleSettings(module);
+  }
+}

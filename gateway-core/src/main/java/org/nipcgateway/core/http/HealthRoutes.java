@@ -1,0 +1,53 @@
+package org.nipcgateway.core.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Liveness and readiness for supervisors and load balancers.
+ *
+ * <ul>
+ *   <li>{@code GET /health/live}: 200 while the process serves HTTP at all;
+ *   <li>{@code GET /health/ready} and {@code GET /health}: 200 when the store is open and the
+ *       gateway is not shutting down, 503 otherwise.
+ * </ul>
+ */
+public final class HealthRoutes {
+  private final BooleanSupplier storeOpen;
+  private final BooleanSupplier shuttingDown;
+
+  public HealthRoutes(BooleanSupplier storeOpen, BooleanSupplier shuttingDown) {
+    this.storeOpen = storeOpen;
+    this.shuttingDown = shuttingDown;
+  }
+
+  public void mount(Router router) {
+    router.get("/health/live").handler(ctx -> respond(ctx, true, new JsonObject()));
+    router.get("/health/ready").handler(this::readiness);
+    router.get("/health").handler(this::readiness);
+  }
+
+  private void readiness(RoutingContext ctx) {
+    boolean store = storeOpen.getAsBoolean();
+    boolean stopping = shuttingDown.getAsBoolean();
+    JsonObject checks =
+        new JsonObject()
+            .put("store", store ? "UP" : "DOWN")
+            .put("lifecycle", stopping ? "STOPPING" : "RUNNING");
+    respond(ctx, store && !stopping, checks);
+  }
+
+  private static void respond(RoutingContext ctx, boolean up, JsonObject checks) {
+    JsonObject body = new JsonObject().put("status", up ? "UP" : "DOWN");
+    if (!checks.isEmpty()) {
+      body.put("checks", checks);
+    }
+    ctx.response()
+        .setStatusCode(up ? 200 : 503)
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store")
+        .end(body.encode());
+  }
+}

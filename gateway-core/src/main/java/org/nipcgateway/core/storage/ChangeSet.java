@@ -1,0 +1,37 @@
+package org.nipcgateway.core.storage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes that the store applies all together or not at all. */
+public final class ChangeSet {
+  private final List<StoredResource> puts = new ArrayList<>();
+  private final List<String> deletes = new ArrayList<>();
+
+  public static ChangeSet of(StoredResource put) {
+    return new ChangeSet().put(put);
+  }
+
+  /** Inserts the resource, or replaces the one with its id. */
+  public ChangeSet put(StoredResource resource) {
+    puts.add(resource.copy());
+    return this;
+  }
+
+  public ChangeSet delete(String id) {
+    deletes.add(id);
+    return this;
+  }
+
+  public List<StoredResource> puts() {
+    return List.copyOf(puts);
+  }
+
+  public List<String> deletes() {
+    return List.copyOf(deletes);
+  }
+
+  public boolean isEmpty() {
+    return puts.isEmpty() && deletes.isEmpty();
+  }
+}

@@ -1,0 +1,29 @@
+package org.nipcgateway.core.storage;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable storage of registry resources.
+ *
+ * <p>Every method may be called from an event loop and never blocks it; blocking I/O happens on
+ * worker threads inside the implementation. Returned resources are copies the caller may change.
+ * A future that completed successfully from {@link #commit} means the change is durable: it
+ * survives a crash of the process from that moment on.
+ */
+public interface ResourceStore {
+
+  Future<Optional<StoredResource>> find(String id);
+
+  /** All resources of one type, in creation order. */
+  Future<List<StoredResource>> findAll(String resourceType);
+
+  /** Applies every change of the set atomically; fails with {@link StoreException} otherwise. */
+  Future<Void> commit(ChangeSet changes);
+
+  /** Whether the store can currently serve requests (for readiness checks). */
+  boolean isOpen();
+
+  Future<Void> close();
+}

@@ -1,0 +1,222 @@
+package org.nipcgateway.core.storage;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded store: an SQLite file in the data directory, migrated with Flyway, with every
+ * resource also held in memory so that reads never touch the disk.
+ *
+ * <p>SQLite runs in WAL mode with {@code synchronous=FULL}: a commit is on disk before its future
+ * completes, so a crash (even {@code kill -9} or power loss) never loses an acknowledged write and
+ * never leaves half of a change set. All JDBC work runs on one dedicated worker thread, which also
+ * keeps writes in the order they were submitted.
+ */
+public final class SqliteResourceStore implements ResourceStore {
+  private static final Logger LOG = LoggerFactory.getLogger(SqliteResourceStore.class);
+  private static final String DB_FILE = "registry.db";
+  private static final String UPSERT =
+      "INSERT INTO resource (id, resource_type, version, created, last_modified, attributes, secrets)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
+          + " resource_type = excluded.resource_type, version = excluded.version,"
+          + " last_modified = excluded.last_modified, attributes = excluded.attributes,"
+          + " secrets = excluded.secrets";
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final WorkerExecutor worker;
+  private final DataDirectory dataDirectory;
+  private final Connection connection;
+  private final Map<String, StoredResource> byId = Collections.synchronizedMap(new LinkedHashMap<>());
+  private volatile boolean open = true;
+
+  private SqliteResourceStore(WorkerExecutor worker, DataDirectory dataDirectory, Connection connection) {
+    this.worker = worker;
+    this.dataDirectory = dataDirectory;
+    this.connection = connection;
+  }
+
+  /** Locks the data directory, migrates the schema and loads every resource into memory. */
+  public static Future<ResourceStore> open(Vertx vertx, java.nio.file.Path dataDir) {
+    WorkerExecutor worker = vertx.createSharedWorkerExecutor("nipc-store-" + System.identityHashCode(dataDir), 1);
+    return worker
+        .<ResourceStore>executeBlocking(() -> openBlocking(worker, dataDir))
+        .onFailure(e -> worker.close());
+  }
+
+  private static SqliteResourceStore openBlocking(WorkerExecutor worker, java.nio.file.Path dir)
+      throws SQLException {
+    DataDirectory dataDirectory = DataDirectory.open(dir);
+    try {
+      String url = "jdbc:sqlite:" + dataDirectory.path().resolve(DB_FILE);
+      Flyway.configure()
+          .dataSource(url, "", "")
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+      Connection connection = DriverManager.getConnection(url);
+      try (Statement pragmas = connection.createStatement()) {
+        pragmas.execute("PRAGMA journal_mode=WAL");
+        pragmas.execute("PRAGMA synchronous=FULL");
+        pragmas.execute("PRAGMA busy_timeout=5000");
+      }
+      connection.setAutoCommit(false);
+      SqliteResourceStore store = new SqliteResourceStore(worker, dataDirectory, connection);
+      store.loadAll();
+      LOG.info("Store open at {} with {} resources", dataDirectory.path(), store.byId.size());
+      return store;
+    } catch (SQLException | RuntimeException e) {
+      dataDirectory.close();
+      throw e;
+    }
+  }
+
+  private void loadAll() throws SQLException {
+    String sql =
+        "SELECT id, resource_type, version, created, last_modified, attributes, secrets"
+            + " FROM resource ORDER BY created, rowid";
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        StoredResource resource =
+            new StoredResource(
+                rows.getString(1),
+                rows.getString(2),
+                rows.getLong(3),
+                Instant.parse(rows.getString(4)),
+                Instant.parse(rows.getString(5)),
+                parse(rows.getString(6)),
+                parse(rows.getString(7)));
+        byId.put(resource.id(), resource);
+      }
+      connection.commit();
+    }
+  }
+
+  private ObjectNode parse(String text) {
+    try {
+      return (ObjectNode) json.readTree(text);
+    } catch (JsonProcessingException | ClassCastException e) {
+      throw new StoreException("stored resource is not a JSON object", e);
+    }
+  }
+
+  @Override
+  public Future<Optional<StoredResource>> find(String id) {
+    return Future.succeededFuture(Optional.ofNullable(byId.get(id)).map(StoredResource::copy));
+  }
+
+  @Override
+  public Future<List<StoredResource>> findAll(String resourceType) {
+    List<StoredResource> matching = new ArrayList<>();
+    synchronized (byId) {
+      for (StoredResource resource : byId.values()) {
+        if (resource.resourceType().equals(resourceType)) {
+          matching.add(resource.copy());
+        }
+      }
+    }
+    return Future.succeededFuture(matching);
+  }
+
+  @Override
+  public Future<Void> commit(ChangeSet changes) {
+    if (!open) {
+      return Future.failedFuture(new StoreException("store is closed"));
+    }
+    if (changes.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return worker.executeBlocking(
+        () -> {
+          commitBlocking(changes);
+          return null;
+        });
+  }
+
+  private void commitBlocking(ChangeSet changes) {
+    try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
+        PreparedStatement delete = connection.prepareStatement("DELETE FROM resource WHERE id = ?")) {
+      for (StoredResource r : changes.puts()) {
+        upsert.setString(1, r.id());
+        upsert.setString(2, r.resourceType());
+        upsert.setLong(3, r.version());
+        upsert.setString(4, r.created().toString());
+        upsert.setString(5, r.lastModified().toString());
+        upsert.setString(6, r.attributes().toString());
+        upsert.setString(7, r.secrets().toString());
+        upsert.addBatch();
+      }
+      for (String id : changes.deletes()) {
+        delete.setString(1, id);
+        delete.addBatch();
+      }
+      upsert.executeBatch();
+      delete.executeBatch();
+      connection.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw new StoreException("could not write to the store: " + e.getMessage(), e);
+    }
+    synchronized (byId) {
+      for (StoredResource r : changes.puts()) {
+        byId.put(r.id(), r);
+      }
+      for (String id : changes.deletes()) {
+        byId.remove(id);
+      }
+    }
+  }
+
+  private void rollback() {
+    try {
+      connection.rollback();
+    } catch (SQLException e) {
+      LOG.warn("Rollback failed: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  @Override
+  public Future<Void> close() {
+    if (!open) {
+      return Future.succeededFuture();
+    }
+    open = false;
+    return worker
+        .<Void>executeBlocking(
+            () -> {
+              try {
+                connection.close();
+              } finally {
+                dataDirectory.close();
+              }
+              LOG.info("Store closed");
+              return null;
+            })
+        .eventually(worker::close);
+  }
+}

@@ -1,0 +1,51 @@
+package org.nipcgateway.scim;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import org.nipcgateway.core.http.ApiModule;
+import org.nipcgateway.core.http.GatewayContext;
+import org.nipcgateway.scim.http.ScimRoutes;
+import org.nipcgateway.scim.registry.Links;
+import org.nipcgateway.scim.registry.RegistryService;
+import org.nipcgateway.scim.schema.ScimSchemaCatalog;
+
+/**
+ * The SCIM 2.0 device registry under {@code /scim/v2}. Settings (config section {@code scim}):
+ * {@code maxResults} (largest page, default 1000) and {@code maxGroupMembers} (default 1000).
+ */
+public final class ScimApiModule implements ApiModule {
+  private RegistryService registry;
+
+  @Override
+  public String name() {
+    return "scim";
+  }
+
+  @Override
+  public Future<Void> mount(Router router, GatewayContext context) {
+    JsonObject settings = context.settings(name());
+    int maxResults = positive(settings, "maxResults", 1000);
+    int maxGroupMembers = positive(settings, "maxGroupMembers", 1000);
+    ScimSchemaCatalog catalog = ScimSchemaCatalog.load();
+    registry = new RegistryService(context.store(), catalog, maxGroupMembers, Clock.systemUTC());
+    ScimRoutes routes =
+        new ScimRoutes(registry, catalog, context.urls(), maxResults, context.config().maxBodyBytes());
+    router.route(Links.SCIM_PATH + "/*").subRouter(routes.router(context.vertx()));
+    return Future.succeededFuture();
+  }
+
+  private static int positive(JsonObject settings, String key, int fallback) {
+    Object value = settings.getValue(key, fallback);
+    if (!(value instanceof Integer number) || number < 1) {
+      throw new org.nipcgateway.core.config.ConfigException("scim." + key + " must be a positive integer, got " + value);
+    }
+    return number;
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return registry == null ? Future.succeededFuture() : registry.drained();
+  }
+}

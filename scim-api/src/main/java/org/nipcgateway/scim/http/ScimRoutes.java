@@ -1,0 +1,199 @@
+package org.nipcgateway.scim.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchRequest;
+import com.unboundid.scim2.common.messages.SearchRequest;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.Optional;
+import org.nipcgateway.core.http.PublicUrls;
+import org.nipcgateway.scim.query.AttributeSelection;
+import org.nipcgateway.scim.query.ListQuery;
+import org.nipcgateway.scim.query.QueryRunner;
+import org.nipcgateway.scim.query.ResponseShaper;
+import org.nipcgateway.scim.registry.EntityTag;
+import org.nipcgateway.scim.registry.Links;
+import org.nipcgateway.scim.registry.RegistryService;
+import org.nipcgateway.scim.registry.Written;
+import org.nipcgateway.scim.schema.ScimResourceType;
+import org.nipcgateway.scim.schema.ScimSchemaCatalog;
+
+/** The SCIM 2.0 protocol endpoints (RFC 7644) over the registry, mounted below {@code /scim/v2}. */
+public final class ScimRoutes {
+  public static final String SCIM_JSON = "application/scim+json";
+
+  private final RegistryService registry;
+  private final ScimSchemaCatalog catalog;
+  private final DiscoveryDocuments discovery;
+  private final PublicUrls urls;
+  private final int maxResults;
+  private final int maxBodyBytes;
+
+  public ScimRoutes(
+      RegistryService registry, ScimSchemaCatalog catalog, PublicUrls urls, int maxResults, int maxBodyBytes) {
+    this.registry = registry;
+    this.catalog = catalog;
+    this.discovery = new DiscoveryDocuments(catalog, maxResults);
+    this.urls = urls;
+    this.maxResults = maxResults;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** A handler that may fail with a SCIM exception, which goes to the failure handler. */
+  private interface ScimHandler {
+    void handle(RoutingContext ctx) throws ScimException;
+  }
+
+  private static io.vertx.core.Handler<RoutingContext> guard(ScimHandler handler) {
+    return ctx -> {
+      try {
+        handler.handle(ctx);
+      } catch (ScimException e) {
+        ctx.fail(e);
+      }
+    };
+  }
+
+  public Router router(Vertx vertx) {
+    Router router = Router.router(vertx);
+    ScimErrors errors = new ScimErrors(maxBodyBytes);
+    router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    router.route().failureHandler(errors::handle);
+    router.get("/ServiceProviderConfig").handler(ctx -> send(ctx, 200, discovery.serviceProviderConfig(links(ctx))));
+    router.get("/ResourceTypes").handler(ctx -> send(ctx, 200, discovery.resourceTypes(links(ctx))));
+    router.get("/ResourceTypes/:name").handler(guard(ctx -> sendFound(ctx, discovery.resourceType(ctx.pathParam("name"), links(ctx)))));
+    router.get("/Schemas").handler(ctx -> send(ctx, 200, discovery.schemas(links(ctx))));
+    router.get("/Schemas/:urn").handler(guard(ctx -> sendFound(ctx, discovery.schema(ctx.pathParam("urn"), links(ctx)))));
+    router.post("/.search").handler(guard(ctx -> search(ctx, List.copyOf(catalog.resourceTypes()))));
+    for (ScimResourceType type : catalog.resourceTypes()) {
+      mountType(router, type, type.endpoint());
+      type.aliases().forEach(alias -> mountType(router, type, alias));
+    }
+    router.route().last().handler(ctx -> ctx.fail(404));
+    return router;
+  }
+
+  private void mountType(Router router, ScimResourceType type, String path) {
+    router.post(path).handler(guard(ctx -> create(ctx, type)));
+    router.get(path).handler(guard(ctx -> list(ctx, type)));
+    router.post(path + "/.search").handler(guard(ctx -> search(ctx, List.of(type))));
+    router.get(path + "/:id").handler(guard(ctx -> get(ctx, type)));
+    router.put(path + "/:id").handler(guard(ctx -> replace(ctx, type)));
+    router.patch(path + "/:id").handler(guard(ctx -> patch(ctx, type)));
+    router.delete(path + "/:id").handler(guard(ctx -> delete(ctx, type)));
+  }
+
+  private void create(RoutingContext ctx, ScimResourceType type) throws ScimException {
+    ObjectNode body = ScimBodies.object(ctx);
+    AttributeSelection selection = selection(ctx);
+    registry
+        .create(type, body, links(ctx))
+        .onSuccess(
+            written -> {
+              ctx.response().putHeader("Location", written.view().path("meta").path("location").asText());
+              sendResource(ctx, 201, type, written, selection);
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private void get(RoutingContext ctx, ScimResourceType type) throws ScimException {
+    AttributeSelection selection = selection(ctx);
+    String ifNoneMatch = ctx.request().getHeader("If-None-Match");
+    registry
+        .get(type, ctx.pathParam("id"), links(ctx))
+        .onSuccess(
+            found -> {
+              if (ifNoneMatch != null && EntityTag.matches(ifNoneMatch, found.resource())) {
+                ctx.response().putHeader("ETag", EntityTag.of(found.resource())).setStatusCode(304).end();
+                return;
+              }
+              sendResource(ctx, 200, type, found, selection);
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private void replace(RoutingContext ctx, ScimResourceType type) throws ScimException {
+    ObjectNode body = ScimBodies.object(ctx);
+    AttributeSelection selection = selection(ctx);
+    registry
+        .replace(type, ctx.pathParam("id"), body, ifMatch(ctx), links(ctx))
+        .onSuccess(written -> sendResource(ctx, 200, type, written, selection))
+        .onFailure(ctx::fail);
+  }
+
+  private void patch(RoutingContext ctx, ScimResourceType type) throws ScimException {
+    PatchRequest patch = ScimBodies.message(ctx, PatchRequest.class);
+    AttributeSelection selection = selection(ctx);
+    registry
+        .patch(type, ctx.pathParam("id"), patch, ifMatch(ctx), links(ctx))
+        .onSuccess(written -> sendResource(ctx, 200, type, written, selection))
+        .onFailure(ctx::fail);
+  }
+
+  private void delete(RoutingContext ctx, ScimResourceType type) {
+    registry
+        .delete(type, ctx.pathParam("id"), ifMatch(ctx))
+        .onSuccess(v -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
+  }
+
+  private void list(RoutingContext ctx, ScimResourceType type) throws ScimException {
+    ListQuery query = ListQuery.fromParameters(name -> ctx.queryParam(name), maxResults);
+    runQuery(ctx, List.of(type), query);
+  }
+
+  private void search(RoutingContext ctx, List<ScimResourceType> types) throws ScimException {
+    ListQuery query = ListQuery.fromSearchRequest(ScimBodies.message(ctx, SearchRequest.class), maxResults);
+    runQuery(ctx, types, query);
+  }
+
+  private void runQuery(RoutingContext ctx, List<ScimResourceType> types, ListQuery query) throws ScimException {
+    if (types.size() == 1) {
+      QueryRunner.checkFilter(types.get(0), query);
+    }
+    registry
+        .views(types, links(ctx))
+        .onSuccess(
+            views -> {
+              try {
+                send(ctx, 200, QueryRunner.run(views, query));
+              } catch (ScimException e) {
+                ctx.fail(e);
+              }
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private static AttributeSelection selection(RoutingContext ctx) throws ScimException {
+    return AttributeSelection.of(ctx.queryParam("attributes"), ctx.queryParam("excludedAttributes"));
+  }
+
+  private static Optional<String> ifMatch(RoutingContext ctx) {
+    return Optional.ofNullable(ctx.request().getHeader("If-Match"));
+  }
+
+  private Links links(RoutingContext ctx) {
+    return new Links(urls.base(ctx.request()));
+  }
+
+  private static void sendResource(
+      RoutingContext ctx, int status, ScimResourceType type, Written written, AttributeSelection selection) {
+    ctx.response().putHeader("ETag", EntityTag.of(written.resource()));
+    send(ctx, status, ResponseShaper.shape(type, written.view(), selection));
+  }
+
+  private static void sendFound(RoutingContext ctx, Optional<ObjectNode> document) throws ScimException {
+    send(ctx, 200, document.orElseThrow(() -> new ResourceNotFoundException("no such " + ctx.request().path())));
+  }
+
+  private static void send(RoutingContext ctx, int status, ObjectNode body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", SCIM_JSON).end(body.toString());
+  }
+
+
+}

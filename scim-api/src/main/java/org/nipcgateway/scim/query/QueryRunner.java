@@ -1,0 +1,78 @@
+package org.nipcgateway.scim.query;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.server.utils.ResourceComparator;
+import com.unboundid.scim2.server.utils.SchemaAwareFilterEvaluator;
+import com.unboundid.scim2.server.utils.SchemaChecker;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.nipcgateway.scim.registry.TypedView;
+import org.nipcgateway.scim.schema.ScimResourceType;
+
+/**
+ * Answers a list query over resource views: filter (schema-aware, so case-insensitive
+ * attributes compare as such), sort, page, then trim, giving a SCIM ListResponse.
+ */
+public final class QueryRunner {
+  public static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+
+  private QueryRunner() {}
+
+  /** Rejects filters that name attributes the type does not define (likely typos). */
+  public static void checkFilter(ScimResourceType type, ListQuery query) throws BadRequestException {
+    if (query.filter().isEmpty()) {
+      return;
+    }
+    try {
+      List<String> issues = new SchemaChecker(type.definition()).checkSearch(query.filter().get()).getFilterIssues();
+      if (!issues.isEmpty()) {
+        throw BadRequestException.invalidFilter(String.join("; ", issues));
+      }
+    } catch (BadRequestException e) {
+      throw e;
+    } catch (ScimException e) {
+      throw BadRequestException.invalidFilter(e.getMessage());
+    }
+  }
+
+  public static ObjectNode run(List<TypedView> views, ListQuery query) throws ScimException {
+    List<TypedView> matching = new ArrayList<>();
+    for (TypedView candidate : views) {
+      if (matches(query, candidate)) {
+        matching.add(candidate);
+      }
+    }
+    if (query.sortBy().isPresent() && !matching.isEmpty()) {
+      ResourceComparator<GenericScimResource> comparator =
+          new ResourceComparator<>(query.sortBy().get(), query.sortOrder(), matching.get(0).type().definition());
+      matching.sort(Comparator.comparing(v -> new GenericScimResource(v.view()), comparator));
+    }
+    int from = Math.min(query.startIndex() - 1, matching.size());
+    int to = Math.min(from + query.count(), matching.size());
+    ObjectNode response = JsonNodeFactory.instance.objectNode();
+    response.putArray("schemas").add(LIST_RESPONSE);
+    response.put("totalResults", matching.size());
+    response.put("startIndex", query.startIndex());
+    response.put("itemsPerPage", to - from);
+    ArrayNode resources = response.putArray("Resources");
+    for (TypedView page : matching.subList(from, to)) {
+      resources.add(ResponseShaper.shape(page.type(), page.view(), query.selection()));
+    }
+    return response;
+  }
+
+  private static boolean matches(ListQuery query, TypedView candidate) throws ScimException {
+    if (query.filter().isEmpty()) {
+      return true;
+    }
+    Filter filter = query.filter().get();
+    return filter.visit(new SchemaAwareFilterEvaluator(candidate.type().definition()), candidate.view());
+  }
+}

@@ -1,0 +1,278 @@
+package org.nipcgateway.scim.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unboundid.scim2.common.GenericScimResource;
+import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
+import com.unboundid.scim2.common.exceptions.ResourceConflictException;
+import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
+import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.messages.PatchRequest;
+import com.unboundid.scim2.common.types.AttributeDefinition;
+import com.unboundid.scim2.common.utils.JsonUtils;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.nipcgateway.core.storage.ChangeSet;
+import org.nipcgateway.core.storage.ResourceStore;
+import org.nipcgateway.core.storage.StoredResource;
+import org.nipcgateway.core.storage.TaskSequencer;
+import org.nipcgateway.scim.schema.ScimResourceType;
+import org.nipcgateway.scim.schema.ScimSchemaCatalog;
+
+/**
+ * Creates, reads, replaces, patches and deletes registry resources.
+ *
+ * <p>Writes run one at a time (a {@link TaskSequencer}), each against a snapshot taken when it
+ * starts, so checks such as uniqueness or group membership always see every earlier write. A
+ * write is answered only after the store committed it; everything one request changes (a device
+ * and the groups it leaves, say) is committed as one change set.
+ */
+public final class RegistryService {
+  public static final List<String> TYPES = List.of("Device", "EndpointApp", RegistrySnapshot.GROUP);
+  private static final String APP = "EndpointApp";
+
+  private final ResourceStore store;
+  private final ScimSchemaCatalog catalog;
+  private final ResourceValidator validator;
+  private final ResourceViews views;
+  private final GroupMembers groupMembers;
+  private final ClientTokens tokens = new ClientTokens();
+  private final TaskSequencer writes = new TaskSequencer();
+  private final Clock clock;
+
+  public RegistryService(ResourceStore store, ScimSchemaCatalog catalog, int maxGroupMembers, Clock clock) {
+    this.store = store;
+    this.catalog = catalog;
+    this.validator = new ResourceValidator(catalog);
+    this.views = new ResourceViews(catalog);
+    this.groupMembers = new GroupMembers(maxGroupMembers);
+    this.clock = clock;
+  }
+
+  public Future<Written> create(ScimResourceType type, ObjectNode input, Links links) {
+    return write(
+        snapshot -> {
+          ObjectNode attributes = validator.forCreate(type, input);
+          checkReferences(type, attributes, snapshot, null);
+          Instant now = clock.instant();
+          StoredResource created =
+              new StoredResource(
+                  UUID.randomUUID().toString(), type.name(), 1, now, now, attributes,
+                  JsonNodeFactory.instance.objectNode());
+          return commitWithToken(created, snapshot, links, new ChangeSet());
+        });
+  }
+
+  public Future<Written> get(ScimResourceType type, String id, Links links) {
+    return snapshot()
+        .compose(
+            snapshot ->
+                attempt(() -> {
+                  StoredResource found = existing(type, id, snapshot);
+                  return new Written(found, views.view(found, snapshot, links));
+                }));
+  }
+
+  public Future<Written> replace(
+      ScimResourceType type, String id, ObjectNode input, Optional<String> ifMatch, Links links) {
+    return write(
+        snapshot -> {
+          StoredResource current = existing(type, id, snapshot);
+          checkVersion(ifMatch, current);
+          ObjectNode attributes = validator.forReplace(type, input, current.attributes(), true);
+          checkReferences(type, attributes, snapshot, id);
+          return commitWithToken(current.withAttributes(attributes, clock.instant()), snapshot, links, new ChangeSet());
+        });
+  }
+
+  public Future<Written> patch(
+      ScimResourceType type, String id, PatchRequest patch, Optional<String> ifMatch, Links links) {
+    return write(
+        snapshot -> {
+          StoredResource current = existing(type, id, snapshot);
+          checkVersion(ifMatch, current);
+          validator.checkPatch(type, patch, views.view(current, snapshot, links));
+          GenericScimResource target = new GenericScimResource(current.attributes().deepCopy());
+          patch.apply(target);
+          ObjectNode attributes = validator.forReplace(type, target.getObjectNode(), current.attributes(), false);
+          checkReferences(type, attributes, snapshot, id);
+          return commitWithToken(current.withAttributes(attributes, clock.instant()), snapshot, links, new ChangeSet());
+        });
+  }
+
+  public Future<Void> delete(ScimResourceType type, String id, Optional<String> ifMatch) {
+    return writes.submit(
+        () ->
+            snapshot()
+                .compose(
+                    snapshot ->
+                        attempt(() -> {
+                          StoredResource current = existing(type, id, snapshot);
+                          checkVersion(ifMatch, current);
+                          ChangeSet changes = new ChangeSet().delete(id);
+                          leaveGroups(id, snapshot, changes);
+                          return changes;
+                        }))
+                .compose(store::commit));
+  }
+
+  /** Views of every resource of the given types, for queries. */
+  public Future<List<TypedView>> views(List<ScimResourceType> types, Links links) {
+    return snapshot()
+        .map(
+            snapshot -> {
+              List<TypedView> all = new ArrayList<>();
+              for (ScimResourceType type : types) {
+                for (StoredResource r : snapshot.ofType(type.name())) {
+                  all.add(new TypedView(type, views.view(r, snapshot, links)));
+                }
+              }
+              return all;
+            });
+  }
+
+  /** Completes when every write accepted so far has been committed. */
+  public Future<Void> drained() {
+    return writes.drained();
+  }
+
+  private Future<RegistrySnapshot> snapshot() {
+    return RegistrySnapshot.load(store, TYPES);
+  }
+
+  private interface SnapshotWrite {
+    Future<Written> apply(RegistrySnapshot snapshot) throws ScimException;
+  }
+
+  private interface Attempt<T> {
+    T get() throws ScimException;
+  }
+
+  private static <T> Future<T> attempt(Attempt<T> body) {
+    try {
+      return Future.succeededFuture(body.get());
+    } catch (ScimException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private Future<Written> write(SnapshotWrite body) {
+    return writes.submit(
+        () ->
+            snapshot()
+                .compose(
+                    snapshot -> {
+                      try {
+                        return body.apply(snapshot);
+                      } catch (ScimException e) {
+                        return Future.failedFuture(e);
+                      }
+                    }));
+  }
+
+  private static StoredResource existing(ScimResourceType type, String id, RegistrySnapshot snapshot)
+      throws ResourceNotFoundException {
+    return snapshot
+        .find(type.name(), id)
+        .orElseThrow(() -> new ResourceNotFoundException(type.name() + " '" + id + "' does not exist"));
+  }
+
+  private static void checkVersion(Optional<String> ifMatch, StoredResource current)
+      throws PreconditionFailedException {
+    if (ifMatch.isPresent() && !EntityTag.matches(ifMatch.get(), current)) {
+      throw new PreconditionFailedException(
+          "resource version is " + EntityTag.of(current) + ", not " + ifMatch.get(),
+          null,
+          EntityTag.of(current),
+          null);
+    }
+  }
+
+  private void checkReferences(
+      ScimResourceType type, ObjectNode attributes, RegistrySnapshot snapshot, String selfId)
+      throws ScimException {
+    if (type.name().equals(RegistrySnapshot.GROUP)) {
+      groupMembers.resolve(attributes, snapshot);
+    }
+    checkUniqueness(type, attributes, snapshot, selfId);
+  }
+
+  private void checkUniqueness(
+      ScimResourceType type, ObjectNode attributes, RegistrySnapshot snapshot, String selfId)
+      throws ScimException {
+    for (Path path : catalog.uniqueAttributes(type)) {
+      AttributeDefinition definition = type.definition().getAttributeDefinition(path);
+      boolean caseExact = definition != null && definition.isCaseExact();
+      for (JsonNode value : JsonUtils.findMatchingPaths(path, attributes)) {
+        String wanted = normalised(value, caseExact);
+        for (StoredResource other : snapshot.ofType(type.name())) {
+          if (other.id().equals(selfId)) {
+            continue;
+          }
+          for (JsonNode taken : JsonUtils.findMatchingPaths(path, other.attributes())) {
+            if (normalised(taken, caseExact).equals(wanted)) {
+              throw ResourceConflictException.uniqueness(
+                  "'" + path + "' value " + value + " is already registered to another " + type.name());
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static String normalised(JsonNode value, boolean caseExact) {
+    return caseExact ? value.asText() : value.asText().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Commits the resource. An endpoint app without a certificate gets a client token, generated
+   * here, stored as a salted hash and shown in this one response.
+   */
+  private Future<Written> commitWithToken(
+      StoredResource resource, RegistrySnapshot snapshot, Links links, ChangeSet changes) {
+    String newToken = null;
+    StoredResource toStore = resource;
+    if (resource.resourceType().equals(APP)
+        && !resource.attributes().has("certificateInfo")
+        && !ClientTokens.hasToken(resource.secrets())) {
+      newToken = tokens.generate();
+      toStore =
+          new StoredResource(
+              resource.id(), resource.resourceType(), resource.version(), resource.created(),
+              resource.lastModified(), resource.attributes(), tokens.secretsFor(newToken));
+    }
+    StoredResource committed = toStore;
+    String shownOnce = newToken;
+    return store
+        .commit(changes.put(committed))
+        .map(
+            v -> {
+              ObjectNode view = views.view(committed, snapshot, links);
+              if (shownOnce != null) {
+                view.put("clientToken", shownOnce);
+              }
+              return new Written(committed, view);
+            });
+  }
+
+  private void leaveGroups(String memberId, RegistrySnapshot snapshot, ChangeSet changes) {
+    for (StoredResource group : snapshot.groupsOf(memberId)) {
+      ObjectNode attributes = group.attributes().deepCopy();
+      var members = attributes.withArray("members");
+      for (int i = members.size() - 1; i >= 0; i--) {
+        if (members.get(i).path("value").asText().equals(memberId)) {
+          members.remove(i);
+        }
+      }
+      changes.put(group.withAttributes(attributes, clock.instant()));
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.nipcgateway.scim.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.temporal.ChronoUnit;
+import org.nipcgateway.core.storage.StoredResource;
+import org.nipcgateway.scim.schema.ScimSchemaCatalog;
+
+/**
+ * Turns a stored resource into what clients see: the stored attributes plus {@code id},
+ * {@code meta} and every server-maintained attribute (group memberships, references, the
+ * gateway's endpoints). Trimming by "returned" rules and query parameters happens afterwards.
+ */
+public final class ResourceViews {
+  static final String ENDPOINT_APPS_EXT = "urn:ietf:params:scim:schemas:extension:endpointAppsExt:2.0:Device";
+
+  private final ScimSchemaCatalog catalog;
+
+  public ResourceViews(ScimSchemaCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public ObjectNode view(StoredResource resource, RegistrySnapshot snapshot, Links links) {
+    ObjectNode view = resource.attributes().deepCopy();
+    String endpoint = catalog.resourceType(resource.resourceType()).endpoint();
+    ObjectNode out = view.objectNode();
+    out.set("schemas", view.remove("schemas"));
+    out.put("id", resource.id());
+    out.setAll(view);
+    addGroups(out, resource, snapshot, links);
+    switch (resource.resourceType()) {
+      case "Device" -> fillEndpointApps(out, links);
+      case RegistrySnapshot.GROUP -> fillMembers(out, snapshot, links);
+      default -> { }
+    }
+    ObjectNode meta = out.putObject("meta");
+    meta.put("resourceType", resource.resourceType());
+    meta.put("created", resource.created().truncatedTo(ChronoUnit.MILLIS).toString());
+    meta.put("lastModified", resource.lastModified().truncatedTo(ChronoUnit.MILLIS).toString());
+    meta.put("version", EntityTag.of(resource));
+    meta.put("location", links.location(endpoint, resource.id()));
+    return out;
+  }
+
+  private void addGroups(ObjectNode out, StoredResource resource, RegistrySnapshot snapshot, Links links) {
+    if (resource.resourceType().equals(RegistrySnapshot.GROUP) || snapshot.groupsOf(resource.id()).isEmpty()) {
+      return;
+    }
+    ArrayNode groups = out.putArray("groups");
+    String endpoint = catalog.resourceType(RegistrySnapshot.GROUP).endpoint();
+    for (StoredResource group : snapshot.groupsOf(resource.id())) {
+      ObjectNode ref = groups.addObject();
+      ref.put("value", group.id());
+      ref.put("$ref", links.location(endpoint, group.id()));
+      ref.put("display", group.attributes().path("displayName").asText());
+      ref.put("type", "direct");
+    }
+  }
+
+  private static void fillEndpointApps(ObjectNode device, Links links) {
+    JsonNode ext = device.get(ENDPOINT_APPS_EXT);
+    if (!(ext instanceof ObjectNode apps)) {
+      return;
+    }
+    String endpoint = "/EndpointApps";
+    for (JsonNode app : apps.path("applications")) {
+      if (app instanceof ObjectNode entry && entry.hasNonNull("value")) {
+        entry.put("$ref", links.location(endpoint, entry.get("value").asText()));
+      }
+    }
+    apps.put("deviceControlEnterpriseEndpoint", links.deviceControlEndpoint());
+    apps.put("telemetryEnterpriseEndpoint", links.telemetryEndpoint());
+  }
+
+  private void fillMembers(ObjectNode group, RegistrySnapshot snapshot, Links links) {
+    for (JsonNode node : group.path("members")) {
+      ObjectNode member = (ObjectNode) node;
+      String id = member.path("value").asText();
+      snapshot
+          .find(id)
+          .ifPresent(
+              r -> {
+                member.put("$ref", links.location(catalog.resourceType(r.resourceType()).endpoint(), id));
+                String display = displayName(r);
+                if (display != null) {
+                  member.put("display", display);
+                }
+              });
+    }
+  }
+
+  private static String displayName(StoredResource r) {
+    JsonNode name = r.attributes().has("displayName") ? r.attributes().get("displayName") : r.attributes().get("applicationName");
+    return name == null ? null : name.asText();
+  }
+}
