@@ -12,7 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.GatewayConfig;
@@ -139,18 +143,36 @@ public final class Gateway {
    * Stops taking requests, lets those in flight finish (up to a grace period), lets modules
    * finish their pending writes, then closes the store.
    */
-  public Future<Void> stop() {
+  public CompletionStage<Void> stop() {
     if (!stopping.compareAndSet(false, true)) {
-      return Future.succeededFuture();
+      return CompletableFuture.completedFuture(null);
     }
     LOG.info("NIPC gateway stopping");
     Future<Void> chain = server.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     for (ApiModule module : modules) {
       chain = chain.transform(v -> module.stop());
     }
-    return chain
+    CompletableFuture<Void> stopped = new CompletableFuture<>();
+    chain
         .transform(v -> store.close())
-        .transform(v -> vertx.close())
-        .onComplete(v -> LOG.info("NIPC gateway stopped"));
+        .onComplete(
+            v ->
+                // Vert.x cannot report its own close to a callback on one of its threads (that
+                // context is gone by then), so the close is waited for on a thread of our own.
+                new Thread(() -> closeVertx(stopped), "nipc-vertx-close").start());
+    return stopped;
+  }
+
+  private void closeVertx(CompletableFuture<Void> stopped) {
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS);
+      LOG.info("NIPC gateway stopped");
+      stopped.complete(null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopped.completeExceptionally(e);
+    } catch (ExecutionException | TimeoutException e) {
+      stopped.completeExceptionally(e);
+    }
   }
 }

@@ -59,7 +59,7 @@ public final class Main {
             new Thread(
                 () -> {
                   try {
-                    gateway.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+                    gateway.stop().toCompletableFuture().get(20, TimeUnit.SECONDS);
                   } catch (InterruptedException | ExecutionException | TimeoutException e) {
                     System.err.println("nipc-gateway: unclean stop: " + e);
                   }

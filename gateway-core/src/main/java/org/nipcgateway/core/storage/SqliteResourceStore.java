@@ -217,6 +217,7 @@ public final class SqliteResourceStore implements ResourceStore {
               LOG.info("Store closed");
               return null;
             })
-        .eventually(worker::close);
+        // Closing the executor from its own completion would wait on itself; let it go after.
+        .onComplete(v -> worker.close());
   }
 }

@@ -1,0 +1,44 @@
+package org.nipcgateway.it.support;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** Builds device bodies for tests. */
+public final class Devices {
+  public static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:Device";
+  public static final String BLE = "urn:ietf:params:scim:schemas:extension:ble:2.0:Device";
+  public static final String ZIGBEE = "urn:ietf:params:scim:schemas:extension:zigbee:2.0:Device";
+  public static final String DPP = "urn:ietf:params:scim:schemas:extension:dpp:2.0:Device";
+  public static final String PASS_KEY = "urn:ietf:params:scim:schemas:extension:pairingPassKey:2.0:Device";
+
+  private Devices() {}
+
+  /** A BLE device with passkey pairing; the MAC address is derived from {@code n}. */
+  public static ObjectNode ble(String name, int n) {
+    ObjectNode device = ScimClient.JSON.createObjectNode();
+    device.putArray("schemas").add(CORE).add(BLE);
+    device.put("displayName", name);
+    device.put("active", true);
+    ObjectNode ble = device.putObject(BLE);
+    ble.putArray("versionSupport").add("5.3");
+    ble.put("deviceMacAddress", mac(n));
+    ble.put("isRandom", false);
+    ble.putArray("pairingMethods").add(PASS_KEY);
+    ble.putObject(PASS_KEY).put("key", 123456);
+    return device;
+  }
+
+  public static ObjectNode zigbee(String name, String eui64) {
+    ObjectNode device = ScimClient.JSON.createObjectNode();
+    device.putArray("schemas").add(CORE).add(ZIGBEE);
+    device.put("displayName", name);
+    device.put("active", true);
+    ObjectNode zigbee = device.putObject(ZIGBEE);
+    zigbee.putArray("versionSupport").add("3.0");
+    zigbee.put("deviceEui64Address", eui64);
+    return device;
+  }
+
+  public static String mac(int n) {
+    return String.format("02:00:00:%02X:%02X:%02X", (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
+  }
+}

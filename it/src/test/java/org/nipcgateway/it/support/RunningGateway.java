@@ -1,0 +1,57 @@
+package org.nipcgateway.it.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.nipcgateway.core.Gateway;
+import org.nipcgateway.core.config.GatewayConfig;
+
+/** A whole gateway in this JVM, on a free port with a fresh data directory. */
+public final class RunningGateway implements AutoCloseable {
+  private final Gateway gateway;
+  private final Path dataDir;
+
+  private RunningGateway(Gateway gateway, Path dataDir) {
+    this.gateway = gateway;
+    this.dataDir = dataDir;
+  }
+
+  public static RunningGateway start() {
+    try {
+      return start(Files.createTempDirectory("nipc-it-"), GatewayConfig.builder());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static RunningGateway start(Path dataDir, GatewayConfig.Builder config) {
+    GatewayConfig built = config.httpHost("127.0.0.1").httpPort(0).dataDir(dataDir).build();
+    try {
+      Gateway gateway = Gateway.start(built).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      return new RunningGateway(gateway, dataDir);
+    } catch (Exception e) {
+      throw new IllegalStateException("gateway did not start", e);
+    }
+  }
+
+  public ScimClient scim() {
+    return new ScimClient("http://127.0.0.1:" + gateway.httpPort());
+  }
+
+  public int port() {
+    return gateway.httpPort();
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  @Override
+  public void close() {
+    try {
+      gateway.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("gateway did not stop", e);
+    }
+  }
+}
