@@ -88,8 +88,7 @@ final class PairingMethodsValidator {
     ScimResourceType type = catalog.pairingTypes().get(urn);
     ObjectNode standalone = ((ObjectNode) value).deepCopy();
     standalone.putArray("schemas").add(urn);
-    SchemaChecker.Results results = new SchemaChecker(type.definition()).checkCreate(standalone);
-    results.throwSchemaExceptions();
+    SchemaIssues.throwIfAny(new SchemaChecker(type.definition()).checkCreate(standalone));
     if (urn.equals(PASS_KEY)) {
       long key = value.path("key").asLong(-1);
       if (!value.path("key").isIntegralNumber() || key < 0 || key > MAX_PASS_KEY) {

@@ -38,8 +38,7 @@ public final class ResourceValidator {
   public ObjectNode forCreate(ScimResourceType type, ObjectNode input) throws ScimException {
     ObjectNode candidate = normalise(type, input);
     ObjectNode nested = pairing.detach(candidate);
-    SchemaChecker.Results results = checker(type).checkCreate(candidate);
-    results.throwSchemaExceptions();
+    SchemaIssues.throwIfAny(checker(type).checkCreate(candidate));
     pairing.check(candidate, nested);
     checkRules(candidate);
     pairing.attach(candidate, nested);
@@ -61,8 +60,7 @@ public final class ResourceValidator {
     ObjectNode nested = pairing.detach(candidate);
     ObjectNode currentCopy = current.deepCopy();
     pairing.detach(currentCopy);
-    SchemaChecker.Results results = checker(type).checkReplace(candidate, currentCopy);
-    results.throwSchemaExceptions();
+    SchemaIssues.throwIfAny(checker(type).checkReplace(candidate, currentCopy));
     pairing.check(candidate, nested);
     checkRules(candidate);
     pairing.attach(candidate, nested);
@@ -75,7 +73,7 @@ public final class ResourceValidator {
       throws ScimException {
     ObjectNode copy = view.deepCopy();
     pairing.detach(copy);
-    checker(type).checkModify(ops, copy).throwSchemaExceptions();
+    SchemaIssues.throwIfAny(checker(type).checkModify(ops, copy));
   }
 
   private SchemaChecker checker(ScimResourceType type) {

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  *
  * <p>Besides RFC 7643 schema characteristics the documents may carry two keywords of ours:
  * {@code pattern} (a regular expression every string value must match) and
- * {@code enforceCanonicalValues} (the canonical values are the only ones accepted).
+ * {@code enforceCanonicalValues} (the canonical values are the only ones accepted). A top-level
+ * {@code "//"} key holds a note for maintainers and is not served.
  */
 public final class ScimSchemaCatalog {
   /** Pairing-method schemas nest inside the BLE extension object rather than the resource. */
@@ -87,6 +88,7 @@ public final class ScimSchemaCatalog {
 
   private SchemaResource readSchema(JsonNode document) {
     ObjectNode copy = (ObjectNode) document.deepCopy();
+    copy.remove("//"); // a note for maintainers, not part of the schema
     String urn = copy.path("id").asText();
     collectRules(urn, "", (ArrayNode) copy.path("attributes"));
     try {

@@ -1,0 +1,141 @@
+package org.nipcgateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nipcgateway.it.support.ScimAssertions.assertScimError;
+import static org.nipcgateway.it.support.ScimClient.encode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nipcgateway.it.support.Devices;
+import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.ScimClient;
+
+/** Listing and searching (RFC 7644 section 3.4.2) over a small fleet. */
+class ScimQueryTest {
+  private static RunningGateway gateway;
+  private static ScimClient scim;
+
+  @BeforeAll
+  static void fleet() {
+    gateway = RunningGateway.start();
+    scim = gateway.scim();
+    scim.create("/Devices", Devices.ble("Alpha thermometer", 1));
+    ObjectNode lock = Devices.ble("Beta lock", 2);
+    lock.put("active", false);
+    scim.create("/Devices", lock);
+    scim.create("/Devices", Devices.zigbee("Gamma light", "50:32:5F:FF:FE:E7:67:28"));
+    ObjectNode plain = ScimClient.JSON.createObjectNode();
+    plain.putArray("schemas").add(Devices.CORE);
+    plain.put("displayName", "delta sensor");
+    plain.put("active", true);
+    ObjectNode delta = scim.create("/Devices", plain);
+    ObjectNode kitchen = ScimClient.JSON.createObjectNode();
+    kitchen.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:Group");
+    kitchen.put("displayName", "Kitchen");
+    kitchen.putArray("members").addObject().put("value", delta.path("id").asText());
+    scim.create("/Groups", kitchen);
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  private static List<String> names(String query) {
+    JsonNode list = scim.list("/Devices", query);
+    assertThat(list.path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:ListResponse");
+    List<String> names = new ArrayList<>();
+    list.path("Resources").forEach(r -> names.add(r.path("displayName").asText()));
+    return names;
+  }
+
+  private static String filter(String filter) {
+    return "filter=" + encode(filter) + "&sortBy=displayName";
+  }
+
+  @Test
+  void equality_on_an_extension_qualified_path_ignores_case_of_case_insensitive_attributes() {
+    String mac = Devices.mac(1).toLowerCase();
+    assertThat(names(filter(Devices.BLE + ":deviceMacAddress eq \"" + mac + "\""))).containsExactly("Alpha thermometer");
+  }
+
+  @Test
+  void and_or_not_combine() {
+    assertThat(names(filter("active eq true and displayName co \"t\""))).containsExactly("Alpha thermometer", "delta sensor", "Gamma light");
+    assertThat(names(filter("displayName eq \"Beta lock\" or displayName eq \"Gamma light\""))).containsExactly("Beta lock", "Gamma light");
+    assertThat(names(filter("not (active eq true)"))).containsExactly("Beta lock");
+  }
+
+  @Test
+  void present_and_starts_with() {
+    assertThat(names(filter(Devices.ZIGBEE + ":deviceEui64Address pr"))).containsExactly("Gamma light");
+    assertThat(names(filter("displayName sw \"al\""))).containsExactly("Alpha thermometer");
+  }
+
+  @Test
+  void complex_value_filter_on_group_membership() {
+    assertThat(names(filter("groups[display eq \"Kitchen\"]"))).containsExactly("delta sensor");
+    JsonNode groups = scim.list("/Groups", "filter=" + encode("members[type eq \"Device\"]"));
+    assertThat(groups.path("totalResults").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void sorts_ascending_and_descending() {
+    assertThat(names("sortBy=displayName")).containsExactly("Alpha thermometer", "Beta lock", "delta sensor", "Gamma light");
+    assertThat(names("sortBy=displayName&sortOrder=descending")).containsExactly("Gamma light", "delta sensor", "Beta lock", "Alpha thermometer");
+  }
+
+  @Test
+  void pages_with_start_index_and_count() {
+    JsonNode page = scim.list("/Devices", "sortBy=displayName&startIndex=2&count=2");
+    assertThat(page.path("totalResults").asInt()).isEqualTo(4);
+    assertThat(page.path("startIndex").asInt()).isEqualTo(2);
+    assertThat(page.path("itemsPerPage").asInt()).isEqualTo(2);
+    assertThat(names("sortBy=displayName&startIndex=2&count=2")).containsExactly("Beta lock", "delta sensor");
+    assertThat(names("sortBy=displayName&startIndex=9")).isEmpty();
+    assertThat(scim.list("/Devices", "count=0").path("totalResults").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void attributes_and_excluded_attributes_select_what_is_returned() {
+    JsonNode only = scim.list("/Devices", "attributes=displayName&" + filter("displayName eq \"Alpha thermometer\"")).path("Resources").get(0);
+    assertThat(only.has("displayName")).isTrue();
+    assertThat(only.has("id")).isTrue();
+    assertThat(only.has("active")).isFalse();
+    assertThat(only.has(Devices.BLE)).isFalse();
+    JsonNode without = scim.list("/Devices", "excludedAttributes=active&" + filter("displayName eq \"Alpha thermometer\"")).path("Resources").get(0);
+    assertThat(without.has("active")).isFalse();
+    assertThat(without.has(Devices.BLE)).isTrue();
+  }
+
+  @Test
+  void search_with_post_per_type_and_at_the_root() {
+    ObjectNode search = ScimClient.JSON.createObjectNode();
+    search.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:SearchRequest");
+    search.put("filter", "displayName sw \"G\"");
+    search.put("sortBy", "displayName");
+    assertThat(scim.post("/scim/v2/Devices/.search", search).json().path("totalResults").asInt()).isEqualTo(1);
+    search.put("filter", "displayName pr");
+    // The root search spans Devices and Groups (EndpointApps have no displayName).
+    assertThat(scim.post("/scim/v2/.search", search).json().path("totalResults").asInt()).isEqualTo(5);
+  }
+
+  @Test
+  void invalid_filters_are_rejected_with_invalid_filter() {
+    assertScimError(scim.get("/scim/v2/Devices?filter=" + encode("displayName eq")), 400, "invalidFilter");
+    assertScimError(scim.get("/scim/v2/Devices?filter=" + encode("displayName zz \"x\"")), 400, "invalidFilter");
+    assertScimError(scim.get("/scim/v2/Devices?filter=" + encode("noSuchAttribute eq \"x\"")), 400, "invalidFilter");
+  }
+
+  @Test
+  void malformed_paging_and_sorting_parameters_are_invalid_values() {
+    assertScimError(scim.get("/scim/v2/Devices?count=many"), 400, "invalidValue");
+    assertScimError(scim.get("/scim/v2/Devices?sortOrder=sideways"), 400, "invalidValue");
+    assertScimError(scim.get("/scim/v2/Devices?attributes=displayName&excludedAttributes=active"), 400, "invalidValue");
+  }
+}

@@ -1,0 +1,34 @@
+package org.nipcgateway.scim.registry;
+
+import com.unboundid.scim2.common.exceptions.BadRequestException;
+import com.unboundid.scim2.server.utils.SchemaChecker;
+import java.util.List;
+
+/**
+ * Turns the SDK schema checker's findings into the scimType RFC 7644 section 3.12 names: a value
+ * that is missing, of the wrong type or not allowed is {@code invalidValue}; an attribute the
+ * schema does not define makes the body {@code invalidSyntax}; changing what may not be changed
+ * is {@code mutability}.
+ */
+final class SchemaIssues {
+  private SchemaIssues() {}
+
+  static void throwIfAny(SchemaChecker.Results results) throws BadRequestException {
+    if (!results.getMutabilityIssues().isEmpty()) {
+      throw BadRequestException.mutability(join(results.getMutabilityIssues()));
+    }
+    if (!results.getSyntaxIssues().isEmpty()) {
+      throw BadRequestException.invalidValue(join(results.getSyntaxIssues()));
+    }
+    if (!results.getPathIssues().isEmpty()) {
+      throw BadRequestException.invalidSyntax(join(results.getPathIssues()));
+    }
+    if (!results.getFilterIssues().isEmpty()) {
+      throw BadRequestException.invalidFilter(join(results.getFilterIssues()));
+    }
+  }
+
+  private static String join(List<String> issues) {
+    return String.join("; ", issues);
+  }
+}
