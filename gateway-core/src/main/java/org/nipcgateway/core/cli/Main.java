@@ -1,6 +1,7 @@
 package org.nipcgateway.core.cli;
 
 import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,29 +42,33 @@ public final class Main {
   }
 
   private static void run(GatewayConfig config) {
-    Gateway gateway;
+    CompletableFuture<Gateway> starting = Gateway.start(config).toCompletionStage().toCompletableFuture();
+    // Registered before the start completes, so that a SIGTERM arriving at any moment after the
+    // server listens still stops the gateway gracefully.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWhenStarted(starting), "nipc-shutdown"));
     try {
-      gateway = Gateway.start(config).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      starting.get(60, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       System.err.println("nipc-gateway: cannot start: " + (cause == null ? e : cause.getMessage()));
       System.exit(cause instanceof ConfigException ? 2 : 1);
-      return;
     } catch (InterruptedException | TimeoutException e) {
       System.err.println("nipc-gateway: cannot start: " + e);
       System.exit(1);
-      return;
     }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    gateway.stop().toCompletableFuture().get(20, TimeUnit.SECONDS);
-                  } catch (InterruptedException | ExecutionException | TimeoutException e) {
-                    System.err.println("nipc-gateway: unclean stop: " + e);
-                  }
-                },
-                "nipc-shutdown"));
+  }
+
+  private static void stopWhenStarted(CompletableFuture<Gateway> starting) {
+    Gateway gateway;
+    try {
+      gateway = starting.get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException | ExecutionException | TimeoutException e) {
+      return; // it never started, so there is nothing to stop
+    }
+    try {
+      gateway.stop().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (InterruptedException | ExecutionException | TimeoutException e) {
+      System.err.println("nipc-gateway: unclean stop: " + e);
+    }
   }
 }

@@ -23,7 +23,7 @@ final class ScimBodies {
 
   static ObjectNode object(RoutingContext ctx) throws ScimException {
     requireJsonMediaType(ctx);
-    if (ctx.body() == null || ctx.body().length() == 0) {
+    if (ctx.body() == null || ctx.body().buffer() == null || ctx.body().buffer().length() == 0) {
       throw BadRequestException.invalidSyntax("the request needs a JSON body");
     }
     JsonNode node;

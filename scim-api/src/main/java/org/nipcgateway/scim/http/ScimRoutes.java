@@ -6,6 +6,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.messages.SearchRequest;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -33,6 +34,7 @@ public final class ScimRoutes {
   private final PublicUrls urls;
   private final int maxResults;
   private final int maxBodyBytes;
+  private final AllowedMethods allowedMethods = new AllowedMethods();
 
   public ScimRoutes(
       RegistryService registry, ScimSchemaCatalog catalog, PublicUrls urls, int maxResults, int maxBodyBytes) {
@@ -64,28 +66,45 @@ public final class ScimRoutes {
     ScimErrors errors = new ScimErrors(maxBodyBytes);
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.route().failureHandler(errors::handle);
-    router.get("/ServiceProviderConfig").handler(ctx -> send(ctx, 200, discovery.serviceProviderConfig(links(ctx))));
-    router.get("/ResourceTypes").handler(ctx -> send(ctx, 200, discovery.resourceTypes(links(ctx))));
-    router.get("/ResourceTypes/:name").handler(guard(ctx -> sendFound(ctx, discovery.resourceType(ctx.pathParam("name"), links(ctx)))));
-    router.get("/Schemas").handler(ctx -> send(ctx, 200, discovery.schemas(links(ctx))));
-    router.get("/Schemas/:urn").handler(guard(ctx -> sendFound(ctx, discovery.schema(ctx.pathParam("urn"), links(ctx)))));
-    router.post("/.search").handler(guard(ctx -> search(ctx, List.copyOf(catalog.resourceTypes()))));
+    route(router, HttpMethod.GET, "/ServiceProviderConfig", ctx -> send(ctx, 200, discovery.serviceProviderConfig(links(ctx))));
+    route(router, HttpMethod.GET, "/ResourceTypes", ctx -> send(ctx, 200, discovery.resourceTypes(links(ctx))));
+    route(router, HttpMethod.GET, "/ResourceTypes/:name", ctx -> sendFound(ctx, discovery.resourceType(ctx.pathParam("name"), links(ctx))));
+    route(router, HttpMethod.GET, "/Schemas", ctx -> send(ctx, 200, discovery.schemas(links(ctx))));
+    route(router, HttpMethod.GET, "/Schemas/:urn", ctx -> sendFound(ctx, discovery.schema(ctx.pathParam("urn"), links(ctx))));
+    route(router, HttpMethod.POST, "/.search", ctx -> search(ctx, List.copyOf(catalog.resourceTypes())));
     for (ScimResourceType type : catalog.resourceTypes()) {
       mountType(router, type, type.endpoint());
       type.aliases().forEach(alias -> mountType(router, type, alias));
     }
-    router.route().last().handler(ctx -> ctx.fail(404));
+    // A sub-router passes what it cannot match to its parent; answer it here as a SCIM error.
+    router.route().last().handler(this::unmatched);
     return router;
   }
 
   private void mountType(Router router, ScimResourceType type, String path) {
-    router.post(path).handler(guard(ctx -> create(ctx, type)));
-    router.get(path).handler(guard(ctx -> list(ctx, type)));
-    router.post(path + "/.search").handler(guard(ctx -> search(ctx, List.of(type))));
-    router.get(path + "/:id").handler(guard(ctx -> get(ctx, type)));
-    router.put(path + "/:id").handler(guard(ctx -> replace(ctx, type)));
-    router.patch(path + "/:id").handler(guard(ctx -> patch(ctx, type)));
-    router.delete(path + "/:id").handler(guard(ctx -> delete(ctx, type)));
+    route(router, HttpMethod.POST, path, ctx -> create(ctx, type));
+    route(router, HttpMethod.GET, path, ctx -> list(ctx, type));
+    route(router, HttpMethod.POST, path + "/.search", ctx -> search(ctx, List.of(type)));
+    route(router, HttpMethod.GET, path + "/:id", ctx -> get(ctx, type));
+    route(router, HttpMethod.PUT, path + "/:id", ctx -> replace(ctx, type));
+    route(router, HttpMethod.PATCH, path + "/:id", ctx -> patch(ctx, type));
+    route(router, HttpMethod.DELETE, path + "/:id", ctx -> delete(ctx, type));
+  }
+
+  private void route(Router router, HttpMethod method, String path, ScimHandler handler) {
+    allowedMethods.add(method, path);
+    router.route(method, path).handler(guard(handler));
+  }
+
+  private void unmatched(RoutingContext ctx) {
+    String path = ctx.request().path().substring(Links.SCIM_PATH.length());
+    java.util.Set<String> allowed = allowedMethods.allowed(path);
+    if (allowed.isEmpty()) {
+      ctx.fail(404);
+    } else {
+      ctx.response().putHeader("Allow", String.join(", ", allowed));
+      ctx.fail(405);
+    }
   }
 
   private void create(RoutingContext ctx, ScimResourceType type) throws ScimException {

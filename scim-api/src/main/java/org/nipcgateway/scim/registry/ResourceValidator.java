@@ -60,6 +60,8 @@ public final class ResourceValidator {
     ObjectNode nested = pairing.detach(candidate);
     ObjectNode currentCopy = current.deepCopy();
     pairing.detach(currentCopy);
+    // checkReplace looks at mutability only; required attributes and types as for a create.
+    SchemaIssues.throwIfAny(checker(type).checkCreate(candidate));
     SchemaIssues.throwIfAny(checker(type).checkReplace(candidate, currentCopy));
     pairing.check(candidate, nested);
     checkRules(candidate);

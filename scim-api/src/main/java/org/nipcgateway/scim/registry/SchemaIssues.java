@@ -5,10 +5,10 @@ import com.unboundid.scim2.server.utils.SchemaChecker;
 import java.util.List;
 
 /**
- * Turns the SDK schema checker's findings into the scimType RFC 7644 section 3.12 names: a value
- * that is missing, of the wrong type or not allowed is {@code invalidValue}; an attribute the
- * schema does not define makes the body {@code invalidSyntax}; changing what may not be changed
- * is {@code mutability}.
+ * Turns the SDK schema checker's findings into the scimType RFC 7644 section 3.12 names: values
+ * that are missing, of the wrong type, not allowed or not defined by the schema are
+ * {@code invalidValue}; a PATCH path that does not resolve is {@code invalidPath}; changing what
+ * may not be changed is {@code mutability}.
  */
 final class SchemaIssues {
   private SchemaIssues() {}
@@ -21,7 +21,7 @@ final class SchemaIssues {
       throw BadRequestException.invalidValue(join(results.getSyntaxIssues()));
     }
     if (!results.getPathIssues().isEmpty()) {
-      throw BadRequestException.invalidSyntax(join(results.getPathIssues()));
+      throw BadRequestException.invalidPath(join(results.getPathIssues()));
     }
     if (!results.getFilterIssues().isEmpty()) {
       throw BadRequestException.invalidFilter(join(results.getFilterIssues()));

@@ -1,0 +1,100 @@
+package org.nipcgateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nipcgateway.it.support.GatewayProcess;
+
+/** The contract of {@code ./nipc-gateway} that operators and scripts rely on. */
+class LauncherTest {
+  @TempDir Path dir;
+
+  private record Run(int exitCode, String output) {}
+
+  /** Runs the repository's launcher script itself. */
+  private static Run launcher(String... args) throws IOException, InterruptedException {
+    Path script = Path.of("..", "nipc-gateway").toAbsolutePath().normalize();
+    List<String> command = new java.util.ArrayList<>(List.of(script.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new Run(process.exitValue(), output);
+  }
+
+  @Test
+  void help_lists_every_option_and_exits_zero() throws Exception {
+    Run run = launcher("--help");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.output()).contains("--port", "--data-dir", "--config", "--fleet", "--no-demo", "--help");
+  }
+
+  @Test
+  void an_unknown_option_exits_non_zero_naming_it() throws Exception {
+    Run run = launcher("--frobnicate");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.output()).contains("unknown option '--frobnicate'");
+  }
+
+  @Test
+  void a_bad_port_value_exits_non_zero() throws Exception {
+    Run run = launcher("--port", "70000");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.output()).contains("--port");
+  }
+
+  @Test
+  void a_port_in_use_exits_non_zero_with_a_clear_message() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      GatewayProcess gateway =
+          GatewayProcess.start(
+              List.of("--host", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort()), "--data-dir", dir.toString()),
+              Map.of());
+      assertThat(gateway.exitCode()).isNotZero();
+      assertThat(gateway.output()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+    }
+  }
+
+  @Test
+  void a_data_dir_that_is_a_file_exits_non_zero_with_a_clear_message() throws Exception {
+    Path file = Files.writeString(dir.resolve("file"), "not a directory");
+    GatewayProcess gateway = GatewayProcess.start(List.of("--port", "0", "--data-dir", file.toString()), Map.of());
+    assertThat(gateway.exitCode()).isNotZero();
+    assertThat(gateway.output()).contains("data dir");
+  }
+
+  @Test
+  void a_data_dir_used_by_another_gateway_process_is_refused() {
+    try (GatewayProcess first = GatewayProcess.listening(dir, "http://gateway.test")) {
+      GatewayProcess second = GatewayProcess.start(List.of("--port", "0", "--data-dir", dir.toString()), Map.of());
+      assertThat(second.exitCode()).isNotZero();
+      assertThat(second.output()).contains("in use by another gateway process");
+      assertThat(first.scim().get("/health").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void a_fleet_file_is_refused_until_simulated_radios_exist() throws Exception {
+    Path fleet = Files.writeString(dir.resolve("fleet.json"), "{}");
+    Run run = launcher("--fleet", fleet.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.output()).contains("--fleet");
+  }
+
+  @Test
+  void sigterm_stops_the_gateway_gracefully() {
+    GatewayProcess gateway = GatewayProcess.listening(dir, "http://gateway.test");
+    assertThat(gateway.terminate()).isIn(0, 143);
+    assertThat(gateway.output()).contains("NIPC gateway stopped");
+  }
+}

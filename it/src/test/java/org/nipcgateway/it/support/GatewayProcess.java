@@ -1,0 +1,128 @@
+package org.nipcgateway.it.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The packaged gateway ({@code java -jar nipc-gateway.jar}) as an operating-system process. */
+public final class GatewayProcess implements AutoCloseable {
+  private static final Pattern LISTENING = Pattern.compile("listening on https?://[^:]+:(\\d+)");
+
+  private final Process process;
+  private final List<String> output = new CopyOnWriteArrayList<>();
+  private final CompletableFuture<Integer> port = new CompletableFuture<>();
+  private final Thread reader;
+
+  private GatewayProcess(Process process) {
+    this.process = process;
+    this.reader = new Thread(this::readOutput, "gateway-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  public static Path jar() {
+    return Path.of(System.getProperty("nipc.gateway.jar", "../gateway-app/target/nipc-gateway.jar"));
+  }
+
+  /** Starts the jar with the given options (after {@code java -jar}); env adds variables. */
+  public static GatewayProcess start(List<String> options, java.util.Map<String, String> env) {
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
+    command.addAll(options);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    try {
+      return new GatewayProcess(builder.start());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start " + command, e);
+    }
+  }
+
+  /** Starts a gateway on a free port and waits until it listens. */
+  public static GatewayProcess listening(Path dataDir, String publicBaseUrl) {
+    GatewayProcess gateway =
+        start(
+            List.of("--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString(), "--no-demo"),
+            java.util.Map.of("NIPC_PUBLIC_BASE_URL", publicBaseUrl));
+    gateway.port();
+    return gateway;
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private void readOutput() {
+    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null) {
+        output.add(line);
+        Matcher m = LISTENING.matcher(line);
+        if (m.find()) {
+          port.complete(Integer.parseInt(m.group(1)));
+        }
+      }
+    } catch (IOException e) {
+      // The process ended; what it printed so far is kept.
+    }
+    port.completeExceptionally(new IllegalStateException("gateway exited before listening:\n" + String.join("\n", output)));
+  }
+
+  public int port() {
+    try {
+      return port.get(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("gateway did not listen: " + String.join("\n", output), e);
+    }
+  }
+
+  public ScimClient scim() {
+    return new ScimClient("http://127.0.0.1:" + port());
+  }
+
+  /** Waits for the process to end by itself and returns its exit code. */
+  public int exitCode() {
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("gateway did not exit");
+      }
+      reader.join(TimeUnit.SECONDS.toMillis(10)); // so that output() has the last lines
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public String output() {
+    return String.join("\n", output);
+  }
+
+  /** SIGTERM: the gateway shuts down gracefully. */
+  public int terminate() {
+    // Process.destroy() would also close our end of the output pipe; the handle only signals.
+    process.toHandle().destroy();
+    return exitCode();
+  }
+
+  /** SIGKILL: the process dies at once, wherever it is. */
+  public void kill() {
+    process.destroyForcibly();
+    exitCode();
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+    }
+  }
+}
