@@ -1,0 +1,71 @@
+package org.nipcgateway.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nipcgateway.core.cli.LaunchOptions;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void options_override_environment_which_overrides_the_file() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("gateway.json"),
+            "{\"http\":{\"port\":7000,\"host\":\"10.0.0.1\"},\"dataDir\":\"from-file\",\"logLevel\":\"warn\","
+                + "\"scim\":{\"maxResults\":50}}");
+    GatewayConfig.Builder loaded =
+        new ConfigLoader(Map.of("NIPC_HTTP_PORT", "7100", "NIPC_DATA_DIR", "from-env")).load(file);
+    GatewayConfig config = LaunchOptions.parse(List.of("--port", "7200", "--no-demo")).applyTo(loaded).build();
+
+    assertThat(config.httpPort()).isEqualTo(7200);
+    assertThat(config.httpHost()).isEqualTo("10.0.0.1");
+    assertThat(config.dataDir()).isEqualTo(Path.of("from-env"));
+    assertThat(config.logLevel()).isEqualTo("WARN");
+    assertThat(config.demo()).isFalse();
+    assertThat(config.moduleSettings("scim").getInteger("maxResults")).isEqualTo(50);
+  }
+
+  @Test
+  void defaults_need_no_file_and_no_environment() {
+    GatewayConfig config = new ConfigLoader(Map.of()).load(null).build();
+    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.dataDir()).isEqualTo(Path.of("data"));
+    assertThat(config.demo()).isTrue();
+    assertThat(config.tlsEnabled()).isFalse();
+  }
+
+  @Test
+  void unusable_settings_are_refused_with_a_message_naming_them() throws Exception {
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("NIPC_HTTP_PORT", "eighty")).load(null))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("NIPC_HTTP_PORT");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("missing.json")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read config file");
+    Path broken = Files.writeString(dir.resolve("broken.json"), "{ port: ");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(broken))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("not a JSON object");
+    Path typo = Files.writeString(dir.resolve("typo.json"), "{\"dataDri\": \"x\"}");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(typo))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("dataDri");
+    assertThatThrownBy(() -> GatewayConfig.builder().tlsCertFile(Path.of("cert.pem")).build())
+        .isInstanceOf(ConfigException.class).hasMessageContaining("key file");
+    assertThatThrownBy(() -> GatewayConfig.builder().logLevel("loud").build())
+        .isInstanceOf(ConfigException.class).hasMessageContaining("log level");
+  }
+
+  @Test
+  void launch_options_reject_unknown_options_and_missing_values() {
+    assertThatThrownBy(() -> LaunchOptions.parse(List.of("--nope")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("--nope");
+    assertThatThrownBy(() -> LaunchOptions.parse(List.of("--data-dir")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("needs a value");
+    assertThat(LaunchOptions.parse(List.of("--help")).help()).isTrue();
+  }
+}

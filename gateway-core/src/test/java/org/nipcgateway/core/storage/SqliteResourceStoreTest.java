@@ -1,0 +1,95 @@
+package org.nipcgateway.core.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteResourceStoreTest {
+  @TempDir Path dataDir;
+  private final Vertx vertx = Vertx.vertx();
+
+  @AfterEach
+  void close() throws Exception {
+    await(vertx.close());
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  private static StoredResource device(String id, String name) {
+    ObjectNode attributes = JsonNodeFactory.instance.objectNode().put("displayName", name);
+    Instant now = Instant.parse("2026-01-02T03:04:05Z");
+    return new StoredResource(id, "Device", 1, now, now, attributes, JsonNodeFactory.instance.objectNode());
+  }
+
+  @Test
+  void committed_resources_are_there_after_reopening() throws Exception {
+    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir));
+    await(store.commit(new ChangeSet().put(device("a", "first")).put(device("b", "second"))));
+    await(store.commit(new ChangeSet().delete("a")));
+    await(store.close());
+
+    ResourceStore reopened = await(SqliteResourceStore.open(vertx, dataDir));
+    assertThat(await(reopened.findAll("Device"))).containsExactly(device("b", "second"));
+    assertThat(await(reopened.find("a"))).isEmpty();
+    await(reopened.close());
+  }
+
+  @Test
+  void a_change_set_that_fails_part_way_leaves_nothing_of_itself() throws Exception {
+    await(await(SqliteResourceStore.open(vertx, dataDir)).close());
+    // Make the database refuse one row, as a full disk or a constraint would.
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("registry.db"));
+        Statement sql = db.createStatement()) {
+      sql.execute(
+          "CREATE TRIGGER refuse_poison BEFORE INSERT ON resource WHEN NEW.id = 'poison'"
+              + " BEGIN SELECT RAISE(ABORT, 'refused'); END");
+    }
+    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir));
+    await(store.commit(ChangeSet.of(device("kept", "before"))));
+
+    ChangeSet mixed = new ChangeSet().put(device("fresh", "new")).delete("kept").put(device("poison", "bad"));
+    assertThatThrownBy(() -> await(store.commit(mixed))).hasCauseInstanceOf(StoreException.class);
+
+    assertThat(await(store.findAll("Device"))).containsExactly(device("kept", "before"));
+    await(store.close());
+    ResourceStore reopened = await(SqliteResourceStore.open(vertx, dataDir));
+    assertThat(await(reopened.findAll("Device"))).containsExactly(device("kept", "before"));
+    await(reopened.close());
+  }
+
+  @Test
+  void returned_resources_are_copies_that_callers_may_change() throws Exception {
+    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir));
+    await(store.commit(ChangeSet.of(device("a", "original"))));
+    StoredResource copy = await(store.find("a")).orElseThrow();
+    copy.attributes().put("displayName", "changed by caller");
+    assertThat(await(store.find("a")).orElseThrow().attributes().path("displayName").asText()).isEqualTo("original");
+    await(store.close());
+  }
+
+  @Test
+  void a_closed_store_refuses_writes() throws Exception {
+    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir));
+    await(store.close());
+    assertThatThrownBy(() -> await(store.commit(ChangeSet.of(device("a", "late")))))
+        .isInstanceOf(ExecutionException.class)
+        .hasCauseInstanceOf(StoreException.class);
+    assertThat(store.isOpen()).isFalse();
+  }
+}

@@ -1,0 +1,42 @@
+package org.nipcgateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.nipcgateway.it.support.RunningGateway;
+
+/** The README's curl examples run, as written, against a live gateway (needs curl and jq). */
+class ReadmeExamplesTest {
+
+  private static String exampleScript() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+    int start = readme.indexOf("<!-- readme-example:start");
+    int end = readme.indexOf("<!-- readme-example:end -->");
+    assertThat(start).as("README example markers").isNotNegative();
+    String block = readme.substring(start, end);
+    return block.substring(block.indexOf("```sh") + "```sh".length(), block.lastIndexOf("```"));
+  }
+
+  @Test
+  void the_readme_examples_run_and_print_what_the_readme_says() throws Exception {
+    try (RunningGateway gateway = RunningGateway.start()) {
+      ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", exampleScript()).redirectErrorStream(true);
+      bash.environment().put("GW", "http://127.0.0.1:" + gateway.port());
+      Process process = bash.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).as(output).isZero();
+      assertThat(output)
+          .contains("{\"status\":\"UP\"")
+          .contains("\"totalResults\":1")
+          .contains("{\"displayName\":\"Ward 3 heart monitor\",\"version\":\"W/\\\"2\\\"\"}")
+          .contains("\"clientToken\":\"")
+          .contains("\"etag\":{\"supported\":true}")
+          .endsWith("204\n");
+    }
+  }
+}
