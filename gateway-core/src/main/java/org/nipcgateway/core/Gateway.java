@@ -100,7 +100,14 @@ public final class Gateway {
 
   private static Future<HttpServer> listen(Vertx vertx, GatewayConfig config, Router router) {
     HttpServerOptions options =
-        new HttpServerOptions().setHost(config.httpHost()).setPort(config.httpPort()).setCompressionSupported(true);
+        new HttpServerOptions()
+            .setHost(config.httpHost())
+            .setPort(config.httpPort())
+            .setCompressionSupported(true)
+            // No cleartext HTTP/2 upgrade: with the JDK's HTTP client (which offers it by default)
+            // large first responses arrived corrupted. Plain-text clients get HTTP/1.1; HTTP/2
+            // comes with TLS and ALPN.
+            .setHttp2ClearTextEnabled(false);
     if (config.tlsEnabled()) {
       options
           .setSsl(true)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import com.unboundid.scim2.common.utils.SchemaUtils;
 import com.unboundid.scim2.server.utils.SchemaChecker;
@@ -155,14 +156,20 @@ public final class ResourceValidator {
   }
 
   private void keepUnreadableAttributes(ScimResourceType type, ObjectNode candidate, ObjectNode current) {
+    Set<String> listed = new java.util.HashSet<>();
+    candidate.path("schemas").forEach(urn -> listed.add(urn.asText()));
     for (var schema : type.extensions()) {
       for (var attribute : schema.getAttributes()) {
-        if (attribute.getReturned() != com.unboundid.scim2.common.types.AttributeDefinition.Returned.NEVER) {
+        JsonNode old = current.path(schema.getId()).get(attribute.getName());
+        if (attribute.getReturned() != AttributeDefinition.Returned.NEVER || old == null) {
           continue;
         }
-        JsonNode old = current.path(schema.getId()).get(attribute.getName());
-        JsonNode ext = candidate.get(schema.getId());
-        if (old != null && ext instanceof ObjectNode extension && !extension.has(attribute.getName())) {
+        // An extension that held only never-returned values reads back without its object, so a
+        // client replacing what it read may list the extension but send no object for it.
+        JsonNode existing = candidate.get(schema.getId());
+        ObjectNode extension =
+            existing instanceof ObjectNode object ? object : listed.contains(schema.getId()) ? candidate.putObject(schema.getId()) : null;
+        if (extension != null && !extension.has(attribute.getName())) {
           extension.set(attribute.getName(), old.deepCopy());
         }
       }
