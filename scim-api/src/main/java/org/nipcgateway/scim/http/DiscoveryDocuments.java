@@ -1,6 +1,5 @@
 package org.nipcgateway.scim.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.utils.JsonUtils;
@@ -72,14 +71,7 @@ final class DiscoveryDocuments {
   }
 
   private static ObjectNode list(List<ObjectNode> items) {
-    ObjectNode list = JSON.objectNode();
-    list.putArray("schemas").add(QueryRunner.LIST_RESPONSE);
-    list.put("totalResults", items.size());
-    list.put("startIndex", 1);
-    list.put("itemsPerPage", items.size());
-    ArrayNode resources = list.putArray("Resources");
-    items.forEach(resources::add);
-    return list;
+    return QueryRunner.listResponse(items.size(), items, 1);
   }
 
   private static void meta(ObjectNode node, String resourceType, String location) {

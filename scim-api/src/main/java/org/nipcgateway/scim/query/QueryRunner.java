@@ -1,12 +1,12 @@
 package org.nipcgateway.scim.query;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.filters.Filter;
+import com.unboundid.scim2.common.messages.ListResponse;
+import com.unboundid.scim2.common.utils.JsonUtils;
 import com.unboundid.scim2.server.utils.ResourceComparator;
 import com.unboundid.scim2.server.utils.SchemaAwareFilterEvaluator;
 import com.unboundid.scim2.server.utils.SchemaChecker;
@@ -21,8 +21,6 @@ import org.nipcgateway.scim.schema.ScimResourceType;
  * attributes compare as such), sort, page, then trim, giving a SCIM ListResponse.
  */
 public final class QueryRunner {
-  public static final String LIST_RESPONSE = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
-
   private QueryRunner() {}
 
   /** Rejects filters that name attributes the type does not define (likely typos). */
@@ -56,16 +54,16 @@ public final class QueryRunner {
     }
     int from = Math.min(query.startIndex() - 1, matching.size());
     int to = Math.min(from + query.count(), matching.size());
-    ObjectNode response = JsonNodeFactory.instance.objectNode();
-    response.putArray("schemas").add(LIST_RESPONSE);
-    response.put("totalResults", matching.size());
-    response.put("startIndex", query.startIndex());
-    response.put("itemsPerPage", to - from);
-    ArrayNode resources = response.putArray("Resources");
-    for (TypedView page : matching.subList(from, to)) {
-      resources.add(ResponseShaper.shape(page.type(), page.view(), query.selection()));
+    List<ObjectNode> page = new ArrayList<>();
+    for (TypedView view : matching.subList(from, to)) {
+      page.add(ResponseShaper.shape(view.type(), view.view(), query.selection()));
     }
-    return response;
+    return listResponse(matching.size(), page, query.startIndex());
+  }
+
+  /** A SCIM ListResponse message (RFC 7644 section 3.4.2), built by the SDK. */
+  public static ObjectNode listResponse(int totalResults, List<ObjectNode> page, int startIndex) {
+    return JsonUtils.valueToNode(new ListResponse<>(totalResults, page, startIndex, page.size()));
   }
 
   private static boolean matches(ListQuery query, TypedView candidate) throws ScimException {
