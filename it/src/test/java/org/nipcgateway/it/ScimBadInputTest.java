@@ -7,32 +7,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.SharedGateway;
 import org.nipcgateway.it.support.ScimClient;
 
 /** Bad requests get a 4xx SCIM error, never a 5xx, and leave the stored data as it was. */
 class ScimBadInputTest {
-  private static RunningGateway gateway;
-  private static ScimClient scim;
+  @RegisterExtension static final SharedGateway gateway = new SharedGateway();
   private static String existing;
 
   @BeforeAll
   static void start() {
-    gateway = RunningGateway.start();
-    scim = gateway.scim();
-    existing = "/scim/v2/Devices/" + scim.create("/Devices", Devices.ble("existing", 1)).path("id").asText();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
+    existing = "/scim/v2/Devices/" + gateway.scim().create("/Devices", Devices.ble("existing", 1)).path("id").asText();
   }
 
   private static ObjectNode device(Function<ObjectNode, ObjectNode> change) {
@@ -87,11 +79,11 @@ class ScimBadInputTest {
   @MethodSource("badRequests")
   void bad_request_is_a_4xx_scim_error_and_stores_nothing(
       String name, String method, String path, Object body, int status, String scimType, String[] headers) {
-    JsonNode before = scim.get("/scim/v2/Devices").json();
-    Reply reply = scim.send(method, path.equals("EXISTING") ? existing : path, body, headers);
+    JsonNode before = gateway.scim().get("/scim/v2/Devices").json();
+    Reply reply = gateway.scim().send(method, path.equals("EXISTING") ? existing : path, body, headers);
     assertScimError(reply, status, scimType);
-    JsonNode after = scim.get("/scim/v2/Devices").json();
+    JsonNode after = gateway.scim().get("/scim/v2/Devices").json();
     assertThat(after).isEqualTo(before);
-    assertThat(scim.get("/health").status()).isEqualTo(200);
+    assertThat(gateway.scim().get("/health").status()).isEqualTo(200);
   }
 }

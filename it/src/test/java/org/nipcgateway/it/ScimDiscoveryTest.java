@@ -5,32 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.SharedGateway;
 import org.nipcgateway.it.support.ScimClient;
 
 /** Service discovery (RFC 7644 section 4): what the registry says it supports. */
 class ScimDiscoveryTest {
-  private static RunningGateway gateway;
-  private static ScimClient scim;
-
-  @BeforeAll
-  static void start() {
-    gateway = RunningGateway.start();
-    scim = gateway.scim();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension static final SharedGateway gateway = new SharedGateway();
 
   @Test
   void service_provider_config_states_patch_filter_sort_and_etag_support() {
-    JsonNode config = scim.get("/scim/v2/ServiceProviderConfig").json();
+    JsonNode config = gateway.scim().get("/scim/v2/ServiceProviderConfig").json();
     assertThat(config.path("patch").path("supported").asBoolean()).isTrue();
     assertThat(config.path("filter").path("supported").asBoolean()).isTrue();
     assertThat(config.path("filter").path("maxResults").asInt()).isEqualTo(1000);
@@ -41,21 +28,21 @@ class ScimDiscoveryTest {
 
   @Test
   void resource_types_list_devices_with_every_extension_endpoint_apps_and_groups() {
-    JsonNode types = scim.get("/scim/v2/ResourceTypes").json();
+    JsonNode types = gateway.scim().get("/scim/v2/ResourceTypes").json();
     List<String> names = new ArrayList<>();
     types.path("Resources").forEach(t -> names.add(t.path("name").asText()));
     assertThat(names).containsExactly("Device", "EndpointApp", "Group");
-    JsonNode device = scim.get("/scim/v2/ResourceTypes/Device").json();
+    JsonNode device = gateway.scim().get("/scim/v2/ResourceTypes/Device").json();
     assertThat(device.path("endpoint").asText()).isEqualTo("/Devices");
     assertThat(device.path("schemaExtensions")).hasSize(7);
-    assertThat(device.path("meta").path("location").asText()).isEqualTo(scim.base() + "/scim/v2/ResourceTypes/Device");
+    assertThat(device.path("meta").path("location").asText()).isEqualTo(gateway.scim().base() + "/scim/v2/ResourceTypes/Device");
   }
 
   @Test
   void schemas_are_served_with_the_drafts_characteristics() {
-    JsonNode schemas = scim.get("/scim/v2/Schemas").json();
+    JsonNode schemas = gateway.scim().get("/scim/v2/Schemas").json();
     assertThat(schemas.path("totalResults").asInt()).isEqualTo(14);
-    JsonNode ble = scim.get("/scim/v2/Schemas/urn:ietf:params:scim:schemas:extension:ble:2.0:Device").json();
+    JsonNode ble = gateway.scim().get("/scim/v2/Schemas/urn:ietf:params:scim:schemas:extension:ble:2.0:Device").json();
     JsonNode irk = null;
     for (JsonNode attribute : ble.path("attributes")) {
       if (attribute.path("name").asText().equals("irk")) {
@@ -65,18 +52,18 @@ class ScimDiscoveryTest {
     assertThat(irk).isNotNull();
     assertThat(irk.path("returned").asText()).isEqualTo("never");
     assertThat(irk.path("mutability").asText()).isEqualTo("writeOnly");
-    assertThat(scim.get("/scim/v2/Schemas/urn:example:none").status()).isEqualTo(404);
+    assertThat(gateway.scim().get("/scim/v2/Schemas/urn:example:none").status()).isEqualTo(404);
   }
 
   @Test
   void a_known_path_with_another_method_is_405_with_allow() {
-    Reply reply = scim.delete("/scim/v2/Devices");
+    Reply reply = gateway.scim().delete("/scim/v2/Devices");
     assertThat(reply.status()).isEqualTo(405);
     assertThat(reply.header("Allow")).isEqualTo("GET, POST");
   }
 
   @Test
   void the_draft_endpoint_app_path_answers_too() {
-    assertThat(scim.get("/scim/v2/EndpointApp").status()).isEqualTo(200);
+    assertThat(gateway.scim().get("/scim/v2/EndpointApp").status()).isEqualTo(200);
   }
 }

@@ -9,12 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.SharedGateway;
 import org.nipcgateway.it.support.ScimClient;
 import org.nipcgateway.it.support.Specs;
 
@@ -24,6 +23,7 @@ import org.nipcgateway.it.support.Specs;
  * never returns (secrets).
  */
 class ScimExamplesTest {
+  @RegisterExtension static final SharedGateway gateway = new SharedGateway();
   /** The draft's examples spell some schema URNs differently from its schemas. */
   private static final Map<String, String> URN_SPELLINGS =
       Map.of("urn:ietf:params:scim:schemas:core:2.0:Devices", "urn:ietf:params:scim:schemas:core:2.0:Device");
@@ -34,19 +34,6 @@ class ScimExamplesTest {
           "urn:ietf:params:scim:schemas:extension:fido-device-onboard:2.0:Devices", List.of("fdoVoucher"));
   private static final String APPS_EXT = "urn:ietf:params:scim:schemas:extension:endpointAppsExt:2.0:Device";
 
-  private static RunningGateway gateway;
-  private static ScimClient scim;
-
-  @BeforeAll
-  static void start() {
-    gateway = RunningGateway.start();
-    scim = gateway.scim();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
 
   static Stream<Path> examples() {
     return Specs.scimExamples().stream();
@@ -61,20 +48,20 @@ class ScimExamplesTest {
     input.remove("id");
     input.remove("meta");
 
-    Reply created = scim.post("/scim/v2" + endpoint, input);
+    Reply created = gateway.scim().post("/scim/v2" + endpoint, input);
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     String id = created.json().path("id").asText();
     try {
       checkReadBack(endpoint, input, created, id);
     } finally {
       // Examples share MAC addresses; remove each before the next.
-      assertThat(scim.delete("/scim/v2" + endpoint + "/" + id).status()).isEqualTo(204);
+      assertThat(gateway.scim().delete("/scim/v2" + endpoint + "/" + id).status()).isEqualTo(204);
     }
   }
 
   private void checkReadBack(String endpoint, ObjectNode input, Reply created, String id) {
-    assertThat(created.header("Location")).isEqualTo(scim.base() + "/scim/v2" + endpoint + "/" + id);
-    Reply read = scim.get("/scim/v2" + endpoint + "/" + id);
+    assertThat(created.header("Location")).isEqualTo(gateway.scim().base() + "/scim/v2" + endpoint + "/" + id);
+    Reply read = gateway.scim().get("/scim/v2" + endpoint + "/" + id);
     assertThat(read.status()).isEqualTo(200);
 
     ObjectNode withoutSecrets = input.deepCopy();
@@ -91,10 +78,10 @@ class ScimExamplesTest {
 
     if (read.json().has(APPS_EXT)) {
       JsonNode apps = read.json().get(APPS_EXT);
-      assertThat(apps.path("deviceControlEnterpriseEndpoint").asText()).isEqualTo(scim.base() + "/nipc");
-      assertThat(apps.path("telemetryEnterpriseEndpoint").asText()).startsWith(scim.base() + "/nipc");
+      assertThat(apps.path("deviceControlEnterpriseEndpoint").asText()).isEqualTo(gateway.scim().base() + "/nipc");
+      assertThat(apps.path("telemetryEnterpriseEndpoint").asText()).startsWith(gateway.scim().base() + "/nipc");
       for (JsonNode app : apps.path("applications")) {
-        assertThat(app.path("$ref").asText()).isEqualTo(scim.base() + "/scim/v2/EndpointApps/" + app.path("value").asText());
+        assertThat(app.path("$ref").asText()).isEqualTo(gateway.scim().base() + "/scim/v2/EndpointApps/" + app.path("value").asText());
       }
     }
   }

@@ -7,32 +7,30 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.SharedGateway;
 import org.nipcgateway.it.support.ScimClient;
 
 /** Groups of devices and apps, and the read-only memberships they give their members. */
 class ScimGroupsTest {
-  private static RunningGateway gateway;
-  private static ScimClient scim;
-
-  @BeforeAll
-  static void start() throws IOException {
-    GatewayConfig.Builder config =
-        GatewayConfig.builder().moduleSettings("scim", new JsonObject().put("maxGroupMembers", 3));
-    gateway = RunningGateway.start(Files.createTempDirectory("nipc-groups-"), config);
-    scim = gateway.scim();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
+  @RegisterExtension
+  static final SharedGateway gateway =
+      new SharedGateway(
+          () -> {
+            try {
+              return RunningGateway.start(
+                  Files.createTempDirectory("nipc-groups-"),
+                  GatewayConfig.builder().moduleSettings("scim", new JsonObject().put("maxGroupMembers", 3)));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
 
   private static ObjectNode group(String name, String... memberIds) {
     ObjectNode group = ScimClient.JSON.createObjectNode();
@@ -47,13 +45,13 @@ class ScimGroupsTest {
 
   @Test
   void members_get_type_ref_and_display_and_devices_show_their_groups() {
-    String device = scim.create("/Devices", Devices.ble("lamp", 501)).path("id").asText();
-    ObjectNode created = scim.create("/Groups", group("Lights", device));
+    String device = gateway.scim().create("/Devices", Devices.ble("lamp", 501)).path("id").asText();
+    ObjectNode created = gateway.scim().create("/Groups", group("Lights", device));
     assertThat(created.path("members").get(0).path("type").asText()).isEqualTo("Device");
     assertThat(created.path("members").get(0).path("display").asText()).isEqualTo("lamp");
-    assertThat(created.path("members").get(0).path("$ref").asText()).isEqualTo(scim.base() + "/scim/v2/Devices/" + device);
+    assertThat(created.path("members").get(0).path("$ref").asText()).isEqualTo(gateway.scim().base() + "/scim/v2/Devices/" + device);
 
-    var groups = scim.get("/scim/v2/Devices/" + device).json().path("groups");
+    var groups = gateway.scim().get("/scim/v2/Devices/" + device).json().path("groups");
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0).path("value").asText()).isEqualTo(created.path("id").asText());
     assertThat(groups.get(0).path("display").asText()).isEqualTo("Lights");
@@ -61,27 +59,27 @@ class ScimGroupsTest {
 
   @Test
   void deleting_a_device_removes_it_from_its_groups() {
-    String device = scim.create("/Devices", Devices.ble("doomed", 502)).path("id").asText();
-    String keeper = scim.create("/Devices", Devices.ble("keeper", 503)).path("id").asText();
-    String groupId = scim.create("/Groups", group("Mixed", device, keeper)).path("id").asText();
-    assertThat(scim.delete("/scim/v2/Devices/" + device).status()).isEqualTo(204);
-    var members = scim.get("/scim/v2/Groups/" + groupId).json().path("members");
+    String device = gateway.scim().create("/Devices", Devices.ble("doomed", 502)).path("id").asText();
+    String keeper = gateway.scim().create("/Devices", Devices.ble("keeper", 503)).path("id").asText();
+    String groupId = gateway.scim().create("/Groups", group("Mixed", device, keeper)).path("id").asText();
+    assertThat(gateway.scim().delete("/scim/v2/Devices/" + device).status()).isEqualTo(204);
+    var members = gateway.scim().get("/scim/v2/Groups/" + groupId).json().path("members");
     assertThat(members).hasSize(1);
     assertThat(members.get(0).path("value").asText()).isEqualTo(keeper);
   }
 
   @Test
   void members_must_exist_and_appear_once_and_groups_are_bounded() {
-    String device = scim.create("/Devices", Devices.ble("solo", 504)).path("id").asText();
-    assertScimError(scim.post("/scim/v2/Groups", group("Ghosts", "no-such-device")), 400, "invalidValue");
-    assertScimError(scim.post("/scim/v2/Groups", group("Twice", device, device)), 400, "invalidValue");
+    String device = gateway.scim().create("/Devices", Devices.ble("solo", 504)).path("id").asText();
+    assertScimError(gateway.scim().post("/scim/v2/Groups", group("Ghosts", "no-such-device")), 400, "invalidValue");
+    assertScimError(gateway.scim().post("/scim/v2/Groups", group("Twice", device, device)), 400, "invalidValue");
     ObjectNode wrongType = group("Typed", device);
     ((ObjectNode) wrongType.path("members").get(0)).put("type", "EndpointApp");
-    assertScimError(scim.post("/scim/v2/Groups", wrongType), 400, "invalidValue");
+    assertScimError(gateway.scim().post("/scim/v2/Groups", wrongType), 400, "invalidValue");
     String[] four = new String[4];
     for (int i = 0; i < 4; i++) {
-      four[i] = scim.create("/Devices", Devices.ble("many", 510 + i)).path("id").asText();
+      four[i] = gateway.scim().create("/Devices", Devices.ble("many", 510 + i)).path("id").asText();
     }
-    assertScimError(scim.post("/scim/v2/Groups", group("Crowd", four)), 400, "tooMany");
+    assertScimError(gateway.scim().post("/scim/v2/Groups", group("Crowd", four)), 400, "tooMany");
   }
 }

@@ -8,46 +8,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.it.support.Devices;
-import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.SharedGateway;
 import org.nipcgateway.it.support.ScimClient;
 
 /** Listing and searching (RFC 7644 section 3.4.2) over a small fleet. */
 class ScimQueryTest {
-  private static RunningGateway gateway;
-  private static ScimClient scim;
+  @RegisterExtension static final SharedGateway gateway = new SharedGateway();
 
   @BeforeAll
   static void fleet() {
-    gateway = RunningGateway.start();
-    scim = gateway.scim();
-    scim.create("/Devices", Devices.ble("Alpha thermometer", 1));
+    gateway.scim().create("/Devices", Devices.ble("Alpha thermometer", 1));
     ObjectNode lock = Devices.ble("Beta lock", 2);
     lock.put("active", false);
-    scim.create("/Devices", lock);
-    scim.create("/Devices", Devices.zigbee("Gamma light", "50:32:5F:FF:FE:E7:67:28"));
+    gateway.scim().create("/Devices", lock);
+    gateway.scim().create("/Devices", Devices.zigbee("Gamma light", "50:32:5F:FF:FE:E7:67:28"));
     ObjectNode plain = ScimClient.JSON.createObjectNode();
     plain.putArray("schemas").add(Devices.CORE);
     plain.put("displayName", "delta sensor");
     plain.put("active", true);
-    ObjectNode delta = scim.create("/Devices", plain);
+    ObjectNode delta = gateway.scim().create("/Devices", plain);
     ObjectNode kitchen = ScimClient.JSON.createObjectNode();
     kitchen.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:Group");
     kitchen.put("displayName", "Kitchen");
     kitchen.putArray("members").addObject().put("value", delta.path("id").asText());
-    scim.create("/Groups", kitchen);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
+    gateway.scim().create("/Groups", kitchen);
   }
 
   private static List<String> names(String query) {
-    JsonNode list = scim.list("/Devices", query);
+    JsonNode list = gateway.scim().list("/Devices", query);
     assertThat(list.path("schemas").get(0).asText()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:ListResponse");
     List<String> names = new ArrayList<>();
     list.path("Resources").forEach(r -> names.add(r.path("displayName").asText()));
@@ -80,7 +72,7 @@ class ScimQueryTest {
   @Test
   void complex_value_filter_on_group_membership() {
     assertThat(names(filter("groups[display eq \"Kitchen\"]"))).containsExactly("delta sensor");
-    JsonNode groups = scim.list("/Groups", "filter=" + encode("members[type eq \"Device\"]"));
+    JsonNode groups = gateway.scim().list("/Groups", "filter=" + encode("members[type eq \"Device\"]"));
     assertThat(groups.path("totalResults").asInt()).isEqualTo(1);
   }
 
@@ -92,23 +84,23 @@ class ScimQueryTest {
 
   @Test
   void pages_with_start_index_and_count() {
-    JsonNode page = scim.list("/Devices", "sortBy=displayName&startIndex=2&count=2");
+    JsonNode page = gateway.scim().list("/Devices", "sortBy=displayName&startIndex=2&count=2");
     assertThat(page.path("totalResults").asInt()).isEqualTo(4);
     assertThat(page.path("startIndex").asInt()).isEqualTo(2);
     assertThat(page.path("itemsPerPage").asInt()).isEqualTo(2);
     assertThat(names("sortBy=displayName&startIndex=2&count=2")).containsExactly("Beta lock", "delta sensor");
     assertThat(names("sortBy=displayName&startIndex=9")).isEmpty();
-    assertThat(scim.list("/Devices", "count=0").path("totalResults").asInt()).isEqualTo(4);
+    assertThat(gateway.scim().list("/Devices", "count=0").path("totalResults").asInt()).isEqualTo(4);
   }
 
   @Test
   void attributes_and_excluded_attributes_select_what_is_returned() {
-    JsonNode only = scim.list("/Devices", "attributes=displayName&" + filter("displayName eq \"Alpha thermometer\"")).path("Resources").get(0);
+    JsonNode only = gateway.scim().list("/Devices", "attributes=displayName&" + filter("displayName eq \"Alpha thermometer\"")).path("Resources").get(0);
     assertThat(only.has("displayName")).isTrue();
     assertThat(only.has("id")).isTrue();
     assertThat(only.has("active")).isFalse();
     assertThat(only.has(Devices.BLE)).isFalse();
-    JsonNode without = scim.list("/Devices", "excludedAttributes=active&" + filter("displayName eq \"Alpha thermometer\"")).path("Resources").get(0);
+    JsonNode without = gateway.scim().list("/Devices", "excludedAttributes=active&" + filter("displayName eq \"Alpha thermometer\"")).path("Resources").get(0);
     assertThat(without.has("active")).isFalse();
     assertThat(without.has(Devices.BLE)).isTrue();
   }
@@ -119,23 +111,23 @@ class ScimQueryTest {
     search.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:SearchRequest");
     search.put("filter", "displayName sw \"G\"");
     search.put("sortBy", "displayName");
-    assertThat(scim.post("/scim/v2/Devices/.search", search).json().path("totalResults").asInt()).isEqualTo(1);
+    assertThat(gateway.scim().post("/scim/v2/Devices/.search", search).json().path("totalResults").asInt()).isEqualTo(1);
     search.put("filter", "displayName pr");
     // The root search spans Devices and Groups (EndpointApps have no displayName).
-    assertThat(scim.post("/scim/v2/.search", search).json().path("totalResults").asInt()).isEqualTo(5);
+    assertThat(gateway.scim().post("/scim/v2/.search", search).json().path("totalResults").asInt()).isEqualTo(5);
   }
 
   @Test
   void invalid_filters_are_rejected_with_invalid_filter() {
-    assertScimError(scim.get("/scim/v2/Devices?filter=" + encode("displayName eq")), 400, "invalidFilter");
-    assertScimError(scim.get("/scim/v2/Devices?filter=" + encode("displayName zz \"x\"")), 400, "invalidFilter");
-    assertScimError(scim.get("/scim/v2/Devices?filter=" + encode("noSuchAttribute eq \"x\"")), 400, "invalidFilter");
+    assertScimError(gateway.scim().get("/scim/v2/Devices?filter=" + encode("displayName eq")), 400, "invalidFilter");
+    assertScimError(gateway.scim().get("/scim/v2/Devices?filter=" + encode("displayName zz \"x\"")), 400, "invalidFilter");
+    assertScimError(gateway.scim().get("/scim/v2/Devices?filter=" + encode("noSuchAttribute eq \"x\"")), 400, "invalidFilter");
   }
 
   @Test
   void malformed_paging_and_sorting_parameters_are_invalid_values() {
-    assertScimError(scim.get("/scim/v2/Devices?count=many"), 400, "invalidValue");
-    assertScimError(scim.get("/scim/v2/Devices?sortOrder=sideways"), 400, "invalidValue");
-    assertScimError(scim.get("/scim/v2/Devices?attributes=displayName&excludedAttributes=active"), 400, "invalidValue");
+    assertScimError(gateway.scim().get("/scim/v2/Devices?count=many"), 400, "invalidValue");
+    assertScimError(gateway.scim().get("/scim/v2/Devices?sortOrder=sideways"), 400, "invalidValue");
+    assertScimError(gateway.scim().get("/scim/v2/Devices?attributes=displayName&excludedAttributes=active"), 400, "invalidValue");
   }
 }

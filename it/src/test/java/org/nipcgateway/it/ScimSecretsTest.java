@@ -7,16 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.SharedGateway;
 import org.nipcgateway.it.support.ScimClient;
 
 /** Attributes returned "never" stay out of every response; client tokens are shown once. */
 class ScimSecretsTest {
+  @RegisterExtension static final SharedGateway gateway = new SharedGateway();
   private static final String IRK = "3f1e2d4c5b6a79880f1e2d3c4b5a69";
   private static final String BOOTSTRAP_KEY = "MDkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDIgADsecretbootstrapkey0000000000000000000000000=";
   private static final String VOUCHER = "-----BEGIN OWNERSHIP VOUCHER-----secret-voucher";
@@ -27,19 +27,6 @@ class ScimSecretsTest {
     return IRK + String.format("%02d", n);
   }
 
-  private static RunningGateway gateway;
-  private static ScimClient scim;
-
-  @BeforeAll
-  static void start() {
-    gateway = RunningGateway.start();
-    scim = gateway.scim();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
 
   private static ObjectNode deviceWithSecrets(int n) {
     ObjectNode device = Devices.ble("secretive", n);
@@ -62,32 +49,32 @@ class ScimSecretsTest {
 
   @Test
   void never_returned_attributes_are_absent_from_create_get_list_search_put_and_patch_responses() {
-    Reply created = scim.post("/scim/v2/Devices", deviceWithSecrets(1));
+    Reply created = gateway.scim().post("/scim/v2/Devices", deviceWithSecrets(1));
     assertNoSecret(created);
     String path = "/scim/v2/Devices/" + created.json().path("id").asText();
-    assertNoSecret(scim.get(path));
-    assertNoSecret(scim.get("/scim/v2/Devices"));
-    assertNoSecret(scim.get("/scim/v2/Devices?attributes=" + Devices.BLE + ":irk"));
+    assertNoSecret(gateway.scim().get(path));
+    assertNoSecret(gateway.scim().get("/scim/v2/Devices"));
+    assertNoSecret(gateway.scim().get("/scim/v2/Devices?attributes=" + Devices.BLE + ":irk"));
     ObjectNode search = ScimClient.JSON.createObjectNode();
     search.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:SearchRequest");
-    assertNoSecret(scim.post("/scim/v2/.search", search));
+    assertNoSecret(gateway.scim().post("/scim/v2/.search", search));
     ObjectNode patch = ScimClient.JSON.createObjectNode();
     patch.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:PatchOp");
     patch.putArray("Operations").addObject().put("op", "replace").put("path", "displayName").put("value", "patched");
-    assertNoSecret(scim.patch(path, patch));
-    assertNoSecret(scim.put(path, scim.get(path).json()));
+    assertNoSecret(gateway.scim().patch(path, patch));
+    assertNoSecret(gateway.scim().put(path, gateway.scim().get(path).json()));
   }
 
   @Test
   void a_put_that_omits_a_never_returned_attribute_keeps_it() {
-    Reply created = scim.post("/scim/v2/Devices", deviceWithSecrets(2));
+    Reply created = gateway.scim().post("/scim/v2/Devices", deviceWithSecrets(2));
     String path = "/scim/v2/Devices/" + created.json().path("id").asText();
-    JsonNode readable = scim.get(path).json();
-    assertThat(scim.put(path, readable).status()).isEqualTo(200);
+    JsonNode readable = gateway.scim().get(path).json();
+    assertThat(gateway.scim().put(path, readable).status()).isEqualTo(200);
     // The irk is unique per device: a second device with it conflicts, so the first still has it.
     ObjectNode twin = deviceWithSecrets(3);
     ((ObjectNode) twin.get(Devices.BLE)).put("irk", irk(2));
-    assertScimError(scim.post("/scim/v2/Devices", twin), 409, "uniqueness");
+    assertScimError(gateway.scim().post("/scim/v2/Devices", twin), 409, "uniqueness");
   }
 
   @Test
@@ -96,15 +83,15 @@ class ScimSecretsTest {
     app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
     app.put("applicationType", "telemetry");
     app.put("applicationName", "collector");
-    Reply first = scim.post("/scim/v2/EndpointApps", app);
-    Reply second = scim.post("/scim/v2/EndpointApps", app);
+    Reply first = gateway.scim().post("/scim/v2/EndpointApps", app);
+    Reply second = gateway.scim().post("/scim/v2/EndpointApps", app);
     String token = first.json().path("clientToken").asText();
     assertThat(Base64.getUrlDecoder().decode(token)).hasSizeGreaterThanOrEqualTo(16);
     assertThat(second.json().path("clientToken").asText()).isNotEqualTo(token);
 
-    Reply read = scim.get("/scim/v2/EndpointApps/" + first.json().path("id").asText());
+    Reply read = gateway.scim().get("/scim/v2/EndpointApps/" + first.json().path("id").asText());
     assertThat(read.json().has("clientToken")).isFalse();
-    assertThat(scim.get("/scim/v2/EndpointApps").text()).doesNotContain(token);
+    assertThat(gateway.scim().get("/scim/v2/EndpointApps").text()).doesNotContain(token);
   }
 
   @Test
@@ -114,8 +101,8 @@ class ScimSecretsTest {
     app.put("applicationType", "deviceControl");
     app.put("applicationName", "controller");
     app.putObject("certificateInfo").put("subjectName", "controller.example.com");
-    assertThat(scim.post("/scim/v2/EndpointApps", app).json().has("clientToken")).isFalse();
+    assertThat(gateway.scim().post("/scim/v2/EndpointApps", app).json().has("clientToken")).isFalse();
     app.put("applicationType", "remoteControl");
-    assertScimError(scim.post("/scim/v2/EndpointApps", app), 400, "invalidValue");
+    assertScimError(gateway.scim().post("/scim/v2/EndpointApps", app), 400, "invalidValue");
   }
 }

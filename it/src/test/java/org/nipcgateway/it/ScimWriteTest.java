@@ -7,33 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.SharedGateway;
 import org.nipcgateway.it.support.ScimClient;
 
 /** Replace, patch, conditional requests and uniqueness (RFC 7644 sections 3.5, 3.6, 3.14). */
 class ScimWriteTest {
+  @RegisterExtension static final SharedGateway gateway = new SharedGateway();
   private static final AtomicInteger MACS = new AtomicInteger(100);
-  private static RunningGateway gateway;
-  private static ScimClient scim;
-
-  @BeforeAll
-  static void start() {
-    gateway = RunningGateway.start();
-    scim = gateway.scim();
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-  }
 
   private static ObjectNode newDevice() {
-    return scim.create("/Devices", Devices.ble("device", MACS.incrementAndGet()));
+    return gateway.scim().create("/Devices", Devices.ble("device", MACS.incrementAndGet()));
   }
 
   private static String path(JsonNode resource) {
@@ -61,13 +48,13 @@ class ScimWriteTest {
     replacement.put("displayName", "renamed");
     replacement.put("id", "not-the-id");
     replacement.putArray("groups").addObject().put("value", "forged");
-    Reply replaced = scim.put(path(device), replacement);
+    Reply replaced = gateway.scim().put(path(device), replacement);
     assertThat(replaced.status()).as(replaced.text()).isEqualTo(200);
     assertThat(replaced.json().path("displayName").asText()).isEqualTo("renamed");
     assertThat(replaced.json().path("id").asText()).isEqualTo(device.path("id").asText());
     assertThat(replaced.json().has("groups")).isFalse();
     assertThat(replaced.json().path("meta").path("version").asText()).isEqualTo("W/\"2\"");
-    assertThat(scim.get(path(device)).json().path("displayName").asText()).isEqualTo("renamed");
+    assertThat(gateway.scim().get(path(device)).json().path("displayName").asText()).isEqualTo("renamed");
   }
 
   @Test
@@ -76,28 +63,28 @@ class ScimWriteTest {
     app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
     app.put("applicationType", "deviceControl");
     app.put("applicationName", "controller");
-    ObjectNode created = scim.create("/EndpointApps", app);
+    ObjectNode created = gateway.scim().create("/EndpointApps", app);
     app.put("applicationType", "telemetry");
-    assertScimError(scim.put("/scim/v2/EndpointApps/" + created.path("id").asText(), app), 400, "mutability");
+    assertScimError(gateway.scim().put("/scim/v2/EndpointApps/" + created.path("id").asText(), app), 400, "mutability");
   }
 
   @Test
   void patch_replace_add_and_remove() {
     ObjectNode device = newDevice();
-    Reply renamed = scim.patch(path(device), patch("replace", "displayName", "patched"));
+    Reply renamed = gateway.scim().patch(path(device), patch("replace", "displayName", "patched"));
     assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
     assertThat(renamed.json().path("displayName").asText()).isEqualTo("patched");
 
-    Reply added = scim.patch(path(device), patch("add", "urn:ietf:params:scim:schemas:extension:sdf:2.0:Device:sdf", new String[] {"#/sdfObject/healthsensor"}));
+    Reply added = gateway.scim().patch(path(device), patch("add", "urn:ietf:params:scim:schemas:extension:sdf:2.0:Device:sdf", new String[] {"#/sdfObject/healthsensor"}));
     assertThat(added.status()).as(added.text()).isEqualTo(200);
     assertThat(added.json().path("schemas").toString()).contains("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device");
     assertThat(added.json().path("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device").path("sdf").get(0).asText())
         .isEqualTo("#/sdfObject/healthsensor");
 
-    Reply valueless = scim.patch(path(device), patch("replace", null, java.util.Map.of("displayName", "by value")));
+    Reply valueless = gateway.scim().patch(path(device), patch("replace", null, java.util.Map.of("displayName", "by value")));
     assertThat(valueless.json().path("displayName").asText()).isEqualTo("by value");
 
-    Reply removed = scim.patch(path(device), patch("remove", "displayName", null));
+    Reply removed = gateway.scim().patch(path(device), patch("remove", "displayName", null));
     assertThat(removed.status()).isEqualTo(200);
     assertThat(removed.json().has("displayName")).isFalse();
   }
@@ -112,31 +99,31 @@ class ScimWriteTest {
     ArrayNode members = group.putArray("members");
     members.addObject().put("value", a.path("id").asText());
     members.addObject().put("value", b.path("id").asText());
-    ObjectNode created = scim.create("/Groups", group);
+    ObjectNode created = gateway.scim().create("/Groups", group);
     String groupPath = "/scim/v2/Groups/" + created.path("id").asText();
 
-    Reply patched = scim.patch(groupPath, patch("remove", "members[value eq \"" + a.path("id").asText() + "\"]", null));
+    Reply patched = gateway.scim().patch(groupPath, patch("remove", "members[value eq \"" + a.path("id").asText() + "\"]", null));
     assertThat(patched.status()).as(patched.text()).isEqualTo(200);
     assertThat(patched.json().path("members")).hasSize(1);
     assertThat(patched.json().path("members").get(0).path("value").asText()).isEqualTo(b.path("id").asText());
-    assertThat(scim.get(path(a)).json().has("groups")).isFalse();
-    assertThat(scim.get(path(b)).json().path("groups").get(0).path("value").asText()).isEqualTo(created.path("id").asText());
+    assertThat(gateway.scim().get(path(a)).json().has("groups")).isFalse();
+    assertThat(gateway.scim().get(path(b)).json().path("groups").get(0).path("value").asText()).isEqualTo(created.path("id").asText());
 
-    Reply added = scim.patch(groupPath, patch("add", "members", new Object[] {java.util.Map.of("value", a.path("id").asText())}));
+    Reply added = gateway.scim().patch(groupPath, patch("add", "members", new Object[] {java.util.Map.of("value", a.path("id").asText())}));
     assertThat(added.json().path("members")).hasSize(2);
   }
 
   @Test
   void patch_of_a_read_only_attribute_is_a_mutability_error_and_changes_nothing() {
     ObjectNode device = newDevice();
-    assertScimError(scim.patch(path(device), patch("replace", "groups", new Object[0])), 400, "mutability");
-    assertThat(scim.get(path(device)).json().path("meta").path("version").asText()).isEqualTo("W/\"1\"");
+    assertScimError(gateway.scim().patch(path(device), patch("replace", "groups", new Object[0])), 400, "mutability");
+    assertThat(gateway.scim().get(path(device)).json().path("meta").path("version").asText()).isEqualTo("W/\"1\"");
   }
 
   @Test
   void patch_with_a_filter_that_matches_nothing_is_no_target() {
     ObjectNode device = newDevice();
-    Reply reply = scim.patch(path(device), patch("replace", "groups[value eq \"nope\"].display", "x"));
+    Reply reply = gateway.scim().patch(path(device), patch("replace", "groups[value eq \"nope\"].display", "x"));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().path("scimType").asText()).isIn("noTarget", "mutability");
   }
@@ -145,31 +132,31 @@ class ScimWriteTest {
   void if_match_with_a_stale_version_is_refused_with_412_for_put_patch_and_delete() {
     ObjectNode device = newDevice();
     String stale = device.path("meta").path("version").asText();
-    assertThat(scim.patch(path(device), patch("replace", "displayName", "v2"), "If-Match", stale).status()).isEqualTo(200);
+    assertThat(gateway.scim().patch(path(device), patch("replace", "displayName", "v2"), "If-Match", stale).status()).isEqualTo(200);
 
-    assertScimError(scim.put(path(device), device, "If-Match", stale), 412, null);
-    assertScimError(scim.patch(path(device), patch("replace", "displayName", "v3"), "If-Match", stale), 412, null);
-    assertScimError(scim.delete(path(device), "If-Match", stale), 412, null);
-    assertThat(scim.get(path(device)).json().path("displayName").asText()).isEqualTo("v2");
+    assertScimError(gateway.scim().put(path(device), device, "If-Match", stale), 412, null);
+    assertScimError(gateway.scim().patch(path(device), patch("replace", "displayName", "v3"), "If-Match", stale), 412, null);
+    assertScimError(gateway.scim().delete(path(device), "If-Match", stale), 412, null);
+    assertThat(gateway.scim().get(path(device)).json().path("displayName").asText()).isEqualTo("v2");
 
-    Reply current = scim.get(path(device));
+    Reply current = gateway.scim().get(path(device));
     assertThat(current.header("ETag")).isEqualTo("W/\"2\"");
-    assertThat(scim.get(path(device), "If-None-Match", current.header("ETag")).status()).isEqualTo(304);
-    assertThat(scim.delete(path(device), "If-Match", current.header("ETag")).status()).isEqualTo(204);
-    assertScimError(scim.get(path(device)), 404, null);
+    assertThat(gateway.scim().get(path(device), "If-None-Match", current.header("ETag")).status()).isEqualTo(304);
+    assertThat(gateway.scim().delete(path(device), "If-Match", current.header("ETag")).status()).isEqualTo(204);
+    assertScimError(gateway.scim().get(path(device)), 404, null);
   }
 
   @Test
   void a_ble_mac_address_registered_twice_is_a_uniqueness_conflict() {
     int n = MACS.incrementAndGet();
-    scim.create("/Devices", Devices.ble("first", n));
+    gateway.scim().create("/Devices", Devices.ble("first", n));
     ObjectNode second = Devices.ble("second", n);
     ((ObjectNode) second.get(Devices.BLE)).put("deviceMacAddress", Devices.mac(n).toLowerCase());
-    assertScimError(scim.post("/scim/v2/Devices", second), 409, "uniqueness");
+    assertScimError(gateway.scim().post("/scim/v2/Devices", second), 409, "uniqueness");
 
     ObjectNode other = newDevice();
     ObjectNode clash = other.deepCopy();
     ((ObjectNode) clash.get(Devices.BLE)).put("deviceMacAddress", Devices.mac(n));
-    assertScimError(scim.put(path(other), clash), 409, "uniqueness");
+    assertScimError(gateway.scim().put(path(other), clash), 409, "uniqueness");
   }
 }

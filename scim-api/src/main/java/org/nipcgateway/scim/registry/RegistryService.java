@@ -67,7 +67,7 @@ public final class RegistryService {
               new StoredResource(
                   UUID.randomUUID().toString(), type.name(), 1, now, now, attributes,
                   JsonNodeFactory.instance.objectNode());
-          return commitWithToken(created, snapshot, links, new ChangeSet());
+          return commitWithToken(created, snapshot, links);
         });
   }
 
@@ -83,28 +83,35 @@ public final class RegistryService {
 
   public Future<Written> replace(
       ScimResourceType type, String id, ObjectNode input, Optional<String> ifMatch, Links links) {
-    return write(
-        snapshot -> {
-          StoredResource current = existing(type, id, snapshot);
-          checkVersion(ifMatch, current);
-          ObjectNode attributes = validator.forReplace(type, input, current.attributes(), true);
-          checkReferences(type, attributes, snapshot, id);
-          return commitWithToken(current.withAttributes(attributes, clock.instant()), snapshot, links, new ChangeSet());
-        });
+    return modify(type, id, ifMatch, links, (current, snapshot) -> validator.forReplace(type, input, current.attributes(), true));
   }
 
   public Future<Written> patch(
       ScimResourceType type, String id, PatchRequest patch, Optional<String> ifMatch, Links links) {
+    return modify(
+        type, id, ifMatch, links,
+        (current, snapshot) -> {
+          validator.checkPatch(type, patch, views.view(current, snapshot, links));
+          GenericScimResource target = new GenericScimResource(current.attributes().deepCopy());
+          patch.apply(target);
+          return validator.forReplace(type, target.getObjectNode(), current.attributes(), false);
+        });
+  }
+
+  /** How a change computes the new attributes of an existing resource from its current state. */
+  private interface Modification {
+    ObjectNode newAttributes(StoredResource current, RegistrySnapshot snapshot) throws ScimException;
+  }
+
+  private Future<Written> modify(
+      ScimResourceType type, String id, Optional<String> ifMatch, Links links, Modification modification) {
     return write(
         snapshot -> {
           StoredResource current = existing(type, id, snapshot);
           checkVersion(ifMatch, current);
-          validator.checkPatch(type, patch, views.view(current, snapshot, links));
-          GenericScimResource target = new GenericScimResource(current.attributes().deepCopy());
-          patch.apply(target);
-          ObjectNode attributes = validator.forReplace(type, target.getObjectNode(), current.attributes(), false);
+          ObjectNode attributes = modification.newAttributes(current, snapshot);
           checkReferences(type, attributes, snapshot, id);
-          return commitWithToken(current.withAttributes(attributes, clock.instant()), snapshot, links, new ChangeSet());
+          return commitWithToken(current.withAttributes(attributes, clock.instant()), snapshot, links);
         });
   }
 
@@ -236,8 +243,7 @@ public final class RegistryService {
    * Commits the resource. An endpoint app without a certificate gets a client token, generated
    * here, stored as a salted hash and shown in this one response.
    */
-  private Future<Written> commitWithToken(
-      StoredResource resource, RegistrySnapshot snapshot, Links links, ChangeSet changes) {
+  private Future<Written> commitWithToken(StoredResource resource, RegistrySnapshot snapshot, Links links) {
     String newToken = null;
     StoredResource toStore = resource;
     if (resource.resourceType().equals(APP)
@@ -252,7 +258,7 @@ public final class RegistryService {
     StoredResource committed = toStore;
     String shownOnce = newToken;
     return store
-        .commit(changes.put(committed))
+        .commit(ChangeSet.of(committed))
         .map(
             v -> {
               ObjectNode view = views.view(committed, snapshot, links);
