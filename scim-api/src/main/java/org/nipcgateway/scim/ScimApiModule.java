@@ -28,12 +28,18 @@ public final class ScimApiModule implements ApiModule {
     JsonObject settings = context.settings(name());
     int maxResults = positive(settings, "maxResults", 1000);
     int maxGroupMembers = positive(settings, "maxGroupMembers", 1000);
-    ScimSchemaCatalog catalog = ScimSchemaCatalog.load();
-    registry = new RegistryService(context.store(), catalog, maxGroupMembers, Clock.systemUTC());
-    ScimRoutes routes =
-        new ScimRoutes(registry, catalog, context.urls(), maxResults, context.config().maxBodyBytes());
-    router.route(Links.SCIM_PATH + "/*").subRouter(routes.router(context.vertx()));
-    return Future.succeededFuture();
+    // Reading the schema documents is class-path I/O: done on a worker, not the event loop.
+    return context
+        .vertx()
+        .executeBlocking(ScimSchemaCatalog::load)
+        .map(
+            catalog -> {
+              registry = new RegistryService(context.store(), catalog, maxGroupMembers, Clock.systemUTC());
+              ScimRoutes routes =
+                  new ScimRoutes(registry, catalog, context.urls(), maxResults, context.config().maxBodyBytes());
+              router.route(Links.SCIM_PATH + "/*").subRouter(routes.router(context.vertx()));
+              return null;
+            });
   }
 
   private static int positive(JsonObject settings, String key, int fallback) {

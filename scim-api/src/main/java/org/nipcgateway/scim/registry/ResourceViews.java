@@ -30,7 +30,7 @@ public final class ResourceViews {
     out.setAll(view);
     addGroups(out, resource, snapshot, links);
     switch (resource.resourceType()) {
-      case "Device" -> fillEndpointApps(out, links);
+      case "Device" -> fillEndpointApps(out, links, catalog.resourceType("EndpointApp").endpoint());
       case RegistrySnapshot.GROUP -> fillMembers(out, snapshot, links);
       default -> { }
     }
@@ -58,12 +58,11 @@ public final class ResourceViews {
     }
   }
 
-  private static void fillEndpointApps(ObjectNode device, Links links) {
+  private static void fillEndpointApps(ObjectNode device, Links links, String endpoint) {
     JsonNode ext = device.get(ENDPOINT_APPS_EXT);
     if (!(ext instanceof ObjectNode apps)) {
       return;
     }
-    String endpoint = "/EndpointApps";
     for (JsonNode app : apps.path("applications")) {
       if (app instanceof ObjectNode entry && entry.hasNonNull("value")) {
         entry.put("$ref", links.location(endpoint, entry.get("value").asText()));
