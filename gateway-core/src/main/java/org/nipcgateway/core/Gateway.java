@@ -45,7 +45,11 @@ public final class Gateway {
   private final AtomicBoolean stopping;
 
   private Gateway(
-      Vertx vertx, ResourceStore store, List<ApiModule> modules, HttpServer server, AtomicBoolean stopping) {
+      Vertx vertx,
+      ResourceStore store,
+      List<ApiModule> modules,
+      HttpServer server,
+      AtomicBoolean stopping) {
     this.vertx = vertx;
     this.store = store;
     this.modules = modules;
@@ -58,7 +62,8 @@ public final class Gateway {
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
     // Everything below runs on one event-loop context, so modules can rely on ordered callbacks.
     var context = vertx.getOrCreateContext();
-    return Future.<Gateway>future(promise -> context.runOnContext(v -> startOn(vertx, config).onComplete(promise)))
+    return Future.<Gateway>future(
+            promise -> context.runOnContext(v -> startOn(vertx, config).onComplete(promise)))
         .onFailure(e -> vertx.close());
   }
 
@@ -85,14 +90,25 @@ public final class Gateway {
     for (ApiModule module : modules) {
       chain =
           chain.compose(
-              v -> module.mount(router, ctx).onSuccess(ok -> LOG.info("Mounted API module {}", module.name())));
+              v ->
+                  module
+                      .mount(router, ctx)
+                      .onSuccess(ok -> LOG.info("Mounted API module {}", module.name())));
     }
     return chain.onSuccess(
         v -> {
-          router.route().last().handler(c -> Problems.send(c, 404, "Not Found", "no such resource"));
+          router
+              .route()
+              .last()
+              .handler(c -> Problems.send(c, 404, "Not Found", "no such resource"));
           router.errorHandler(
-              500, c -> {
-                LOG.error("Unhandled failure on {} {}", c.request().method(), c.request().path(), c.failure());
+              500,
+              c -> {
+                LOG.error(
+                    "Unhandled failure on {} {}",
+                    c.request().method(),
+                    c.request().path(),
+                    c.failure());
                 Problems.send(c, 500, "Internal Server Error", null);
               });
         });
@@ -126,7 +142,13 @@ public final class Gateway {
                 Future.failedFuture(
                     e instanceof BindException
                         ? new ConfigException(
-                            "cannot listen on " + config.httpHost() + ":" + config.httpPort() + ": " + e.getMessage(), e)
+                            "cannot listen on "
+                                + config.httpHost()
+                                + ":"
+                                + config.httpPort()
+                                + ": "
+                                + e.getMessage(),
+                            e)
                         : e))
         .onSuccess(
             s ->
@@ -147,8 +169,8 @@ public final class Gateway {
   }
 
   /**
-   * Stops taking requests, lets those in flight finish (up to a grace period), lets modules
-   * finish their pending writes, then closes the store.
+   * Stops taking requests, lets those in flight finish (up to a grace period), lets modules finish
+   * their pending writes, then closes the store.
    */
   public CompletionStage<Void> stop() {
     if (!stopping.compareAndSet(false, true)) {
@@ -172,7 +194,11 @@ public final class Gateway {
 
   private void closeVertx(CompletableFuture<Void> stopped) {
     try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS);
+      vertx
+          .close()
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS);
       LOG.info("NIPC gateway stopped");
       stopped.complete(null);
     } catch (InterruptedException e) {

@@ -20,7 +20,10 @@ class GatewayLifecycleTest {
   @TempDir Path dataDir;
 
   private static Gateway start(GatewayConfig config) throws Exception {
-    return Gateway.start(config).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return Gateway.start(config)
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
   }
 
   private GatewayConfig config() {
@@ -33,7 +36,9 @@ class GatewayLifecycleTest {
     HttpResponse<String> health =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort() + "/health")).build(),
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + gateway.httpPort() + "/health"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"UP\"");
@@ -48,7 +53,9 @@ class GatewayLifecycleTest {
       HttpResponse<String> reply =
           HttpClient.newHttpClient()
               .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort() + "/nope")).build(),
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + gateway.httpPort() + "/nope"))
+                      .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertThat(reply.statusCode()).isEqualTo(404);
       assertThat(reply.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -76,7 +83,11 @@ class GatewayLifecycleTest {
     Path otherDir = Files.createTempDirectory(dataDir, "other");
     try {
       GatewayConfig samePort =
-          GatewayConfig.builder().httpHost("127.0.0.1").httpPort(first.httpPort()).dataDir(otherDir).build();
+          GatewayConfig.builder()
+              .httpHost("127.0.0.1")
+              .httpPort(first.httpPort())
+              .dataDir(otherDir)
+              .build();
       assertThatThrownBy(() -> start(samePort))
           .isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(ConfigException.class)
@@ -89,7 +100,8 @@ class GatewayLifecycleTest {
   @Test
   void a_data_dir_that_is_a_file_fails_the_start() throws Exception {
     Path file = Files.createFile(dataDir.resolve("not-a-dir"));
-    GatewayConfig config = GatewayConfig.builder().httpHost("127.0.0.1").httpPort(0).dataDir(file).build();
+    GatewayConfig config =
+        GatewayConfig.builder().httpHost("127.0.0.1").httpPort(0).dataDir(file).build();
     assertThatThrownBy(() -> start(config)).hasCauseInstanceOf(ConfigException.class);
   }
 }

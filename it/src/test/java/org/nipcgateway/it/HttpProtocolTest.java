@@ -26,10 +26,14 @@ class HttpProtocolTest {
         HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
         HttpResponse<String> list =
             fresh.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/scim/v2/Devices?count=1000")).build(),
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:" + gateway.port() + "/scim/v2/Devices?count=1000"))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(list.statusCode()).isEqualTo(200);
-        assertThat(ScimClient.JSON.readTree(list.body()).path("totalResults").asInt()).isEqualTo(300);
+        assertThat(ScimClient.JSON.readTree(list.body()).path("totalResults").asInt())
+            .isEqualTo(300);
       }
     }
   }

@@ -36,7 +36,8 @@ class LauncherTest {
   void help_lists_every_option_and_exits_zero() throws Exception {
     Run run = launcher("--help");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.output()).contains("--port", "--data-dir", "--config", "--fleet", "--no-demo", "--help");
+    assertThat(run.output())
+        .contains("--port", "--data-dir", "--config", "--fleet", "--no-demo", "--help");
   }
 
   @Test
@@ -58,7 +59,13 @@ class LauncherTest {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       GatewayProcess gateway =
           GatewayProcess.start(
-              List.of("--host", "127.0.0.1", "--port", String.valueOf(taken.getLocalPort()), "--data-dir", dir.toString()),
+              List.of(
+                  "--host",
+                  "127.0.0.1",
+                  "--port",
+                  String.valueOf(taken.getLocalPort()),
+                  "--data-dir",
+                  dir.toString()),
               Map.of());
       assertThat(gateway.exitCode()).isNotZero();
       assertThat(gateway.output()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
@@ -68,7 +75,8 @@ class LauncherTest {
   @Test
   void a_data_dir_that_is_a_file_exits_non_zero_with_a_clear_message() throws Exception {
     Path file = Files.writeString(dir.resolve("file"), "not a directory");
-    GatewayProcess gateway = GatewayProcess.start(List.of("--port", "0", "--data-dir", file.toString()), Map.of());
+    GatewayProcess gateway =
+        GatewayProcess.start(List.of("--port", "0", "--data-dir", file.toString()), Map.of());
     assertThat(gateway.exitCode()).isNotZero();
     assertThat(gateway.output()).contains("data dir");
   }
@@ -76,7 +84,8 @@ class LauncherTest {
   @Test
   void a_data_dir_used_by_another_gateway_process_is_refused() {
     try (GatewayProcess first = GatewayProcess.listening(dir, "http://gateway.test")) {
-      GatewayProcess second = GatewayProcess.start(List.of("--port", "0", "--data-dir", dir.toString()), Map.of());
+      GatewayProcess second =
+          GatewayProcess.start(List.of("--port", "0", "--data-dir", dir.toString()), Map.of());
       assertThat(second.exitCode()).isNotZero();
       assertThat(second.output()).contains("in use by another gateway process");
       assertThat(first.scim().get("/health").status()).isEqualTo(200);

@@ -24,7 +24,9 @@ class ReadmeExamplesTest {
   @Test
   void the_readme_examples_run_and_print_what_the_readme_says() throws Exception {
     try (RunningGateway gateway = RunningGateway.start()) {
-      ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", "-c", exampleScript()).redirectErrorStream(true);
+      ProcessBuilder bash =
+          new ProcessBuilder("bash", "-euo", "pipefail", "-c", exampleScript())
+              .redirectErrorStream(true);
       bash.environment().put("GW", "http://127.0.0.1:" + gateway.port());
       Process process = bash.start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -46,7 +46,9 @@ class RestartDurabilityTest {
         created.put(device.path("id").asText(), device);
       }
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-      System.out.printf("created 1000 devices in %d ms (%.0f creates/s)%n", millis, 1000_000.0 / Math.max(1, millis));
+      System.out.printf(
+          "created 1000 devices in %d ms (%.0f creates/s)%n",
+          millis, 1000_000.0 / Math.max(1, millis));
       assertThat(gateway.terminate()).isNotEqualTo(-1);
     }
     try (GatewayProcess restarted = GatewayProcess.listening(dataDir, BASE_URL)) {
@@ -55,7 +57,8 @@ class RestartDurabilityTest {
   }
 
   @Test
-  void kill_9_in_the_middle_of_writes_loses_no_acknowledged_device_and_leaves_no_half_device() throws Exception {
+  void kill_9_in_the_middle_of_writes_loses_no_acknowledged_device_and_leaves_no_half_device()
+      throws Exception {
     Map<String, JsonNode> acknowledged = new ConcurrentHashMap<>();
     CountDownLatch enoughWrites = new CountDownLatch(300);
     try (GatewayProcess gateway = GatewayProcess.listening(dataDir, BASE_URL)) {
@@ -83,15 +86,19 @@ class RestartDurabilityTest {
     }
     try (GatewayProcess restarted = GatewayProcess.listening(dataDir, BASE_URL)) {
       Map<String, JsonNode> stored = allDevices(restarted.scim());
-      System.out.printf("killed after %d acknowledged creates; %d devices stored%n", acknowledged.size(), stored.size());
+      System.out.printf(
+          "killed after %d acknowledged creates; %d devices stored%n",
+          acknowledged.size(), stored.size());
       acknowledged.forEach((id, device) -> assertThat(stored.get(id)).as(id).isEqualTo(device));
       // At most the one write in flight when the process died was stored without an answer.
       assertThat(stored.size()).isBetween(acknowledged.size(), acknowledged.size() + 1);
-      stored.values().forEach(
-          device -> {
-            assertThat(device.path("active").asBoolean()).isTrue();
-            assertThat(device.path(Devices.BLE).path("deviceMacAddress").asText()).isNotEmpty();
-          });
+      stored
+          .values()
+          .forEach(
+              device -> {
+                assertThat(device.path("active").asBoolean()).isTrue();
+                assertThat(device.path(Devices.BLE).path("deviceMacAddress").asText()).isNotEmpty();
+              });
     }
   }
 }

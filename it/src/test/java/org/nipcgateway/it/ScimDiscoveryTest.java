@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.SharedGateway;
-import org.nipcgateway.it.support.ScimClient;
 
 /** Service discovery (RFC 7644 section 4): what the registry says it supports. */
 class ScimDiscoveryTest {
@@ -35,14 +34,19 @@ class ScimDiscoveryTest {
     JsonNode device = gateway.scim().get("/scim/v2/ResourceTypes/Device").json();
     assertThat(device.path("endpoint").asText()).isEqualTo("/Devices");
     assertThat(device.path("schemaExtensions")).hasSize(7);
-    assertThat(device.path("meta").path("location").asText()).isEqualTo(gateway.scim().base() + "/scim/v2/ResourceTypes/Device");
+    assertThat(device.path("meta").path("location").asText())
+        .isEqualTo(gateway.scim().base() + "/scim/v2/ResourceTypes/Device");
   }
 
   @Test
   void schemas_are_served_with_the_drafts_characteristics() {
     JsonNode schemas = gateway.scim().get("/scim/v2/Schemas").json();
     assertThat(schemas.path("totalResults").asInt()).isEqualTo(14);
-    JsonNode ble = gateway.scim().get("/scim/v2/Schemas/urn:ietf:params:scim:schemas:extension:ble:2.0:Device").json();
+    JsonNode ble =
+        gateway
+            .scim()
+            .get("/scim/v2/Schemas/urn:ietf:params:scim:schemas:extension:ble:2.0:Device")
+            .json();
     JsonNode irk = null;
     for (JsonNode attribute : ble.path("attributes")) {
       if (attribute.path("name").asText().equals("irk")) {

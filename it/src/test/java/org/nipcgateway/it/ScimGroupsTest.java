@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.RunningGateway;
-import org.nipcgateway.it.support.SharedGateway;
 import org.nipcgateway.it.support.ScimClient;
+import org.nipcgateway.it.support.SharedGateway;
 
 /** Groups of devices and apps, and the read-only memberships they give their members. */
 class ScimGroupsTest {
@@ -26,7 +26,8 @@ class ScimGroupsTest {
             try {
               return RunningGateway.start(
                   Files.createTempDirectory("nipc-groups-"),
-                  GatewayConfig.builder().moduleSettings("scim", new JsonObject().put("maxGroupMembers", 3)));
+                  GatewayConfig.builder()
+                      .moduleSettings("scim", new JsonObject().put("maxGroupMembers", 3)));
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
@@ -49,7 +50,8 @@ class ScimGroupsTest {
     ObjectNode created = gateway.scim().create("/Groups", group("Lights", device));
     assertThat(created.path("members").get(0).path("type").asText()).isEqualTo("Device");
     assertThat(created.path("members").get(0).path("display").asText()).isEqualTo("lamp");
-    assertThat(created.path("members").get(0).path("$ref").asText()).isEqualTo(gateway.scim().base() + "/scim/v2/Devices/" + device);
+    assertThat(created.path("members").get(0).path("$ref").asText())
+        .isEqualTo(gateway.scim().base() + "/scim/v2/Devices/" + device);
 
     var groups = gateway.scim().get("/scim/v2/Devices/" + device).json().path("groups");
     assertThat(groups).hasSize(1);
@@ -59,9 +61,12 @@ class ScimGroupsTest {
 
   @Test
   void deleting_a_device_removes_it_from_its_groups() {
-    String device = gateway.scim().create("/Devices", Devices.ble("doomed", 502)).path("id").asText();
-    String keeper = gateway.scim().create("/Devices", Devices.ble("keeper", 503)).path("id").asText();
-    String groupId = gateway.scim().create("/Groups", group("Mixed", device, keeper)).path("id").asText();
+    String device =
+        gateway.scim().create("/Devices", Devices.ble("doomed", 502)).path("id").asText();
+    String keeper =
+        gateway.scim().create("/Devices", Devices.ble("keeper", 503)).path("id").asText();
+    String groupId =
+        gateway.scim().create("/Groups", group("Mixed", device, keeper)).path("id").asText();
     assertThat(gateway.scim().delete("/scim/v2/Devices/" + device).status()).isEqualTo(204);
     var members = gateway.scim().get("/scim/v2/Groups/" + groupId).json().path("members");
     assertThat(members).hasSize(1);
@@ -71,8 +76,14 @@ class ScimGroupsTest {
   @Test
   void members_must_exist_and_appear_once_and_groups_are_bounded() {
     String device = gateway.scim().create("/Devices", Devices.ble("solo", 504)).path("id").asText();
-    assertScimError(gateway.scim().post("/scim/v2/Groups", group("Ghosts", "no-such-device")), 400, "invalidValue");
-    assertScimError(gateway.scim().post("/scim/v2/Groups", group("Twice", device, device)), 400, "invalidValue");
+    assertScimError(
+        gateway.scim().post("/scim/v2/Groups", group("Ghosts", "no-such-device")),
+        400,
+        "invalidValue");
+    assertScimError(
+        gateway.scim().post("/scim/v2/Groups", group("Twice", device, device)),
+        400,
+        "invalidValue");
     ObjectNode wrongType = group("Typed", device);
     ((ObjectNode) wrongType.path("members").get(0)).put("type", "EndpointApp");
     assertScimError(gateway.scim().post("/scim/v2/Groups", wrongType), 400, "invalidValue");

@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.SharedGateway;
 import org.nipcgateway.it.support.ScimClient;
+import org.nipcgateway.it.support.SharedGateway;
 
 /** Attributes returned "never" stay out of every response; client tokens are shown once. */
 class ScimSecretsTest {
   @RegisterExtension static final SharedGateway gateway = new SharedGateway();
   private static final String IRK = "3f1e2d4c5b6a79880f1e2d3c4b5a69";
-  private static final String BOOTSTRAP_KEY = "MDkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDIgADsecretbootstrapkey0000000000000000000000000=";
+  private static final String BOOTSTRAP_KEY =
+      "MDkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDIgADsecretbootstrapkey0000000000000000000000000=";
   private static final String VOUCHER = "-----BEGIN OWNERSHIP VOUCHER-----secret-voucher";
   private static final List<String> SECRETS = List.of(IRK, BOOTSTRAP_KEY, VOUCHER);
 
@@ -26,7 +27,6 @@ class ScimSecretsTest {
   private static String irk(int n) {
     return IRK + String.format("%02d", n);
   }
-
 
   private static ObjectNode deviceWithSecrets(int n) {
     ObjectNode device = Devices.ble("secretive", n);
@@ -44,7 +44,10 @@ class ScimSecretsTest {
   private static void assertNoSecret(Reply reply) {
     assertThat(reply.status()).as(reply.text()).isLessThan(300);
     SECRETS.forEach(secret -> assertThat(reply.text()).doesNotContain(secret));
-    assertThat(reply.text()).doesNotContain("\"irk\"").doesNotContain("bootstrapKey").doesNotContain("fdoVoucher");
+    assertThat(reply.text())
+        .doesNotContain("\"irk\"")
+        .doesNotContain("bootstrapKey")
+        .doesNotContain("fdoVoucher");
   }
 
   @Test
@@ -60,7 +63,12 @@ class ScimSecretsTest {
     assertNoSecret(gateway.scim().post("/scim/v2/.search", search));
     ObjectNode patch = ScimClient.JSON.createObjectNode();
     patch.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:PatchOp");
-    patch.putArray("Operations").addObject().put("op", "replace").put("path", "displayName").put("value", "patched");
+    patch
+        .putArray("Operations")
+        .addObject()
+        .put("op", "replace")
+        .put("path", "displayName")
+        .put("value", "patched");
     assertNoSecret(gateway.scim().patch(path, patch));
     assertNoSecret(gateway.scim().put(path, gateway.scim().get(path).json()));
   }
@@ -101,7 +109,8 @@ class ScimSecretsTest {
     app.put("applicationType", "deviceControl");
     app.put("applicationName", "controller");
     app.putObject("certificateInfo").put("subjectName", "controller.example.com");
-    assertThat(gateway.scim().post("/scim/v2/EndpointApps", app).json().has("clientToken")).isFalse();
+    assertThat(gateway.scim().post("/scim/v2/EndpointApps", app).json().has("clientToken"))
+        .isFalse();
     app.put("applicationType", "remoteControl");
     assertScimError(gateway.scim().post("/scim/v2/EndpointApps", app), 400, "invalidValue");
   }

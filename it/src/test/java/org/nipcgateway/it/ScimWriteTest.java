@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.SharedGateway;
 import org.nipcgateway.it.support.ScimClient;
+import org.nipcgateway.it.support.SharedGateway;
 
 /** Replace, patch, conditional requests and uniqueness (RFC 7644 sections 3.5, 3.6, 3.14). */
 class ScimWriteTest {
@@ -54,7 +54,8 @@ class ScimWriteTest {
     assertThat(replaced.json().path("id").asText()).isEqualTo(device.path("id").asText());
     assertThat(replaced.json().has("groups")).isFalse();
     assertThat(replaced.json().path("meta").path("version").asText()).isEqualTo("W/\"2\"");
-    assertThat(gateway.scim().get(path(device)).json().path("displayName").asText()).isEqualTo("renamed");
+    assertThat(gateway.scim().get(path(device)).json().path("displayName").asText())
+        .isEqualTo("renamed");
   }
 
   @Test
@@ -65,7 +66,10 @@ class ScimWriteTest {
     app.put("applicationName", "controller");
     ObjectNode created = gateway.scim().create("/EndpointApps", app);
     app.put("applicationType", "telemetry");
-    assertScimError(gateway.scim().put("/scim/v2/EndpointApps/" + created.path("id").asText(), app), 400, "mutability");
+    assertScimError(
+        gateway.scim().put("/scim/v2/EndpointApps/" + created.path("id").asText(), app),
+        400,
+        "mutability");
   }
 
   @Test
@@ -75,13 +79,32 @@ class ScimWriteTest {
     assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
     assertThat(renamed.json().path("displayName").asText()).isEqualTo("patched");
 
-    Reply added = gateway.scim().patch(path(device), patch("add", "urn:ietf:params:scim:schemas:extension:sdf:2.0:Device:sdf", new String[] {"#/sdfObject/healthsensor"}));
+    Reply added =
+        gateway
+            .scim()
+            .patch(
+                path(device),
+                patch(
+                    "add",
+                    "urn:ietf:params:scim:schemas:extension:sdf:2.0:Device:sdf",
+                    new String[] {"#/sdfObject/healthsensor"}));
     assertThat(added.status()).as(added.text()).isEqualTo(200);
-    assertThat(added.json().path("schemas").toString()).contains("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device");
-    assertThat(added.json().path("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device").path("sdf").get(0).asText())
+    assertThat(added.json().path("schemas").toString())
+        .contains("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device");
+    assertThat(
+            added
+                .json()
+                .path("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device")
+                .path("sdf")
+                .get(0)
+                .asText())
         .isEqualTo("#/sdfObject/healthsensor");
 
-    Reply valueless = gateway.scim().patch(path(device), patch("replace", null, java.util.Map.of("displayName", "by value")));
+    Reply valueless =
+        gateway
+            .scim()
+            .patch(
+                path(device), patch("replace", null, java.util.Map.of("displayName", "by value")));
     assertThat(valueless.json().path("displayName").asText()).isEqualTo("by value");
 
     Reply removed = gateway.scim().patch(path(device), patch("remove", "displayName", null));
@@ -102,28 +125,50 @@ class ScimWriteTest {
     ObjectNode created = gateway.scim().create("/Groups", group);
     String groupPath = "/scim/v2/Groups/" + created.path("id").asText();
 
-    Reply patched = gateway.scim().patch(groupPath, patch("remove", "members[value eq \"" + a.path("id").asText() + "\"]", null));
+    Reply patched =
+        gateway
+            .scim()
+            .patch(
+                groupPath,
+                patch("remove", "members[value eq \"" + a.path("id").asText() + "\"]", null));
     assertThat(patched.status()).as(patched.text()).isEqualTo(200);
     assertThat(patched.json().path("members")).hasSize(1);
-    assertThat(patched.json().path("members").get(0).path("value").asText()).isEqualTo(b.path("id").asText());
+    assertThat(patched.json().path("members").get(0).path("value").asText())
+        .isEqualTo(b.path("id").asText());
     assertThat(gateway.scim().get(path(a)).json().has("groups")).isFalse();
-    assertThat(gateway.scim().get(path(b)).json().path("groups").get(0).path("value").asText()).isEqualTo(created.path("id").asText());
+    assertThat(gateway.scim().get(path(b)).json().path("groups").get(0).path("value").asText())
+        .isEqualTo(created.path("id").asText());
 
-    Reply added = gateway.scim().patch(groupPath, patch("add", "members", new Object[] {java.util.Map.of("value", a.path("id").asText())}));
+    Reply added =
+        gateway
+            .scim()
+            .patch(
+                groupPath,
+                patch(
+                    "add",
+                    "members",
+                    new Object[] {java.util.Map.of("value", a.path("id").asText())}));
     assertThat(added.json().path("members")).hasSize(2);
   }
 
   @Test
   void patch_of_a_read_only_attribute_is_a_mutability_error_and_changes_nothing() {
     ObjectNode device = newDevice();
-    assertScimError(gateway.scim().patch(path(device), patch("replace", "groups", new Object[0])), 400, "mutability");
-    assertThat(gateway.scim().get(path(device)).json().path("meta").path("version").asText()).isEqualTo("W/\"1\"");
+    assertScimError(
+        gateway.scim().patch(path(device), patch("replace", "groups", new Object[0])),
+        400,
+        "mutability");
+    assertThat(gateway.scim().get(path(device)).json().path("meta").path("version").asText())
+        .isEqualTo("W/\"1\"");
   }
 
   @Test
   void patch_with_a_filter_that_matches_nothing_is_no_target() {
     ObjectNode device = newDevice();
-    Reply reply = gateway.scim().patch(path(device), patch("replace", "groups[value eq \"nope\"].display", "x"));
+    Reply reply =
+        gateway
+            .scim()
+            .patch(path(device), patch("replace", "groups[value eq \"nope\"].display", "x"));
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().path("scimType").asText()).isIn("noTarget", "mutability");
   }
@@ -132,17 +177,30 @@ class ScimWriteTest {
   void if_match_with_a_stale_version_is_refused_with_412_for_put_patch_and_delete() {
     ObjectNode device = newDevice();
     String stale = device.path("meta").path("version").asText();
-    assertThat(gateway.scim().patch(path(device), patch("replace", "displayName", "v2"), "If-Match", stale).status()).isEqualTo(200);
+    assertThat(
+            gateway
+                .scim()
+                .patch(path(device), patch("replace", "displayName", "v2"), "If-Match", stale)
+                .status())
+        .isEqualTo(200);
 
     assertScimError(gateway.scim().put(path(device), device, "If-Match", stale), 412, null);
-    assertScimError(gateway.scim().patch(path(device), patch("replace", "displayName", "v3"), "If-Match", stale), 412, null);
+    assertScimError(
+        gateway
+            .scim()
+            .patch(path(device), patch("replace", "displayName", "v3"), "If-Match", stale),
+        412,
+        null);
     assertScimError(gateway.scim().delete(path(device), "If-Match", stale), 412, null);
-    assertThat(gateway.scim().get(path(device)).json().path("displayName").asText()).isEqualTo("v2");
+    assertThat(gateway.scim().get(path(device)).json().path("displayName").asText())
+        .isEqualTo("v2");
 
     Reply current = gateway.scim().get(path(device));
     assertThat(current.header("ETag")).isEqualTo("W/\"2\"");
-    assertThat(gateway.scim().get(path(device), "If-None-Match", current.header("ETag")).status()).isEqualTo(304);
-    assertThat(gateway.scim().delete(path(device), "If-Match", current.header("ETag")).status()).isEqualTo(204);
+    assertThat(gateway.scim().get(path(device), "If-None-Match", current.header("ETag")).status())
+        .isEqualTo(304);
+    assertThat(gateway.scim().delete(path(device), "If-Match", current.header("ETag")).status())
+        .isEqualTo(204);
     assertScimError(gateway.scim().get(path(device)), 404, null);
   }
 

@@ -34,9 +34,24 @@ class TlsTest {
     key = dir.resolve("key.pem");
     Process openssl =
         new ProcessBuilder(
-                "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-                "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost",
-                "-addext", "subjectAltName=IP:127.0.0.1")
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-keyout",
+                key.toString(),
+                "-out",
+                cert.toString(),
+                "-days",
+                "1",
+                "-subj",
+                "/CN=localhost",
+                "-addext",
+                "subjectAltName=IP:127.0.0.1")
             .redirectErrorStream(true)
             .start();
     openssl.getInputStream().readAllBytes();
@@ -48,9 +63,11 @@ class TlsTest {
     KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
     trust.load(null, null);
     try (InputStream in = Files.newInputStream(cert)) {
-      trust.setCertificateEntry("gateway", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      trust.setCertificateEntry(
+          "gateway", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(trust);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, factory.getTrustManagers(), null);
@@ -62,17 +79,26 @@ class TlsTest {
   @Test
   void health_answers_over_tls_1_2_and_1_3_and_plain_http_gets_no_answer() throws Exception {
     GatewayConfig.Builder config = GatewayConfig.builder().tlsCertFile(cert).tlsKeyFile(key);
-    try (RunningGateway gateway = RunningGateway.start(Files.createTempDirectory(dir, "data"), config)) {
+    try (RunningGateway gateway =
+        RunningGateway.start(Files.createTempDirectory(dir, "data"), config)) {
       URI health = URI.create("https://127.0.0.1:" + gateway.port() + "/health");
       for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
         HttpResponse<String> reply =
-            client(protocol).send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+            client(protocol)
+                .send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(reply.statusCode()).as(protocol).isEqualTo(200);
       }
       URI plain = URI.create("http://127.0.0.1:" + gateway.port() + "/health");
       assertThatThrownBy(
-              () -> HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-                  .send(HttpRequest.newBuilder(plain).timeout(java.time.Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()))
+              () ->
+                  HttpClient.newBuilder()
+                      .version(HttpClient.Version.HTTP_1_1)
+                      .build()
+                      .send(
+                          HttpRequest.newBuilder(plain)
+                              .timeout(java.time.Duration.ofSeconds(5))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString()))
           .isInstanceOf(java.io.IOException.class);
     }
   }

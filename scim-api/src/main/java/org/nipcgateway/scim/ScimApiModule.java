@@ -34,9 +34,15 @@ public final class ScimApiModule implements ApiModule {
         .executeBlocking(ScimSchemaCatalog::load)
         .map(
             catalog -> {
-              registry = new RegistryService(context.store(), catalog, maxGroupMembers, Clock.systemUTC());
+              registry =
+                  new RegistryService(context.store(), catalog, maxGroupMembers, Clock.systemUTC());
               ScimRoutes routes =
-                  new ScimRoutes(registry, catalog, context.urls(), maxResults, context.config().maxBodyBytes());
+                  new ScimRoutes(
+                      registry,
+                      catalog,
+                      context.urls(),
+                      maxResults,
+                      context.config().maxBodyBytes());
               router.route(Links.SCIM_PATH + "/*").subRouter(routes.router(context.vertx()));
               return null;
             });
@@ -45,7 +51,8 @@ public final class ScimApiModule implements ApiModule {
   private static int positive(JsonObject settings, String key, int fallback) {
     Object value = settings.getValue(key, fallback);
     if (!(value instanceof Integer number) || number < 1) {
-      throw new org.nipcgateway.core.config.ConfigException("scim." + key + " must be a positive integer, got " + value);
+      throw new org.nipcgateway.core.config.ConfigException(
+          "scim." + key + " must be a positive integer, got " + value);
     }
     return number;
   }

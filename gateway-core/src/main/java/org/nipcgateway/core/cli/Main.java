@@ -25,7 +25,8 @@ public final class Main {
         System.out.print(LaunchOptions.USAGE);
         return;
       }
-      GatewayConfig.Builder builder = new ConfigLoader(System.getenv()).load(options.configFile().orElse(null));
+      GatewayConfig.Builder builder =
+          new ConfigLoader(System.getenv()).load(options.configFile().orElse(null));
       config = options.applyTo(builder).build();
       if (config.fleetFile().isPresent()) {
         throw new ConfigException(
@@ -42,10 +43,12 @@ public final class Main {
   }
 
   private static void run(GatewayConfig config) {
-    CompletableFuture<Gateway> starting = Gateway.start(config).toCompletionStage().toCompletableFuture();
+    CompletableFuture<Gateway> starting =
+        Gateway.start(config).toCompletionStage().toCompletableFuture();
     // Registered before the start completes, so that a SIGTERM arriving at any moment after the
     // server listens still stops the gateway gracefully.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopWhenStarted(starting), "nipc-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> stopWhenStarted(starting), "nipc-shutdown"));
     try {
       starting.get(60, TimeUnit.SECONDS);
     } catch (ExecutionException e) {

@@ -19,9 +19,9 @@ import java.util.Set;
  * }</pre>
  *
  * Any other top-level object is a module's section (here {@code scim}). Environment variables
- * override the file: {@code NIPC_HTTP_HOST}, {@code NIPC_HTTP_PORT}, {@code NIPC_DATA_DIR},
- * {@code NIPC_TLS_CERT_FILE}, {@code NIPC_TLS_KEY_FILE}, {@code NIPC_PUBLIC_BASE_URL},
- * {@code NIPC_LOG_LEVEL}.
+ * override the file: {@code NIPC_HTTP_HOST}, {@code NIPC_HTTP_PORT}, {@code NIPC_DATA_DIR}, {@code
+ * NIPC_TLS_CERT_FILE}, {@code NIPC_TLS_KEY_FILE}, {@code NIPC_PUBLIC_BASE_URL}, {@code
+ * NIPC_LOG_LEVEL}.
  */
 public final class ConfigLoader {
   private static final Set<String> CORE_KEYS = Set.of("http", "dataDir", "logLevel");
@@ -48,7 +48,8 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
     } catch (DecodeException | ClassCastException e) {
-      throw new ConfigException("config file " + file + " is not a JSON object: " + e.getMessage(), e);
+      throw new ConfigException(
+          "config file " + file + " is not a JSON object: " + e.getMessage(), e);
     }
   }
 
@@ -85,7 +86,8 @@ public final class ConfigLoader {
           continue;
         }
         if (!(json.getValue(key) instanceof JsonObject section)) {
-          throw new ConfigException("config key '" + key + "' is unknown (module sections are objects)");
+          throw new ConfigException(
+              "config key '" + key + "' is unknown (module sections are objects)");
         }
         builder.moduleSettings(key, section);
       }

@@ -35,7 +35,8 @@ public final class GatewayConfig {
     this.dataDir = b.dataDir;
     this.tlsCertFile = Optional.ofNullable(b.tlsCertFile);
     this.tlsKeyFile = Optional.ofNullable(b.tlsKeyFile);
-    this.publicBaseUrl = Optional.ofNullable(b.publicBaseUrl).map(GatewayConfig::stripTrailingSlash);
+    this.publicBaseUrl =
+        Optional.ofNullable(b.publicBaseUrl).map(GatewayConfig::stripTrailingSlash);
     this.maxBodyBytes = b.maxBodyBytes;
     this.logLevel = b.logLevel;
     this.fleetFile = Optional.ofNullable(b.fleetFile);

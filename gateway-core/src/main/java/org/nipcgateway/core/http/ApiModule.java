@@ -4,8 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 
 /**
- * A part of the HTTP API (SCIM, NIPC …) that the gateway mounts at start. Implementations are
- * found with {@link java.util.ServiceLoader}, so the core never depends on them at compile time.
+ * A part of the HTTP API (SCIM, NIPC …) that the gateway mounts at start. Implementations are found
+ * with {@link java.util.ServiceLoader}, so the core never depends on them at compile time.
  */
 public interface ApiModule {
 

@@ -13,7 +13,8 @@ public final class Problems {
   private Problems() {}
 
   public static void send(RoutingContext ctx, int status, String title, String detail) {
-    JsonObject body = new JsonObject().put("type", "about:blank").put("title", title).put("status", status);
+    JsonObject body =
+        new JsonObject().put("type", "about:blank").put("title", title).put("status", status);
     if (detail != null) {
       body.put("detail", detail);
     }

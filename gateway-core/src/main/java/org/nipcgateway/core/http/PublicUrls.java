@@ -4,9 +4,9 @@ import io.vertx.core.http.HttpServerRequest;
 import java.util.Optional;
 
 /**
- * Builds the absolute URLs the gateway puts in responses (SCIM {@code meta.location}, the
- * endpoints given to apps). A configured public base URL wins; otherwise the URL the client used
- * to reach us, so that links work through port forwarding in a lab as well.
+ * Builds the absolute URLs the gateway puts in responses (SCIM {@code meta.location}, the endpoints
+ * given to apps). A configured public base URL wins; otherwise the URL the client used to reach us,
+ * so that links work through port forwarding in a lab as well.
  */
 public final class PublicUrls {
   private final Optional<String> configuredBase;

@@ -8,9 +8,9 @@ import java.util.Optional;
  * Durable storage of registry resources.
  *
  * <p>Every method may be called from an event loop and never blocks it; blocking I/O happens on
- * worker threads inside the implementation. Returned resources are copies the caller may change.
- * A future that completed successfully from {@link #commit} means the change is durable: it
- * survives a crash of the process from that moment on.
+ * worker threads inside the implementation. Returned resources are copies the caller may change. A
+ * future that completed successfully from {@link #commit} means the change is durable: it survives
+ * a crash of the process from that moment on.
  */
 public interface ResourceStore {
 

@@ -46,10 +46,12 @@ public final class SqliteResourceStore implements ResourceStore {
   private final WorkerExecutor worker;
   private final DataDirectory dataDirectory;
   private final Connection connection;
-  private final Map<String, StoredResource> byId = Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<String, StoredResource> byId =
+      Collections.synchronizedMap(new LinkedHashMap<>());
   private volatile boolean open = true;
 
-  private SqliteResourceStore(WorkerExecutor worker, DataDirectory dataDirectory, Connection connection) {
+  private SqliteResourceStore(
+      WorkerExecutor worker, DataDirectory dataDirectory, Connection connection) {
     this.worker = worker;
     this.dataDirectory = dataDirectory;
     this.connection = connection;
@@ -57,7 +59,8 @@ public final class SqliteResourceStore implements ResourceStore {
 
   /** Locks the data directory, migrates the schema and loads every resource into memory. */
   public static Future<ResourceStore> open(Vertx vertx, java.nio.file.Path dataDir) {
-    WorkerExecutor worker = vertx.createSharedWorkerExecutor("nipc-store-" + System.identityHashCode(dataDir), 1);
+    WorkerExecutor worker =
+        vertx.createSharedWorkerExecutor("nipc-store-" + System.identityHashCode(dataDir), 1);
     return worker
         .<ResourceStore>executeBlocking(() -> openBlocking(worker, dataDir))
         .onFailure(e -> worker.close());
@@ -155,7 +158,8 @@ public final class SqliteResourceStore implements ResourceStore {
 
   private void commitBlocking(ChangeSet changes) {
     try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
-        PreparedStatement delete = connection.prepareStatement("DELETE FROM resource WHERE id = ?")) {
+        PreparedStatement delete =
+            connection.prepareStatement("DELETE FROM resource WHERE id = ?")) {
       for (StoredResource r : changes.puts()) {
         upsert.setString(1, r.id());
         upsert.setString(2, r.resourceType());

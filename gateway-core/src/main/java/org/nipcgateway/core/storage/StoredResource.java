@@ -34,7 +34,13 @@ public record StoredResource(
   /** A deep copy, so that callers can change the JSON without touching what the store holds. */
   public StoredResource copy() {
     return new StoredResource(
-        id, resourceType, version, created, lastModified, attributes.deepCopy(), secrets.deepCopy());
+        id,
+        resourceType,
+        version,
+        created,
+        lastModified,
+        attributes.deepCopy(),
+        secrets.deepCopy());
   }
 
   /** The next version of this resource with new attributes. */

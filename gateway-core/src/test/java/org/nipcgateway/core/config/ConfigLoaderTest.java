@@ -23,7 +23,8 @@ class ConfigLoaderTest {
                 + "\"scim\":{\"maxResults\":50}}");
     GatewayConfig.Builder loaded =
         new ConfigLoader(Map.of("NIPC_HTTP_PORT", "7100", "NIPC_DATA_DIR", "from-env")).load(file);
-    GatewayConfig config = LaunchOptions.parse(List.of("--port", "7200", "--no-demo")).applyTo(loaded).build();
+    GatewayConfig config =
+        LaunchOptions.parse(List.of("--port", "7200", "--no-demo")).applyTo(loaded).build();
 
     assertThat(config.httpPort()).isEqualTo(7200);
     assertThat(config.httpHost()).isEqualTo("10.0.0.1");
@@ -45,27 +46,35 @@ class ConfigLoaderTest {
   @Test
   void unusable_settings_are_refused_with_a_message_naming_them() throws Exception {
     assertThatThrownBy(() -> new ConfigLoader(Map.of("NIPC_HTTP_PORT", "eighty")).load(null))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("NIPC_HTTP_PORT");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("NIPC_HTTP_PORT");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(dir.resolve("missing.json")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("cannot read config file");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("cannot read config file");
     Path broken = Files.writeString(dir.resolve("broken.json"), "{ port: ");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(broken))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("not a JSON object");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("not a JSON object");
     Path typo = Files.writeString(dir.resolve("typo.json"), "{\"dataDri\": \"x\"}");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(typo))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("dataDri");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("dataDri");
     assertThatThrownBy(() -> GatewayConfig.builder().tlsCertFile(Path.of("cert.pem")).build())
-        .isInstanceOf(ConfigException.class).hasMessageContaining("key file");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("key file");
     assertThatThrownBy(() -> GatewayConfig.builder().logLevel("loud").build())
-        .isInstanceOf(ConfigException.class).hasMessageContaining("log level");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("log level");
   }
 
   @Test
   void launch_options_reject_unknown_options_and_missing_values() {
     assertThatThrownBy(() -> LaunchOptions.parse(List.of("--nope")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("--nope");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("--nope");
     assertThatThrownBy(() -> LaunchOptions.parse(List.of("--data-dir")))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("needs a value");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("needs a value");
     assertThat(LaunchOptions.parse(List.of("--help")).help()).isTrue();
   }
 }

@@ -34,7 +34,8 @@ class SqliteResourceStoreTest {
   private static StoredResource device(String id, String name) {
     ObjectNode attributes = JsonNodeFactory.instance.objectNode().put("displayName", name);
     Instant now = Instant.parse("2026-01-02T03:04:05Z");
-    return new StoredResource(id, "Device", 1, now, now, attributes, JsonNodeFactory.instance.objectNode());
+    return new StoredResource(
+        id, "Device", 1, now, now, attributes, JsonNodeFactory.instance.objectNode());
   }
 
   @Test
@@ -54,7 +55,8 @@ class SqliteResourceStoreTest {
   void a_change_set_that_fails_part_way_leaves_nothing_of_itself() throws Exception {
     await(await(SqliteResourceStore.open(vertx, dataDir)).close());
     // Make the database refuse one row, as a full disk or a constraint would.
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("registry.db"));
+    try (Connection db =
+            DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("registry.db"));
         Statement sql = db.createStatement()) {
       sql.execute(
           "CREATE TRIGGER refuse_poison BEFORE INSERT ON resource WHEN NEW.id = 'poison'"
@@ -63,7 +65,8 @@ class SqliteResourceStoreTest {
     ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir));
     await(store.commit(ChangeSet.of(device("kept", "before"))));
 
-    ChangeSet mixed = new ChangeSet().put(device("fresh", "new")).delete("kept").put(device("poison", "bad"));
+    ChangeSet mixed =
+        new ChangeSet().put(device("fresh", "new")).delete("kept").put(device("poison", "bad"));
     assertThatThrownBy(() -> await(store.commit(mixed))).hasCauseInstanceOf(StoreException.class);
 
     assertThat(await(store.findAll("Device"))).containsExactly(device("kept", "before"));
@@ -79,7 +82,8 @@ class SqliteResourceStoreTest {
     await(store.commit(ChangeSet.of(device("a", "original"))));
     StoredResource copy = await(store.find("a")).orElseThrow();
     copy.attributes().put("displayName", "changed by caller");
-    assertThat(await(store.find("a")).orElseThrow().attributes().path("displayName").asText()).isEqualTo("original");
+    assertThat(await(store.find("a")).orElseThrow().attributes().path("displayName").asText())
+        .isEqualTo("original");
     await(store.close());
   }
 

@@ -14,8 +14,18 @@ class TaskSequencerTest {
     TaskSequencer sequencer = new TaskSequencer();
     List<String> events = new ArrayList<>();
     Promise<String> first = Promise.promise();
-    Future<String> a = sequencer.submit(() -> { events.add("start a"); return first.future(); });
-    Future<String> b = sequencer.submit(() -> { events.add("start b"); return Future.succeededFuture("b"); });
+    Future<String> a =
+        sequencer.submit(
+            () -> {
+              events.add("start a");
+              return first.future();
+            });
+    Future<String> b =
+        sequencer.submit(
+            () -> {
+              events.add("start b");
+              return Future.succeededFuture("b");
+            });
 
     assertThat(events).containsExactly("start a");
     assertThat(b.isComplete()).isFalse();
@@ -28,8 +38,13 @@ class TaskSequencerTest {
   @Test
   void a_failing_or_throwing_task_does_not_stop_the_ones_after_it() {
     TaskSequencer sequencer = new TaskSequencer();
-    Future<String> failed = sequencer.submit(() -> Future.failedFuture(new IllegalStateException("no")));
-    Future<String> threw = sequencer.submit(() -> { throw new IllegalArgumentException("boom"); });
+    Future<String> failed =
+        sequencer.submit(() -> Future.failedFuture(new IllegalStateException("no")));
+    Future<String> threw =
+        sequencer.submit(
+            () -> {
+              throw new IllegalArgumentException("boom");
+            });
     Future<String> after = sequencer.submit(() -> Future.succeededFuture("ok"));
     assertThat(failed.failed()).isTrue();
     assertThat(threw.cause()).hasMessage("boom");

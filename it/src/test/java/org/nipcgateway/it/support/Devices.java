@@ -8,7 +8,8 @@ public final class Devices {
   public static final String BLE = "urn:ietf:params:scim:schemas:extension:ble:2.0:Device";
   public static final String ZIGBEE = "urn:ietf:params:scim:schemas:extension:zigbee:2.0:Device";
   public static final String DPP = "urn:ietf:params:scim:schemas:extension:dpp:2.0:Device";
-  public static final String PASS_KEY = "urn:ietf:params:scim:schemas:extension:pairingPassKey:2.0:Device";
+  public static final String PASS_KEY =
+      "urn:ietf:params:scim:schemas:extension:pairingPassKey:2.0:Device";
 
   private Devices() {}
 

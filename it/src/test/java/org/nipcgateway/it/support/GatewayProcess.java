@@ -30,7 +30,8 @@ public final class GatewayProcess implements AutoCloseable {
   }
 
   public static Path jar() {
-    return Path.of(System.getProperty("nipc.gateway.jar", "../gateway-app/target/nipc-gateway.jar"));
+    return Path.of(
+        System.getProperty("nipc.gateway.jar", "../gateway-app/target/nipc-gateway.jar"));
   }
 
   /** Starts the jar with the given options (after {@code java -jar}); env adds variables. */
@@ -50,7 +51,14 @@ public final class GatewayProcess implements AutoCloseable {
   public static GatewayProcess listening(Path dataDir, String publicBaseUrl) {
     GatewayProcess gateway =
         start(
-            List.of("--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString(), "--no-demo"),
+            List.of(
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                dataDir.toString(),
+                "--no-demo"),
             java.util.Map.of("NIPC_PUBLIC_BASE_URL", publicBaseUrl));
     gateway.port();
     return gateway;
@@ -61,7 +69,9 @@ public final class GatewayProcess implements AutoCloseable {
   }
 
   private void readOutput() {
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
         output.add(line);
@@ -73,7 +83,9 @@ public final class GatewayProcess implements AutoCloseable {
     } catch (IOException e) {
       // The process ended; what it printed so far is kept.
     }
-    port.completeExceptionally(new IllegalStateException("gateway exited before listening:\n" + String.join("\n", output)));
+    port.completeExceptionally(
+        new IllegalStateException(
+            "gateway exited before listening:\n" + String.join("\n", output)));
   }
 
   public int port() {

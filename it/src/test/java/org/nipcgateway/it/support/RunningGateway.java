@@ -27,7 +27,8 @@ public final class RunningGateway implements AutoCloseable {
   public static RunningGateway start(Path dataDir, GatewayConfig.Builder config) {
     GatewayConfig built = config.httpHost("127.0.0.1").httpPort(0).dataDir(dataDir).build();
     try {
-      Gateway gateway = Gateway.start(built).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      Gateway gateway =
+          Gateway.start(built).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       return new RunningGateway(gateway, dataDir);
     } catch (Exception e) {
       throw new IllegalStateException("gateway did not start", e);

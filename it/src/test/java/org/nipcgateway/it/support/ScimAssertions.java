@@ -17,7 +17,10 @@ public final class ScimAssertions {
     JsonNode body = reply.json();
     assertThat(body.path("schemas").get(0).asText()).isEqualTo(ERROR_SCHEMA);
     assertThat(body.path("status").asText()).isEqualTo(String.valueOf(status));
-    assertThat(body.path("detail").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(body.path("detail").asText())
+        .isNotBlank()
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
     if (scimType != null) {
       assertThat(body.path("scimType").asText()).isEqualTo(scimType);
     }

@@ -15,7 +15,8 @@ import java.time.Duration;
 /** Talks to a gateway over real HTTP (the JDK client), the way an onboarding app would. */
 public final class ScimClient {
   public static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String base;
 
@@ -51,7 +52,8 @@ public final class ScimClient {
   public ObjectNode create(String endpoint, Object body) {
     Reply reply = post("/scim/v2" + endpoint, body);
     if (reply.status() != 201) {
-      throw new AssertionError("create at " + endpoint + " gave " + reply.status() + ": " + reply.text());
+      throw new AssertionError(
+          "create at " + endpoint + " gave " + reply.status() + ": " + reply.text());
     }
     return (ObjectNode) reply.json();
   }
@@ -66,11 +68,12 @@ public final class ScimClient {
   }
 
   /**
-   * Sends a request. A String body goes as it is (so tests can send malformed JSON); anything
-   * else is serialised as JSON. Content-Type is application/scim+json unless a header says else.
+   * Sends a request. A String body goes as it is (so tests can send malformed JSON); anything else
+   * is serialised as JSON. Content-Type is application/scim+json unless a header says else.
    */
   public Reply send(String method, String path, Object body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     boolean contentTypeGiven = false;
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
@@ -84,7 +87,9 @@ public final class ScimClient {
       }
     }
     try {
-      HttpResponse<String> response = HTTP.send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(
+              request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed", e);

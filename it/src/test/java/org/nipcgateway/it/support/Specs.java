@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The specification files beside the repository ({@code ../shared/spec}): the contract the
- * gateway is tested against. Their absence is a failure, never a reason to skip.
+ * The specification files beside the repository ({@code ../shared/spec}): the contract the gateway
+ * is tested against. Their absence is a failure, never a reason to skip.
  */
 public final class Specs {
   private Specs() {}
@@ -17,7 +17,8 @@ public final class Specs {
   public static Path root() {
     Path configured = Path.of(System.getProperty("nipc.spec.dir", "../../shared/spec"));
     if (!Files.isRegularFile(configured.resolve("README.md"))) {
-      throw new IllegalStateException("specification folder not found at " + configured.toAbsolutePath());
+      throw new IllegalStateException(
+          "specification folder not found at " + configured.toAbsolutePath());
     }
     return configured;
   }

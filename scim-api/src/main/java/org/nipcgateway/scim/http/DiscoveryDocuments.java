@@ -26,7 +26,11 @@ final class DiscoveryDocuments {
     ObjectNode config = JSON.objectNode();
     config.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
     config.putObject("patch").put("supported", true);
-    config.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
+    config
+        .putObject("bulk")
+        .put("supported", false)
+        .put("maxOperations", 0)
+        .put("maxPayloadSize", 0);
     config.putObject("filter").put("supported", true).put("maxResults", maxResults);
     config.putObject("changePassword").put("supported", false);
     config.putObject("sort").put("supported", true);
@@ -48,7 +52,8 @@ final class DiscoveryDocuments {
   }
 
   ObjectNode schemas(Links links) {
-    return list(catalog.schemas().stream().map(s -> schema(s.getId(), links).orElseThrow()).toList());
+    return list(
+        catalog.schemas().stream().map(s -> schema(s.getId(), links).orElseThrow()).toList());
   }
 
   Optional<ObjectNode> schema(String urn, Links links) {

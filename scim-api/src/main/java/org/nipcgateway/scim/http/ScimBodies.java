@@ -46,17 +46,26 @@ final class ScimBodies {
     try {
       return JsonUtils.getObjectReader().treeToValue(object, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-      throw BadRequestException.invalidSyntax("not a valid " + type.getSimpleName() + ": " + detail);
+      String detail =
+          e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      throw BadRequestException.invalidSyntax(
+          "not a valid " + type.getSimpleName() + ": " + detail);
     }
   }
 
   private static void requireJsonMediaType(RoutingContext ctx) throws ScimException {
     String contentType = ctx.request().getHeader("Content-Type");
-    String mediaType = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+    String mediaType =
+        contentType == null
+            ? ""
+            : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
     if (!mediaType.equals(ScimRoutes.SCIM_JSON) && !mediaType.equals("application/json")) {
       throw new ScimException(
-          415, null, "Content-Type must be application/scim+json or application/json, got '" + contentType + "'");
+          415,
+          null,
+          "Content-Type must be application/scim+json or application/json, got '"
+              + contentType
+              + "'");
     }
   }
 }

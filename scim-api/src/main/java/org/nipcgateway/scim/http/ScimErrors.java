@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SCIM router's one failure handler: every failure becomes a SCIM error response
- * (RFC 7644 section 3.12). Unknown failures become a 500 that says nothing of the internals.
+ * The SCIM router's one failure handler: every failure becomes a SCIM error response (RFC 7644
+ * section 3.12). Unknown failures become a 500 that says nothing of the internals.
  */
 final class ScimErrors {
   private static final Logger LOG = LoggerFactory.getLogger(ScimErrors.class);
@@ -50,8 +50,11 @@ final class ScimErrors {
     int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
     return switch (status) {
       case 404 -> new ResourceNotFoundException("no such SCIM endpoint: " + ctx.request().path());
-      case 405 -> new ScimException(405, null, ctx.request().method() + " is not allowed on " + ctx.request().path());
-      case 413 -> new ScimException(413, null, "request body is larger than " + maxBodyBytes + " bytes");
+      case 405 ->
+          new ScimException(
+              405, null, ctx.request().method() + " is not allowed on " + ctx.request().path());
+      case 413 ->
+          new ScimException(413, null, "request body is larger than " + maxBodyBytes + " bytes");
       case 400 -> new ScimException(400, "invalidSyntax", "malformed request");
       default -> internal(ctx, failure);
     };

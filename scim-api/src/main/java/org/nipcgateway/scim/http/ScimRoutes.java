@@ -37,7 +37,11 @@ public final class ScimRoutes {
   private final AllowedMethods allowedMethods = new AllowedMethods();
 
   public ScimRoutes(
-      RegistryService registry, ScimSchemaCatalog catalog, PublicUrls urls, int maxResults, int maxBodyBytes) {
+      RegistryService registry,
+      ScimSchemaCatalog catalog,
+      PublicUrls urls,
+      int maxResults,
+      int maxBodyBytes) {
     this.registry = registry;
     this.catalog = catalog;
     this.discovery = new DiscoveryDocuments(catalog, maxResults);
@@ -66,12 +70,32 @@ public final class ScimRoutes {
     ScimErrors errors = new ScimErrors(maxBodyBytes);
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.route().failureHandler(errors::handle);
-    route(router, HttpMethod.GET, "/ServiceProviderConfig", ctx -> send(ctx, 200, discovery.serviceProviderConfig(links(ctx))));
-    route(router, HttpMethod.GET, "/ResourceTypes", ctx -> send(ctx, 200, discovery.resourceTypes(links(ctx))));
-    route(router, HttpMethod.GET, "/ResourceTypes/:name", ctx -> sendFound(ctx, discovery.resourceType(ctx.pathParam("name"), links(ctx))));
+    route(
+        router,
+        HttpMethod.GET,
+        "/ServiceProviderConfig",
+        ctx -> send(ctx, 200, discovery.serviceProviderConfig(links(ctx))));
+    route(
+        router,
+        HttpMethod.GET,
+        "/ResourceTypes",
+        ctx -> send(ctx, 200, discovery.resourceTypes(links(ctx))));
+    route(
+        router,
+        HttpMethod.GET,
+        "/ResourceTypes/:name",
+        ctx -> sendFound(ctx, discovery.resourceType(ctx.pathParam("name"), links(ctx))));
     route(router, HttpMethod.GET, "/Schemas", ctx -> send(ctx, 200, discovery.schemas(links(ctx))));
-    route(router, HttpMethod.GET, "/Schemas/:urn", ctx -> sendFound(ctx, discovery.schema(ctx.pathParam("urn"), links(ctx))));
-    route(router, HttpMethod.POST, "/.search", ctx -> search(ctx, List.copyOf(catalog.resourceTypes())));
+    route(
+        router,
+        HttpMethod.GET,
+        "/Schemas/:urn",
+        ctx -> sendFound(ctx, discovery.schema(ctx.pathParam("urn"), links(ctx))));
+    route(
+        router,
+        HttpMethod.POST,
+        "/.search",
+        ctx -> search(ctx, List.copyOf(catalog.resourceTypes())));
     for (ScimResourceType type : catalog.resourceTypes()) {
       mountType(router, type, type.endpoint());
       type.aliases().forEach(alias -> mountType(router, type, alias));
@@ -114,7 +138,8 @@ public final class ScimRoutes {
         .create(type, body, links(ctx))
         .onSuccess(
             written -> {
-              ctx.response().putHeader("Location", written.view().path("meta").path("location").asText());
+              ctx.response()
+                  .putHeader("Location", written.view().path("meta").path("location").asText());
               sendResource(ctx, 201, type, written, selection);
             })
         .onFailure(ctx::fail);
@@ -128,7 +153,10 @@ public final class ScimRoutes {
         .onSuccess(
             found -> {
               if (ifNoneMatch != null && EntityTag.matches(ifNoneMatch, found.resource())) {
-                ctx.response().putHeader("ETag", EntityTag.of(found.resource())).setStatusCode(304).end();
+                ctx.response()
+                    .putHeader("ETag", EntityTag.of(found.resource()))
+                    .setStatusCode(304)
+                    .end();
                 return;
               }
               sendResource(ctx, 200, type, found, selection);
@@ -167,11 +195,13 @@ public final class ScimRoutes {
   }
 
   private void search(RoutingContext ctx, List<ScimResourceType> types) throws ScimException {
-    ListQuery query = ListQuery.fromSearchRequest(ScimBodies.message(ctx, SearchRequest.class), maxResults);
+    ListQuery query =
+        ListQuery.fromSearchRequest(ScimBodies.message(ctx, SearchRequest.class), maxResults);
     runQuery(ctx, types, query);
   }
 
-  private void runQuery(RoutingContext ctx, List<ScimResourceType> types, ListQuery query) throws ScimException {
+  private void runQuery(RoutingContext ctx, List<ScimResourceType> types, ListQuery query)
+      throws ScimException {
     if (types.size() == 1) {
       QueryRunner.checkFilter(types.get(0), query);
     }
@@ -189,7 +219,8 @@ public final class ScimRoutes {
   }
 
   private static AttributeSelection selection(RoutingContext ctx) throws ScimException {
-    return AttributeSelection.of(ctx.queryParam("attributes"), ctx.queryParam("excludedAttributes"));
+    return AttributeSelection.of(
+        ctx.queryParam("attributes"), ctx.queryParam("excludedAttributes"));
   }
 
   private static Optional<String> ifMatch(RoutingContext ctx) {
@@ -201,18 +232,25 @@ public final class ScimRoutes {
   }
 
   private static void sendResource(
-      RoutingContext ctx, int status, ScimResourceType type, Written written, AttributeSelection selection) {
+      RoutingContext ctx,
+      int status,
+      ScimResourceType type,
+      Written written,
+      AttributeSelection selection) {
     ctx.response().putHeader("ETag", EntityTag.of(written.resource()));
     send(ctx, status, ResponseShaper.shape(type, written.view(), selection));
   }
 
-  private static void sendFound(RoutingContext ctx, Optional<ObjectNode> document) throws ScimException {
-    send(ctx, 200, document.orElseThrow(() -> new ResourceNotFoundException("no such " + ctx.request().path())));
+  private static void sendFound(RoutingContext ctx, Optional<ObjectNode> document)
+      throws ScimException {
+    send(
+        ctx,
+        200,
+        document.orElseThrow(
+            () -> new ResourceNotFoundException("no such " + ctx.request().path())));
   }
 
   private static void send(RoutingContext ctx, int status, ObjectNode body) {
     ctx.response().setStatusCode(status).putHeader("Content-Type", SCIM_JSON).end(body.toString());
   }
-
-
 }

@@ -13,12 +13,14 @@ import java.util.Set;
 public record AttributeSelection(Set<Path> paths, boolean excluded) {
   public static final AttributeSelection ALL = new AttributeSelection(Set.of(), true);
 
-  public static AttributeSelection of(Collection<String> attributes, Collection<String> excludedAttributes)
+  public static AttributeSelection of(
+      Collection<String> attributes, Collection<String> excludedAttributes)
       throws BadRequestException {
     boolean hasIncluded = attributes != null && !attributes.isEmpty();
     boolean hasExcluded = excludedAttributes != null && !excludedAttributes.isEmpty();
     if (hasIncluded && hasExcluded) {
-      throw BadRequestException.invalidValue("give either attributes or excludedAttributes, not both");
+      throw BadRequestException.invalidValue(
+          "give either attributes or excludedAttributes, not both");
     }
     if (hasIncluded) {
       return new AttributeSelection(parse(attributes), false);
@@ -37,7 +39,8 @@ public record AttributeSelection(Set<Path> paths, boolean excluded) {
           try {
             paths.add(Path.fromString(part.trim()));
           } catch (BadRequestException e) {
-            throw BadRequestException.invalidValue("'" + part.trim() + "' is not an attribute path");
+            throw BadRequestException.invalidValue(
+                "'" + part.trim() + "' is not an attribute path");
           }
         }
       }

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One list or search request (RFC 7644 section 3.4.2): filter, sort, page and attribute
- * selection, from query parameters or a {@code /.search} body. Paging is 1-based; a count above
- * the server's maximum is lowered to it, as the RFC says.
+ * One list or search request (RFC 7644 section 3.4.2): filter, sort, page and attribute selection,
+ * from query parameters or a {@code /.search} body. Paging is 1-based; a count above the server's
+ * maximum is lowered to it, as the RFC says.
  */
 public record ListQuery(
     Optional<Filter> filter,
@@ -35,7 +35,8 @@ public record ListQuery(
         maxResults);
   }
 
-  public static ListQuery fromSearchRequest(SearchRequest request, int maxResults) throws BadRequestException {
+  public static ListQuery fromSearchRequest(SearchRequest request, int maxResults)
+      throws BadRequestException {
     return build(
         request.getFilter(),
         request.getSortBy(),
@@ -47,15 +48,21 @@ public record ListQuery(
   }
 
   private static ListQuery build(
-      String filter, String sortBy, String sortOrder, Integer startIndex, Integer count,
-      AttributeSelection selection, int maxResults)
+      String filter,
+      String sortBy,
+      String sortOrder,
+      Integer startIndex,
+      Integer count,
+      AttributeSelection selection,
+      int maxResults)
       throws BadRequestException {
     Optional<Filter> parsedFilter = Optional.empty();
     if (filter != null && !filter.isBlank()) {
       try {
         parsedFilter = Optional.of(Filter.fromString(filter));
       } catch (BadRequestException e) {
-        throw BadRequestException.invalidFilter("invalid filter '" + filter + "': " + e.getMessage());
+        throw BadRequestException.invalidFilter(
+            "invalid filter '" + filter + "': " + e.getMessage());
       }
     }
     Optional<Path> sortPath = Optional.empty();
@@ -68,18 +75,21 @@ public record ListQuery(
     }
     SortOrder order = SortOrder.ASCENDING;
     if (sortOrder != null && !sortOrder.isBlank()) {
-      order = switch (sortOrder) {
-        case "ascending" -> SortOrder.ASCENDING;
-        case "descending" -> SortOrder.DESCENDING;
-        default -> throw BadRequestException.invalidValue("sortOrder must be ascending or descending");
-      };
+      order =
+          switch (sortOrder) {
+            case "ascending" -> SortOrder.ASCENDING;
+            case "descending" -> SortOrder.DESCENDING;
+            default ->
+                throw BadRequestException.invalidValue("sortOrder must be ascending or descending");
+          };
     }
     int start = startIndex == null || startIndex < 1 ? 1 : startIndex;
     int size = count == null ? maxResults : Math.max(0, Math.min(count, maxResults));
     return new ListQuery(parsedFilter, sortPath, order, start, size, selection);
   }
 
-  private static String single(Function<String, List<String>> params, String name) throws BadRequestException {
+  private static String single(Function<String, List<String>> params, String name)
+      throws BadRequestException {
     List<String> values = params.apply(name);
     if (values == null || values.isEmpty()) {
       return null;
@@ -97,7 +107,8 @@ public record ListQuery(
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw BadRequestException.invalidValue("parameter '" + name + "' must be an integer, got '" + value + "'");
+      throw BadRequestException.invalidValue(
+          "parameter '" + name + "' must be an integer, got '" + value + "'");
     }
   }
 }

@@ -17,19 +17,21 @@ import org.nipcgateway.scim.registry.TypedView;
 import org.nipcgateway.scim.schema.ScimResourceType;
 
 /**
- * Answers a list query over resource views: filter (schema-aware, so case-insensitive
- * attributes compare as such), sort, page, then trim, giving a SCIM ListResponse.
+ * Answers a list query over resource views: filter (schema-aware, so case-insensitive attributes
+ * compare as such), sort, page, then trim, giving a SCIM ListResponse.
  */
 public final class QueryRunner {
   private QueryRunner() {}
 
   /** Rejects filters that name attributes the type does not define (likely typos). */
-  public static void checkFilter(ScimResourceType type, ListQuery query) throws BadRequestException {
+  public static void checkFilter(ScimResourceType type, ListQuery query)
+      throws BadRequestException {
     if (query.filter().isEmpty()) {
       return;
     }
     try {
-      List<String> issues = new SchemaChecker(type.definition()).checkSearch(query.filter().get()).getFilterIssues();
+      List<String> issues =
+          new SchemaChecker(type.definition()).checkSearch(query.filter().get()).getFilterIssues();
       if (!issues.isEmpty()) {
         throw BadRequestException.invalidFilter(String.join("; ", issues));
       }
@@ -49,7 +51,8 @@ public final class QueryRunner {
     }
     if (query.sortBy().isPresent() && !matching.isEmpty()) {
       ResourceComparator<GenericScimResource> comparator =
-          new ResourceComparator<>(query.sortBy().get(), query.sortOrder(), matching.get(0).type().definition());
+          new ResourceComparator<>(
+              query.sortBy().get(), query.sortOrder(), matching.get(0).type().definition());
       matching.sort(Comparator.comparing(v -> new GenericScimResource(v.view()), comparator));
     }
     int from = Math.min(query.startIndex() - 1, matching.size());
@@ -71,6 +74,7 @@ public final class QueryRunner {
       return true;
     }
     Filter filter = query.filter().get();
-    return filter.visit(new SchemaAwareFilterEvaluator(candidate.type().definition()), candidate.view());
+    return filter.visit(
+        new SchemaAwareFilterEvaluator(candidate.type().definition()), candidate.view());
   }
 }

@@ -6,14 +6,16 @@ import java.util.Set;
 import org.nipcgateway.scim.schema.ScimResourceType;
 
 /**
- * Removes from a view what the response must not carry: attributes whose schema says
- * {@code returned: never}, and those left out by the client's attribute selection.
+ * Removes from a view what the response must not carry: attributes whose schema says {@code
+ * returned: never}, and those left out by the client's attribute selection.
  */
 public final class ResponseShaper {
   private ResponseShaper() {}
 
-  public static ObjectNode shape(ScimResourceType type, ObjectNode view, AttributeSelection selection) {
-    return new ScimResourceTrimmer(type.definition(), Set.of(), selection.paths(), selection.excluded())
+  public static ObjectNode shape(
+      ScimResourceType type, ObjectNode view, AttributeSelection selection) {
+    return new ScimResourceTrimmer(
+            type.definition(), Set.of(), selection.paths(), selection.excluded())
         .trimObjectNode(view);
   }
 }

@@ -9,9 +9,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Bearer tokens for endpoint apps. A token carries 256 random bits; only a salted SHA-256 of it
- * is stored (a slow password hash buys nothing for a value with that much entropy), so a token
- * can be shown once, when it is created, and never again.
+ * Bearer tokens for endpoint apps. A token carries 256 random bits; only a salted SHA-256 of it is
+ * stored (a slow password hash buys nothing for a value with that much entropy), so a token can be
+ * shown once, when it is created, and never again.
  */
 public final class ClientTokens {
   static final String SALT = "clientTokenSalt";

@@ -12,8 +12,8 @@ public final class EntityTag {
   }
 
   /**
-   * Whether an {@code If-Match} / {@code If-None-Match} header value names the resource's
-   * current version. Weak comparison: {@code W/"3"} and {@code "3"} both match version 3.
+   * Whether an {@code If-Match} / {@code If-None-Match} header value names the resource's current
+   * version. Weak comparison: {@code W/"3"} and {@code "3"} both match version 3.
    */
   public static boolean matches(String header, StoredResource resource) {
     String current = strip(of(resource));

@@ -33,10 +33,18 @@ final class GroupMembers {
           snapshot
               .find(id)
               .filter(r -> MEMBER_TYPES.contains(r.resourceType()))
-              .orElseThrow(() -> BadRequestException.invalidValue("member '" + id + "' is no Device or EndpointApp"));
+              .orElseThrow(
+                  () ->
+                      BadRequestException.invalidValue(
+                          "member '" + id + "' is no Device or EndpointApp"));
       if (member.has("type") && !member.get("type").asText().equals(target.resourceType())) {
         throw BadRequestException.invalidValue(
-            "member '" + id + "' is a " + target.resourceType() + ", not a " + member.get("type").asText());
+            "member '"
+                + id
+                + "' is a "
+                + target.resourceType()
+                + ", not a "
+                + member.get("type").asText());
       }
       if (!seen.add(id)) {
         throw BadRequestException.invalidValue("member '" + id + "' is listed twice");

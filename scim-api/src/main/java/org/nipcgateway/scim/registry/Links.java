@@ -1,8 +1,8 @@
 package org.nipcgateway.scim.registry;
 
 /**
- * The absolute URLs the registry writes into resources, all derived from the base URL clients
- * reach this gateway at.
+ * The absolute URLs the registry writes into resources, all derived from the base URL clients reach
+ * this gateway at.
  */
 public record Links(String gatewayBase) {
   public static final String SCIM_PATH = "/scim/v2";

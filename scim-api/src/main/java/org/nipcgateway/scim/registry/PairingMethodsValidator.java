@@ -11,12 +11,13 @@ import org.nipcgateway.scim.schema.ScimResourceType;
 import org.nipcgateway.scim.schema.ScimSchemaCatalog;
 
 /**
- * The BLE extension nests one object per pairing method inside itself, named by the method's
- * schema URN; the SCIM SDK has no notion of nested extensions, so they are taken out before the
- * SDK checks the resource and checked here, each against its own schema.
+ * The BLE extension nests one object per pairing method inside itself, named by the method's schema
+ * URN; the SCIM SDK has no notion of nested extensions, so they are taken out before the SDK checks
+ * the resource and checked here, each against its own schema.
  */
 final class PairingMethodsValidator {
-  private static final String PASS_KEY = "urn:ietf:params:scim:schemas:extension:pairingPassKey:2.0:Device";
+  private static final String PASS_KEY =
+      "urn:ietf:params:scim:schemas:extension:pairingPassKey:2.0:Device";
   private static final String OOB = "urn:ietf:params:scim:schemas:extension:pairingOOB:2.0:Device";
   private static final Set<String> NEED_DATA = Set.of(PASS_KEY, OOB);
   private static final int MAX_PASS_KEY = 999_999;
@@ -67,7 +68,8 @@ final class PairingMethodsValidator {
     }
     for (var entry : nested.properties()) {
       if (!listed.contains(entry.getKey())) {
-        throw BadRequestException.invalidValue(entry.getKey() + " is given but not listed in pairingMethods");
+        throw BadRequestException.invalidValue(
+            entry.getKey() + " is given but not listed in pairingMethods");
       }
       checkMethod(entry.getKey(), entry.getValue());
     }
@@ -77,7 +79,8 @@ final class PairingMethodsValidator {
       }
     }
     if (ble.has("irk") && ble.has("separateBroadcastAddress")) {
-      throw BadRequestException.invalidValue("irk and separateBroadcastAddress must not be set together");
+      throw BadRequestException.invalidValue(
+          "irk and separateBroadcastAddress must not be set together");
     }
   }
 
@@ -92,7 +95,8 @@ final class PairingMethodsValidator {
     if (urn.equals(PASS_KEY)) {
       long key = value.path("key").asLong(-1);
       if (!value.path("key").isIntegralNumber() || key < 0 || key > MAX_PASS_KEY) {
-        throw BadRequestException.invalidValue("passkey must be a six-digit number (000000-999999)");
+        throw BadRequestException.invalidValue(
+            "passkey must be a six-digit number (000000-999999)");
       }
     }
   }

@@ -31,9 +31,9 @@ import org.nipcgateway.scim.schema.ScimSchemaCatalog;
  * Creates, reads, replaces, patches and deletes registry resources.
  *
  * <p>Writes run one at a time (a {@link TaskSequencer}), each against a snapshot taken when it
- * starts, so checks such as uniqueness or group membership always see every earlier write. A
- * write is answered only after the store committed it; everything one request changes (a device
- * and the groups it leaves, say) is committed as one change set.
+ * starts, so checks such as uniqueness or group membership always see every earlier write. A write
+ * is answered only after the store committed it; everything one request changes (a device and the
+ * groups it leaves, say) is committed as one change set.
  */
 public final class RegistryService {
   public static final List<String> TYPES = List.of("Device", "EndpointApp", RegistrySnapshot.GROUP);
@@ -48,7 +48,8 @@ public final class RegistryService {
   private final TaskSequencer writes = new TaskSequencer();
   private final Clock clock;
 
-  public RegistryService(ResourceStore store, ScimSchemaCatalog catalog, int maxGroupMembers, Clock clock) {
+  public RegistryService(
+      ResourceStore store, ScimSchemaCatalog catalog, int maxGroupMembers, Clock clock) {
     this.store = store;
     this.catalog = catalog;
     this.validator = new ResourceValidator(catalog);
@@ -65,7 +66,12 @@ public final class RegistryService {
           Instant now = clock.instant();
           StoredResource created =
               new StoredResource(
-                  UUID.randomUUID().toString(), type.name(), 1, now, now, attributes,
+                  UUID.randomUUID().toString(),
+                  type.name(),
+                  1,
+                  now,
+                  now,
+                  attributes,
                   JsonNodeFactory.instance.objectNode());
           return commitWithToken(created, snapshot, links);
         });
@@ -75,21 +81,30 @@ public final class RegistryService {
     return snapshot()
         .compose(
             snapshot ->
-                attempt(() -> {
-                  StoredResource found = existing(type, id, snapshot);
-                  return new Written(found, views.view(found, snapshot, links));
-                }));
+                attempt(
+                    () -> {
+                      StoredResource found = existing(type, id, snapshot);
+                      return new Written(found, views.view(found, snapshot, links));
+                    }));
   }
 
   public Future<Written> replace(
       ScimResourceType type, String id, ObjectNode input, Optional<String> ifMatch, Links links) {
-    return modify(type, id, ifMatch, links, (current, snapshot) -> validator.forReplace(type, input, current.attributes(), true));
+    return modify(
+        type,
+        id,
+        ifMatch,
+        links,
+        (current, snapshot) -> validator.forReplace(type, input, current.attributes(), true));
   }
 
   public Future<Written> patch(
       ScimResourceType type, String id, PatchRequest patch, Optional<String> ifMatch, Links links) {
     return modify(
-        type, id, ifMatch, links,
+        type,
+        id,
+        ifMatch,
+        links,
         (current, snapshot) -> {
           validator.checkPatch(type, patch, views.view(current, snapshot, links));
           GenericScimResource target = new GenericScimResource(current.attributes().deepCopy());
@@ -100,18 +115,24 @@ public final class RegistryService {
 
   /** How a change computes the new attributes of an existing resource from its current state. */
   private interface Modification {
-    ObjectNode newAttributes(StoredResource current, RegistrySnapshot snapshot) throws ScimException;
+    ObjectNode newAttributes(StoredResource current, RegistrySnapshot snapshot)
+        throws ScimException;
   }
 
   private Future<Written> modify(
-      ScimResourceType type, String id, Optional<String> ifMatch, Links links, Modification modification) {
+      ScimResourceType type,
+      String id,
+      Optional<String> ifMatch,
+      Links links,
+      Modification modification) {
     return write(
         snapshot -> {
           StoredResource current = existing(type, id, snapshot);
           checkVersion(ifMatch, current);
           ObjectNode attributes = modification.newAttributes(current, snapshot);
           checkReferences(type, attributes, snapshot, id);
-          return commitWithToken(current.withAttributes(attributes, clock.instant()), snapshot, links);
+          return commitWithToken(
+              current.withAttributes(attributes, clock.instant()), snapshot, links);
         });
   }
 
@@ -121,13 +142,14 @@ public final class RegistryService {
             snapshot()
                 .compose(
                     snapshot ->
-                        attempt(() -> {
-                          StoredResource current = existing(type, id, snapshot);
-                          checkVersion(ifMatch, current);
-                          ChangeSet changes = new ChangeSet().delete(id);
-                          leaveGroups(id, snapshot, changes);
-                          return changes;
-                        }))
+                        attempt(
+                            () -> {
+                              StoredResource current = existing(type, id, snapshot);
+                              checkVersion(ifMatch, current);
+                              ChangeSet changes = new ChangeSet().delete(id);
+                              leaveGroups(id, snapshot, changes);
+                              return changes;
+                            }))
                 .compose(store::commit));
   }
 
@@ -185,11 +207,13 @@ public final class RegistryService {
                     }));
   }
 
-  private static StoredResource existing(ScimResourceType type, String id, RegistrySnapshot snapshot)
+  private static StoredResource existing(
+      ScimResourceType type, String id, RegistrySnapshot snapshot)
       throws ResourceNotFoundException {
     return snapshot
         .find(type.name(), id)
-        .orElseThrow(() -> new ResourceNotFoundException(type.name() + " '" + id + "' does not exist"));
+        .orElseThrow(
+            () -> new ResourceNotFoundException(type.name() + " '" + id + "' does not exist"));
   }
 
   private static void checkVersion(Optional<String> ifMatch, StoredResource current)
@@ -227,7 +251,12 @@ public final class RegistryService {
           for (JsonNode taken : JsonUtils.findMatchingPaths(path, other.attributes())) {
             if (normalised(taken, caseExact).equals(wanted)) {
               throw ResourceConflictException.uniqueness(
-                  "'" + path + "' value " + value + " is already registered to another " + type.name());
+                  "'"
+                      + path
+                      + "' value "
+                      + value
+                      + " is already registered to another "
+                      + type.name());
             }
           }
         }
@@ -243,7 +272,8 @@ public final class RegistryService {
    * Commits the resource. An endpoint app without a certificate gets a client token, generated
    * here, stored as a salted hash and shown in this one response.
    */
-  private Future<Written> commitWithToken(StoredResource resource, RegistrySnapshot snapshot, Links links) {
+  private Future<Written> commitWithToken(
+      StoredResource resource, RegistrySnapshot snapshot, Links links) {
     String newToken = null;
     StoredResource toStore = resource;
     if (resource.resourceType().equals(APP)
@@ -252,8 +282,13 @@ public final class RegistryService {
       newToken = tokens.generate();
       toStore =
           new StoredResource(
-              resource.id(), resource.resourceType(), resource.version(), resource.created(),
-              resource.lastModified(), resource.attributes(), tokens.secretsFor(newToken));
+              resource.id(),
+              resource.resourceType(),
+              resource.version(),
+              resource.created(),
+              resource.lastModified(),
+              resource.attributes(),
+              tokens.secretsFor(newToken));
     }
     StoredResource committed = toStore;
     String shownOnce = newToken;

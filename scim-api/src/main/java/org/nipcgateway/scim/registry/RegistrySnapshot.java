@@ -11,8 +11,8 @@ import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.StoredResource;
 
 /**
- * All registry resources at one moment, with the group-membership index that the read-only
- * {@code groups} attributes are computed from.
+ * All registry resources at one moment, with the group-membership index that the read-only {@code
+ * groups} attributes are computed from.
  */
 public final class RegistrySnapshot {
   static final String GROUP = "Group";
@@ -25,7 +25,9 @@ public final class RegistrySnapshot {
       byId.put(r.id(), r);
       if (r.resourceType().equals(GROUP)) {
         for (JsonNode member : r.attributes().path("members")) {
-          groupsByMember.computeIfAbsent(member.path("value").asText(), k -> new ArrayList<>()).add(r);
+          groupsByMember
+              .computeIfAbsent(member.path("value").asText(), k -> new ArrayList<>())
+              .add(r);
         }
       }
     }

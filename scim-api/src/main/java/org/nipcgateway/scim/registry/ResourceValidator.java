@@ -48,8 +48,8 @@ public final class ResourceValidator {
 
   /**
    * Validates a replacement of {@code current} (stored attributes); immutable attributes may not
-   * change. With {@code keepUnreadable} (PUT), never-returned attributes that the client could
-   * not have read back are kept when the replacement omits them; PATCH says what it removes.
+   * change. With {@code keepUnreadable} (PUT), never-returned attributes that the client could not
+   * have read back are kept when the replacement omits them; PATCH says what it removes.
    */
   public ObjectNode forReplace(
       ScimResourceType type, ObjectNode input, ObjectNode current, boolean keepUnreadable)
@@ -72,7 +72,9 @@ public final class ResourceValidator {
 
   /** Checks that PATCH operations only touch attributes clients may change. */
   public void checkPatch(
-      ScimResourceType type, Iterable<com.unboundid.scim2.common.messages.PatchOperation> ops, ObjectNode view)
+      ScimResourceType type,
+      Iterable<com.unboundid.scim2.common.messages.PatchOperation> ops,
+      ObjectNode view)
       throws ScimException {
     ObjectNode copy = view.deepCopy();
     pairing.detach(copy);
@@ -94,7 +96,8 @@ public final class ResourceValidator {
       String key = keys.next();
       if (SchemaUtils.isUrn(key)) {
         if (!type.hasSchema(key)) {
-          throw BadRequestException.invalidValue("'" + key + "' is not a schema extension of " + type.name());
+          throw BadRequestException.invalidValue(
+              "'" + key + "' is not a schema extension of " + type.name());
         }
         schemas.add(key);
       }
@@ -155,7 +158,8 @@ public final class ResourceValidator {
     }
   }
 
-  private void keepUnreadableAttributes(ScimResourceType type, ObjectNode candidate, ObjectNode current) {
+  private void keepUnreadableAttributes(
+      ScimResourceType type, ObjectNode candidate, ObjectNode current) {
     Set<String> listed = new java.util.HashSet<>();
     candidate.path("schemas").forEach(urn -> listed.add(urn.asText()));
     for (var schema : type.extensions()) {
@@ -168,7 +172,9 @@ public final class ResourceValidator {
         // client replacing what it read may list the extension but send no object for it.
         JsonNode existing = candidate.get(schema.getId());
         ObjectNode extension =
-            existing instanceof ObjectNode object ? object : listed.contains(schema.getId()) ? candidate.putObject(schema.getId()) : null;
+            existing instanceof ObjectNode object
+                ? object
+                : listed.contains(schema.getId()) ? candidate.putObject(schema.getId()) : null;
         if (extension != null && !extension.has(attribute.getName())) {
           extension.set(attribute.getName(), old.deepCopy());
         }
@@ -179,9 +185,15 @@ public final class ResourceValidator {
   private void checkRules(ObjectNode candidate) throws ScimException {
     for (AttributeRule rule : catalog.rules()) {
       for (JsonNode value : values(rule, candidate)) {
-        if (rule.pattern().isPresent() && !(value.isTextual() && rule.pattern().get().matcher(value.asText()).matches())) {
+        if (rule.pattern().isPresent()
+            && !(value.isTextual() && rule.pattern().get().matcher(value.asText()).matches())) {
           throw BadRequestException.invalidValue(
-              "'" + rule.path() + "' value " + value + " does not match " + rule.pattern().get().pattern());
+              "'"
+                  + rule.path()
+                  + "' value "
+                  + value
+                  + " does not match "
+                  + rule.pattern().get().pattern());
         }
         if (!rule.enforcedValues().isEmpty() && !rule.enforcedValues().contains(value.asText())) {
           throw BadRequestException.invalidValue(
@@ -191,7 +203,8 @@ public final class ResourceValidator {
     }
   }
 
-  private static List<JsonNode> values(AttributeRule rule, ObjectNode candidate) throws ScimException {
+  private static List<JsonNode> values(AttributeRule rule, ObjectNode candidate)
+      throws ScimException {
     List<JsonNode> values = new ArrayList<>();
     for (JsonNode found : JsonUtils.findMatchingPaths(rule.path(), candidate)) {
       if (found.isArray()) {
@@ -202,5 +215,4 @@ public final class ResourceValidator {
     }
     return values;
   }
-
 }

@@ -8,12 +8,13 @@ import org.nipcgateway.core.storage.StoredResource;
 import org.nipcgateway.scim.schema.ScimSchemaCatalog;
 
 /**
- * Turns a stored resource into what clients see: the stored attributes plus {@code id},
- * {@code meta} and every server-maintained attribute (group memberships, references, the
- * gateway's endpoints). Trimming by "returned" rules and query parameters happens afterwards.
+ * Turns a stored resource into what clients see: the stored attributes plus {@code id}, {@code
+ * meta} and every server-maintained attribute (group memberships, references, the gateway's
+ * endpoints). Trimming by "returned" rules and query parameters happens afterwards.
  */
 public final class ResourceViews {
-  static final String ENDPOINT_APPS_EXT = "urn:ietf:params:scim:schemas:extension:endpointAppsExt:2.0:Device";
+  static final String ENDPOINT_APPS_EXT =
+      "urn:ietf:params:scim:schemas:extension:endpointAppsExt:2.0:Device";
 
   private final ScimSchemaCatalog catalog;
 
@@ -32,7 +33,7 @@ public final class ResourceViews {
     switch (resource.resourceType()) {
       case "Device" -> fillEndpointApps(out, links, catalog.resourceType("EndpointApp").endpoint());
       case RegistrySnapshot.GROUP -> fillMembers(out, snapshot, links);
-      default -> { }
+      default -> {}
     }
     ObjectNode meta = out.putObject("meta");
     meta.put("resourceType", resource.resourceType());
@@ -43,8 +44,10 @@ public final class ResourceViews {
     return out;
   }
 
-  private void addGroups(ObjectNode out, StoredResource resource, RegistrySnapshot snapshot, Links links) {
-    if (resource.resourceType().equals(RegistrySnapshot.GROUP) || snapshot.groupsOf(resource.id()).isEmpty()) {
+  private void addGroups(
+      ObjectNode out, StoredResource resource, RegistrySnapshot snapshot, Links links) {
+    if (resource.resourceType().equals(RegistrySnapshot.GROUP)
+        || snapshot.groupsOf(resource.id()).isEmpty()) {
       return;
     }
     ArrayNode groups = out.putArray("groups");
@@ -80,7 +83,8 @@ public final class ResourceViews {
           .find(id)
           .ifPresent(
               r -> {
-                member.put("$ref", links.location(catalog.resourceType(r.resourceType()).endpoint(), id));
+                member.put(
+                    "$ref", links.location(catalog.resourceType(r.resourceType()).endpoint(), id));
                 String display = displayName(r);
                 if (display != null) {
                   member.put("display", display);
@@ -90,7 +94,10 @@ public final class ResourceViews {
   }
 
   private static String displayName(StoredResource r) {
-    JsonNode name = r.attributes().has("displayName") ? r.attributes().get("displayName") : r.attributes().get("applicationName");
+    JsonNode name =
+        r.attributes().has("displayName")
+            ? r.attributes().get("displayName")
+            : r.attributes().get("applicationName");
     return name == null ? null : name.asText();
   }
 }

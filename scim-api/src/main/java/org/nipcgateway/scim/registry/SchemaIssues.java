@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Turns the SDK schema checker's findings into the scimType RFC 7644 section 3.12 names: values
- * that are missing, of the wrong type, not allowed or not defined by the schema are
- * {@code invalidValue}; a PATCH path that does not resolve is {@code invalidPath}; changing what
- * may not be changed is {@code mutability}.
+ * that are missing, of the wrong type, not allowed or not defined by the schema are {@code
+ * invalidValue}; a PATCH path that does not resolve is {@code invalidPath}; changing what may not
+ * be changed is {@code mutability}.
  */
 final class SchemaIssues {
   private SchemaIssues() {}

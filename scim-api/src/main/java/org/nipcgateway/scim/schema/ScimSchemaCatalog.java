@@ -23,23 +23,35 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Every SCIM schema and resource type the registry knows, read from the JSON documents under
- * {@code /scim/} on the class path (our renditions of the device-model drafts).
+ * Every SCIM schema and resource type the registry knows, read from the JSON documents under {@code
+ * /scim/} on the class path (our renditions of the device-model drafts).
  *
- * <p>Besides RFC 7643 schema characteristics the documents may carry two keywords of ours:
- * {@code pattern} (a regular expression every string value must match) and
- * {@code enforceCanonicalValues} (the canonical values are the only ones accepted). A top-level
- * {@code "//"} key holds a note for maintainers and is not served.
+ * <p>Besides RFC 7643 schema characteristics the documents may carry two keywords of ours: {@code
+ * pattern} (a regular expression every string value must match) and {@code enforceCanonicalValues}
+ * (the canonical values are the only ones accepted). A top-level {@code "//"} key holds a note for
+ * maintainers and is not served.
  */
 public final class ScimSchemaCatalog {
   /** Pairing-method schemas nest inside the BLE extension object rather than the resource. */
-  public static final String BLE_EXTENSION = "urn:ietf:params:scim:schemas:extension:ble:2.0:Device";
+  public static final String BLE_EXTENSION =
+      "urn:ietf:params:scim:schemas:extension:ble:2.0:Device";
 
   private static final List<String> SCHEMA_FILES =
       List.of(
-          "device", "endpoint-app", "group", "ble", "pairing-null", "pairing-just-works",
-          "pairing-pass-key", "pairing-oob", "zigbee", "dpp", "ethernet-mab", "fdo",
-          "endpoint-apps", "sdf");
+          "device",
+          "endpoint-app",
+          "group",
+          "ble",
+          "pairing-null",
+          "pairing-just-works",
+          "pairing-pass-key",
+          "pairing-oob",
+          "zigbee",
+          "dpp",
+          "ethernet-mab",
+          "fdo",
+          "endpoint-apps",
+          "sdf");
   private static final Set<String> PAIRING_FILES =
       Set.of("pairing-null", "pairing-just-works", "pairing-pass-key", "pairing-oob");
 
@@ -102,7 +114,10 @@ public final class ScimSchemaCatalog {
   private void collectRules(String urn, String parent, ArrayNode attributes) {
     for (JsonNode node : attributes) {
       ObjectNode attribute = (ObjectNode) node;
-      String name = parent.isEmpty() ? attribute.path("name").asText() : parent + "." + attribute.path("name").asText();
+      String name =
+          parent.isEmpty()
+              ? attribute.path("name").asText()
+              : parent + "." + attribute.path("name").asText();
       applyDefaults(attribute);
       JsonNode pattern = attribute.remove("pattern");
       JsonNode enforce = attribute.remove("enforceCanonicalValues");
@@ -152,11 +167,14 @@ public final class ScimSchemaCatalog {
             .setId(json.path("id").asText())
             .setDescription(json.path("description").asText())
             .setCoreSchema(schema(json.path("schema").asText()));
-    json.path("schemaExtensions").forEach(e -> builder.addOptionalSchemaExtension(schema(e.asText())));
+    json.path("schemaExtensions")
+        .forEach(e -> builder.addOptionalSchemaExtension(schema(e.asText())));
     List<String> typeAliases = new ArrayList<>();
     json.path("aliases").forEach(a -> typeAliases.add(a.asText()));
     resourceTypes.put(
-        name, new ScimResourceType(name, json.path("endpoint").asText(), List.copyOf(typeAliases), builder.build()));
+        name,
+        new ScimResourceType(
+            name, json.path("endpoint").asText(), List.copyOf(typeAliases), builder.build()));
   }
 
   private ScimResourceType pairingType(SchemaResource schema) {

@@ -11,7 +11,8 @@ class ScimSchemaCatalogTest {
   @Test
   void loads_every_device_model_schema_and_the_three_resource_types() {
     assertThat(catalog.schemas()).hasSize(14);
-    assertThat(catalog.resourceTypes()).extracting(ScimResourceType::name)
+    assertThat(catalog.resourceTypes())
+        .extracting(ScimResourceType::name)
         .containsExactly("Device", "EndpointApp", "Group");
     assertThat(catalog.resourceType("Device").extensions()).hasSize(7);
     assertThat(catalog.pairingTypes()).hasSize(4);
@@ -23,7 +24,10 @@ class ScimSchemaCatalogTest {
         .isEqualTo(AttributeDefinition.Returned.NEVER);
     assertThat(returned("urn:ietf:params:scim:schemas:extension:dpp:2.0:Device", "bootstrapKey"))
         .isEqualTo(AttributeDefinition.Returned.NEVER);
-    assertThat(returned("urn:ietf:params:scim:schemas:extension:fido-device-onboard:2.0:Devices", "fdoVoucher"))
+    assertThat(
+            returned(
+                "urn:ietf:params:scim:schemas:extension:fido-device-onboard:2.0:Devices",
+                "fdoVoucher"))
         .isEqualTo(AttributeDefinition.Returned.NEVER);
   }
 
@@ -35,7 +39,8 @@ class ScimSchemaCatalogTest {
 
   @Test
   void mac_and_eui64_patterns_and_application_types_become_rules() {
-    assertThat(catalog.rules()).extracting(r -> r.path().toString())
+    assertThat(catalog.rules())
+        .extracting(r -> r.path().toString())
         .contains(
             "urn:ietf:params:scim:schemas:extension:ble:2.0:Device:deviceMacAddress",
             "urn:ietf:params:scim:schemas:extension:zigbee:2.0:Device:deviceEui64Address",
