@@ -8,9 +8,13 @@ import java.util.Optional;
  * Durable storage of registry resources.
  *
  * <p>Every method may be called from an event loop and never blocks it; blocking I/O happens on
- * worker threads inside the implementation. Returned resources are copies the caller may change. A
- * future that completed successfully from {@link #commit} means the change is durable: it survives
- * a crash of the process from that moment on.
+ * worker threads inside the implementation.
+ *
+ * <p>Returned resources are shared, read-only values: reads cost no copying, so a caller that wants
+ * to change one works on {@link StoredResource#copy()} (or a deep copy of its JSON) and commits
+ * that. A {@link ChangeSet} copies what it is given, so later changes by the caller do not reach
+ * the store. A future that completed successfully from {@link #commit} means the change is durable:
+ * it survives a crash of the process from that moment on.
  */
 public interface ResourceStore {
 

@@ -125,7 +125,7 @@ public final class SqliteResourceStore implements ResourceStore {
 
   @Override
   public Future<Optional<StoredResource>> find(String id) {
-    return Future.succeededFuture(Optional.ofNullable(byId.get(id)).map(StoredResource::copy));
+    return Future.succeededFuture(Optional.ofNullable(byId.get(id)));
   }
 
   @Override
@@ -134,7 +134,7 @@ public final class SqliteResourceStore implements ResourceStore {
     synchronized (byId) {
       for (StoredResource resource : byId.values()) {
         if (resource.resourceType().equals(resourceType)) {
-          matching.add(resource.copy());
+          matching.add(resource);
         }
       }
     }
