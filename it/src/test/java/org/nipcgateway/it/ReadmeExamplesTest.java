@@ -38,6 +38,7 @@ class ReadmeExamplesTest {
           .contains("{\"displayName\":\"Ward 3 heart monitor\",\"version\":\"W/\\\"2\\\"\"}")
           .contains("\"clientToken\":\"")
           .contains("\"etag\":{\"supported\":true}")
+          .contains("[{\"sdfName\":\"https://example.com/demo#/sdfObject/battery\"}]")
           .endsWith("204\n");
     }
   }

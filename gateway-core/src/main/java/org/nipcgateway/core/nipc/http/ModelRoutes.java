@@ -1,0 +1,98 @@
+package org.nipcgateway.core.nipc.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Set;
+import org.nipcgateway.core.nipc.model.SdfModelRegistry;
+import org.nipcgateway.core.nipc.problem.NipcException;
+
+/** SDF model registrations: {@code /registrations/models} (draft-ietf-asdf-nipc). */
+final class ModelRoutes {
+  static final String SDF_JSON = "application/sdf+json";
+  static final String NIPC_JSON = "application/nipc+json";
+  private static final Set<String> MODEL_MEDIA_TYPES = Set.of(SDF_JSON, "application/json");
+
+  private final SdfModelRegistry registry;
+
+  ModelRoutes(SdfModelRegistry registry) {
+    this.registry = registry;
+  }
+
+  void mount(Router router) {
+    router
+        .post("/registrations/models")
+        .handler(ctx -> respond(ctx, 201, NIPC_JSON, register(ctx)));
+    router.get("/registrations/models").handler(this::get);
+    router.put("/registrations/models").handler(ctx -> respond(ctx, 200, NIPC_JSON, replace(ctx)));
+    router
+        .delete("/registrations/models")
+        .handler(ctx -> respond(ctx, 200, NIPC_JSON, delete(ctx)));
+  }
+
+  private Future<Object> register(RoutingContext ctx) {
+    return registry
+        .register(NipcBodies.object(ctx, MODEL_MEDIA_TYPES))
+        .map(ModelRoutes::references);
+  }
+
+  private void get(RoutingContext ctx) {
+    String sdfName = ctx.request().getParam("sdfName");
+    if (sdfName == null) {
+      respond(ctx, 200, SDF_JSON, registry.names().map(ModelRoutes::references));
+    } else {
+      respond(
+          ctx,
+          200,
+          SDF_JSON,
+          registry.document(sdfName).map(document -> (Object) document.toString()));
+    }
+  }
+
+  private Future<Object> replace(RoutingContext ctx) {
+    String sdfName = requiredName(ctx);
+    return registry
+        .replace(sdfName, NipcBodies.object(ctx, MODEL_MEDIA_TYPES))
+        .map(ModelRoutes::reference);
+  }
+
+  private Future<Object> delete(RoutingContext ctx) {
+    return registry.delete(requiredName(ctx)).map(ModelRoutes::reference);
+  }
+
+  private static String requiredName(RoutingContext ctx) {
+    String sdfName = ctx.request().getParam("sdfName");
+    if (sdfName == null || sdfName.isBlank()) {
+      throw NipcException.badRequest("the query parameter sdfName is required");
+    }
+    return sdfName;
+  }
+
+  private static Object references(List<String> names) {
+    JsonArray array = new JsonArray();
+    names.forEach(name -> array.add(new JsonObject().put("sdfName", name)));
+    return array;
+  }
+
+  private static Object reference(String name) {
+    return new JsonObject().put("sdfName", name);
+  }
+
+  /**
+   * Sends what the future yields (JSON, or text that already is JSON). The body of a handler that
+   * throws a {@link NipcException} while preparing the future goes to the failure handler.
+   */
+  private static void respond(
+      RoutingContext ctx, int status, String mediaType, Future<Object> body) {
+    body.onSuccess(
+            value ->
+                ctx.response()
+                    .setStatusCode(status)
+                    .putHeader("Content-Type", mediaType)
+                    .end(value instanceof String text ? text : value.toString()))
+        .onFailure(ctx::fail);
+  }
+}

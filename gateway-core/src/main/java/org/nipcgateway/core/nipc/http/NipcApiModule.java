@@ -1,0 +1,63 @@
+package org.nipcgateway.core.nipc.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import org.nipcgateway.core.http.ApiModule;
+import org.nipcgateway.core.http.GatewayContext;
+import org.nipcgateway.core.nipc.model.SdfModelRegistry;
+import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.ProblemTypes;
+
+/**
+ * The NIPC API (draft-ietf-asdf-nipc) under {@code /nipc}, and its discovery document at {@code
+ * /.well-known/nipc}. So far: SDF model registrations.
+ */
+public final class NipcApiModule implements ApiModule {
+  public static final String BASE_PATH = "/nipc";
+
+  @Override
+  public String name() {
+    return "nipc";
+  }
+
+  @Override
+  public Future<Void> mount(Router router, GatewayContext context) {
+    return context
+        .vertx()
+        .executeBlocking(ProblemTypes::load)
+        .map(
+            types -> {
+              router.get("/.well-known/nipc").handler(ctx -> ctx.json(wellKnown()));
+              Router nipc = Router.router(context.vertx());
+              ProblemResponder problems = new ProblemResponder(types);
+              nipc.route()
+                  .handler(BodyHandler.create(false).setBodyLimit(context.config().maxBodyBytes()));
+              nipc.route().failureHandler(problems::handle);
+              new ModelRoutes(new SdfModelRegistry(context.store(), Clock.systemUTC())).mount(nipc);
+              nipc.route()
+                  .last()
+                  .handler(
+                      ctx ->
+                          ctx.fail(
+                              NipcException.generic(
+                                  404, "no NIPC resource at " + ctx.request().path())));
+              router.route(BASE_PATH + "/*").subRouter(nipc);
+              return null;
+            });
+  }
+
+  /**
+   * The discovery document (draft-ietf-asdf-nipc, "Paths"): base path; no versions or extensions
+   * yet.
+   */
+  private static JsonObject wellKnown() {
+    return new JsonObject()
+        .put("base_path", BASE_PATH)
+        .put("versions", new JsonArray())
+        .put("extensions", new JsonArray());
+  }
+}

@@ -1,0 +1,66 @@
+package org.nipcgateway.core.nipc.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.nipcgateway.core.http.Problems;
+import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.ProblemType;
+import org.nipcgateway.core.nipc.problem.ProblemTypes;
+import org.nipcgateway.core.storage.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The NIPC router's one failure handler: every failure becomes RFC 9457 problem details with type,
+ * status, title and detail. Unknown failures become a 500 that reveals nothing inside.
+ */
+final class ProblemResponder {
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemResponder.class);
+
+  private final ProblemTypes types;
+
+  ProblemResponder(ProblemTypes types) {
+    this.types = types;
+  }
+
+  void handle(RoutingContext ctx) {
+    NipcException problem = toProblem(ctx);
+    ProblemType type = problem.type(types);
+    JsonObject body =
+        new JsonObject()
+            .put("type", type.uri())
+            .put("status", type.status())
+            .put("title", type.title())
+            .put("detail", problem.getMessage());
+    if (!ctx.response().headWritten()) {
+      ctx.response()
+          .setStatusCode(type.status())
+          .putHeader("Content-Type", Problems.CONTENT_TYPE)
+          .end(body.encode());
+    }
+  }
+
+  private static NipcException toProblem(RoutingContext ctx) {
+    Throwable failure = ctx.failure();
+    if (failure instanceof NipcException nipc) {
+      return nipc;
+    }
+    int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
+    return switch (status) {
+      case 400, 404, 405, 413, 415 ->
+          NipcException.generic(
+              status, ctx.request().method() + " " + ctx.request().path() + " cannot be served");
+      default -> {
+        if (failure instanceof StoreException) {
+          LOG.error(
+              "Store failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+          yield NipcException.generic(503, "the gateway cannot store changes right now");
+        }
+        LOG.error(
+            "Unexpected failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
+        yield NipcException.generic(500, "internal error");
+      }
+    };
+  }
+}

@@ -1,0 +1,173 @@
+package org.nipcgateway.core.nipc.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.storage.ChangeSet;
+import org.nipcgateway.core.storage.ResourceStore;
+import org.nipcgateway.core.storage.StoredResource;
+import org.nipcgateway.core.storage.TaskSequencer;
+
+/**
+ * The registered SDF models, kept in the gateway's store (so they survive restarts). Writes run one
+ * at a time so that "is this name taken?" and "is this model in use?" see every earlier one.
+ */
+public final class SdfModelRegistry {
+  static final String TYPE = "SdfModel";
+
+  /** The SCIM extension through which a device names the models it implements. */
+  static final String DEVICE_SDF_EXTENSION =
+      "urn:ietf:params:scim:schemas:extension:sdf:2.0:Device";
+
+  private final ResourceStore store;
+  private final Clock clock;
+  private final TaskSequencer writes = new TaskSequencer();
+
+  public SdfModelRegistry(ResourceStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Registers a document; returns the global names of its top-level definitions. */
+  public Future<List<String>> register(ObjectNode document) {
+    SdfModel model = SdfModel.parse(document);
+    return writes.submit(
+        () ->
+            models()
+                .compose(
+                    registered -> {
+                      refuseTakenNames(model, registered, null);
+                      Instant now = clock.instant();
+                      StoredResource resource =
+                          new StoredResource(
+                              UUID.randomUUID().toString(),
+                              TYPE,
+                              1,
+                              now,
+                              now,
+                              attributes(model),
+                              JsonNodeFactory.instance.objectNode());
+                      return store.commit(ChangeSet.of(resource)).map(v -> model.sdfNames());
+                    }));
+  }
+
+  public Future<List<String>> names() {
+    return models().map(all -> all.stream().flatMap(m -> m.model().sdfNames().stream()).toList());
+  }
+
+  /** The document that defines the name; fails with invalid-sdf-url when none does. */
+  public Future<ObjectNode> document(String sdfName) {
+    return find(sdfName).map(found -> found.model().document());
+  }
+
+  /** Replaces the model registered under the name with a new document that still defines it. */
+  public Future<String> replace(String sdfName, ObjectNode document) {
+    SdfModel model = SdfModel.parse(document);
+    if (!model.sdfNames().contains(sdfName)) {
+      throw NipcException.badRequest("the new model does not define '" + sdfName + "'");
+    }
+    return writes.submit(
+        () ->
+            find(sdfName)
+                .compose(
+                    current ->
+                        models()
+                            .compose(
+                                all -> {
+                                  refuseTakenNames(model, all, current.resource().id());
+                                  StoredResource next =
+                                      current
+                                          .resource()
+                                          .withAttributes(attributes(model), clock.instant());
+                                  return store.commit(ChangeSet.of(next)).map(v -> sdfName);
+                                })));
+  }
+
+  /** Removes the model that defines the name, unless a device refers to it. */
+  public Future<String> delete(String sdfName) {
+    return writes.submit(
+        () ->
+            find(sdfName)
+                .compose(
+                    current ->
+                        store
+                            .findAll("Device")
+                            .compose(
+                                devices -> {
+                                  refuseInUse(current.model(), sdfName, devices);
+                                  return store
+                                      .commit(new ChangeSet().delete(current.resource().id()))
+                                      .map(v -> sdfName);
+                                })));
+  }
+
+  private record Registered(StoredResource resource, SdfModel model) {}
+
+  private Future<List<Registered>> models() {
+    return store
+        .findAll(TYPE)
+        .map(
+            resources -> {
+              List<Registered> all = new ArrayList<>();
+              for (StoredResource r : resources) {
+                List<String> names = new ArrayList<>();
+                r.attributes().path("sdfNames").forEach(n -> names.add(n.asText()));
+                all.add(
+                    new Registered(
+                        r,
+                        new SdfModel(
+                            List.copyOf(names), (ObjectNode) r.attributes().path("document"))));
+              }
+              return all;
+            });
+  }
+
+  private Future<Registered> find(String sdfName) {
+    return models()
+        .map(
+            all -> {
+              Optional<Registered> found =
+                  all.stream().filter(r -> r.model().sdfNames().contains(sdfName)).findFirst();
+              return found.orElseThrow(() -> NipcException.invalidSdfUrl(sdfName));
+            });
+  }
+
+  private static void refuseTakenNames(
+      SdfModel model, List<Registered> registered, String exceptId) {
+    for (Registered other : registered) {
+      if (other.resource().id().equals(exceptId)) {
+        continue;
+      }
+      for (String name : model.sdfNames()) {
+        if (other.model().sdfNames().contains(name)) {
+          throw NipcException.modelAlreadyRegistered(name);
+        }
+      }
+    }
+  }
+
+  private static void refuseInUse(SdfModel model, String sdfName, List<StoredResource> devices) {
+    for (StoredResource device : devices) {
+      for (JsonNode reference : device.attributes().path(DEVICE_SDF_EXTENSION).path("sdf")) {
+        if (model.covers(reference.asText())) {
+          throw NipcException.modelInUse(sdfName, device.id());
+        }
+      }
+    }
+  }
+
+  private static ObjectNode attributes(SdfModel model) {
+    ObjectNode attributes = JsonNodeFactory.instance.objectNode();
+    model.sdfNames().forEach(attributes.putArray("sdfNames")::add);
+    attributes.set("document", model.document());
+    return attributes;
+  }
+}
