@@ -25,6 +25,7 @@ import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.http.HealthRoutes;
 import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.http.PublicUrls;
+import org.nipcgateway.core.radio.Radios;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.SqliteResourceStore;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ public final class Gateway {
 
   private final Vertx vertx;
   private final ResourceStore store;
+  private final Radios radios;
   private final List<ApiModule> modules;
   private final HttpServer server;
   private final AtomicBoolean stopping;
@@ -47,11 +49,13 @@ public final class Gateway {
   private Gateway(
       Vertx vertx,
       ResourceStore store,
+      Radios radios,
       List<ApiModule> modules,
       HttpServer server,
       AtomicBoolean stopping) {
     this.vertx = vertx;
     this.store = store;
+    this.radios = radios;
     this.modules = modules;
     this.server = server;
     this.stopping = stopping;
@@ -71,18 +75,38 @@ public final class Gateway {
     AtomicBoolean stopping = new AtomicBoolean(false);
     return SqliteResourceStore.open(vertx, config.dataDir())
         .compose(
-            store -> {
-              Router router = Router.router(vertx);
-              new HealthRoutes(store::isOpen, stopping::get).mount(router);
-              GatewayContext ctx =
-                  new GatewayContext(vertx, config, store, new PublicUrls(config.publicBaseUrl()));
-              List<ApiModule> modules = new ArrayList<>();
-              ServiceLoader.load(ApiModule.class).forEach(modules::add);
-              return mountAll(modules, router, ctx)
-                  .compose(v -> listen(vertx, config, router))
-                  .map(server -> new Gateway(vertx, store, modules, server, stopping))
-                  .recover(e -> store.close().transform(ignored -> Future.failedFuture(e)));
-            });
+            store ->
+                startRadios(vertx, config)
+                    .compose(
+                        radios -> {
+                          Router router = Router.router(vertx);
+                          new HealthRoutes(store::isOpen, stopping::get).mount(router);
+                          GatewayContext ctx =
+                              new GatewayContext(
+                                  vertx,
+                                  config,
+                                  store,
+                                  new PublicUrls(config.publicBaseUrl()),
+                                  radios);
+                          List<ApiModule> modules = new ArrayList<>();
+                          ServiceLoader.load(ApiModule.class).forEach(modules::add);
+                          return mountAll(modules, router, ctx)
+                              .compose(v -> listen(vertx, config, router))
+                              .map(
+                                  server ->
+                                      new Gateway(vertx, store, radios, modules, server, stopping))
+                              .recover(
+                                  e -> radios.stop().transform(ignored -> Future.failedFuture(e)));
+                        })
+                    .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
+  }
+
+  private static Future<Radios> startRadios(Vertx vertx, GatewayConfig config) {
+    try {
+      return Radios.start(vertx, config.moduleSettings("radios"));
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private static Future<Void> mountAll(List<ApiModule> modules, Router router, GatewayContext ctx) {
@@ -183,6 +207,7 @@ public final class Gateway {
     }
     CompletableFuture<Void> stopped = new CompletableFuture<>();
     chain
+        .transform(v -> radios.stop())
         .transform(v -> store.close())
         .onComplete(
             v ->

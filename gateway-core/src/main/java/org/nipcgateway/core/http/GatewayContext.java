@@ -3,11 +3,12 @@ package org.nipcgateway.core.http;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.core.radio.Radios;
 import org.nipcgateway.core.storage.ResourceStore;
 
 /** What the gateway hands every API module: the shared services, built once at start. */
 public record GatewayContext(
-    Vertx vertx, GatewayConfig config, ResourceStore store, PublicUrls urls) {
+    Vertx vertx, GatewayConfig config, ResourceStore store, PublicUrls urls, Radios radios) {
 
   /** The config-file section named after the module, empty when there is none. */
   public JsonObject settings(String module) {

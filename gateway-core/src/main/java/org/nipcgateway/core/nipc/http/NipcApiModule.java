@@ -9,7 +9,9 @@ import java.time.Clock;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
+import org.nipcgateway.core.nipc.operation.PropertyService;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.nipc.problem.ProblemTypes;
 
 /**
@@ -33,11 +35,16 @@ public final class NipcApiModule implements ApiModule {
             types -> {
               router.get("/.well-known/nipc").handler(ctx -> ctx.json(wellKnown()));
               Router nipc = Router.router(context.vertx());
-              ProblemResponder problems = new ProblemResponder(types);
+              ProblemResponder problems = new ProblemResponder(new ProblemDocuments(types));
               nipc.route()
                   .handler(BodyHandler.create(false).setBodyLimit(context.config().maxBodyBytes()));
               nipc.route().failureHandler(problems::handle);
-              new ModelRoutes(new SdfModelRegistry(context.store(), Clock.systemUTC())).mount(nipc);
+              SdfModelRegistry models = new SdfModelRegistry(context.store(), Clock.systemUTC());
+              new ModelRoutes(models).mount(nipc);
+              new PropertyRoutes(
+                      new PropertyService(context.store(), models, context.radios().ble()),
+                      new ProblemDocuments(types))
+                  .mount(nipc);
               nipc.route()
                   .last()
                   .handler(

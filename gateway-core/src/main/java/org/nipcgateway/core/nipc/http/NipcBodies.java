@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -24,6 +25,28 @@ final class NipcBodies {
   private NipcBodies() {}
 
   static ObjectNode object(RoutingContext ctx, Set<String> mediaTypes) {
+    JsonNode node = json(ctx, mediaTypes);
+    if (!(node instanceof ObjectNode object)) {
+      throw NipcException.badRequest("the body must be a JSON object");
+    }
+    return object;
+  }
+
+  static ArrayNode array(RoutingContext ctx, Set<String> mediaTypes) {
+    JsonNode node = json(ctx, mediaTypes);
+    if (!(node instanceof ArrayNode array)) {
+      throw NipcException.badRequest("the body must be a JSON array");
+    }
+    return array;
+  }
+
+  /** The media type of the request body, lower case and without parameters ("" when absent). */
+  static String mediaType(RoutingContext ctx) {
+    String contentType = ctx.request().getHeader("Content-Type");
+    return contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static JsonNode json(RoutingContext ctx, Set<String> mediaTypes) {
     String contentType = ctx.request().getHeader("Content-Type");
     String mediaType =
         contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
@@ -42,9 +65,6 @@ final class NipcBodies {
     } catch (IOException e) {
       throw NipcException.badRequest("unreadable body");
     }
-    if (!(node instanceof ObjectNode object)) {
-      throw NipcException.badRequest("the body must be a JSON object");
-    }
-    return object;
+    return node;
   }
 }

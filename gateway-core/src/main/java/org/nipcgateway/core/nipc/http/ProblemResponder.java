@@ -5,8 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.nipc.problem.NipcException;
-import org.nipcgateway.core.nipc.problem.ProblemType;
-import org.nipcgateway.core.nipc.problem.ProblemTypes;
+import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.storage.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,24 +17,18 @@ import org.slf4j.LoggerFactory;
 final class ProblemResponder {
   private static final Logger LOG = LoggerFactory.getLogger(ProblemResponder.class);
 
-  private final ProblemTypes types;
+  private final ProblemDocuments documents;
 
-  ProblemResponder(ProblemTypes types) {
-    this.types = types;
+  ProblemResponder(ProblemDocuments documents) {
+    this.documents = documents;
   }
 
   void handle(RoutingContext ctx) {
     NipcException problem = toProblem(ctx);
-    ProblemType type = problem.type(types);
-    JsonObject body =
-        new JsonObject()
-            .put("type", type.uri())
-            .put("status", type.status())
-            .put("title", type.title())
-            .put("detail", problem.getMessage());
+    JsonObject body = documents.of(problem);
     if (!ctx.response().headWritten()) {
       ctx.response()
-          .setStatusCode(type.status())
+          .setStatusCode(body.getInteger("status"))
           .putHeader("Content-Type", Problems.CONTENT_TYPE)
           .end(body.encode());
     }
@@ -48,7 +41,7 @@ final class ProblemResponder {
     }
     int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
     return switch (status) {
-      case 400, 404, 405, 413, 415 ->
+      case 400, 404, 405, 413, 415, 501, 503 ->
           NipcException.generic(
               status, ctx.request().method() + " " + ctx.request().path() + " cannot be served");
       default -> {

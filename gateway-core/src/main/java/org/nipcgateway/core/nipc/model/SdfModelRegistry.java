@@ -68,6 +68,27 @@ public final class SdfModelRegistry {
     return find(sdfName).map(found -> found.model().document());
   }
 
+  /**
+   * The definition a global name points at, e.g. {@code …#/sdfObject/x/sdfProperty/y}, looked up in
+   * the registered model whose top-level name covers it; fails with invalid-sdf-url.
+   */
+  public Future<JsonNode> definition(String globalName) {
+    int hash = globalName.indexOf('#');
+    return models()
+        .map(
+            all -> {
+              for (Registered registered : all) {
+                if (hash > 0 && registered.model().covers(globalName)) {
+                  JsonNode node = registered.model().document().at(globalName.substring(hash + 1));
+                  if (!node.isMissingNode()) {
+                    return node;
+                  }
+                }
+              }
+              throw NipcException.invalidSdfUrl(globalName);
+            });
+  }
+
   /** Replaces the model registered under the name with a new document that still defines it. */
   public Future<String> replace(String sdfName, ObjectNode document) {
     SdfModel model = SdfModel.parse(document);

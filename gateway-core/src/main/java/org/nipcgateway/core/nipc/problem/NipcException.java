@@ -63,6 +63,9 @@ public class NipcException extends RuntimeException {
       case 405 -> "Method Not Allowed";
       case 413 -> "Content Too Large";
       case 415 -> "Unsupported Media Type";
+      case 500 -> "Internal Server Error";
+      case 501 -> "Not Implemented";
+      case 503 -> "Service Unavailable";
       default -> "Error";
     };
   }

@@ -1,0 +1,160 @@
+package org.nipcgateway.core.nipc.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.nipcgateway.core.nipc.operation.PropertyService;
+import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.ProblemDocuments;
+
+/**
+ * Property reads and writes: {@code /devices/{id}/properties} (draft-ietf-asdf-nipc, "NIPC Property
+ * APIs"). With {@code application/nipc+json}, values are base64 and each item succeeds or carries
+ * its own problem; a single property may also be read or written raw with another media type (e.g.
+ * {@code application/octet-stream}).
+ */
+final class PropertyRoutes {
+  private static final Set<String> JSON_TYPES = Set.of(ModelRoutes.NIPC_JSON, "application/json");
+
+  private final PropertyService properties;
+  private final ProblemDocuments problems;
+
+  PropertyRoutes(PropertyService properties, ProblemDocuments problems) {
+    this.properties = properties;
+    this.problems = problems;
+  }
+
+  void mount(Router router) {
+    router.get("/devices/:id/properties").handler(this::read);
+    router.put("/devices/:id/properties").handler(this::write);
+  }
+
+  private void read(RoutingContext ctx) {
+    List<String> names = ctx.queryParam("propertyName");
+    if (names.isEmpty()) {
+      throw NipcException.badRequest(
+          "name at least one property with the propertyName query parameter");
+    }
+    String accept = ctx.request().getHeader("Accept");
+    boolean raw = names.size() == 1 && accept != null && !accepts(accept, ModelRoutes.NIPC_JSON);
+    properties
+        .device(ctx.pathParam("id"))
+        .compose(
+            device -> {
+              if (raw) {
+                return properties
+                    .read(device, names.get(0))
+                    .onSuccess(
+                        value ->
+                            ctx.response()
+                                .putHeader("Content-Type", accept.split(",")[0].trim())
+                                .end(Buffer.buffer(value)))
+                    .mapEmpty();
+              }
+              return each(
+                      names,
+                      name ->
+                          properties
+                              .read(device, name)
+                              .map(
+                                  value ->
+                                      new JsonObject()
+                                          .put("property", name)
+                                          .put("value", Base64.getEncoder().encodeToString(value))))
+                  .onSuccess(items -> sendJson(ctx, items));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private void write(RoutingContext ctx) {
+    String single = ctx.request().getParam("propertyName");
+    if (single != null && !JSON_TYPES.contains(NipcBodies.mediaType(ctx))) {
+      byte[] value = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+      properties
+          .device(ctx.pathParam("id"))
+          .compose(device -> properties.write(device, single, value))
+          .onSuccess(v -> ctx.response().setStatusCode(204).end())
+          .onFailure(ctx::fail);
+      return;
+    }
+    List<JsonNode> items = new ArrayList<>();
+    NipcBodies.array(ctx, JSON_TYPES).forEach(items::add);
+    List<String> names = new ArrayList<>();
+    List<byte[]> values = new ArrayList<>();
+    for (JsonNode item : items) {
+      if (!item.path("property").isTextual() || !item.path("value").isTextual()) {
+        throw NipcException.badRequest("each item needs a 'property' and a base64 'value'");
+      }
+      names.add(item.path("property").asText());
+      values.add(decode(item.path("value").asText()));
+    }
+    properties
+        .device(ctx.pathParam("id"))
+        .compose(
+            device -> {
+              List<Integer> indexes = new ArrayList<>();
+              for (int i = 0; i < names.size(); i++) {
+                indexes.add(i);
+              }
+              return each(
+                  indexes,
+                  i ->
+                      properties
+                          .write(device, names.get(i), values.get(i))
+                          .map(v -> new JsonObject().put("status", 200)));
+            })
+        .onSuccess(results -> sendJson(ctx, results))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * Runs one operation per item, in order; an item that fails with a NIPC problem becomes that
+   * problem's document, any other failure fails the whole request.
+   */
+  private <T> Future<JsonArray> each(List<T> items, Function<T, Future<JsonObject>> operation) {
+    JsonArray results = new JsonArray();
+    Future<Void> chain = Future.succeededFuture();
+    for (T item : items) {
+      chain =
+          chain.compose(
+              v ->
+                  operation
+                      .apply(item)
+                      .recover(
+                          e ->
+                              e instanceof NipcException problem
+                                  ? Future.succeededFuture(problems.of(problem))
+                                  : Future.failedFuture(e))
+                      .map(results::add)
+                      .mapEmpty());
+    }
+    return chain.map(results);
+  }
+
+  private static byte[] decode(String base64) {
+    try {
+      return Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw NipcException.badRequest("value is not base64: " + e.getMessage());
+    }
+  }
+
+  private static boolean accepts(String accept, String mediaType) {
+    return accept.contains(mediaType)
+        || accept.contains("application/json")
+        || accept.contains("*/*");
+  }
+
+  private static void sendJson(RoutingContext ctx, JsonArray body) {
+    ctx.response().putHeader("Content-Type", ModelRoutes.NIPC_JSON).end(body.encode());
+  }
+}

@@ -1,0 +1,22 @@
+package org.nipcgateway.core.radio;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A kind of radio driver (BlueZ, a Zigbee dongle, the simulator), found with {@link
+ * java.util.ServiceLoader} and chosen by {@link #name()} in the configuration, so the core depends
+ * on no driver.
+ */
+public interface RadioDriverProvider {
+
+  /** The name configuration uses, e.g. {@code simulated} or {@code bluez}. */
+  String name();
+
+  /**
+   * Starts a driver with its settings (the config section that chose it). Called once, on an event
+   * loop; blocking set-up belongs on a worker. A failed future stops the gateway's start.
+   */
+  Future<RadioDriver> start(Vertx vertx, JsonObject settings);
+}
