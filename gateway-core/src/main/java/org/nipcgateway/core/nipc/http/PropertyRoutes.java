@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.nipcgateway.core.http.RequestBodies;
 import org.nipcgateway.core.nipc.operation.PropertyService;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
@@ -77,8 +78,8 @@ final class PropertyRoutes {
 
   private void write(RoutingContext ctx) {
     String single = ctx.request().getParam("propertyName");
-    if (single != null && !JSON_TYPES.contains(NipcBodies.mediaType(ctx))) {
-      byte[] value = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    if (single != null && !JSON_TYPES.contains(RequestBodies.mediaType(ctx))) {
+      byte[] value = RequestBodies.bytes(ctx).orElse(new byte[0]);
       properties
           .device(ctx.pathParam("id"))
           .compose(device -> properties.write(device, single, value))
