@@ -93,11 +93,80 @@ class LauncherTest {
   }
 
   @Test
-  void a_fleet_file_is_refused_until_simulated_radios_exist() throws Exception {
-    Path fleet = Files.writeString(dir.resolve("fleet.json"), "{}");
-    Run run = launcher("--fleet", fleet.toString());
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.output()).contains("--fleet");
+  void a_default_run_preloads_the_demo_thermometer_and_no_demo_does_not() throws Exception {
+    try (GatewayProcess demo =
+        GatewayProcess.start(
+            List.of(
+                "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.resolve("demo").toString()),
+            Map.of())) {
+      demo.awaitOutput("Fleet loaded");
+      String id = demo.scim().list("/Devices", "").path("Resources").get(0).path("id").asText();
+      String property =
+          "https://nipc-gateway.example/demo#/sdfObject/thermometer/sdfProperty/temperatureType";
+      assertThat(
+              demo.scim()
+                  .get(
+                      "/nipc/devices/"
+                          + id
+                          + "/properties?propertyName="
+                          + org.nipcgateway.it.support.ScimClient.encode(property))
+                  .json()
+                  .get(0)
+                  .path("value")
+                  .asText())
+          .isEqualTo("Ag==");
+    }
+    try (GatewayProcess plain =
+        GatewayProcess.listening(dir.resolve("plain"), "http://gateway.test")) {
+      assertThat(plain.scim().list("/Devices", "").path("totalResults").asInt()).isZero();
+    }
+  }
+
+  @Test
+  void a_fleet_file_preloads_its_devices_and_cannot_be_combined_with_config_radios()
+      throws Exception {
+    Path fleet =
+        Files.writeString(
+            dir.resolve("fleet.json"),
+            "{\"radios\":{\"ble\":{\"driver\":\"simulated\",\"devices\":[{\"mac\":\"02:00:00:00:00:07\","
+                + "\"characteristics\":[{\"service\":\"180F\",\"characteristic\":\"2A19\",\"value\":\"ZA==\"}]}]}},"
+                + "\"devices\":[{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Device\"],\"displayName\":\"from fleet\",\"active\":true}]}");
+    try (GatewayProcess gateway =
+        GatewayProcess.start(
+            List.of(
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--data-dir",
+                dir.resolve("fleet").toString(),
+                "--fleet",
+                fleet.toString()),
+            Map.of())) {
+      gateway.awaitOutput("Fleet loaded");
+      assertThat(
+              gateway
+                  .scim()
+                  .list("/Devices", "")
+                  .path("Resources")
+                  .get(0)
+                  .path("displayName")
+                  .asText())
+          .isEqualTo("from fleet");
+    }
+    Path config =
+        Files.writeString(
+            dir.resolve("config.json"), "{\"radios\":{\"ble\":{\"driver\":\"simulated\"}}}");
+    Run both =
+        launcher(
+            "--config",
+            config.toString(),
+            "--fleet",
+            fleet.toString(),
+            "--data-dir",
+            dir.resolve("both").toString());
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.output()).contains("not both");
   }
 
   @Test

@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.nipcgateway.it.support.RunningGateway;
+import org.junit.jupiter.api.io.TempDir;
+import org.nipcgateway.it.support.GatewayProcess;
 
-/** The README's curl examples run, as written, against a live gateway (needs curl and jq). */
+/**
+ * The README's curl examples run, as written, against the packaged gateway started the README's way
+ * (with its demo fleet). Needs curl and jq.
+ */
 class ReadmeExamplesTest {
+  @TempDir Path dataDir;
 
   private static String exampleScript() throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));
@@ -23,7 +30,11 @@ class ReadmeExamplesTest {
 
   @Test
   void the_readme_examples_run_and_print_what_the_readme_says() throws Exception {
-    try (RunningGateway gateway = RunningGateway.start()) {
+    try (GatewayProcess gateway =
+        GatewayProcess.start(
+            List.of("--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString()),
+            Map.of())) {
+      gateway.awaitOutput("Fleet loaded");
       ProcessBuilder bash =
           new ProcessBuilder("bash", "-euo", "pipefail", "-c", exampleScript())
               .redirectErrorStream(true);
@@ -34,6 +45,8 @@ class ReadmeExamplesTest {
       assertThat(process.exitValue()).as(output).isZero();
       assertThat(output)
           .contains("{\"status\":\"UP\"")
+          .contains(
+              "\"property\":\"https://nipc-gateway.example/demo#/sdfObject/thermometer/sdfProperty/temperatureType\",\"value\":\"Ag==\"")
           .contains("\"totalResults\":1")
           .contains("{\"displayName\":\"Ward 3 heart monitor\",\"version\":\"W/\\\"2\\\"\"}")
           .contains("\"clientToken\":\"")

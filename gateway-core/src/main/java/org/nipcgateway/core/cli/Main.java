@@ -1,6 +1,7 @@
 package org.nipcgateway.core.cli;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +10,8 @@ import org.nipcgateway.core.Gateway;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.ConfigLoader;
 import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.core.fleet.Fleet;
+import org.nipcgateway.core.fleet.FleetSeeder;
 
 /**
  * The command-line entry point behind {@code ./nipc-gateway}. Exit codes: 0 after a clean stop or
@@ -19,6 +22,7 @@ public final class Main {
 
   public static void main(String[] args) {
     GatewayConfig config;
+    Optional<Fleet> fleet;
     try {
       LaunchOptions options = LaunchOptions.parse(Arrays.asList(args));
       if (options.help()) {
@@ -27,22 +31,60 @@ public final class Main {
       }
       GatewayConfig.Builder builder =
           new ConfigLoader(System.getenv()).load(options.configFile().orElse(null));
-      config = options.applyTo(builder).build();
-      if (config.fleetFile().isPresent()) {
-        throw new ConfigException(
-            "--fleet needs the simulated radios, which this build does not include yet");
-      }
+      GatewayConfig configured = options.applyTo(builder).build();
+      // Read by logback.xml; set before the first logger is created.
+      System.setProperty("nipc.log.level", configured.logLevel());
+      fleet = chooseFleet(configured);
+      config =
+          fleet.isEmpty()
+              ? configured
+              : configured.toBuilder().moduleSettings("radios", fleet.get().radios()).build();
     } catch (ConfigException e) {
       System.err.println("nipc-gateway: " + e.getMessage());
       System.exit(2);
       return;
     }
-    // Read by logback.xml; set before the first logger is created.
-    System.setProperty("nipc.log.level", config.logLevel());
-    run(config);
+    Gateway gateway = run(config);
+    if (fleet.isPresent()) {
+      seed(gateway, config, fleet.get());
+    }
   }
 
-  private static void run(GatewayConfig config) {
+  /**
+   * The fleet to simulate: the one given with --fleet, else the demo fleet unless --no-demo, radios
+   * in the config, or TLS (the launcher cannot seed over TLS yet) rule it out.
+   */
+  private static Optional<Fleet> chooseFleet(GatewayConfig config) {
+    boolean radiosConfigured = !config.moduleSettings("radios").isEmpty();
+    if (config.fleetFile().isPresent()) {
+      if (radiosConfigured) {
+        throw new ConfigException("radios come from either the config file or --fleet, not both");
+      }
+      if (config.tlsEnabled()) {
+        throw new ConfigException("--fleet cannot be combined with TLS yet");
+      }
+      return Optional.of(Fleet.read(config.fleetFile().get()));
+    }
+    if (!config.demo() || radiosConfigured || config.tlsEnabled()) {
+      return Optional.empty();
+    }
+    return Fleet.demo();
+  }
+
+  private static void seed(Gateway gateway, GatewayConfig config, Fleet fleet) {
+    String host = config.httpHost();
+    if (host.equals("0.0.0.0") || host.equals("::")) {
+      host = "127.0.0.1";
+    }
+    try {
+      new FleetSeeder("http://" + host + ":" + gateway.httpPort()).seed(fleet);
+    } catch (ConfigException e) {
+      System.err.println("nipc-gateway: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  private static Gateway run(GatewayConfig config) {
     CompletableFuture<Gateway> starting =
         Gateway.start(config).toCompletionStage().toCompletableFuture();
     // Registered before the start completes, so that a SIGTERM arriving at any moment after the
@@ -50,7 +92,7 @@ public final class Main {
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> stopWhenStarted(starting), "nipc-shutdown"));
     try {
-      starting.get(60, TimeUnit.SECONDS);
+      return starting.get(60, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       System.err.println("nipc-gateway: cannot start: " + (cause == null ? e : cause.getMessage()));
@@ -59,6 +101,7 @@ public final class Main {
       System.err.println("nipc-gateway: cannot start: " + e);
       System.exit(1);
     }
+    throw new IllegalStateException("unreachable: exit was requested");
   }
 
   private static void stopWhenStarted(CompletableFuture<Gateway> starting) {

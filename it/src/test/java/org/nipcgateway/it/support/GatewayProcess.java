@@ -21,6 +21,7 @@ public final class GatewayProcess implements AutoCloseable {
   private final List<String> output = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Integer> port = new CompletableFuture<>();
   private final Thread reader;
+  private final Object newLine = new Object();
 
   private GatewayProcess(Process process) {
     this.process = process;
@@ -75,6 +76,9 @@ public final class GatewayProcess implements AutoCloseable {
       String line;
       while ((line = lines.readLine()) != null) {
         output.add(line);
+        synchronized (newLine) {
+          newLine.notifyAll();
+        }
         Matcher m = LISTENING.matcher(line);
         if (m.find()) {
           port.complete(Integer.parseInt(m.group(1)));
@@ -93,6 +97,25 @@ public final class GatewayProcess implements AutoCloseable {
       return port.get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("gateway did not listen: " + String.join("\n", output), e);
+    }
+  }
+
+  /** Waits until the gateway has printed a line containing the text. */
+  public void awaitOutput(String text) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    synchronized (newLine) {
+      while (output.stream().noneMatch(line -> line.contains(text))) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0 || !process.isAlive()) {
+          throw new IllegalStateException("gateway never printed '" + text + "':\n" + output());
+        }
+        try {
+          newLine.wait(left); // woken by the reader at each line
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
     }
   }
 
