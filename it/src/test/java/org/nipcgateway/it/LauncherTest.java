@@ -94,11 +94,7 @@ class LauncherTest {
 
   @Test
   void a_default_run_preloads_the_demo_thermometer_and_no_demo_does_not() throws Exception {
-    try (GatewayProcess demo =
-        GatewayProcess.start(
-            List.of(
-                "--host", "127.0.0.1", "--port", "0", "--data-dir", dir.resolve("demo").toString()),
-            Map.of())) {
+    try (GatewayProcess demo = GatewayProcess.onFreePort(dir.resolve("demo"))) {
       demo.awaitOutput("Fleet loaded");
       String id = demo.scim().list("/Devices", "").path("Resources").get(0).path("id").asText();
       String property =
@@ -132,17 +128,7 @@ class LauncherTest {
                 + "\"characteristics\":[{\"service\":\"180F\",\"characteristic\":\"2A19\",\"value\":\"ZA==\"}]}]}},"
                 + "\"devices\":[{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Device\"],\"displayName\":\"from fleet\",\"active\":true}]}");
     try (GatewayProcess gateway =
-        GatewayProcess.start(
-            List.of(
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--data-dir",
-                dir.resolve("fleet").toString(),
-                "--fleet",
-                fleet.toString()),
-            Map.of())) {
+        GatewayProcess.onFreePort(dir.resolve("fleet"), "--fleet", fleet.toString())) {
       gateway.awaitOutput("Fleet loaded");
       assertThat(
               gateway

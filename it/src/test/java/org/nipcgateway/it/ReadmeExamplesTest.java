@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +28,7 @@ class ReadmeExamplesTest {
 
   @Test
   void the_readme_examples_run_and_print_what_the_readme_says() throws Exception {
-    try (GatewayProcess gateway =
-        GatewayProcess.start(
-            List.of("--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString()),
-            Map.of())) {
+    try (GatewayProcess gateway = GatewayProcess.onFreePort(dataDir)) {
       gateway.awaitOutput("Fleet loaded");
       ProcessBuilder bash =
           new ProcessBuilder("bash", "-euo", "pipefail", "-c", exampleScript())

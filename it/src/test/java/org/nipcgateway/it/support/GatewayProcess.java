@@ -48,19 +48,25 @@ public final class GatewayProcess implements AutoCloseable {
     }
   }
 
-  /** Starts a gateway on a free port and waits until it listens. */
+  /**
+   * Starts a gateway on a free loopback port with its own data dir, as the README's command would
+   * (demo fleet included) plus any extra options; does not wait.
+   */
+  public static GatewayProcess onFreePort(Path dataDir, String... extraOptions) {
+    List<String> options =
+        new ArrayList<>(
+            List.of("--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString()));
+    options.addAll(List.of(extraOptions));
+    return start(options, java.util.Map.of());
+  }
+
+  /** Starts a gateway without the demo fleet and waits until it listens. */
   public static GatewayProcess listening(Path dataDir, String publicBaseUrl) {
+    List<String> options =
+        List.of(
+            "--host", "127.0.0.1", "--port", "0", "--data-dir", dataDir.toString(), "--no-demo");
     GatewayProcess gateway =
-        start(
-            List.of(
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--data-dir",
-                dataDir.toString(),
-                "--no-demo"),
-            java.util.Map.of("NIPC_PUBLIC_BASE_URL", publicBaseUrl));
+        start(options, java.util.Map.of("NIPC_PUBLIC_BASE_URL", publicBaseUrl));
     gateway.port();
     return gateway;
   }
