@@ -42,6 +42,8 @@ class ReadmeExamplesTest {
           .contains("{\"status\":\"UP\"")
           .contains(
               "\"property\":\"https://nipc-gateway.example/demo#/sdfObject/thermometer/sdfProperty/temperatureType\",\"value\":\"Ag==\"")
+          .contains(
+              "\"property\":\"https://nipc-gateway.example/demo#/sdfObject/light/sdfProperty/temperature\",\"value\":\"Zgg=\"")
           .contains("\"totalResults\":1")
           .contains("{\"displayName\":\"Ward 3 heart monitor\",\"version\":\"W/\\\"2\\\"\"}")
           .contains("\"clientToken\":\"")

@@ -15,8 +15,10 @@ public interface RadioDriverProvider {
   String name();
 
   /**
-   * Starts a driver with its settings (the config section that chose it). Called once, on an event
-   * loop; blocking set-up belongs on a worker. A failed future stops the gateway's start.
+   * Starts a driver for one protocol family ({@code ble} or {@code zigbee}) with its settings (the
+   * config section that chose it). Called once per family, on an event loop; blocking set-up
+   * belongs on a worker. A failed future stops the gateway's start; a family the driver does not
+   * support fails with a {@link org.nipcgateway.core.config.ConfigException}.
    */
-  Future<RadioDriver> start(Vertx vertx, JsonObject settings);
+  Future<RadioDriver> start(Vertx vertx, String family, JsonObject settings);
 }

@@ -13,8 +13,10 @@ public final class RadioException extends RuntimeException {
     CONNECTION_FAILED,
     /** Pairing or bonding with the device failed. */
     BONDING_FAILED,
-    /** The device has no such service or characteristic. */
-    UNKNOWN_CHARACTERISTIC,
+    /**
+     * The device has no such target: BLE service/characteristic, Zigbee endpoint/cluster/attribute.
+     */
+    UNKNOWN_TARGET,
     /** The device refused the operation (e.g. writing a read-only characteristic). */
     NOT_PERMITTED,
     /** The radio knows no device with that address. */

@@ -10,9 +10,12 @@ import java.util.ServiceLoader;
 import org.nipcgateway.core.config.ConfigException;
 
 /**
- * The radios this gateway runs, started from the {@code radios} config section:
+ * The radios this gateway runs, one driver per protocol family, from the {@code radios} config
+ * section:
  *
- * <pre>{@code "radios": { "ble": { "driver": "simulated", ... driver settings ... } }}</pre>
+ * <pre>
+ * {@code "radios": { "ble": { "driver": "simulated", ... }, "zigbee": { "driver": "simulated", ... } }}
+ * </pre>
  *
  * A driver named in the configuration but not on the class path stops the start with a message;
  * nothing is ever replaced by a simulator silently.
@@ -20,38 +23,59 @@ import org.nipcgateway.core.config.ConfigException;
 public final class Radios {
   private final List<RadioDriver> drivers;
   private final Optional<BleRadio> ble;
+  private final Optional<ZigbeeRadio> zigbee;
 
-  private Radios(List<RadioDriver> drivers, Optional<BleRadio> ble) {
+  private Radios(List<RadioDriver> drivers, Optional<BleRadio> ble, Optional<ZigbeeRadio> zigbee) {
     this.drivers = drivers;
     this.ble = ble;
+    this.zigbee = zigbee;
   }
 
   public static Radios none() {
-    return new Radios(List.of(), Optional.empty());
+    return new Radios(List.of(), Optional.empty(), Optional.empty());
   }
 
   public static Future<Radios> start(Vertx vertx, JsonObject radiosSection) {
-    JsonObject bleSettings = radiosSection.getJsonObject("ble");
-    if (bleSettings == null) {
-      return Future.succeededFuture(none());
+    for (String family : radiosSection.fieldNames()) {
+      if (!family.equals("ble") && !family.equals("zigbee")) {
+        return Future.failedFuture(
+            new ConfigException("unknown radio family '" + family + "' (ble, zigbee)"));
+      }
     }
-    String name = bleSettings.getString("driver");
-    RadioDriverProvider provider = provider(name);
-    return provider
-        .start(vertx, bleSettings)
-        .map(
-            driver -> {
-              List<RadioDriver> drivers = new ArrayList<>(List.of(driver));
-              return new Radios(
-                  drivers,
-                  Optional.of(
-                      driver
-                          .ble()
-                          .orElseThrow(
-                              () ->
-                                  new ConfigException(
-                                      "radio driver '" + name + "' has no BLE radio"))));
-            });
+    return driver(vertx, "ble", radiosSection)
+        .compose(
+            ble ->
+                driver(vertx, "zigbee", radiosSection)
+                    .map(
+                        zigbee -> {
+                          List<RadioDriver> drivers = new ArrayList<>();
+                          ble.ifPresent(drivers::add);
+                          zigbee.ifPresent(drivers::add);
+                          return new Radios(
+                              drivers,
+                              ble.map(d -> d.ble().orElseThrow(() -> noRadio("ble"))),
+                              zigbee.map(d -> d.zigbee().orElseThrow(() -> noRadio("zigbee"))));
+                        }));
+  }
+
+  private static Future<Optional<RadioDriver>> driver(
+      Vertx vertx, String family, JsonObject section) {
+    JsonObject settings = section.getJsonObject(family);
+    if (settings == null) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    try {
+      return provider(settings.getString("driver"))
+          .start(vertx, family, settings)
+          .map(Optional::of);
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static ConfigException noRadio(String family) {
+    return new ConfigException(
+        "the driver configured for " + family + " offers no " + family + " radio");
   }
 
   private static RadioDriverProvider provider(String name) {
@@ -69,6 +93,11 @@ public final class Radios {
   /** The BLE radio, when one is configured. */
   public Optional<BleRadio> ble() {
     return ble;
+  }
+
+  /** The Zigbee radio, when one is configured. */
+  public Optional<ZigbeeRadio> zigbee() {
+    return zigbee;
   }
 
   public Future<Void> stop() {

@@ -58,7 +58,7 @@ public final class SimulatedBleRadio implements BleRadio {
     }
     SimulatedCharacteristic characteristic = gatt.get(id);
     if (characteristic == null) {
-      throw new RadioException(Reason.UNKNOWN_CHARACTERISTIC, mac + " has no characteristic " + id);
+      throw new RadioException(Reason.UNKNOWN_TARGET, mac + " has no characteristic " + id);
     }
     return characteristic;
   }

@@ -42,7 +42,7 @@ public final class NipcApiModule implements ApiModule {
               SdfModelRegistry models = new SdfModelRegistry(context.store(), Clock.systemUTC());
               new ModelRoutes(models).mount(nipc);
               new PropertyRoutes(
-                      new PropertyService(context.store(), models, context.radios().ble()),
+                      new PropertyService(context.store(), models, context.radios()),
                       new ProblemDocuments(types))
                   .mount(nipc);
               nipc.route()

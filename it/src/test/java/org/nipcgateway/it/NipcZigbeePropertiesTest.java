@@ -1,0 +1,174 @@
+package org.nipcgateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.it.support.Devices;
+import org.nipcgateway.it.support.Reply;
+import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.ScimClient;
+import org.nipcgateway.it.support.SharedGateway;
+
+/** Property reads and writes on a simulated Zigbee node, including read/write-split maps. */
+class NipcZigbeePropertiesTest {
+  private static final String EUI64 = "50:32:5F:FF:FE:E7:67:28";
+  private static final String LIGHT = "https://example.com/zlight#/sdfObject/light";
+  private static final String PROBLEM = "https://www.iana.org/assignments/nipc-problem-types#";
+
+  @RegisterExtension
+  static final SharedGateway gateway =
+      new SharedGateway(
+          () -> {
+            JsonArray attributes =
+                new JsonArray()
+                    .add(attribute(1, 6, 0, 16, "AQ==", false))
+                    .add(attribute(1, 3, 0, 33, "AAA=", true))
+                    .add(attribute(1, 1026, 0, 41, "Zgg=", false))
+                    .add(attribute(1, 1026, 1, 41, "AAA=", true));
+            JsonObject radios =
+                new JsonObject()
+                    .put(
+                        "zigbee",
+                        new JsonObject()
+                            .put("driver", "simulated")
+                            .put(
+                                "devices",
+                                new JsonArray()
+                                    .add(
+                                        new JsonObject()
+                                            .put("eui64", EUI64)
+                                            .put("attributes", attributes))));
+            try {
+              return RunningGateway.start(
+                  Files.createTempDirectory("nipc-zigbee-"),
+                  GatewayConfig.builder().moduleSettings("radios", radios));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+
+  private static String device;
+
+  private static JsonObject attribute(
+      int endpoint, int cluster, int id, int type, String value, boolean writable) {
+    return new JsonObject()
+        .put("endpoint", endpoint)
+        .put("cluster", cluster)
+        .put("attribute", id)
+        .put("type", type)
+        .put("value", value)
+        .put("writable", writable);
+  }
+
+  private static String map(int cluster, int attribute, int type) {
+    return "{\"endpointID\":1,\"clusterID\":"
+        + cluster
+        + ",\"attributeID\":"
+        + attribute
+        + ",\"attributeType\":"
+        + type
+        + "}";
+  }
+
+  @BeforeAll
+  static void registerModelAndDevice() {
+    String model =
+        "{\"namespace\":{\"z\":\"https://example.com/zlight\"},\"defaultNamespace\":\"z\",\"sdfObject\":{\"light\":{\"sdfProperty\":{"
+            + "\"onOff\":{\"writable\":false,\"sdfProtocolMap\":{\"zigbee\":"
+            + map(6, 0, 16)
+            + "}},"
+            + "\"identifyTime\":{\"sdfProtocolMap\":{\"zigbee\":"
+            + map(3, 0, 33)
+            + "}},"
+            + "\"identifyTimeWrongType\":{\"sdfProtocolMap\":{\"zigbee\":"
+            + map(3, 0, 41)
+            + "}},"
+            + "\"missing\":{\"sdfProtocolMap\":{\"zigbee\":"
+            + map(8, 0, 32)
+            + "}},"
+            + "\"setPoint\":{\"sdfProtocolMap\":{\"zigbee\":{\"read\":"
+            + map(1026, 0, 41)
+            + ",\"write\":"
+            + map(1026, 1, 41)
+            + "}}}"
+            + "}}}}";
+    assertThat(
+            gateway
+                .scim()
+                .post("/nipc/registrations/models", model, "Content-Type", "application/sdf+json")
+                .status())
+        .isEqualTo(201);
+    ObjectNode body = Devices.zigbee("light", EUI64);
+    body.withArray("schemas").add("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device");
+    body.putObject("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device")
+        .putArray("sdf")
+        .add(LIGHT);
+    device = gateway.scim().create("/Devices", body).path("id").asText();
+  }
+
+  private static JsonNode read(String... names) {
+    StringBuilder path = new StringBuilder("/nipc/devices/" + device + "/properties");
+    for (int i = 0; i < names.length; i++) {
+      path.append(i == 0 ? "?" : "&")
+          .append("propertyName=")
+          .append(ScimClient.encode(LIGHT + "/sdfProperty/" + names[i]));
+    }
+    return gateway.scim().get(path.toString()).json();
+  }
+
+  private static JsonNode write(String name, String base64) {
+    ArrayNode body = ScimClient.JSON.createArrayNode();
+    body.addObject().put("property", LIGHT + "/sdfProperty/" + name).put("value", base64);
+    Reply reply =
+        gateway
+            .scim()
+            .put(
+                "/nipc/devices/" + device + "/properties",
+                body,
+                "Content-Type",
+                "application/nipc+json");
+    assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    return reply.json().get(0);
+  }
+
+  @Test
+  void attributes_read_as_their_raw_zcl_bytes() {
+    // Neither attribute is written by any test (setPoint writes to attribute 1, reads attribute 0).
+    JsonNode items = read("onOff", "setPoint");
+    assertThat(items.get(0).path("value").asText()).isEqualTo("AQ==");
+    assertThat(items.get(1).path("value").asText()).isEqualTo("Zgg=");
+  }
+
+  @Test
+  void a_writable_attribute_changes_and_a_read_only_property_is_not_writable() {
+    assertThat(write("identifyTime", "CgA=").path("status").asInt()).isEqualTo(200);
+    assertThat(read("identifyTime").get(0).path("value").asText()).isEqualTo("CgA=");
+    assertThat(write("onOff", "AA==").path("type").asText())
+        .isEqualTo(PROBLEM + "property-not-writable");
+  }
+
+  @Test
+  void a_read_write_split_map_reads_one_attribute_and_writes_another() {
+    assertThat(write("setPoint", "0Ac=").path("status").asInt()).isEqualTo(200);
+    assertThat(read("setPoint").get(0).path("value").asText()).isEqualTo("Zgg=");
+  }
+
+  @Test
+  void zigbee_failures_get_the_zigbee_problem_types() {
+    assertThat(read("missing").get(0).path("type").asText())
+        .isEqualTo(PROBLEM + "protocolmap-zigbee-invalid-endpoint-or-cluster");
+    assertThat(write("identifyTimeWrongType", "CgA=").path("type").asText())
+        .isEqualTo(PROBLEM + "property-write-failed");
+  }
+}
