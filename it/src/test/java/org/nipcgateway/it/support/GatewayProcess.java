@@ -160,10 +160,14 @@ public final class GatewayProcess implements AutoCloseable {
     exitCode();
   }
 
+  /** Ends the process if it still runs, then fails if it ever reported a blocked event loop. */
   @Override
   public void close() {
     if (process.isAlive()) {
       process.destroyForcibly();
+    }
+    if (output().contains("has been blocked for")) {
+      throw new AssertionError("an event loop of the gateway process was blocked:\n" + output());
     }
   }
 }

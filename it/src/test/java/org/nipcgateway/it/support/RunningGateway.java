@@ -2,6 +2,7 @@ package org.nipcgateway.it.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.nipcgateway.core.Gateway;
 import org.nipcgateway.core.config.GatewayConfig;
@@ -10,6 +11,7 @@ import org.nipcgateway.core.config.GatewayConfig;
 public final class RunningGateway implements AutoCloseable {
   private final Gateway gateway;
   private final Path dataDir;
+  private final int blockedBefore = BlockedThreadRecorder.warnings().size();
 
   private RunningGateway(Gateway gateway, Path dataDir) {
     this.gateway = gateway;
@@ -47,12 +49,18 @@ public final class RunningGateway implements AutoCloseable {
     return dataDir;
   }
 
+  /** Stops the gateway, then fails if any event loop was blocked while it ran. */
   @Override
   public void close() {
     try {
       gateway.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("gateway did not stop", e);
+    }
+    List<String> warnings = BlockedThreadRecorder.warnings();
+    if (warnings.size() > blockedBefore) {
+      throw new AssertionError(
+          "an event loop was blocked: " + warnings.subList(blockedBefore, warnings.size()));
     }
   }
 }
