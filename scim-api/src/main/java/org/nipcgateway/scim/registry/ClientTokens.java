@@ -38,16 +38,6 @@ public final class ClientTokens {
     return secrets;
   }
 
-  /** Whether the secrets stored for an app hold this token (constant-time comparison). */
-  public static boolean matches(ObjectNode secrets, String token) {
-    if (!secrets.hasNonNull(SALT) || !secrets.hasNonNull(HASH) || token == null) {
-      return false;
-    }
-    byte[] salt = Base64.getDecoder().decode(secrets.get(SALT).asText());
-    byte[] expected = Base64.getDecoder().decode(secrets.get(HASH).asText());
-    return MessageDigest.isEqual(expected, hash(salt, token));
-  }
-
   public static boolean hasToken(ObjectNode secrets) {
     return secrets.hasNonNull(HASH);
   }

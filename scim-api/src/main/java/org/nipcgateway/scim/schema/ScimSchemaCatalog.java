@@ -60,6 +60,7 @@ public final class ScimSchemaCatalog {
   private final Map<String, ScimResourceType> pairingTypes = new LinkedHashMap<>();
   private final Map<String, String> aliases = new HashMap<>();
   private final List<AttributeRule> rules = new ArrayList<>();
+  private final Map<String, List<Path>> uniqueByType = new HashMap<>();
 
   private ScimSchemaCatalog() {}
 
@@ -175,6 +176,7 @@ public final class ScimSchemaCatalog {
         name,
         new ScimResourceType(
             name, json.path("endpoint").asText(), List.copyOf(typeAliases), builder.build()));
+    uniqueByType.put(name, findUniqueAttributes(resourceTypes.get(name)));
   }
 
   private ScimResourceType pairingType(SchemaResource schema) {
@@ -230,6 +232,10 @@ public final class ScimSchemaCatalog {
 
   /** Attributes whose values must be unique among resources of a type ("server" uniqueness). */
   public List<Path> uniqueAttributes(ScimResourceType type) {
+    return uniqueByType.getOrDefault(type.name(), List.of());
+  }
+
+  private static List<Path> findUniqueAttributes(ScimResourceType type) {
     List<Path> unique = new ArrayList<>();
     List<SchemaResource> all = new ArrayList<>();
     all.add(type.coreSchema());
@@ -241,6 +247,6 @@ public final class ScimSchemaCatalog {
         }
       }
     }
-    return unique;
+    return List.copyOf(unique);
   }
 }

@@ -41,7 +41,7 @@ final class ProblemResponder {
     }
     int status = failure instanceof HttpException http ? http.getStatusCode() : ctx.statusCode();
     return switch (status) {
-      case 400, 404, 405, 413, 415, 501, 503 ->
+      case 400, 404, 405, 413, 415 ->
           NipcException.generic(
               status, ctx.request().method() + " " + ctx.request().path() + " cannot be served");
       default -> {
