@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,13 +54,7 @@ class NipcPropertiesTest {
                                         new JsonObject()
                                             .put("mac", MAC)
                                             .put("characteristics", gatt))));
-            try {
-              return RunningGateway.start(
-                  Files.createTempDirectory("nipc-properties-"),
-                  GatewayConfig.builder().moduleSettings("radios", radios));
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
+            return RunningGateway.start(GatewayConfig.builder().moduleSettings("radios", radios));
           });
 
   private static String device;
@@ -202,10 +193,7 @@ class NipcPropertiesTest {
     JsonObject radios =
         new JsonObject().put("ble", new JsonObject().put("driver", "no-such-driver"));
     assertThatThrownBy(
-            () ->
-                RunningGateway.start(
-                    Files.createTempDirectory("nipc-bad-radio-"),
-                    GatewayConfig.builder().moduleSettings("radios", radios)))
+            () -> RunningGateway.start(GatewayConfig.builder().moduleSettings("radios", radios)))
         .hasStackTraceContaining("no radio driver named 'no-such-driver'");
   }
 }

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,13 +46,7 @@ class NipcZigbeePropertiesTest {
                                         new JsonObject()
                                             .put("eui64", EUI64)
                                             .put("attributes", attributes))));
-            try {
-              return RunningGateway.start(
-                  Files.createTempDirectory("nipc-zigbee-"),
-                  GatewayConfig.builder().moduleSettings("radios", radios));
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
+            return RunningGateway.start(GatewayConfig.builder().moduleSettings("radios", radios));
           });
 
   private static String device;

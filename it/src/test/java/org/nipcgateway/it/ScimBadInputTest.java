@@ -33,6 +33,11 @@ class ScimBadInputTest {
     return change.apply(Devices.ble("bad", 2));
   }
 
+  private static ObjectNode without(ObjectNode device, String attribute) {
+    device.remove(attribute);
+    return device;
+  }
+
   private static ObjectNode ble(ObjectNode device) {
     return (ObjectNode) device.get(Devices.BLE);
   }
@@ -73,11 +78,7 @@ class ScimBadInputTest {
             "missing required",
             "POST",
             devices,
-            device(
-                d -> {
-                  d.remove("active");
-                  return d;
-                }),
+            device(d -> without(d, "active")),
             400,
             "invalidValue"),
         bad(
@@ -240,11 +241,7 @@ class ScimBadInputTest {
             "PUT without required",
             "PUT",
             "EXISTING",
-            device(
-                d -> {
-                  d.remove("active");
-                  return d;
-                }),
+            device(d -> without(d, "active")),
             400,
             "invalidValue"),
         bad("unknown endpoint", "GET", "/scim/v2/Printers", null, 404, null),

@@ -6,9 +6,6 @@ import static org.nipcgateway.it.support.ScimAssertions.assertScimError;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.core.config.GatewayConfig;
@@ -22,16 +19,10 @@ class ScimGroupsTest {
   @RegisterExtension
   static final SharedGateway gateway =
       new SharedGateway(
-          () -> {
-            try {
-              return RunningGateway.start(
-                  Files.createTempDirectory("nipc-groups-"),
+          () ->
+              RunningGateway.start(
                   GatewayConfig.builder()
-                      .moduleSettings("scim", new JsonObject().put("maxGroupMembers", 3)));
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          });
+                      .moduleSettings("scim", new JsonObject().put("maxGroupMembers", 3))));
 
   private static ObjectNode group(String name, String... memberIds) {
     ObjectNode group = ScimClient.JSON.createObjectNode();

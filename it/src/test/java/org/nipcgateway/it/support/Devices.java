@@ -15,11 +15,8 @@ public final class Devices {
 
   /** A BLE device with passkey pairing; the MAC address is derived from {@code n}. */
   public static ObjectNode ble(String name, int n) {
-    ObjectNode device = ScimClient.JSON.createObjectNode();
-    device.putArray("schemas").add(CORE).add(BLE);
-    device.put("displayName", name);
-    device.put("active", true);
-    ObjectNode ble = device.putObject(BLE);
+    ObjectNode device = active(name, BLE);
+    ObjectNode ble = (ObjectNode) device.get(BLE);
     ble.putArray("versionSupport").add("5.3");
     ble.put("deviceMacAddress", mac(n));
     ble.put("isRandom", false);
@@ -29,13 +26,20 @@ public final class Devices {
   }
 
   public static ObjectNode zigbee(String name, String eui64) {
-    ObjectNode device = ScimClient.JSON.createObjectNode();
-    device.putArray("schemas").add(CORE).add(ZIGBEE);
-    device.put("displayName", name);
-    device.put("active", true);
-    ObjectNode zigbee = device.putObject(ZIGBEE);
+    ObjectNode device = active(name, ZIGBEE);
+    ObjectNode zigbee = (ObjectNode) device.get(ZIGBEE);
     zigbee.putArray("versionSupport").add("3.0");
     zigbee.put("deviceEui64Address", eui64);
+    return device;
+  }
+
+  /** An active device with an empty object for its one extension. */
+  private static ObjectNode active(String name, String extension) {
+    ObjectNode device = ScimClient.JSON.createObjectNode();
+    device.putArray("schemas").add(CORE).add(extension);
+    device.put("displayName", name);
+    device.put("active", true);
+    device.putObject(extension);
     return device;
   }
 

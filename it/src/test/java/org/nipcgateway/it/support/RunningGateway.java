@@ -19,8 +19,13 @@ public final class RunningGateway implements AutoCloseable {
   }
 
   public static RunningGateway start() {
+    return start(GatewayConfig.builder());
+  }
+
+  /** A gateway with these settings (host, port and data dir are the test's own). */
+  public static RunningGateway start(GatewayConfig.Builder config) {
     try {
-      return start(Files.createTempDirectory("nipc-it-"), GatewayConfig.builder());
+      return start(Files.createTempDirectory("nipc-it-"), config);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
