@@ -5,18 +5,30 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.RadioDriver;
 import org.nipcgateway.core.radio.RadioDriverProvider;
 import org.nipcgateway.core.radio.ZigbeeRadio;
 import org.nipcgateway.simulators.ble.SimulatedBleRadio;
+import org.nipcgateway.simulators.fault.Fault;
+import org.nipcgateway.simulators.fault.FaultPlan;
+import org.nipcgateway.simulators.fault.Latency;
 import org.nipcgateway.simulators.zigbee.SimulatedZigbeeNetwork;
 
-/** The {@code simulated} driver for BLE and Zigbee; its devices come from its settings (README). */
+/**
+ * The {@code simulated} driver for BLE and Zigbee; its devices, latency and faults come from its
+ * settings (simulators/README.md).
+ */
 public final class SimulatedDriverProvider implements RadioDriverProvider {
+  private static final int DEFAULT_SLOTS = 5;
+  private static final long DEFAULT_ADVERTISING_INTERVAL_MS = 1000;
 
   @Override
   public String name() {
@@ -27,10 +39,12 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
   public Future<RadioDriver> start(Vertx vertx, String family, JsonObject settings) {
     try {
       JsonArray devices = settings.getJsonArray("devices", new JsonArray());
+      Latency latency = latency(vertx, settings.getValue("latencyMs"));
+      FaultPlan faults = faults(family, settings.getJsonArray("faults", new JsonArray()));
       RadioDriver driver =
           switch (family) {
-            case "ble" -> ble(devices);
-            case "zigbee" -> zigbee(devices);
+            case "ble" -> ble(vertx, settings, devices, latency, faults);
+            case "zigbee" -> zigbee(vertx, devices, latency, faults);
             default ->
                 throw new ConfigException("the simulated driver has no " + family + " radio");
           };
@@ -38,23 +52,36 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
     } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
       return Future.failedFuture(
           new ConfigException(
-              "simulated " + family + " devices are malformed: " + e.getMessage(), e));
+              "simulated " + family + " settings are malformed: " + e.getMessage(), e));
     }
   }
 
-  private static RadioDriver ble(JsonArray devices) {
-    SimulatedBleRadio radio = new SimulatedBleRadio();
+  private static RadioDriver ble(
+      Vertx vertx, JsonObject settings, JsonArray devices, Latency latency, FaultPlan faults) {
+    SimulatedBleRadio radio =
+        new SimulatedBleRadio(
+            vertx,
+            settings.getInteger("slots", DEFAULT_SLOTS),
+            settings.getLong("advertisingIntervalMs", DEFAULT_ADVERTISING_INTERVAL_MS),
+            latency,
+            faults);
     for (Object item : devices) {
       JsonObject device = (JsonObject) item;
+      String mac = device.getString("mac");
+      radio.addPeripheral(
+          mac,
+          BleBonding.valueOf(device.getString("pairing", "none").toUpperCase(Locale.ROOT)),
+          device.getInteger("rssi", -60),
+          bytes(device.getString("advertisingData", "")));
       for (Object entry : device.getJsonArray("characteristics", new JsonArray())) {
         JsonObject c = (JsonObject) entry;
-        JsonArray properties = c.getJsonArray("properties", new JsonArray().add("read"));
         radio.define(
-            device.getString("mac"),
+            mac,
             new GattCharacteristic(c.getString("service"), c.getString("characteristic")),
-            Base64.getDecoder().decode(c.getString("value", "")),
-            properties.contains("read"),
-            properties.contains("write"));
+            bytes(c.getString("value", "")),
+            new HashSet<>(strings(c.getJsonArray("properties", new JsonArray().add("read")))),
+            strings(c.getJsonArray("descriptors", new JsonArray())),
+            c.getLong("notifyIntervalMs", 0L));
       }
     }
     return new RadioDriver() {
@@ -65,13 +92,15 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
 
       @Override
       public Future<Void> stop() {
+        radio.stop();
         return Future.succeededFuture();
       }
     };
   }
 
-  private static RadioDriver zigbee(JsonArray devices) {
-    SimulatedZigbeeNetwork network = new SimulatedZigbeeNetwork();
+  private static RadioDriver zigbee(
+      Vertx vertx, JsonArray devices, Latency latency, FaultPlan faults) {
+    SimulatedZigbeeNetwork network = new SimulatedZigbeeNetwork(vertx, latency, faults);
     for (Object item : devices) {
       JsonObject device = (JsonObject) item;
       for (Object entry : device.getJsonArray("attributes", new JsonArray())) {
@@ -82,7 +111,7 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
             a.getInteger("cluster"),
             a.getInteger("attribute"),
             a.getInteger("type"),
-            Base64.getDecoder().decode(a.getString("value", "")),
+            bytes(a.getString("value", "")),
             a.getBoolean("writable", false));
       }
     }
@@ -97,5 +126,40 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
         return Future.succeededFuture();
       }
     };
+  }
+
+  /** {@code latencyMs}: one number for every operation, or an object by operation name. */
+  private static Latency latency(Vertx vertx, Object setting) {
+    Latency latency = new Latency(vertx);
+    if (setting instanceof Number millis) {
+      latency.set("*", millis.longValue());
+    } else if (setting instanceof JsonObject perOperation) {
+      perOperation.forEach(e -> latency.set(e.getKey(), ((Number) e.getValue()).longValue()));
+    } else if (setting != null) {
+      throw new IllegalArgumentException("latencyMs must be a number or an object");
+    }
+    return latency;
+  }
+
+  private static FaultPlan faults(String family, JsonArray settings) {
+    FaultPlan plan = new FaultPlan();
+    for (Object item : settings) {
+      JsonObject fault = (JsonObject) item;
+      plan.add(
+          family,
+          fault.getString("operation", "*"),
+          Optional.ofNullable(fault.getString("device")),
+          Fault.Kind.parse(fault.getString("fault")),
+          fault.getInteger("times", -1));
+    }
+    return plan;
+  }
+
+  private static List<String> strings(JsonArray array) {
+    return array.stream().map(String.class::cast).toList();
+  }
+
+  private static byte[] bytes(String base64) {
+    return Base64.getDecoder().decode(base64);
   }
 }

@@ -9,8 +9,13 @@ public final class RadioException extends RuntimeException {
   public enum Reason {
     /** The device did not answer in time. */
     TIMEOUT,
-    /** No connection could be made (out of range, refused, no free connection slot). */
+    /**
+     * No connection could be made (out of range, refused, no free connection slot), or it was lost
+     * during the operation.
+     */
     CONNECTION_FAILED,
+    /** The connection stands but its services could not be discovered. */
+    DISCOVERY_FAILED,
     /** Pairing or bonding with the device failed. */
     BONDING_FAILED,
     /**

@@ -1,23 +1,56 @@
 package org.nipcgateway.simulators.ble;
 
-/** One characteristic of a simulated peripheral: its current value and what it allows. */
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One characteristic of a simulated peripheral: its current value, its GATT properties ({@code
+ * read}, {@code write}, {@code notify}, {@code indicate}, {@code write-no-response}), its
+ * descriptors and, for a sensor, how often it notifies while notifications are on.
+ */
 final class SimulatedCharacteristic {
-  private final boolean readable;
-  private final boolean writable;
+  static final String CCCD = "2902";
+
+  private final Set<String> flags;
+  private final List<String> descriptors;
+  private final long notifyIntervalMillis;
   private volatile byte[] value;
 
-  SimulatedCharacteristic(byte[] value, boolean readable, boolean writable) {
+  SimulatedCharacteristic(
+      byte[] value, Set<String> flags, List<String> descriptors, long notifyIntervalMillis) {
     this.value = value.clone();
-    this.readable = readable;
-    this.writable = writable;
+    this.flags = Set.copyOf(flags);
+    List<String> all = new ArrayList<>(descriptors);
+    if (notifies() && !all.contains(CCCD)) {
+      all.add(CCCD);
+    }
+    this.descriptors = List.copyOf(all);
+    this.notifyIntervalMillis = notifyIntervalMillis;
   }
 
   boolean readable() {
-    return readable;
+    return flags.contains("read");
   }
 
   boolean writable() {
-    return writable;
+    return flags.contains("write") || flags.contains("write-no-response");
+  }
+
+  boolean notifies() {
+    return flags.contains("notify") || flags.contains("indicate");
+  }
+
+  List<String> flags() {
+    return flags.stream().sorted().toList();
+  }
+
+  List<String> descriptors() {
+    return descriptors;
+  }
+
+  long notifyIntervalMillis() {
+    return notifyIntervalMillis;
   }
 
   byte[] value() {

@@ -5,18 +5,15 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.time.Clock;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
-import org.nipcgateway.core.nipc.model.SdfModelRegistry;
-import org.nipcgateway.core.nipc.operation.PropertyService;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.nipc.problem.ProblemTypes;
 
 /**
  * The NIPC API (draft-ietf-asdf-nipc) under {@code /nipc}, and its discovery document at {@code
- * /.well-known/nipc}. So far: SDF model registrations.
+ * /.well-known/nipc}.
  */
 public final class NipcApiModule implements ApiModule {
   public static final String BASE_PATH = "/nipc";
@@ -39,12 +36,7 @@ public final class NipcApiModule implements ApiModule {
               nipc.route()
                   .handler(BodyHandler.create(false).setBodyLimit(context.config().maxBodyBytes()));
               nipc.route().failureHandler(problems::handle);
-              SdfModelRegistry models = new SdfModelRegistry(context.store(), Clock.systemUTC());
-              new ModelRoutes(models).mount(nipc);
-              new PropertyRoutes(
-                      new PropertyService(context.store(), models, context.radios()),
-                      new ProblemDocuments(types))
-                  .mount(nipc);
+              new Engine(context, types).mount(nipc);
               nipc.route()
                   .last()
                   .handler(

@@ -2,23 +2,31 @@ package org.nipcgateway.core.nipc.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.storage.StoredResource;
 
 /**
  * A device as NIPC operations see it, read from its SCIM resource: whether it may be operated, how
- * to reach it, and which SDF models it implements.
+ * to reach it, how it may pair, and which SDF models it implements.
  */
 public record NipcDevice(
-    String id, Optional<String> bleMac, Optional<String> zigbeeEui64, List<String> sdfReferences) {
+    String id,
+    Optional<String> bleMac,
+    Set<BleBonding> blePairing,
+    Optional<String> zigbeeEui64,
+    List<String> sdfReferences) {
   private static final String BLE = "urn:ietf:params:scim:schemas:extension:ble:2.0:Device";
   private static final String ZIGBEE = "urn:ietf:params:scim:schemas:extension:zigbee:2.0:Device";
   private static final String SDF = "urn:ietf:params:scim:schemas:extension:sdf:2.0:Device";
+  private static final String PAIRING = "urn:ietf:params:scim:schemas:extension:pairing";
 
   /** The device for an operation; unknown or inactive devices are refused with invalid-id. */
-  static NipcDevice of(String id, Optional<StoredResource> resource) {
+  public static NipcDevice of(String id, Optional<StoredResource> resource) {
     StoredResource device =
         resource
             .filter(r -> r.resourceType().equals("Device"))
@@ -33,11 +41,29 @@ public record NipcDevice(
         Optional.ofNullable(attributes.path(BLE).path("deviceMacAddress").textValue());
     Optional<String> eui64 =
         Optional.ofNullable(attributes.path(ZIGBEE).path("deviceEui64Address").textValue());
-    return new NipcDevice(id, mac, eui64, List.copyOf(references));
+    return new NipcDevice(id, mac, pairing(attributes.path(BLE)), eui64, List.copyOf(references));
+  }
+
+  /** The pairing methods the SCIM BLE extension lists, as bonding methods. */
+  private static Set<BleBonding> pairing(JsonNode ble) {
+    Set<BleBonding> methods = EnumSet.noneOf(BleBonding.class);
+    for (JsonNode method : ble.path("pairingMethods")) {
+      String urn = method.asText();
+      if (urn.startsWith(PAIRING + "JustWorks:")) {
+        methods.add(BleBonding.JUSTWORKS);
+      } else if (urn.startsWith(PAIRING + "PassKey:")) {
+        methods.add(BleBonding.PASSKEY);
+      } else if (urn.startsWith(PAIRING + "OOB:")) {
+        methods.add(BleBonding.OOB);
+      } else if (urn.startsWith(PAIRING + "Null:")) {
+        methods.add(BleBonding.NONE);
+      }
+    }
+    return Set.copyOf(methods);
   }
 
   /** Whether one of the device's SDF references covers the affordance's global name. */
-  boolean implementsAffordance(String globalName) {
+  public boolean implementsAffordance(String globalName) {
     return sdfReferences.stream().anyMatch(r -> globalName.startsWith(r + "/"));
   }
 }

@@ -2,126 +2,86 @@ package org.nipcgateway.core.nipc.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
-import java.util.OptionalInt;
-import org.nipcgateway.core.nipc.problem.NipcException;
-import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.GattCharacteristic;
-import org.nipcgateway.core.radio.RadioException;
-import org.nipcgateway.core.radio.Radios;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
-import org.nipcgateway.core.radio.ZigbeeRadio;
 
 /**
- * Where an affordance lives on a particular device, from its {@code sdfProtocolMap}: the BLE
+ * Where a property lives on a particular device, from its {@code sdfProtocolMap}: the BLE
  * characteristic or Zigbee attribute, for reading or for writing (a map may split the two into
  * {@code read} and {@code write}, draft-ietf-asdf-sdf-protocol-mapping).
  */
 sealed interface ProtocolTarget {
 
-  Future<byte[]> read(Radios radios);
+  Future<byte[]> read(RadioAccess radios);
 
-  Future<Void> write(Radios radios, byte[] value);
+  Future<Void> write(RadioAccess radios, byte[] value);
 
-  /** The draft's problem type for a radio failure of this protocol. */
-  String problemType(RadioException.Reason reason, boolean write);
+  /** Whether the target is reached over BLE (for the problem types of failures). */
+  boolean ble();
 
-  record Ble(String mac, GattCharacteristic characteristic) implements ProtocolTarget {
+  record Ble(NipcDevice device, GattCharacteristic characteristic) implements ProtocolTarget {
     @Override
-    public Future<byte[]> read(Radios radios) {
-      return radio(radios).read(mac, characteristic);
+    public Future<byte[]> read(RadioAccess radios) {
+      return radios.ble(device, (radio, mac) -> radio.read(mac, characteristic));
     }
 
     @Override
-    public Future<Void> write(Radios radios, byte[] value) {
-      return radio(radios).write(mac, characteristic, value);
-    }
-
-    private static BleRadio radio(Radios radios) {
-      return radios
-          .ble()
-          .orElseThrow(
-              () -> NipcException.generic(503, "no BLE radio is configured on this gateway"));
+    public Future<Void> write(RadioAccess radios, byte[] value) {
+      return radios.ble(device, (radio, mac) -> radio.write(mac, characteristic, value));
     }
 
     @Override
-    public String problemType(RadioException.Reason reason, boolean write) {
-      return switch (reason) {
-        case TIMEOUT -> "protocolmap-ble-connection-timeout";
-        case CONNECTION_FAILED, UNKNOWN_DEVICE -> "protocolmap-ble-connection-failed";
-        case BONDING_FAILED -> "protocolmap-ble-bonding-failed";
-        case UNKNOWN_TARGET -> "protocolmap-ble-invalid-service-or-characteristic";
-        case NOT_PERMITTED -> write ? "property-write-failed" : "property-read-failed";
-      };
+    public boolean ble() {
+      return true;
     }
   }
 
-  record Zigbee(String eui64, ZigbeeAttribute attribute) implements ProtocolTarget {
+  record Zigbee(NipcDevice device, ZigbeeAttribute attribute) implements ProtocolTarget {
     @Override
-    public Future<byte[]> read(Radios radios) {
-      return radio(radios).readAttribute(eui64, attribute);
+    public Future<byte[]> read(RadioAccess radios) {
+      return radios.zigbee(device, (radio, eui64) -> radio.readAttribute(eui64, attribute));
     }
 
     @Override
-    public Future<Void> write(Radios radios, byte[] value) {
-      return radio(radios).writeAttribute(eui64, attribute, value);
-    }
-
-    private static ZigbeeRadio radio(Radios radios) {
-      return radios
-          .zigbee()
-          .orElseThrow(
-              () -> NipcException.generic(503, "no Zigbee radio is configured on this gateway"));
+    public Future<Void> write(RadioAccess radios, byte[] value) {
+      return radios.zigbee(device, (radio, eui64) -> radio.writeAttribute(eui64, attribute, value));
     }
 
     @Override
-    public String problemType(RadioException.Reason reason, boolean write) {
-      return switch (reason) {
-        case TIMEOUT, CONNECTION_FAILED, UNKNOWN_DEVICE -> "protocolmap-zigbee-connection-timeout";
-        case UNKNOWN_TARGET -> "protocolmap-zigbee-invalid-endpoint-or-cluster";
-        case BONDING_FAILED, NOT_PERMITTED ->
-            write ? "property-write-failed" : "property-read-failed";
-      };
+    public boolean ble() {
+      return false;
     }
   }
 
-  /** The target for a read ({@code write == false}) or a write of the affordance on the device. */
+  /** The target for a read ({@code write == false}) or a write of the property on the device. */
   static ProtocolTarget of(
-      NipcDevice device, String affordance, JsonNode protocolMap, boolean write) {
+      NipcDevice device, String property, JsonNode protocolMap, boolean write) {
     String direction = write ? "write" : "read";
-    if (device.bleMac().isPresent() && protocolMap.has("ble")) {
-      JsonNode map = directed(protocolMap.get("ble"), direction);
-      if (!map.path("serviceID").isTextual() || !map.path("characteristicID").isTextual()) {
-        throw NipcException.badRequest(affordance + " has no usable BLE " + direction + " map");
-      }
-      return new Ble(
-          device.bleMac().get(),
-          new GattCharacteristic(
-              map.get("serviceID").asText(), map.get("characteristicID").asText()));
+    JsonNode ble = ProtocolMaps.bleMap(device, protocolMap);
+    if (ble != null) {
+      JsonNode map = directed(ble, direction);
+      return new Ble(device, characteristic(map, property));
     }
-    if (device.zigbeeEui64().isPresent() && protocolMap.has("zigbee")) {
-      JsonNode map = directed(protocolMap.get("zigbee"), direction);
-      for (String field :
-          new String[] {"endpointID", "clusterID", "attributeID", "attributeType"}) {
-        if (!map.path(field).canConvertToInt()) {
-          throw NipcException.badRequest(
-              affordance + " has no usable Zigbee " + direction + " map (" + field + ")");
-        }
-      }
-      OptionalInt manufacturer =
-          map.has("manufacturerCode")
-              ? OptionalInt.of(map.get("manufacturerCode").asInt())
-              : OptionalInt.empty();
-      return new Zigbee(
-          device.zigbeeEui64().get(),
-          new ZigbeeAttribute(
-              map.get("endpointID").asInt(),
-              map.get("clusterID").asInt(),
-              map.get("attributeID").asInt(),
-              map.get("attributeType").asInt(),
-              manufacturer));
+    JsonNode zigbee = ProtocolMaps.zigbeeMap(device, protocolMap);
+    if (zigbee != null) {
+      return new Zigbee(device, attribute(directed(zigbee, direction), property));
     }
-    throw NipcException.badRequest(
-        affordance + " has no protocol map for the radios of device " + device.id());
+    throw ProtocolMaps.unmapped(device, property);
+  }
+
+  static GattCharacteristic characteristic(JsonNode map, String affordance) {
+    return new GattCharacteristic(
+        ProtocolMaps.text(map, "serviceID", affordance),
+        ProtocolMaps.text(map, "characteristicID", affordance));
+  }
+
+  static ZigbeeAttribute attribute(JsonNode map, String affordance) {
+    return new ZigbeeAttribute(
+        ProtocolMaps.number(map, "endpointID", affordance),
+        ProtocolMaps.number(map, "clusterID", affordance),
+        ProtocolMaps.number(map, "attributeID", affordance),
+        ProtocolMaps.number(map, "attributeType", affordance),
+        ProtocolMaps.manufacturer(map));
   }
 
   private static JsonNode directed(JsonNode map, String direction) {

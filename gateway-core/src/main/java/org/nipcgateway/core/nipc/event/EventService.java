@@ -1,0 +1,139 @@
+package org.nipcgateway.core.nipc.event;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.nipcgateway.core.nipc.group.DeviceGroups;
+import org.nipcgateway.core.nipc.operation.Affordances;
+import org.nipcgateway.core.nipc.problem.NipcException;
+
+/**
+ * Enables and disables events on devices and groups (draft-ietf-asdf-nipc, "NIPC Event APIs"). Each
+ * enabled instance holds the radio subscription of its devices; instances live in memory (radio
+ * subscriptions do not survive a restart either).
+ */
+public final class EventService {
+  private final Affordances affordances;
+  private final DeviceGroups groups;
+  private final EventSubscriptions subscriptions;
+  private final Map<String, EventInstance> instances = new LinkedHashMap<>();
+
+  public EventService(
+      Affordances affordances, DeviceGroups groups, EventSubscriptions subscriptions) {
+    this.affordances = affordances;
+    this.groups = groups;
+    this.subscriptions = subscriptions;
+  }
+
+  /** Enables an event on a device; fails with the device's problem. */
+  public Future<EventInstance> enable(String deviceId, String eventName) {
+    refuseDuplicate(deviceId, eventName);
+    return enableOn(deviceId, eventName)
+        .map(
+            member -> {
+              if (member.problem().isPresent()) {
+                throw member.problem().get();
+              }
+              return register(deviceId, eventName, List.of(member));
+            });
+  }
+
+  /** Enables an event on each device of a group; devices that fail carry their problem. */
+  public Future<EventInstance> enableOnGroup(String groupId, String eventName) {
+    refuseDuplicate(groupId, eventName);
+    return groups
+        .members(groupId)
+        .compose(
+            members -> {
+              List<Future<EventInstance.Member>> enabling = new ArrayList<>();
+              members.forEach(member -> enabling.add(enableOn(member, eventName)));
+              return Future.all(enabling)
+                  .map(
+                      all ->
+                          register(
+                              groupId, eventName, enabling.stream().map(Future::result).toList()));
+            });
+  }
+
+  /** Disables an instance; fails with event-not-enabled when there is no such instance. */
+  public EventInstance disable(String ownerId, String instanceId) {
+    EventInstance instance;
+    synchronized (this) {
+      instance = find(ownerId, instanceId).orElseThrow(() -> notEnabled(instanceId));
+      instances.remove(instanceId);
+    }
+    instance.release();
+    return instance;
+  }
+
+  /** The instances of a device or group, all or those named. */
+  public synchronized List<EventInstance> instances(String ownerId) {
+    return instances.values().stream().filter(i -> i.ownerId().equals(ownerId)).toList();
+  }
+
+  public synchronized Optional<EventInstance> find(String ownerId, String instanceId) {
+    return Optional.ofNullable(instances.get(instanceId)).filter(i -> i.ownerId().equals(ownerId));
+  }
+
+  public static NipcException notEnabled(String instanceId) {
+    return NipcException.of(
+        "event-not-enabled", "No event instance " + instanceId + " is enabled here");
+  }
+
+  private Future<EventInstance.Member> enableOn(String deviceId, String eventName) {
+    return affordances
+        .device(deviceId)
+        .compose(device -> subscriptions.hold(device, eventName))
+        .map(hold -> new EventInstance.Member(deviceId, Optional.of(hold), Optional.empty()))
+        .recover(
+            e ->
+                e instanceof NipcException problem
+                    ? Future.succeededFuture(
+                        new EventInstance.Member(deviceId, Optional.empty(), Optional.of(problem)))
+                    : Future.failedFuture(e));
+  }
+
+  private synchronized void refuseDuplicate(String ownerId, String eventName) {
+    Optional<NipcException> duplicate = duplicate(ownerId, eventName);
+    if (duplicate.isPresent()) {
+      throw duplicate.get();
+    }
+  }
+
+  private synchronized Optional<NipcException> duplicate(String ownerId, String eventName) {
+    return instances.values().stream()
+        .filter(i -> i.ownerId().equals(ownerId) && i.eventName().equals(eventName))
+        .findFirst()
+        .map(
+            i ->
+                NipcException.of(
+                    "event-already-enabled",
+                    "Event "
+                        + eventName
+                        + " is already enabled on "
+                        + ownerId
+                        + " as instance "
+                        + i.instanceId()));
+  }
+
+  /** Keeps the new instance, unless a concurrent request enabled the same event meanwhile. */
+  private EventInstance register(
+      String ownerId, String eventName, List<EventInstance.Member> members) {
+    EventInstance instance =
+        new EventInstance(UUID.randomUUID().toString(), ownerId, eventName, members);
+    Optional<NipcException> duplicate;
+    synchronized (this) {
+      duplicate = duplicate(ownerId, eventName);
+      if (duplicate.isEmpty()) {
+        instances.put(instance.instanceId(), instance);
+        return instance;
+      }
+    }
+    instance.release();
+    throw duplicate.get();
+  }
+}

@@ -1,0 +1,106 @@
+package org.nipcgateway.core.nipc.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Set;
+import org.nipcgateway.core.http.RequestBodies;
+import org.nipcgateway.core.nipc.connection.ConnectionService;
+import org.nipcgateway.core.radio.BleUuids;
+import org.nipcgateway.core.radio.GattService;
+
+/**
+ * Explicit connections: {@code POST|PUT|GET|DELETE /devices/{id}/connections}
+ * (draft-ietf-asdf-nipc, "NIPC explicit connection management APIs"). Answers carry the service map
+ * with full 128-bit UUIDs.
+ */
+final class ConnectionRoutes {
+  private static final Set<String> JSON_TYPES = Set.of(ModelRoutes.NIPC_JSON, "application/json");
+
+  private final ConnectionService connections;
+
+  ConnectionRoutes(ConnectionService connections) {
+    this.connections = connections;
+  }
+
+  void mount(Router router) {
+    router
+        .post("/devices/:id/connections")
+        .handler(
+            ctx ->
+                connections
+                    .connect(ctx.pathParam("id"), body(ctx))
+                    .onSuccess(c -> NipcResponses.json(ctx, 200, json(c)))
+                    .onFailure(ctx::fail));
+    router
+        .put("/devices/:id/connections")
+        .handler(
+            ctx ->
+                connections
+                    .update(ctx.pathParam("id"), body(ctx))
+                    .onSuccess(c -> NipcResponses.json(ctx, 200, json(c)))
+                    .onFailure(ctx::fail));
+    router
+        .get("/devices/:id/connections")
+        .handler(
+            ctx ->
+                connections
+                    .status(ctx.pathParam("id"))
+                    .onSuccess(c -> NipcResponses.json(ctx, 200, json(c)))
+                    .onFailure(ctx::fail));
+    router
+        .delete("/devices/:id/connections")
+        .handler(
+            ctx ->
+                connections
+                    .disconnect(ctx.pathParam("id"))
+                    .onSuccess(v -> ctx.response().setStatusCode(204).end())
+                    .onFailure(ctx::fail));
+  }
+
+  /** The request body; none at all means the defaults. */
+  private static JsonNode body(RoutingContext ctx) {
+    return RequestBodies.bytes(ctx).isEmpty()
+        ? MissingNode.getInstance()
+        : NipcBodies.object(ctx, JSON_TYPES);
+  }
+
+  private static JsonObject json(ConnectionService.Connection connection) {
+    JsonObject body = new JsonObject().put("id", connection.deviceId());
+    connection
+        .services()
+        .ifPresent(
+            services ->
+                body.put(
+                    "protocolInformation",
+                    new JsonObject()
+                        .put("ble", new JsonObject().put("services", services(services)))));
+    return body;
+  }
+
+  private static JsonArray services(List<GattService> services) {
+    JsonArray array = new JsonArray();
+    for (GattService service : services) {
+      JsonArray characteristics = new JsonArray();
+      for (GattService.Characteristic c : service.characteristics()) {
+        JsonArray descriptors = new JsonArray();
+        c.descriptors()
+            .forEach(d -> descriptors.add(new JsonObject().put("descriptorID", BleUuids.full(d))));
+        characteristics.add(
+            new JsonObject()
+                .put("characteristicID", BleUuids.full(c.characteristicId()))
+                .put("flags", new JsonArray(c.flags()))
+                .put("descriptors", descriptors));
+      }
+      array.add(
+          new JsonObject()
+              .put("serviceID", BleUuids.full(service.serviceId()))
+              .put("characteristics", characteristics));
+    }
+    return array;
+  }
+}

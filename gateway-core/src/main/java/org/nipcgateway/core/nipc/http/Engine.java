@@ -1,0 +1,80 @@
+package org.nipcgateway.core.nipc.http;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.http.GatewayContext;
+import org.nipcgateway.core.nipc.action.ActionService;
+import org.nipcgateway.core.nipc.connection.BleConnections;
+import org.nipcgateway.core.nipc.connection.ConnectionService;
+import org.nipcgateway.core.nipc.event.EventService;
+import org.nipcgateway.core.nipc.event.EventSubscriptions;
+import org.nipcgateway.core.nipc.group.DeviceGroups;
+import org.nipcgateway.core.nipc.model.SdfModelRegistry;
+import org.nipcgateway.core.nipc.operation.Affordances;
+import org.nipcgateway.core.nipc.operation.PropertyService;
+import org.nipcgateway.core.nipc.operation.RadioAccess;
+import org.nipcgateway.core.nipc.operation.RadioCalls;
+import org.nipcgateway.core.nipc.problem.ProblemDocuments;
+import org.nipcgateway.core.nipc.problem.ProblemTypes;
+import org.nipcgateway.core.nipc.trigger.TriggerService;
+
+/**
+ * The NIPC engine wired once: its services over the store and radios, and their routes. Settings
+ * come from the {@code nipc} config section: {@code operationTimeoutMs} (longest a radio call may
+ * take, default 10000) and {@code bleConnectRetries} (retries of an implicit BLE connection,
+ * default 1).
+ */
+final class Engine {
+  private final ModelRoutes models;
+  private final PropertyRoutes properties;
+  private final ActionRoutes actions;
+  private final EventRoutes events;
+  private final TriggerRoutes triggers;
+  private final ConnectionRoutes connections;
+
+  Engine(GatewayContext context, ProblemTypes types) {
+    JsonObject settings = context.settings("nipc");
+    long timeout = positive(settings, "operationTimeoutMs", 10_000);
+    int retries = (int) positive(settings, "bleConnectRetries", 1);
+    Clock clock = Clock.systemUTC();
+    ProblemDocuments problems = new ProblemDocuments(types);
+
+    SdfModelRegistry registry = new SdfModelRegistry(context.store(), clock);
+    Affordances affordances = new Affordances(context.store(), registry);
+    DeviceGroups groups = new DeviceGroups(context.store());
+    RadioCalls calls = new RadioCalls(context.radios(), timeout);
+    BleConnections links = new BleConnections(calls, retries);
+    context.radios().ble().ifPresent(ble -> ble.listen(links));
+    RadioAccess radios = new RadioAccess(calls, links);
+    EventSubscriptions subscriptions = new EventSubscriptions(affordances, calls, links, clock);
+    ActionService actionService = new ActionService(affordances, groups, radios, clock);
+
+    models = new ModelRoutes(registry);
+    properties = new PropertyRoutes(new PropertyService(affordances, radios), problems);
+    actions = new ActionRoutes(actionService, problems);
+    events = new EventRoutes(new EventService(affordances, groups, subscriptions), problems);
+    triggers =
+        new TriggerRoutes(
+            new TriggerService(affordances, groups, subscriptions, actionService), problems);
+    connections = new ConnectionRoutes(new ConnectionService(affordances, calls, links, clock));
+  }
+
+  void mount(Router router) {
+    models.mount(router);
+    properties.mount(router);
+    actions.mount(router);
+    events.mount(router);
+    triggers.mount(router);
+    connections.mount(router);
+  }
+
+  private static long positive(JsonObject settings, String name, long fallback) {
+    Object value = settings.getValue(name, fallback);
+    if (!(value instanceof Number number) || number.longValue() < 0) {
+      throw new ConfigException("nipc." + name + " must be a number of at least 0");
+    }
+    return number.longValue();
+  }
+}

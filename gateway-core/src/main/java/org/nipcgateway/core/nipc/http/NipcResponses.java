@@ -1,0 +1,50 @@
+package org.nipcgateway.core.nipc.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import org.nipcgateway.core.nipc.problem.NipcException;
+
+/** How NIPC routes answer: JSON in {@code application/nipc+json}, and instance locations. */
+final class NipcResponses {
+  private NipcResponses() {}
+
+  static void json(RoutingContext ctx, int status, Object body) {
+    String text =
+        body instanceof JsonObject object
+            ? object.encode()
+            : body instanceof JsonArray array ? array.encode() : body.toString();
+    ctx.response().setStatusCode(status).putHeader("Content-Type", ModelRoutes.NIPC_JSON).end(text);
+  }
+
+  /**
+   * Where an instance (of an action, event or trigger) on a device or group can be queried: {@code
+   * /nipc/{collection}/{id}/{operation}?instanceId=...}.
+   */
+  static String location(RoutingContext ctx, String operation, String instanceId) {
+    String collection = ctx.request().path().contains("/groups/") ? "groups" : "devices";
+    return NipcApiModule.BASE_PATH
+        + "/"
+        + collection
+        + "/"
+        + ctx.pathParam("id")
+        + "/"
+        + operation
+        + "?instanceId="
+        + instanceId;
+  }
+
+  /** A required query parameter, or 400. */
+  static String required(RoutingContext ctx, String name) {
+    String value = ctx.request().getParam(name);
+    if (value == null || value.isBlank()) {
+      throw NipcException.badRequest("the query parameter " + name + " is required");
+    }
+    return value;
+  }
+
+  /** Whether the route is a group route ({@code /groups/{id}/...}). */
+  static boolean onGroup(RoutingContext ctx) {
+    return ctx.request().path().contains("/groups/");
+  }
+}

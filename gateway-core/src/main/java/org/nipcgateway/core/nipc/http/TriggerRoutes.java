@@ -1,0 +1,99 @@
+package org.nipcgateway.core.nipc.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.ProblemDocuments;
+import org.nipcgateway.core.nipc.trigger.ActionReference;
+import org.nipcgateway.core.nipc.trigger.Trigger;
+import org.nipcgateway.core.nipc.trigger.TriggerService;
+
+/**
+ * Triggers on devices and groups: {@code POST /devices/{id}/triggers?eventName=} with {@code
+ * {"action": "<NIPC action URI>"}}, {@code DELETE ...?instanceId=}, {@code GET
+ * ...[?instanceId=a,b]} (draft-ietf-asdf-nipc, "NIPC Trigger APIs").
+ */
+final class TriggerRoutes {
+  private static final Set<String> JSON_TYPES = Set.of(ModelRoutes.NIPC_JSON, "application/json");
+
+  private final TriggerService triggers;
+  private final ProblemDocuments problems;
+
+  TriggerRoutes(TriggerService triggers, ProblemDocuments problems) {
+    this.triggers = triggers;
+    this.problems = problems;
+  }
+
+  void mount(Router router) {
+    for (String collection : new String[] {"/devices", "/groups"}) {
+      router.post(collection + "/:id/triggers").handler(this::install);
+      router.delete(collection + "/:id/triggers").handler(this::delete);
+      router.get(collection + "/:id/triggers").handler(this::list);
+    }
+  }
+
+  private void install(RoutingContext ctx) {
+    String eventName = NipcResponses.required(ctx, "eventName");
+    ObjectNode body = NipcBodies.object(ctx, JSON_TYPES);
+    if (!body.path("action").isTextual()) {
+      throw NipcException.badRequest("the body must be {\"action\": \"<NIPC action URI>\"}");
+    }
+    ActionReference action = ActionReference.parse(body.get("action").asText());
+    triggers
+        .install(ctx.pathParam("id"), NipcResponses.onGroup(ctx), eventName, action)
+        .onSuccess(
+            trigger ->
+                ctx.response()
+                    .setStatusCode(201)
+                    .putHeader(
+                        "Location", NipcResponses.location(ctx, "triggers", trigger.instanceId()))
+                    .end())
+        .onFailure(ctx::fail);
+  }
+
+  private void delete(RoutingContext ctx) {
+    triggers.delete(ctx.pathParam("id"), NipcResponses.required(ctx, "instanceId"));
+    ctx.response().setStatusCode(204).end();
+  }
+
+  private void list(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    List<String> wanted = EventRoutes.instanceIds(ctx);
+    List<Trigger> found = new ArrayList<>();
+    if (wanted.isEmpty()) {
+      found.addAll(triggers.triggers(id));
+    } else {
+      wanted.forEach(instanceId -> triggers.find(id, instanceId).ifPresent(found::add));
+    }
+    JsonArray entries = new JsonArray();
+    for (Trigger trigger : found) {
+      if (!NipcResponses.onGroup(ctx)) {
+        entries.add(
+            new JsonObject()
+                .put("instanceId", trigger.instanceId())
+                .put("eventName", trigger.eventName())
+                .put("action", trigger.action().uri()));
+        continue;
+      }
+      for (Trigger.Member member : trigger.members()) {
+        JsonObject entry =
+            member
+                .problem()
+                .map(problems::of)
+                .orElseGet(
+                    () ->
+                        new JsonObject()
+                            .put("eventName", trigger.eventName())
+                            .put("action", trigger.action().uri()));
+        entries.add(entry.put("deviceId", member.deviceId()));
+      }
+    }
+    NipcResponses.json(ctx, 200, entries);
+  }
+}

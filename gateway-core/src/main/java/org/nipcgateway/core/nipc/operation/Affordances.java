@@ -1,0 +1,43 @@
+package org.nipcgateway.core.nipc.operation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import org.nipcgateway.core.nipc.model.SdfModelRegistry;
+import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.storage.ResourceStore;
+
+/**
+ * Finds what an operation addresses: the device (SCIM) and the definition of one of its affordances
+ * (a registered SDF model the device refers to).
+ */
+public final class Affordances {
+  private final ResourceStore store;
+  private final SdfModelRegistry models;
+
+  public Affordances(ResourceStore store, SdfModelRegistry models) {
+    this.store = store;
+    this.models = models;
+  }
+
+  /** The device an operation addresses; fails with invalid-id. */
+  public Future<NipcDevice> device(String id) {
+    return store.find(id).map(resource -> NipcDevice.of(id, resource));
+  }
+
+  /**
+   * The definition of an affordance of the kind given ({@code sdfProperty}, {@code sdfAction},
+   * {@code sdfEvent}) that the device implements; fails with invalid-sdf-url.
+   */
+  public Future<JsonNode> definition(NipcDevice device, String globalName, String kind) {
+    if (globalName == null
+        || !globalName.contains("/" + kind + "/")
+        || !device.implementsAffordance(globalName)) {
+      return Future.failedFuture(NipcException.invalidSdfUrl(String.valueOf(globalName)));
+    }
+    return models.definition(globalName);
+  }
+
+  public ResourceStore store() {
+    return store;
+  }
+}

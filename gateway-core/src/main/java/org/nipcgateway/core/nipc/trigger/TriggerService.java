@@ -1,0 +1,180 @@
+package org.nipcgateway.core.nipc.trigger;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.nipcgateway.core.nipc.action.ActionService;
+import org.nipcgateway.core.nipc.event.DeviceEvent;
+import org.nipcgateway.core.nipc.event.DeviceEventListener;
+import org.nipcgateway.core.nipc.event.EventSubscriptions;
+import org.nipcgateway.core.nipc.group.DeviceGroups;
+import org.nipcgateway.core.nipc.operation.Affordances;
+import org.nipcgateway.core.nipc.problem.NipcException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Triggers (draft-ietf-asdf-nipc, "NIPC Trigger APIs"): an event on a device or group runs an
+ * action on a device or group, whatever radio either uses. A trigger holds its event's
+ * subscription, so the event is on while the trigger is installed.
+ */
+public final class TriggerService implements DeviceEventListener {
+  private static final Logger LOG = LoggerFactory.getLogger(TriggerService.class);
+
+  private final Affordances affordances;
+  private final DeviceGroups groups;
+  private final EventSubscriptions subscriptions;
+  private final ActionService actions;
+  private final Map<String, Trigger> triggers = new LinkedHashMap<>();
+
+  public TriggerService(
+      Affordances affordances,
+      DeviceGroups groups,
+      EventSubscriptions subscriptions,
+      ActionService actions) {
+    this.affordances = affordances;
+    this.groups = groups;
+    this.subscriptions = subscriptions;
+    this.actions = actions;
+    subscriptions.listen(this);
+  }
+
+  /** Installs a trigger on a device, or on each device of a group. */
+  public Future<Trigger> install(
+      String ownerId, boolean onGroup, String eventName, ActionReference action) {
+    refuseDuplicate(ownerId, eventName);
+    Future<List<String>> devices =
+        onGroup ? groups.members(ownerId) : Future.succeededFuture(List.of(ownerId));
+    return checkAction(action)
+        .compose(v -> devices)
+        .compose(
+            ids -> {
+              List<Future<Trigger.Member>> members = new ArrayList<>();
+              ids.forEach(id -> members.add(subscribe(id, eventName)));
+              return Future.all(members).map(all -> members.stream().map(Future::result).toList());
+            })
+        .map(
+            members -> {
+              if (!onGroup && members.get(0).problem().isPresent()) {
+                throw members.get(0).problem().get();
+              }
+              return register(
+                  new Trigger(UUID.randomUUID().toString(), ownerId, eventName, action, members));
+            });
+  }
+
+  public Trigger delete(String ownerId, String instanceId) {
+    Trigger trigger;
+    synchronized (this) {
+      trigger =
+          Optional.ofNullable(triggers.get(instanceId))
+              .filter(t -> t.ownerId().equals(ownerId))
+              .orElseThrow(
+                  () ->
+                      NipcException.generic(
+                          404, "no trigger instance " + instanceId + " is installed here"));
+      triggers.remove(instanceId);
+    }
+    trigger.release();
+    return trigger;
+  }
+
+  public synchronized List<Trigger> triggers(String ownerId) {
+    return triggers.values().stream().filter(t -> t.ownerId().equals(ownerId)).toList();
+  }
+
+  public synchronized Optional<Trigger> find(String ownerId, String instanceId) {
+    return Optional.ofNullable(triggers.get(instanceId)).filter(t -> t.ownerId().equals(ownerId));
+  }
+
+  @Override
+  public void onEvent(DeviceEvent event) {
+    List<Trigger> fired;
+    synchronized (this) {
+      fired =
+          triggers.values().stream()
+              .filter(t -> t.listensTo(event.deviceId(), event.eventName()))
+              .toList();
+    }
+    for (Trigger trigger : fired) {
+      ActionReference action = trigger.action();
+      (action.group()
+              ? actions.startOnGroup(action.targetId(), action.actionName(), new byte[0])
+              : actions.start(action.targetId(), action.actionName(), new byte[0]))
+          .onSuccess(
+              run ->
+                  LOG.debug(
+                      "Trigger {} ran {} as {}",
+                      trigger.instanceId(),
+                      action.uri(),
+                      run.instanceId()))
+          .onFailure(
+              e ->
+                  LOG.warn(
+                      "Trigger {} could not run {}: {}",
+                      trigger.instanceId(),
+                      action.uri(),
+                      e.getMessage()));
+    }
+  }
+
+  /** The action must name a device (and an action it has) or a group that exists now. */
+  private Future<Void> checkAction(ActionReference action) {
+    if (action.group()) {
+      return groups.members(action.targetId()).mapEmpty();
+    }
+    return affordances
+        .device(action.targetId())
+        .compose(device -> affordances.definition(device, action.actionName(), "sdfAction"))
+        .mapEmpty();
+  }
+
+  private Future<Trigger.Member> subscribe(String deviceId, String eventName) {
+    return affordances
+        .device(deviceId)
+        .compose(device -> subscriptions.hold(device, eventName))
+        .map(hold -> new Trigger.Member(deviceId, Optional.of(hold), Optional.empty()))
+        .recover(
+            e ->
+                e instanceof NipcException problem
+                    ? Future.succeededFuture(
+                        new Trigger.Member(deviceId, Optional.empty(), Optional.of(problem)))
+                    : Future.failedFuture(e));
+  }
+
+  private synchronized void refuseDuplicate(String ownerId, String eventName) {
+    duplicate(ownerId, eventName)
+        .ifPresent(
+            e -> {
+              throw e;
+            });
+  }
+
+  private synchronized Optional<NipcException> duplicate(String ownerId, String eventName) {
+    return triggers.values().stream()
+        .filter(t -> t.ownerId().equals(ownerId) && t.eventName().equals(eventName))
+        .findFirst()
+        .map(
+            t ->
+                NipcException.of(
+                    "trigger-already-enabled",
+                    "A trigger for " + eventName + " is already installed as " + t.instanceId()));
+  }
+
+  private Trigger register(Trigger trigger) {
+    Optional<NipcException> duplicate;
+    synchronized (this) {
+      duplicate = duplicate(trigger.ownerId(), trigger.eventName());
+      if (duplicate.isEmpty()) {
+        triggers.put(trigger.instanceId(), trigger);
+        return trigger;
+      }
+    }
+    trigger.release();
+    throw duplicate.get();
+  }
+}

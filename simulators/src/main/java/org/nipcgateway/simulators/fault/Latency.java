@@ -1,0 +1,50 @@
+package org.nipcgateway.simulators.fault;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How long each simulated radio operation takes, in milliseconds: a default and per-operation
+ * values, set from configuration or at runtime.
+ */
+public final class Latency {
+  private final Vertx vertx;
+  private final Map<String, Long> perOperation = new ConcurrentHashMap<>();
+  private volatile long defaultMillis;
+
+  public Latency(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  public void set(String operation, long millis) {
+    if (millis < 0) {
+      throw new IllegalArgumentException("latency must not be negative");
+    }
+    if (operation.equals("*")) {
+      defaultMillis = millis;
+      perOperation.clear();
+    } else {
+      perOperation.put(operation, millis);
+    }
+  }
+
+  public Map<String, Long> settings() {
+    Map<String, Long> all = new java.util.TreeMap<>(perOperation);
+    all.put("*", defaultMillis);
+    return all;
+  }
+
+  /** Completes after the operation's latency, on the caller's context. */
+  public Future<Void> of(String operation) {
+    long millis = perOperation.getOrDefault(operation, defaultMillis);
+    if (millis == 0) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> done = Promise.promise();
+    vertx.setTimer(millis, id -> done.complete());
+    return done.future();
+  }
+}
