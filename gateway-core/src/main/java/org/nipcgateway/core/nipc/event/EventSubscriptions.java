@@ -98,13 +98,14 @@ public final class EventSubscriptions implements BleListener, ZigbeeListener {
       Subscription starting = new Subscription();
       starting.source = source;
       starting.started = source.start(radios, links, scanning);
+      // Registered before the failure handler: the start may already have failed.
+      subscriptions.put(key, starting);
       starting.started.onFailure(
           e -> {
             synchronized (this) {
               subscriptions.remove(key, starting);
             }
           });
-      subscriptions.put(key, starting);
       subscription = starting;
     }
     subscription.users++;

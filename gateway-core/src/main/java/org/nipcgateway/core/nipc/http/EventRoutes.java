@@ -64,29 +64,30 @@ final class EventRoutes {
   private void status(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     List<String> wanted = instanceIds(ctx);
-    List<EventInstance> found = new ArrayList<>();
     JsonArray entries = new JsonArray();
     if (wanted.isEmpty()) {
-      found.addAll(events.instances(id));
+      events.instances(id).forEach(instance -> add(ctx, entries, instance));
     } else {
       for (String instanceId : wanted) {
         events
             .find(id, instanceId)
             .ifPresentOrElse(
-                found::add, () -> entries.add(problems.of(EventService.notEnabled(instanceId))));
-      }
-    }
-    for (EventInstance instance : found) {
-      if (NipcResponses.onGroup(ctx)) {
-        entries.addAll(groupEntries(instance));
-      } else {
-        entries.add(
-            new JsonObject()
-                .put("instanceId", instance.instanceId())
-                .put("event", instance.eventName()));
+                instance -> add(ctx, entries, instance),
+                () -> entries.add(problems.of(EventService.notEnabled(instanceId))));
       }
     }
     NipcResponses.json(ctx, 200, entries);
+  }
+
+  private void add(RoutingContext ctx, JsonArray entries, EventInstance instance) {
+    if (NipcResponses.onGroup(ctx)) {
+      entries.addAll(groupEntries(instance));
+    } else {
+      entries.add(
+          new JsonObject()
+              .put("instanceId", instance.instanceId())
+              .put("event", instance.eventName()));
+    }
   }
 
   /** Per device of a group instance: the event, or the problem that kept it off. */

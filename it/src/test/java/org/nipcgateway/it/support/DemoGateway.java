@@ -1,0 +1,148 @@
+package org.nipcgateway.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.core.fleet.Fleet;
+import org.nipcgateway.core.fleet.FleetSeeder;
+
+/**
+ * A gateway per test class running the demo fleet (simulated thermometer, button and Zigbee light,
+ * their models and SCIM devices), with helpers for NIPC paths and the simulator control API.
+ */
+public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
+  public static final String NAMESPACE = "https://nipc-gateway.example/demo#/sdfObject/";
+  public static final String PROBLEM = "https://www.iana.org/assignments/nipc-problem-types#";
+  public static final String THERMOMETER_MAC = "C0:FF:EE:00:18:09";
+  public static final String BUTTON_MAC = "C0:FF:EE:00:00:B1";
+  public static final String LIGHT_EUI64 = "00:0D:6F:00:0A:0B:0C:01";
+
+  private final JsonObject nipcSettings;
+  private RunningGateway running;
+  private final Map<String, String> deviceIds = new HashMap<>();
+
+  public DemoGateway() {
+    this(new JsonObject());
+  }
+
+  /** With settings for the {@code nipc} config section (e.g. a short operation timeout). */
+  public DemoGateway(JsonObject nipcSettings) {
+    this.nipcSettings = nipcSettings;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    Fleet fleet = Fleet.demo().orElseThrow();
+    running =
+        RunningGateway.start(
+            GatewayConfig.builder()
+                .moduleSettings("radios", fleet.radios())
+                .moduleSettings("nipc", nipcSettings));
+    new FleetSeeder(client().base()).seed(fleet);
+    for (JsonNode device : client().list("/Devices", "").path("Resources")) {
+      deviceIds.put(device.path("displayName").asText(), device.path("id").asText());
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (running != null) {
+      running.close();
+    }
+  }
+
+  public ScimClient client() {
+    return running.scim();
+  }
+
+  public String thermometer() {
+    return deviceIds.get("Demo health thermometer");
+  }
+
+  public String button() {
+    return deviceIds.get("Demo BLE button");
+  }
+
+  public String light() {
+    return deviceIds.get("Demo Zigbee light");
+  }
+
+  /**
+   * The global name of an affordance of a demo object, e.g. {@code ("light", "sdfAction", "on")}.
+   */
+  public static String name(String object, String kind, String affordance) {
+    return NAMESPACE + object + "/" + kind + "/" + affordance;
+  }
+
+  /** {@code /nipc/devices/{id}/{operation}?{parameter}=<encoded name>}. */
+  public static String path(String id, String operation, String parameter, String name) {
+    return "/nipc/devices/"
+        + id
+        + "/"
+        + operation
+        + "?"
+        + parameter
+        + "="
+        + ScimClient.encode(name);
+  }
+
+  public Reply post(String path) {
+    return client().post(path, null);
+  }
+
+  public Reply postJson(String path, Object body) {
+    return client().post(path, text(body), "Content-Type", "application/nipc+json");
+  }
+
+  /** Tells the simulator something (fault, latency, a value change); fails unless it agrees. */
+  public void simulator(String method, String path, Object body) {
+    Reply reply =
+        client().send(method, "/simulator" + path, text(body), "Content-Type", "application/json");
+    if (reply.status() >= 300) {
+      throw new AssertionError("simulator refused " + path + ": " + reply);
+    }
+  }
+
+  /** Vert.x JSON goes as its encoding; anything else as the client sends it. */
+  private static Object text(Object body) {
+    return body instanceof JsonObject json ? json.encode() : body;
+  }
+
+  public int bleSlotsInUse() {
+    return client().get("/simulator").json().path("ble").path("slotsInUse").asInt();
+  }
+
+  /** The base64 value of a demo property, read over NIPC. */
+  public String property(String id, String object, String property) {
+    Reply reply =
+        client().get(path(id, "properties", "propertyName", name(object, "sdfProperty", property)));
+    if (reply.status() != 200) {
+      throw new AssertionError("read failed: " + reply);
+    }
+    return reply.json().path(0).path("value").asText();
+  }
+
+  /** Polls until the condition holds (radio work is asynchronous); fails after five seconds. */
+  public static void eventually(String what, BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+    while (!condition.getAsBoolean()) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("timed out waiting until " + what);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+}
