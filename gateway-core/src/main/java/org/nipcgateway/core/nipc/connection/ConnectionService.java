@@ -10,6 +10,7 @@ import org.nipcgateway.core.nipc.operation.NipcDevice;
 import org.nipcgateway.core.nipc.operation.RadioCalls;
 import org.nipcgateway.core.nipc.operation.RadioProblems;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.radio.BleUuids;
 import org.nipcgateway.core.radio.GattService;
 
 /**
@@ -103,7 +104,7 @@ public final class ConnectionService {
 
   private static boolean covers(List<GattService> cached, Set<String> wanted) {
     return wanted.stream()
-        .allMatch(w -> cached.stream().anyMatch(s -> s.serviceId().equalsIgnoreCase(w)));
+        .allMatch(w -> cached.stream().anyMatch(s -> s.serviceId().equals(BleUuids.canonical(w))));
   }
 
   private Future<String> connected(String deviceId) {
