@@ -90,7 +90,9 @@ public final class ScimClient {
       HttpResponse<String> response =
           HTTP.send(
               request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.headers(), response.body());
+      Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
+      OpenApiContract.document().check(method, path, reply);
+      return reply;
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
     } catch (InterruptedException e) {

@@ -1,0 +1,67 @@
+package org.nipcgateway.openapi;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.nipcgateway.core.http.ApiModule;
+import org.nipcgateway.core.http.GatewayContext;
+
+/**
+ * Serves the gateway's OpenAPI document at {@code /openapi.yaml} (as written) and {@code
+ * /openapi.json} (converted once at start).
+ */
+public final class OpenApiModule implements ApiModule {
+  /** Where the document lives on the class path. */
+  public static final String DOCUMENT = "/openapi/nipc-gateway.yaml";
+
+  @Override
+  public String name() {
+    return "openapi";
+  }
+
+  @Override
+  public Future<Void> mount(Router router, GatewayContext context) {
+    return context
+        .vertx()
+        .executeBlocking(OpenApiModule::load)
+        .map(
+            document -> {
+              router
+                  .get("/openapi.yaml")
+                  .handler(
+                      ctx ->
+                          ctx.response()
+                              .putHeader("Content-Type", "application/yaml")
+                              .end(document.yaml()));
+              router
+                  .get("/openapi.json")
+                  .handler(
+                      ctx ->
+                          ctx.response()
+                              .putHeader("Content-Type", "application/json")
+                              .end(document.json()));
+              return null;
+            });
+  }
+
+  private record Document(String yaml, String json) {}
+
+  private static Document load() {
+    try (InputStream in = OpenApiModule.class.getResourceAsStream(DOCUMENT)) {
+      if (in == null) {
+        throw new IllegalStateException(DOCUMENT + " is missing from the class path");
+      }
+      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      String json =
+          new ObjectMapper().writeValueAsString(new ObjectMapper(new YAMLFactory()).readTree(yaml));
+      return new Document(yaml, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
