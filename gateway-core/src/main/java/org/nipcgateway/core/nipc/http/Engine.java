@@ -12,6 +12,7 @@ import org.nipcgateway.core.nipc.event.EventService;
 import org.nipcgateway.core.nipc.event.EventSubscriptions;
 import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
+import org.nipcgateway.core.nipc.model.SdfModelSchema;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.operation.PropertyService;
 import org.nipcgateway.core.nipc.operation.RadioAccess;
@@ -34,14 +35,14 @@ final class Engine {
   private final TriggerRoutes triggers;
   private final ConnectionRoutes connections;
 
-  Engine(GatewayContext context, ProblemTypes types) {
+  Engine(GatewayContext context, ProblemTypes types, SdfModelSchema schema) {
     JsonObject settings = context.settings("nipc");
     long timeout = positive(settings, "operationTimeoutMs", 10_000);
     int retries = (int) positive(settings, "bleConnectRetries", 1);
     Clock clock = Clock.systemUTC();
     ProblemDocuments problems = new ProblemDocuments(types);
 
-    SdfModelRegistry registry = new SdfModelRegistry(context.store(), clock);
+    SdfModelRegistry registry = new SdfModelRegistry(context.store(), schema, clock);
     Affordances affordances = new Affordances(context.store(), registry);
     DeviceGroups groups = new DeviceGroups(context.store());
     RadioCalls calls = new RadioCalls(context.radios(), timeout);

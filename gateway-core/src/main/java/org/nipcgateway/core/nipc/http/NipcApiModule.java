@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
+import org.nipcgateway.core.nipc.model.SdfModelSchema;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.nipc.problem.ProblemTypes;
@@ -27,16 +28,17 @@ public final class NipcApiModule implements ApiModule {
   public Future<Void> mount(Router router, GatewayContext context) {
     return context
         .vertx()
-        .executeBlocking(ProblemTypes::load)
+        .executeBlocking(() -> new Resources(ProblemTypes.load(), SdfModelSchema.load()))
         .map(
-            types -> {
+            loaded -> {
+              ProblemTypes types = loaded.types();
               router.get("/.well-known/nipc").handler(ctx -> ctx.json(wellKnown()));
               Router nipc = Router.router(context.vertx());
               ProblemResponder problems = new ProblemResponder(new ProblemDocuments(types));
               nipc.route()
                   .handler(BodyHandler.create(false).setBodyLimit(context.config().maxBodyBytes()));
               nipc.route().failureHandler(problems::handle);
-              new Engine(context, types).mount(nipc);
+              new Engine(context, types, loaded.schema()).mount(nipc);
               nipc.route()
                   .last()
                   .handler(
@@ -48,6 +50,9 @@ public final class NipcApiModule implements ApiModule {
               return null;
             });
   }
+
+  /** What the module reads from the class path at start, on a worker. */
+  private record Resources(ProblemTypes types, SdfModelSchema schema) {}
 
   /**
    * The discovery document (draft-ietf-asdf-nipc, "Paths"): base path; no versions or extensions

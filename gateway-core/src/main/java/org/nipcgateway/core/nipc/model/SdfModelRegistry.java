@@ -28,16 +28,19 @@ public final class SdfModelRegistry {
       "urn:ietf:params:scim:schemas:extension:sdf:2.0:Device";
 
   private final ResourceStore store;
+  private final SdfModelSchema schema;
   private final Clock clock;
   private final TaskSequencer writes = new TaskSequencer();
 
-  public SdfModelRegistry(ResourceStore store, Clock clock) {
+  public SdfModelRegistry(ResourceStore store, SdfModelSchema schema, Clock clock) {
     this.store = store;
+    this.schema = schema;
     this.clock = clock;
   }
 
   /** Registers a document; returns the global names of its top-level definitions. */
   public Future<List<String>> register(ObjectNode document) {
+    schema.check(document);
     SdfModel model = SdfModel.parse(document);
     return writes.submit(
         () ->
@@ -91,6 +94,7 @@ public final class SdfModelRegistry {
 
   /** Replaces the model registered under the name with a new document that still defines it. */
   public Future<String> replace(String sdfName, ObjectNode document) {
+    schema.check(document);
     SdfModel model = SdfModel.parse(document);
     if (!model.sdfNames().contains(sdfName)) {
       throw NipcException.badRequest("the new model does not define '" + sdfName + "'");
