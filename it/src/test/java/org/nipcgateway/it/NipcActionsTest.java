@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.it.support.DemoGateway;
+import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Reply;
 
 /** Actions on the demo devices: Zigbee cluster commands and a BLE characteristic write. */
@@ -38,7 +39,7 @@ class NipcActionsTest {
   }
 
   private static JsonNode completed(String location) {
-    DemoGateway.eventually(
+    Eventually.eventually(
         "the action is no longer in progress",
         () -> !demo.client().get(location).text().contains("IN_PROGRESS"));
     return demo.client().get(location).json();
@@ -103,7 +104,7 @@ class NipcActionsTest {
             .put("times", 1));
     String location = start(action(demo.light(), "light", "on"));
 
-    DemoGateway.eventually("the action failed", () -> demo.client().get(location).status() != 200);
+    Eventually.eventually("the action failed", () -> demo.client().get(location).status() != 200);
     Reply status = demo.client().get(location);
     assertThat(status.status()).isEqualTo(400);
     assertThat(status.header("Content-Type")).isEqualTo("application/problem+json");
@@ -115,7 +116,7 @@ class NipcActionsTest {
   void a_command_the_node_does_not_support_fails_as_a_bad_gateway() {
     // Identify without its uint16 payload is a malformed command for the node.
     String location = start(action(demo.light(), "light", "identify"));
-    DemoGateway.eventually("the action failed", () -> demo.client().get(location).status() != 200);
+    Eventually.eventually("the action failed", () -> demo.client().get(location).status() != 200);
     assertThat(demo.client().get(location).json().path("status").asInt()).isEqualTo(502);
   }
 

@@ -137,4 +137,12 @@ class NipcEventsTest {
     assertThat(demo.client().get("/nipc/devices/" + demo.thermometer() + "/events").json())
         .isEmpty();
   }
+
+  @Test
+  void enabling_an_event_no_data_app_is_registered_for_is_event_not_registered() {
+    Reply reply = demo.post(enablePath(demo.light(), "light", "temperatureChanged"));
+
+    assertThat(reply.status()).isEqualTo(409);
+    assertThat(reply.json().path("type").asText()).isEqualTo(PROBLEM + "event-not-registered");
+  }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nipcgateway.it.support.DemoGateway;
+import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Reply;
 
 /**
@@ -31,7 +32,7 @@ class NipcFaultInjectionTest {
   void clearAndCheckRecovery() {
     demo.simulator("DELETE", "/faults", null);
     demo.simulator("PUT", "/latency", new JsonObject().put("radio", "ble").put("ms", 0));
-    DemoGateway.eventually("every BLE slot is free", () -> demo.bleSlotsInUse() == 0);
+    Eventually.eventually("every BLE slot is free", () -> demo.bleSlotsInUse() == 0);
     assertThat(demo.client().get("/health").status()).isEqualTo(200);
     assertThat(demo.property(demo.thermometer(), "thermometer", "temperatureType"))
         .isEqualTo("Ag==");

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.it.support.DemoGateway;
 import org.nipcgateway.it.support.Devices;
+import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.ScimClient;
 
@@ -88,7 +89,7 @@ class NipcTriggersAndGroupsTest {
 
     press();
 
-    DemoGateway.eventually(
+    Eventually.eventually(
         "the light toggled", () -> !demo.property(demo.light(), "light", "onOff").equals(before));
 
     JsonNode listed = demo.client().get("/nipc/devices/" + demo.button() + "/triggers").json();
@@ -143,7 +144,7 @@ class NipcTriggersAndGroupsTest {
     assertThat(started.header("Location"))
         .matches("/nipc/groups/" + group + "/actions\\?instanceId=[0-9a-f-]{36}");
 
-    DemoGateway.eventually(
+    Eventually.eventually(
         "no device is in progress",
         () -> !demo.client().get(started.header("Location")).text().contains("IN_PROGRESS"));
     Map<String, JsonNode> byDevice = byDevice(demo.client().get(started.header("Location")).json());

@@ -12,12 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.it.support.Devices;
+import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.RunningGateway;
 import org.nipcgateway.it.support.ScimClient;
 import org.nipcgateway.it.support.SharedGateway;
 
-/** Property reads and writes on a simulated Zigbee node, including read/write-split maps. */
+/**
+ * One Zigbee model with properties (including a read/write-split map), actions and an event, on a
+ * simulated node.
+ */
 class NipcZigbeePropertiesTest {
   private static final String EUI64 = "50:32:5F:FF:FE:E7:67:28";
   private static final String LIGHT = "https://example.com/zlight#/sdfObject/light";
@@ -93,7 +97,12 @@ class NipcZigbeePropertiesTest {
             + ",\"write\":"
             + map(1026, 1, 41)
             + "}}}"
-            + "}}}}";
+            + "},\"sdfAction\":{\"off\":{\"sdfProtocolMap\":{\"zigbee\":"
+            + "{\"endpointID\":1,\"clusterID\":6,\"commandID\":0}}},"
+            + "\"on\":{\"sdfProtocolMap\":{\"zigbee\":{\"endpointID\":1,\"clusterID\":6,\"commandID\":1}}}},"
+            + "\"sdfEvent\":{\"switched\":{\"sdfProtocolMap\":{\"zigbee\":{\"type\":\"attribute_reporting\","
+            + "\"endpointID\":1,\"clusterID\":6,\"attributeID\":0,\"attributeType\":16}}}}"
+            + "}}}";
     assertThat(
             gateway
                 .scim()
@@ -161,5 +170,44 @@ class NipcZigbeePropertiesTest {
         .isEqualTo(PROBLEM + "protocolmap-zigbee-invalid-endpoint-or-cluster");
     assertThat(write("identifyTimeWrongType", "CgA=").path("type").asText())
         .isEqualTo(PROBLEM + "property-write-failed");
+  }
+
+  @Test
+  void an_attribute_report_event_fires_a_trigger_that_runs_a_cluster_command() {
+    String switched = LIGHT + "/sdfEvent/switched";
+    String on = LIGHT + "/sdfAction/on";
+    Reply trigger =
+        gateway
+            .scim()
+            .post(
+                "/nipc/devices/" + device + "/triggers?eventName=" + ScimClient.encode(switched),
+                "{\"action\":\"/nipc/devices/"
+                    + device
+                    + "/actions?actionName="
+                    + ScimClient.encode(on)
+                    + "\"}",
+                "Content-Type",
+                "application/nipc+json");
+    assertThat(trigger.status()).as(trigger.text()).isEqualTo(201);
+
+    // Off reports the change; the trigger switches the light back on.
+    Reply off =
+        gateway
+            .scim()
+            .post(
+                "/nipc/devices/"
+                    + device
+                    + "/actions?actionName="
+                    + ScimClient.encode(LIGHT + "/sdfAction/off"),
+                null);
+    assertThat(off.status()).isEqualTo(202);
+    Eventually.eventually(
+        "the off action completed",
+        () -> gateway.scim().get(off.header("Location")).text().contains("COMPLETED"));
+    Eventually.eventually(
+        "the trigger switched the light back on",
+        () -> read("onOff").get(0).path("value").asText().equals("AQ=="));
+
+    assertThat(gateway.scim().delete(trigger.header("Location")).status()).isEqualTo(204);
   }
 }

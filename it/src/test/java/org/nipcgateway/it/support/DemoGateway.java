@@ -1,12 +1,12 @@
 package org.nipcgateway.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,6 +28,7 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
   private final JsonObject nipcSettings;
   private RunningGateway running;
   private final Map<String, String> deviceIds = new HashMap<>();
+  private String dataApp;
 
   public DemoGateway() {
     this(new JsonObject());
@@ -50,6 +51,42 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
     for (JsonNode device : client().list("/Devices", "").path("Resources")) {
       deviceIds.put(device.path("displayName").asText(), device.path("id").asText());
     }
+    dataApp = registerDataApp();
+  }
+
+  /**
+   * A telemetry app registered for every demo event but the light's temperatureChanged, which tests
+   * use as the event no data app is registered for.
+   */
+  private String registerDataApp() {
+    ObjectNode app = ScimClient.JSON.createObjectNode();
+    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
+    app.put("applicationType", "telemetry");
+    app.put("applicationName", "Demo telemetry");
+    String id = client().create("/EndpointApps", app).path("id").asText();
+    JsonArray events = new JsonArray();
+    for (String event :
+        List.of(
+            name("thermometer", "sdfEvent", "temperatureMeasurement"),
+            name("thermometer", "sdfEvent", "isPresent"),
+            name("thermometer", "sdfEvent", "isConnected"),
+            name("button", "sdfEvent", "pressed"),
+            name("light", "sdfEvent", "onOffChanged"))) {
+      events.add(new JsonObject().put("event", event));
+    }
+    Reply registered =
+        postJson(
+            "/nipc/registrations/data-apps?dataAppId=" + id,
+            new JsonObject().put("events", events).put("mqttClient", true));
+    if (registered.status() != 201) {
+      throw new AssertionError("data app not registered: " + registered);
+    }
+    return id;
+  }
+
+  /** The telemetry app registered for the demo events. */
+  public String dataApp() {
+    return dataApp;
   }
 
   @Override
@@ -128,21 +165,5 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
       throw new AssertionError("read failed: " + reply);
     }
     return reply.json().path(0).path("value").asText();
-  }
-
-  /** Polls until the condition holds (radio work is asynchronous); fails after five seconds. */
-  public static void eventually(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("timed out waiting until " + what);
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 }

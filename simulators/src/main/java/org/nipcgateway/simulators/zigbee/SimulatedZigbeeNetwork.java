@@ -153,9 +153,11 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
     return faults;
   }
 
+  /** Sets the value; a node with reporting on reports changes only, as a reportable change. */
   private void change(String eui64, Key key, Attribute attribute, byte[] value) {
+    boolean changed = !java.util.Arrays.equals(attribute.value, value);
     attribute.value = value.clone();
-    if (attribute.reporting) {
+    if (attribute.reporting && changed) {
       ZigbeeAttribute reported =
           new ZigbeeAttribute(
               key.endpoint(), key.cluster(), key.attribute(), attribute.type, OptionalInt.empty());

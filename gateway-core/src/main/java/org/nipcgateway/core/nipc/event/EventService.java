@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.nipcgateway.core.nipc.dataapp.DataAppRegistry;
 import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.problem.NipcException;
@@ -20,19 +21,29 @@ public final class EventService {
   private final Affordances affordances;
   private final DeviceGroups groups;
   private final EventSubscriptions subscriptions;
+  private final DataAppRegistry dataApps;
   private final Map<String, EventInstance> instances = new LinkedHashMap<>();
 
   public EventService(
-      Affordances affordances, DeviceGroups groups, EventSubscriptions subscriptions) {
+      Affordances affordances,
+      DeviceGroups groups,
+      EventSubscriptions subscriptions,
+      DataAppRegistry dataApps) {
     this.affordances = affordances;
     this.groups = groups;
     this.subscriptions = subscriptions;
+    this.dataApps = dataApps;
   }
 
   /** Enables an event on a device; fails with the device's problem. */
   public Future<EventInstance> enable(String deviceId, String eventName) {
     refuseDuplicate(deviceId, eventName);
-    return enableOn(deviceId, eventName)
+    // An unknown device or event is named as such before asking whether anyone would listen.
+    return affordances
+        .device(deviceId)
+        .compose(device -> affordances.definition(device, eventName, "sdfEvent"))
+        .compose(v -> requireDataApp(eventName))
+        .compose(v -> enableOn(deviceId, eventName))
         .map(
             member -> {
               if (member.problem().isPresent()) {
@@ -45,8 +56,8 @@ public final class EventService {
   /** Enables an event on each device of a group; devices that fail carry their problem. */
   public Future<EventInstance> enableOnGroup(String groupId, String eventName) {
     refuseDuplicate(groupId, eventName);
-    return groups
-        .members(groupId)
+    return requireDataApp(eventName)
+        .compose(v -> groups.members(groupId))
         .compose(
             members -> {
               List<Future<EventInstance.Member>> enabling = new ArrayList<>();
@@ -82,6 +93,23 @@ public final class EventService {
   public static NipcException notEnabled(String instanceId) {
     return NipcException.of(
         "event-not-enabled", "No event instance " + instanceId + " is enabled here");
+  }
+
+  /** An event goes to data apps; enabling one that no data app is registered for is refused. */
+  private Future<Void> requireDataApp(String eventName) {
+    return dataApps
+        .anyFor(eventName)
+        .map(
+            registered -> {
+              if (!registered) {
+                throw NipcException.of(
+                    "event-not-registered",
+                    "No data app is registered for "
+                        + eventName
+                        + "; register one at /registrations/data-apps first");
+              }
+              return null;
+            });
   }
 
   private Future<EventInstance.Member> enableOn(String deviceId, String eventName) {

@@ -8,6 +8,7 @@ import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.nipc.action.ActionService;
 import org.nipcgateway.core.nipc.connection.BleConnections;
 import org.nipcgateway.core.nipc.connection.ConnectionService;
+import org.nipcgateway.core.nipc.dataapp.DataAppRegistry;
 import org.nipcgateway.core.nipc.event.EventService;
 import org.nipcgateway.core.nipc.event.EventSubscriptions;
 import org.nipcgateway.core.nipc.group.DeviceGroups;
@@ -34,6 +35,7 @@ final class Engine {
   private final EventRoutes events;
   private final TriggerRoutes triggers;
   private final ConnectionRoutes connections;
+  private final DataAppRoutes dataApps;
 
   Engine(GatewayContext context, ProblemTypes types, SdfModelSchema schema) {
     JsonObject settings = context.settings("nipc");
@@ -52,10 +54,14 @@ final class Engine {
     EventSubscriptions subscriptions = new EventSubscriptions(affordances, calls, links, clock);
     ActionService actionService = new ActionService(affordances, groups, radios, clock);
 
+    DataAppRegistry dataAppRegistry = new DataAppRegistry(context.store(), registry, clock);
     models = new ModelRoutes(registry);
+    dataApps = new DataAppRoutes(dataAppRegistry);
     properties = new PropertyRoutes(new PropertyService(affordances, radios), problems);
     actions = new ActionRoutes(actionService, problems);
-    events = new EventRoutes(new EventService(affordances, groups, subscriptions), problems);
+    events =
+        new EventRoutes(
+            new EventService(affordances, groups, subscriptions, dataAppRegistry), problems);
     triggers =
         new TriggerRoutes(
             new TriggerService(affordances, groups, subscriptions, actionService), problems);
@@ -64,6 +70,7 @@ final class Engine {
 
   void mount(Router router) {
     models.mount(router);
+    dataApps.mount(router);
     properties.mount(router);
     actions.mount(router);
     events.mount(router);

@@ -1,0 +1,397 @@
+package org.nipcgateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.it.support.Devices;
+import org.nipcgateway.it.support.Eventually;
+import org.nipcgateway.it.support.Reply;
+import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.ScimClient;
+import org.nipcgateway.it.support.SharedGateway;
+import org.nipcgateway.it.support.Specs;
+
+/**
+ * The request/response examples of draft-ietf-asdf-nipc, in its order: the "Examples" section
+ * (property read/write, an event on a device, an event on a group) and the examples of the API
+ * sections (data apps, actions, triggers, connections), with the draft's own models, against
+ * simulated BLE peripherals. Status, headers and body shape are checked; ids and values are ours.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NipcDraftExamplesTest {
+  private static final String THERMOMETER_MAC = "AA:BB:CC:00:18:09";
+  private static final String SECOND_THERMOMETER_MAC = "AA:BB:CC:00:18:0A";
+  private static final String HEART_MAC = "AA:BB:CC:00:18:0D";
+  private static final String THERMOMETER = "https://example.com/thermometer#/sdfThing/thermometer";
+  private static final String HEALTHSENSOR =
+      "https://example.com/heartrate#/sdfObject/healthsensor";
+  private static final String DEVICE_NAME = THERMOMETER + "/sdfProperty/device_name";
+  private static final String IS_PRESENT = THERMOMETER + "/sdfEvent/isPresent";
+  private static final String FALL_DETECTED = HEALTHSENSOR + "/sdfEvent/fallDetected";
+  private static final String START = HEALTHSENSOR + "/sdfAction/start";
+  private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+  @RegisterExtension
+  static final SharedGateway gateway =
+      new SharedGateway(
+          () ->
+              RunningGateway.start(
+                  GatewayConfig.builder()
+                      .moduleSettings(
+                          "radios",
+                          new JsonObject()
+                              .put(
+                                  "ble",
+                                  new JsonObject()
+                                      .put("driver", "simulated")
+                                      .put(
+                                          "devices",
+                                          new JsonArray()
+                                              .add(thermometer(THERMOMETER_MAC))
+                                              .add(thermometer(SECOND_THERMOMETER_MAC))
+                                              .add(heartSensor()))))));
+
+  private static String thermometer;
+  private static String secondThermometer;
+  private static String heartSensor;
+  private static String dataApp;
+  private static String group;
+  private static String eventLocation;
+
+  private static JsonObject characteristic(
+      String service, String id, String value, String... flags) {
+    return new JsonObject()
+        .put("service", service)
+        .put("characteristic", id)
+        .put("value", value)
+        .put("properties", new JsonArray(java.util.List.of((Object[]) flags)));
+  }
+
+  private static JsonObject thermometer(String mac) {
+    return new JsonObject()
+        .put("mac", mac)
+        .put(
+            "characteristics",
+            new JsonArray()
+                .add(characteristic("1800", "2A00", "dGVzdA==", "read", "write"))
+                .add(characteristic("1809", "2A1C", "AG4BAP8=", "indicate"))
+                .add(characteristic("1809", "2A1D", "Ag==", "read")));
+  }
+
+  private static JsonObject heartSensor() {
+    String base = "12345678-1234-5678-1234-56789abcdef";
+    return new JsonObject()
+        .put("mac", HEART_MAC)
+        .put(
+            "characteristics",
+            new JsonArray()
+                .add(characteristic(base + "4", base + "4", "SA==", "read"))
+                .add(characteristic(base + "1", base + "1", "AA==", "read", "notify"))
+                .add(characteristic(base + "8", base + "8", "AA==", "write"))
+                .add(characteristic(base + "9", base + "9", "AA==", "write")));
+  }
+
+  private static ScimClient http() {
+    return gateway.scim();
+  }
+
+  private static String device(String name, String mac, String model) {
+    ObjectNode device = Devices.ble(name, 0);
+    ObjectNode ble = (ObjectNode) device.get(Devices.BLE);
+    ble.put("deviceMacAddress", mac);
+    ble.putArray("pairingMethods")
+        .add("urn:ietf:params:scim:schemas:extension:pairingNull:2.0:Device");
+    ble.remove(Devices.PASS_KEY);
+    device.withArray("schemas").add("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device");
+    device
+        .putObject("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device")
+        .putArray("sdf")
+        .add(model);
+    return http().create("/Devices", device).path("id").asText();
+  }
+
+  @BeforeAll
+  static void provision() {
+    ObjectNode app = ScimClient.JSON.createObjectNode();
+    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
+    app.put("applicationType", "telemetry");
+    app.put("applicationName", "Telemetry app");
+    dataApp = http().create("/EndpointApps", app).path("id").asText();
+  }
+
+  @Test
+  @Order(1)
+  void register_an_sdf_model() {
+    Reply reply =
+        http()
+            .post(
+                "/nipc/registrations/models",
+                Specs.json(Specs.root().resolve("nipc/nipc-sdf-example/thermometer.sdf.json")),
+                "Content-Type",
+                "application/sdf+json",
+                "Accept",
+                "application/nipc+json");
+
+    assertThat(reply.status()).isEqualTo(201);
+    assertThat(reply.header("Content-Type")).isEqualTo("application/nipc+json");
+    assertThat(reply.json().toString()).isEqualTo("[{\"sdfName\":\"" + THERMOMETER + "\"}]");
+
+    thermometer = device("Thermometer", THERMOMETER_MAC, THERMOMETER);
+    secondThermometer = device("Second thermometer", SECOND_THERMOMETER_MAC, THERMOMETER);
+  }
+
+  @Test
+  @Order(2)
+  void read_a_property_from_the_ble_device() {
+    Reply reply =
+        http()
+            .get(
+                "/nipc/devices/"
+                    + thermometer
+                    + "/properties?propertyName="
+                    + ScimClient.encode(DEVICE_NAME),
+                "Accept",
+                "application/nipc+json");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.header("Content-Type")).isEqualTo("application/nipc+json");
+    assertThat(reply.json().toString())
+        .isEqualTo("[{\"property\":\"" + DEVICE_NAME + "\",\"value\":\"dGVzdA==\"}]");
+  }
+
+  @Test
+  @Order(3)
+  void write_to_a_property_on_the_ble_device() {
+    Reply reply =
+        http()
+            .put(
+                "/nipc/devices/" + thermometer + "/properties",
+                "[{\"property\":\"" + DEVICE_NAME + "\",\"value\":\"dGVzdA==\"}]",
+                "Content-Type",
+                "application/nipc+json");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.header("Content-Type")).isEqualTo("application/nipc+json");
+    assertThat(reply.json().toString()).isEqualTo("[{\"status\":200}]");
+  }
+
+  @Test
+  @Order(4)
+  void register_the_data_app_with_the_event() {
+    String body = "{\"events\":[{\"event\":\"" + IS_PRESENT + "\"}],\"mqttClient\":true}";
+    Reply reply =
+        http()
+            .post(
+                "/nipc/registrations/data-apps?dataAppId=" + dataApp,
+                body,
+                "Content-Type",
+                "application/nipc+json",
+                "Accept",
+                "application/nipc+json");
+
+    assertThat(reply.status()).isEqualTo(201);
+    assertThat(reply.header("Content-Type")).isEqualTo("application/nipc+json");
+    assertThat(reply.json()).isEqualTo(json(body));
+  }
+
+  @Test
+  @Order(5)
+  void enable_the_advertisement_event_and_check_its_status() {
+    Reply enabled =
+        http()
+            .post(
+                "/nipc/devices/"
+                    + thermometer
+                    + "/events?eventName="
+                    + ScimClient.encode(IS_PRESENT),
+                null);
+    assertThat(enabled.status()).isEqualTo(201);
+    eventLocation = enabled.header("Location");
+    assertThat(eventLocation)
+        .matches("/nipc/devices/" + thermometer + "/events\\?instanceId=" + UUID);
+
+    Reply status = http().get(eventLocation);
+    assertThat(status.status()).isEqualTo(200);
+    assertThat(status.header("Content-Type")).isEqualTo("application/nipc+json");
+    String instanceId = eventLocation.substring(eventLocation.indexOf('=') + 1);
+    assertThat(status.json().toString())
+        .isEqualTo("[{\"instanceId\":\"" + instanceId + "\",\"event\":\"" + IS_PRESENT + "\"}]");
+  }
+
+  @Test
+  @Order(6)
+  void enable_the_advertisement_event_on_a_group_of_devices() {
+    ObjectNode body = ScimClient.JSON.createObjectNode();
+    body.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:Group");
+    body.put("displayName", "Thermometers");
+    body.putArray("members")
+        .add(ScimClient.JSON.createObjectNode().put("value", thermometer))
+        .add(ScimClient.JSON.createObjectNode().put("value", secondThermometer));
+    group = http().create("/Groups", body).path("id").asText();
+
+    Reply enabled =
+        http()
+            .post(
+                "/nipc/groups/" + group + "/events?eventName=" + ScimClient.encode(IS_PRESENT),
+                null);
+    assertThat(enabled.status()).isEqualTo(201);
+    String location = enabled.header("Location");
+    assertThat(location).matches("/nipc/groups/" + group + "/events\\?instanceId=" + UUID);
+
+    Reply status = http().get(location);
+    assertThat(status.status()).isEqualTo(200);
+    assertThat(status.header("Content-Type")).isEqualTo("application/nipc+json");
+    Set<String> devices =
+        StreamSupport.stream(status.json().spliterator(), false)
+            .peek(entry -> assertThat(entry.path("event").asText()).isEqualTo(IS_PRESENT))
+            .map(entry -> entry.path("deviceId").asText())
+            .collect(Collectors.toSet());
+    assertThat(devices).containsExactlyInAnyOrder(thermometer, secondThermometer);
+
+    Reply disabled = http().delete(location);
+    assertThat(disabled.status()).isEqualTo(200);
+    assertThat(disabled.json()).hasSize(2);
+  }
+
+  @Test
+  @Order(7)
+  void disable_event_reporting() {
+    assertThat(http().delete(eventLocation).status()).isEqualTo(204);
+  }
+
+  @Test
+  @Order(8)
+  void update_get_and_delete_a_data_application() {
+    http()
+        .post(
+            "/nipc/registrations/models",
+            Specs.json(Specs.root().resolve("nipc/nipc-sdf-example/nipc-model.sdf.json")),
+            "Content-Type",
+            "application/sdf+json");
+    String body =
+        "{\"events\":[{\"event\":\""
+            + FALL_DETECTED
+            + "\"}],\"mqttBroker\":{\"URI\":\"mqtt.example.com:1883\","
+            + "\"username\":\"user\",\"password\":\"password\",\"customTopic\":\"custom/topic\"}}";
+    Reply updated =
+        http()
+            .put(
+                "/nipc/registrations/data-apps?dataAppId=" + dataApp,
+                body,
+                "Content-Type",
+                "application/nipc+json");
+    assertThat(updated.status()).isEqualTo(200);
+    // The same body, but the gateway never shows the broker password again.
+    ObjectNode expected = (ObjectNode) json(body);
+    ((ObjectNode) expected.get("mqttBroker")).remove("password");
+    assertThat(updated.json()).isEqualTo(expected);
+    assertThat(http().get("/nipc/registrations/data-apps?dataAppId=" + dataApp).json())
+        .isEqualTo(expected);
+  }
+
+  @Test
+  @Order(9)
+  void perform_an_action_and_check_its_status() {
+    heartSensor = device("Heart sensor", HEART_MAC, HEALTHSENSOR);
+    Reply started =
+        http()
+            .post(
+                "/nipc/devices/" + heartSensor + "/actions?actionName=" + ScimClient.encode(START),
+                null);
+    assertThat(started.status()).isEqualTo(202);
+    assertThat(started.header("Location"))
+        .matches("/nipc/devices/" + heartSensor + "/actions\\?instanceId=" + UUID);
+    assertThat(started.header("Retry-After")).matches("\\d+");
+
+    Eventually.eventually(
+        "the action completed",
+        () -> http().get(started.header("Location")).text().contains("COMPLETED"));
+    Reply status = http().get(started.header("Location"));
+    assertThat(status.header("Content-Type")).isEqualTo("application/nipc+json");
+    assertThat(status.json().toString()).isEqualTo("{\"status\":\"COMPLETED\"}");
+  }
+
+  @Test
+  @Order(10)
+  void create_list_and_delete_a_trigger_on_a_device() {
+    String action = "/devices/" + heartSensor + "/actions?actionName=" + ScimClient.encode(START);
+    Reply created =
+        http()
+            .post(
+                "/nipc/devices/"
+                    + heartSensor
+                    + "/triggers?eventName="
+                    + ScimClient.encode(FALL_DETECTED),
+                "{\"action\":\"" + action + "\"}",
+                "Content-Type",
+                "application/nipc+json");
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    String location = created.header("Location");
+    assertThat(location).matches("/nipc/devices/" + heartSensor + "/triggers\\?instanceId=" + UUID);
+
+    JsonNode listed = http().get("/nipc/devices/" + heartSensor + "/triggers").json();
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0).path("instanceId").asText())
+        .isEqualTo(location.substring(location.indexOf('=') + 1));
+    assertThat(listed.get(0).path("eventName").asText()).isEqualTo(FALL_DETECTED);
+    assertThat(listed.get(0).path("action").asText()).isEqualTo(action);
+
+    assertThat(http().delete(location).status()).isEqualTo(204);
+  }
+
+  @Test
+  @Order(11)
+  void connect_discover_get_status_update_and_disconnect() {
+    String connections = "/nipc/devices/" + thermometer + "/connections";
+    Reply connected =
+        http().post(connections, "{\"retries\":3}", "Content-Type", "application/nipc+json");
+    assertThat(connected.status()).isEqualTo(200);
+    assertThat(connected.json().path("id").asText()).isEqualTo(thermometer);
+    assertThat(connected.json().at("/protocolInformation/ble/services").size()).isEqualTo(2);
+
+    String discovery =
+        "{\"protocolInformation\":{\"ble\":{\"services\":[{\"serviceID\":\"00001809-0000-1000-8000-00805f9b34fb\"}],"
+            + "\"cached\":false,\"cacheExpiryDuration\":3600,\"autoUpdate\":true}}}";
+    Reply updated = http().put(connections, discovery, "Content-Type", "application/nipc+json");
+    assertThat(updated.status()).isEqualTo(200);
+    JsonNode service = updated.json().at("/protocolInformation/ble/services/0");
+    assertThat(service.path("serviceID").asText())
+        .isEqualTo("00001809-0000-1000-8000-00805f9b34fb");
+    assertThat(service.path("characteristics").get(0).path("characteristicID").asText())
+        .matches(UUID);
+
+    assertThat(http().get(connections).json().at("/protocolInformation/ble/services"))
+        .isEqualTo(updated.json().at("/protocolInformation/ble/services"));
+    assertThat(http().delete(connections).status()).isEqualTo(204);
+  }
+
+  @Test
+  @Order(12)
+  void delete_the_data_application() {
+    assertThat(http().delete("/nipc/registrations/data-apps?dataAppId=" + dataApp).status())
+        .isEqualTo(204);
+    assertThat(http().get("/nipc/registrations/data-apps?dataAppId=" + dataApp).status())
+        .isEqualTo(400);
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return ScimClient.JSON.readTree(text);
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
