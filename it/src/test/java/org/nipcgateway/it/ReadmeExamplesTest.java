@@ -49,7 +49,12 @@ class ReadmeExamplesTest {
           .contains("\"clientToken\":\"")
           .contains("\"etag\":{\"supported\":true}")
           .contains("[{\"sdfName\":\"https://example.com/demo#/sdfObject/battery\"}]")
-          .endsWith("204\n");
+          .contains("{\"status\":\"COMPLETED\"}")
+          .contains("sdfProperty/onOff\",\"value\":\"AQ==\"}]\n201\n")
+          .contains("sdfProperty/onOff\",\"value\":\"AA==\"}]")
+          .contains("\"mqttClient\":true}")
+          .contains("{\"characteristicID\":\"00002a1c-0000-1000-8000-00805f9b34fb\",\"flags\":[\"indicate\"]}")
+          .endsWith("]\n204\n204\n");
     }
   }
 }
