@@ -6,6 +6,7 @@ import static org.nipcgateway.it.support.DemoGateway.PROBLEM;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,7 +57,11 @@ class NipcConnectionsTest {
     JsonNode services = body.at("/protocolInformation/ble/services");
     assertThat(services).hasSize(1);
     assertThat(services.get(0).path("serviceID").asText()).isEqualTo(THERMOMETER_SERVICE);
-    JsonNode measurement = services.get(0).path("characteristics").get(0);
+    JsonNode measurement =
+        StreamSupport.stream(services.get(0).path("characteristics").spliterator(), false)
+            .filter(c -> c.path("characteristicID").asText().startsWith("00002a1c"))
+            .findFirst()
+            .orElseThrow();
     assertThat(measurement.path("characteristicID").asText())
         .isEqualTo("00002a1c-0000-1000-8000-00805f9b34fb");
     assertThat(measurement.path("flags").get(0).asText()).isEqualTo("indicate");

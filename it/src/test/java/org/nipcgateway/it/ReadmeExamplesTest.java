@@ -53,7 +53,8 @@ class ReadmeExamplesTest {
           .contains("sdfProperty/onOff\",\"value\":\"AQ==\"}]\n201\n")
           .contains("sdfProperty/onOff\",\"value\":\"AA==\"}]")
           .contains("\"mqttClient\":true}")
-          .contains("{\"characteristicID\":\"00002a1c-0000-1000-8000-00805f9b34fb\",\"flags\":[\"indicate\"]}")
+          .contains(
+              "{\"characteristicID\":\"00002a1c-0000-1000-8000-00805f9b34fb\",\"flags\":[\"indicate\"]}")
           .endsWith("]\n204\n204\n");
     }
   }

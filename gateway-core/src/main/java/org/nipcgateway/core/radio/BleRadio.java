@@ -31,8 +31,12 @@ public interface BleRadio {
   /** Reads a characteristic's value over an open connection. */
   Future<byte[]> read(String deviceMac, GattCharacteristic characteristic);
 
-  /** Writes a characteristic's value (with response) over an open connection. */
-  Future<Void> write(String deviceMac, GattCharacteristic characteristic, byte[] value);
+  /**
+   * Writes a characteristic's value over an open connection, as a write request (the peripheral
+   * confirms) or, with {@code withResponse} false, a write command (no confirmation).
+   */
+  Future<Void> write(
+      String deviceMac, GattCharacteristic characteristic, byte[] value, boolean withResponse);
 
   /** Turns notifications of a characteristic on or off (its CCCD) over an open connection. */
   Future<Void> notifications(String deviceMac, GattCharacteristic characteristic, boolean on);

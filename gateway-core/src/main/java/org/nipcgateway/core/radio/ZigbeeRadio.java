@@ -25,6 +25,9 @@ public interface ZigbeeRadio {
   /** Configures reporting of an attribute on or off (ZCL Configure Reporting). */
   Future<Void> reporting(String deviceEui64, ZigbeeAttribute attribute, boolean on);
 
+  /** Lets new nodes join the network for the given number of seconds (0 closes it). */
+  Future<Void> permitJoin(int seconds);
+
   /** Adds a listener for attribute reports. */
   void listen(ZigbeeListener listener);
 }

@@ -150,14 +150,16 @@ public final class SimulatedBleRadio implements BleRadio {
   }
 
   @Override
-  public Future<Void> write(String mac, GattCharacteristic id, byte[] value) {
+  public Future<Void> write(String mac, GattCharacteristic id, byte[] value, boolean withResponse) {
     return operate(
         "write",
         mac,
         () -> {
           SimulatedPeripheral peripheral = connected(mac);
-          if (!characteristic(peripheral, id).writable()) {
-            throw new RadioException(Reason.NOT_PERMITTED, id + " of " + mac + " is not writable");
+          if (!characteristic(peripheral, id).writable(withResponse)) {
+            throw new RadioException(
+                Reason.NOT_PERMITTED,
+                id + " of " + mac + " takes no write " + (withResponse ? "requests" : "commands"));
           }
           change(peripheral, id, value);
           return null;

@@ -33,8 +33,11 @@ final class SimulatedCharacteristic {
     return flags.contains("read");
   }
 
-  boolean writable() {
-    return flags.contains("write") || flags.contains("write-no-response");
+  /**
+   * Whether it takes write requests ({@code write}) or write commands ({@code write-no-response}).
+   */
+  boolean writable(boolean withResponse) {
+    return flags.contains(withResponse ? "write" : "write-no-response");
   }
 
   boolean notifies() {

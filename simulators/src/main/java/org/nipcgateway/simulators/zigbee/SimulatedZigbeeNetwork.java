@@ -126,6 +126,16 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
         });
   }
 
+  /** Every simulated node has joined already; opening the network changes nothing. */
+  @Override
+  public Future<Void> permitJoin(int seconds) {
+    if (seconds < 0 || seconds > 254) {
+      return Future.failedFuture(
+          new RadioException(Reason.NOT_PERMITTED, "permit join takes 0 to 254 seconds"));
+    }
+    return latency.of("permitJoin");
+  }
+
   @Override
   public void listen(ZigbeeListener listener) {
     listeners.add(listener);

@@ -22,7 +22,7 @@ sealed interface ActionTarget {
   record Ble(NipcDevice device, GattCharacteristic characteristic) implements ActionTarget {
     @Override
     public Future<Void> run(RadioAccess radios, byte[] payload) {
-      return radios.ble(device, (radio, mac) -> radio.write(mac, characteristic, payload));
+      return radios.bleWrite(device, characteristic, payload);
     }
 
     @Override

@@ -1,14 +1,19 @@
 package org.nipcgateway.core.nipc.connection;
 
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.nipcgateway.core.nipc.operation.RadioCalls;
 import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.BleListener;
+import org.nipcgateway.core.radio.GattCharacteristic;
+import org.nipcgateway.core.radio.GattService;
 import org.nipcgateway.core.radio.RadioException;
 
 /**
@@ -21,6 +26,7 @@ public final class BleConnections implements BleListener {
   private final RadioCalls radios;
   private final int implicitRetries;
   private final Map<String, Link> links = new HashMap<>();
+  private final ServiceCache services;
 
   /** One open (or opening) link and how many hold it. */
   private static final class Link {
@@ -51,9 +57,29 @@ public final class BleConnections implements BleListener {
     }
   }
 
-  public BleConnections(RadioCalls radios, int implicitRetries) {
+  public BleConnections(RadioCalls radios, int implicitRetries, Clock clock) {
     this.radios = radios;
     this.implicitRetries = implicitRetries;
+    this.services = new ServiceCache(clock);
+  }
+
+  /** What discovery found per peripheral, while it is fresh. */
+  ServiceCache services() {
+    return services;
+  }
+
+  /** A characteristic's GATT properties, when a recent discovery found them. */
+  public Optional<List<String>> flags(String mac, GattCharacteristic characteristic) {
+    return services
+        .get(mac)
+        .flatMap(
+            found ->
+                found.stream()
+                    .filter(s -> s.serviceId().equals(characteristic.serviceId()))
+                    .flatMap(s -> s.characteristics().stream())
+                    .filter(c -> c.characteristicId().equals(characteristic.characteristicId()))
+                    .findFirst()
+                    .map(GattService.Characteristic::flags));
   }
 
   /** Runs an operation over a link to the peripheral: the open one, or one opened for it. */

@@ -1,7 +1,6 @@
 package org.nipcgateway.core.nipc.connection;
 
 import io.vertx.core.Future;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,12 +26,11 @@ public final class ConnectionService {
   /** A connected device and the services known for it. */
   public record Connection(String deviceId, Optional<List<GattService>> services) {}
 
-  public ConnectionService(
-      Affordances affordances, RadioCalls radios, BleConnections links, Clock clock) {
+  public ConnectionService(Affordances affordances, RadioCalls radios, BleConnections links) {
     this.affordances = affordances;
     this.radios = radios;
     this.links = links;
-    this.cache = new ServiceCache(clock);
+    this.cache = links.services();
   }
 
   public Future<Connection> connect(String deviceId, com.fasterxml.jackson.databind.JsonNode body) {

@@ -48,7 +48,7 @@ final class Engine {
     Affordances affordances = new Affordances(context.store(), registry);
     DeviceGroups groups = new DeviceGroups(context.store());
     RadioCalls calls = new RadioCalls(context.radios(), timeout);
-    BleConnections links = new BleConnections(calls, retries);
+    BleConnections links = new BleConnections(calls, retries, clock);
     context.radios().ble().ifPresent(ble -> ble.listen(links));
     RadioAccess radios = new RadioAccess(calls, links);
     EventSubscriptions subscriptions = new EventSubscriptions(affordances, calls, links, clock);
@@ -65,7 +65,7 @@ final class Engine {
     triggers =
         new TriggerRoutes(
             new TriggerService(affordances, groups, subscriptions, actionService), problems);
-    connections = new ConnectionRoutes(new ConnectionService(affordances, calls, links, clock));
+    connections = new ConnectionRoutes(new ConnectionService(affordances, calls, links));
   }
 
   void mount(Router router) {

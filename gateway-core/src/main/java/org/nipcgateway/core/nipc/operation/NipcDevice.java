@@ -62,8 +62,14 @@ public record NipcDevice(
     return Set.copyOf(methods);
   }
 
-  /** Whether one of the device's SDF references covers the affordance's global name. */
+  /**
+   * Whether the device implements the affordance: one of its SCIM {@code sdf} references covers the
+   * global name. A device without references (no {@code sdf} extension) may be operated with any
+   * registered model, as long as the model maps the affordance to the device's radio: the fallback
+   * for registries that do not bind devices to models.
+   */
   public boolean implementsAffordance(String globalName) {
-    return sdfReferences.stream().anyMatch(r -> globalName.startsWith(r + "/"));
+    return sdfReferences.isEmpty()
+        || sdfReferences.stream().anyMatch(r -> globalName.startsWith(r + "/"));
   }
 }

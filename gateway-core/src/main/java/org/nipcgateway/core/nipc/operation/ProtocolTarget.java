@@ -27,7 +27,7 @@ sealed interface ProtocolTarget {
 
     @Override
     public Future<Void> write(RadioAccess radios, byte[] value) {
-      return radios.ble(device, (radio, mac) -> radio.write(mac, characteristic, value));
+      return radios.bleWrite(device, characteristic, value);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.util.function.BiFunction;
 import org.nipcgateway.core.nipc.connection.BleConnections;
 import org.nipcgateway.core.radio.BleRadio;
+import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.ZigbeeRadio;
 
 /**
@@ -29,6 +30,19 @@ public final class RadioAccess {
       NipcDevice device, BiFunction<ZigbeeRadio, String, Future<T>> operation) {
     ZigbeeRadio radio = calls.zigbee();
     return calls.bounded(operation.apply(radio, device.zigbeeEui64().orElseThrow()));
+  }
+
+  /**
+   * Writes a characteristic the way it accepts writes: a write command when discovery found it
+   * takes only those ({@code write-no-response}), else a write request.
+   */
+  public Future<Void> bleWrite(NipcDevice device, GattCharacteristic characteristic, byte[] value) {
+    boolean withResponse =
+        links
+            .flags(device.bleMac().orElseThrow(), characteristic)
+            .map(flags -> flags.contains("write") || !flags.contains("write-no-response"))
+            .orElse(true);
+    return ble(device, (radio, mac) -> radio.write(mac, characteristic, value, withResponse));
   }
 
   public RadioCalls calls() {

@@ -1,0 +1,200 @@
+package org.nipcgateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nipcgateway.it.support.DemoGateway.PROBLEM;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.core.fleet.Fleet;
+import org.nipcgateway.core.fleet.FleetSeeder;
+import org.nipcgateway.it.support.Devices;
+import org.nipcgateway.it.support.Reply;
+import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.ScimClient;
+import org.nipcgateway.it.support.SharedGateway;
+import org.nipcgateway.it.support.Specs;
+
+/**
+ * The draft's own thermometer model drives the demo thermometer; devices without an {@code sdf}
+ * extension use any registered model; characteristics that take only write commands are written
+ * without response once discovery has seen them.
+ */
+class NipcBleDetailsTest {
+  private static final String DRAFT = "https://example.com/thermometer#/sdfThing/thermometer";
+  private static final String KEYPAD_MAC = "02:00:00:00:0F:F1";
+  private static final String KEYPAD = "https://example.com/keypad#/sdfObject/keypad";
+
+  @RegisterExtension
+  static final SharedGateway gateway =
+      new SharedGateway(
+          () -> {
+            JsonObject radios = Fleet.demo().orElseThrow().radios().copy();
+            radios
+                .getJsonObject("ble")
+                .getJsonArray("devices")
+                .add(
+                    new JsonObject()
+                        .put("mac", KEYPAD_MAC)
+                        .put(
+                            "characteristics",
+                            new JsonArray()
+                                .add(
+                                    new JsonObject()
+                                        .put("service", "FFF0")
+                                        .put("characteristic", "FFF1")
+                                        .put("value", "AA==")
+                                        .put(
+                                            "properties",
+                                            new JsonArray().add("write-no-response")))));
+            return RunningGateway.start(GatewayConfig.builder().moduleSettings("radios", radios));
+          });
+
+  private static String thermometer;
+  private static String keypad;
+
+  @BeforeAll
+  static void provision() {
+    Fleet demo = Fleet.demo().orElseThrow();
+    new FleetSeeder(gateway.scim().base())
+        .seed(new Fleet(new JsonObject(), demo.models(), demo.devices()));
+    thermometer =
+        gateway
+            .scim()
+            .list(
+                "/Devices",
+                "filter=" + ScimClient.encode("displayName eq \"Demo health thermometer\""))
+            .at("/Resources/0/id")
+            .asText();
+    assertThat(
+            gateway
+                .scim()
+                .post(
+                    "/nipc/registrations/models",
+                    Specs.json(Specs.root().resolve("nipc/nipc-sdf-example/thermometer.sdf.json")),
+                    "Content-Type",
+                    "application/sdf+json")
+                .status())
+        .isEqualTo(201);
+    String keypadModel =
+        "{\"namespace\":{\"k\":\"https://example.com/keypad\"},\"defaultNamespace\":\"k\","
+            + "\"sdfObject\":{\"keypad\":{\"sdfProperty\":{\"code\":{\"readable\":false,"
+            + "\"sdfProtocolMap\":{\"ble\":{\"serviceID\":\"FFF0\",\"characteristicID\":\"FFF1\"}}}}}}}";
+    assertThat(
+            gateway
+                .scim()
+                .post(
+                    "/nipc/registrations/models",
+                    keypadModel,
+                    "Content-Type",
+                    "application/sdf+json")
+                .status())
+        .isEqualTo(201);
+    // No sdf extension: the keypad may be operated with any registered model.
+    ObjectNode device = Devices.ble("Keypad", 0);
+    ObjectNode ble = (ObjectNode) device.get(Devices.BLE);
+    ble.put("deviceMacAddress", KEYPAD_MAC);
+    ble.putArray("pairingMethods")
+        .add("urn:ietf:params:scim:schemas:extension:pairingNull:2.0:Device");
+    ble.remove(Devices.PASS_KEY);
+    keypad = gateway.scim().create("/Devices", device).path("id").asText();
+  }
+
+  private static JsonNode read(String id, String property) {
+    return gateway
+        .scim()
+        .get("/nipc/devices/" + id + "/properties?propertyName=" + ScimClient.encode(property))
+        .json()
+        .get(0);
+  }
+
+  private static String text(JsonNode item) {
+    return new String(
+        Base64.getDecoder().decode(item.path("value").asText()), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void the_drafts_thermometer_model_drives_the_demo_thermometer() {
+    Reply bound =
+        gateway
+            .scim()
+            .patch(
+                "/scim/v2/Devices/" + thermometer,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\","
+                    + "\"path\":\"urn:ietf:params:scim:schemas:extension:sdf:2.0:Device:sdf\",\"value\":[\""
+                    + DRAFT
+                    + "\"]}]}");
+    assertThat(bound.status()).as(bound.text()).isEqualTo(200);
+
+    assertThat(text(read(thermometer, DRAFT + "/sdfProperty/device_name")))
+        .isEqualTo("Demo thermometer");
+    assertThat(text(read(thermometer, DRAFT + "/sdfProperty/manufacturer_name_string")))
+        .isEqualTo("NIPC gateway simulators");
+    assertThat(
+            read(thermometer, DRAFT + "/sdfObject/health_thermometer/sdfProperty/temperature_type")
+                .path("value")
+                .asText())
+        .isEqualTo("Ag==");
+  }
+
+  @Test
+  void a_device_without_sdf_references_uses_any_registered_model_for_its_radio() {
+    Reply written =
+        gateway
+            .scim()
+            .put(
+                "/nipc/devices/"
+                    + keypad
+                    + "/properties?propertyName="
+                    + ScimClient.encode(KEYPAD + "/sdfProperty/code"),
+                "1234",
+                "Content-Type",
+                "application/octet-stream");
+    // Without discovery the gateway sends a write request, which this characteristic refuses...
+    assertThat(written.status()).isEqualTo(502);
+    assertThat(written.json().path("type").asText()).isEqualTo(PROBLEM + "property-write-failed");
+
+    // ...once discovery has seen that it takes write commands only, the write goes through.
+    String connections = "/nipc/devices/" + keypad + "/connections";
+    assertThat(
+            gateway
+                .scim()
+                .post(connections, "{}", "Content-Type", "application/nipc+json")
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            gateway
+                .scim()
+                .put(
+                    "/nipc/devices/"
+                        + keypad
+                        + "/properties?propertyName="
+                        + ScimClient.encode(KEYPAD + "/sdfProperty/code"),
+                    "1234",
+                    "Content-Type",
+                    "application/octet-stream")
+                .status())
+        .isEqualTo(204);
+    gateway.scim().delete(connections);
+
+    // A model for another radio still does not apply.
+    Reply zigbee =
+        gateway
+            .scim()
+            .get(
+                "/nipc/devices/"
+                    + keypad
+                    + "/properties?propertyName="
+                    + ScimClient.encode(
+                        "https://nipc-gateway.example/demo#/sdfObject/light/sdfProperty/onOff"));
+    assertThat(zigbee.json().get(0).path("status").asInt()).isEqualTo(400);
+    assertThat(zigbee.json().get(0).path("detail").asText()).contains("no protocol map");
+  }
+}
