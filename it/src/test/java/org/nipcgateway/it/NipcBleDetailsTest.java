@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.nipcgateway.it.support.DemoGateway.PROBLEM;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -98,13 +97,12 @@ class NipcBleDetailsTest {
                 .status())
         .isEqualTo(201);
     // No sdf extension: the keypad may be operated with any registered model.
-    ObjectNode device = Devices.ble("Keypad", 0);
-    ObjectNode ble = (ObjectNode) device.get(Devices.BLE);
-    ble.put("deviceMacAddress", KEYPAD_MAC);
-    ble.putArray("pairingMethods")
-        .add("urn:ietf:params:scim:schemas:extension:pairingNull:2.0:Device");
-    ble.remove(Devices.PASS_KEY);
-    keypad = gateway.scim().create("/Devices", device).path("id").asText();
+    keypad =
+        gateway
+            .scim()
+            .create("/Devices", Devices.bleWithoutPairing("Keypad", KEYPAD_MAC))
+            .path("id")
+            .asText();
   }
 
   private static JsonNode read(String id, String property) {
@@ -146,17 +144,7 @@ class NipcBleDetailsTest {
 
   @Test
   void a_device_without_sdf_references_uses_any_registered_model_for_its_radio() {
-    Reply written =
-        gateway
-            .scim()
-            .put(
-                "/nipc/devices/"
-                    + keypad
-                    + "/properties?propertyName="
-                    + ScimClient.encode(KEYPAD + "/sdfProperty/code"),
-                "1234",
-                "Content-Type",
-                "application/octet-stream");
+    Reply written = writeCode("1234");
     // Without discovery the gateway sends a write request, which this characteristic refuses...
     assertThat(written.status()).isEqualTo(502);
     assertThat(written.json().path("type").asText()).isEqualTo(PROBLEM + "property-write-failed");
@@ -169,19 +157,7 @@ class NipcBleDetailsTest {
                 .post(connections, "{}", "Content-Type", "application/nipc+json")
                 .status())
         .isEqualTo(200);
-    assertThat(
-            gateway
-                .scim()
-                .put(
-                    "/nipc/devices/"
-                        + keypad
-                        + "/properties?propertyName="
-                        + ScimClient.encode(KEYPAD + "/sdfProperty/code"),
-                    "1234",
-                    "Content-Type",
-                    "application/octet-stream")
-                .status())
-        .isEqualTo(204);
+    assertThat(writeCode("1234").status()).isEqualTo(204);
     gateway.scim().delete(connections);
 
     // A model for another radio still does not apply.
@@ -196,5 +172,19 @@ class NipcBleDetailsTest {
                         "https://nipc-gateway.example/demo#/sdfObject/light/sdfProperty/onOff"));
     assertThat(zigbee.json().get(0).path("status").asInt()).isEqualTo(400);
     assertThat(zigbee.json().get(0).path("detail").asText()).contains("no protocol map");
+  }
+
+  /** Writes the keypad's code raw, as one property with a non-JSON body. */
+  private static Reply writeCode(String code) {
+    return gateway
+        .scim()
+        .put(
+            "/nipc/devices/"
+                + keypad
+                + "/properties?propertyName="
+                + ScimClient.encode(KEYPAD + "/sdfProperty/code"),
+            code,
+            "Content-Type",
+            "application/octet-stream");
   }
 }

@@ -1,10 +1,10 @@
 package org.nipcgateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nipcgateway.it.support.SimulatedDevices.characteristic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,6 +22,7 @@ import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.RunningGateway;
 import org.nipcgateway.it.support.ScimClient;
 import org.nipcgateway.it.support.SharedGateway;
+import org.nipcgateway.it.support.SimulatedDevices;
 import org.nipcgateway.it.support.Specs;
 
 /**
@@ -52,17 +53,10 @@ class NipcDraftExamplesTest {
                   GatewayConfig.builder()
                       .moduleSettings(
                           "radios",
-                          new JsonObject()
-                              .put(
-                                  "ble",
-                                  new JsonObject()
-                                      .put("driver", "simulated")
-                                      .put(
-                                          "devices",
-                                          new JsonArray()
-                                              .add(thermometer(THERMOMETER_MAC))
-                                              .add(thermometer(SECOND_THERMOMETER_MAC))
-                                              .add(heartSensor()))))));
+                          SimulatedDevices.bleRadio(
+                              thermometer(THERMOMETER_MAC),
+                              thermometer(SECOND_THERMOMETER_MAC),
+                              heartSensor()))));
 
   private static String thermometer;
   private static String secondThermometer;
@@ -71,37 +65,22 @@ class NipcDraftExamplesTest {
   private static String group;
   private static String eventLocation;
 
-  private static JsonObject characteristic(
-      String service, String id, String value, String... flags) {
-    return new JsonObject()
-        .put("service", service)
-        .put("characteristic", id)
-        .put("value", value)
-        .put("properties", new JsonArray(java.util.List.of((Object[]) flags)));
-  }
-
   private static JsonObject thermometer(String mac) {
-    return new JsonObject()
-        .put("mac", mac)
-        .put(
-            "characteristics",
-            new JsonArray()
-                .add(characteristic("1800", "2A00", "dGVzdA==", "read", "write"))
-                .add(characteristic("1809", "2A1C", "AG4BAP8=", "indicate"))
-                .add(characteristic("1809", "2A1D", "Ag==", "read")));
+    return SimulatedDevices.peripheral(
+        mac,
+        characteristic("1800", "2A00", "dGVzdA==", "read", "write"),
+        characteristic("1809", "2A1C", "AG4BAP8=", "indicate"),
+        characteristic("1809", "2A1D", "Ag==", "read"));
   }
 
   private static JsonObject heartSensor() {
     String base = "12345678-1234-5678-1234-56789abcdef";
-    return new JsonObject()
-        .put("mac", HEART_MAC)
-        .put(
-            "characteristics",
-            new JsonArray()
-                .add(characteristic(base + "4", base + "4", "SA==", "read"))
-                .add(characteristic(base + "1", base + "1", "AA==", "read", "notify"))
-                .add(characteristic(base + "8", base + "8", "AA==", "write"))
-                .add(characteristic(base + "9", base + "9", "AA==", "write")));
+    return SimulatedDevices.peripheral(
+        HEART_MAC,
+        characteristic(base + "4", base + "4", "SA==", "read"),
+        characteristic(base + "1", base + "1", "AA==", "read", "notify"),
+        characteristic(base + "8", base + "8", "AA==", "write"),
+        characteristic(base + "9", base + "9", "AA==", "write"));
   }
 
   private static ScimClient http() {
@@ -109,18 +88,10 @@ class NipcDraftExamplesTest {
   }
 
   private static String device(String name, String mac, String model) {
-    ObjectNode device = Devices.ble(name, 0);
-    ObjectNode ble = (ObjectNode) device.get(Devices.BLE);
-    ble.put("deviceMacAddress", mac);
-    ble.putArray("pairingMethods")
-        .add("urn:ietf:params:scim:schemas:extension:pairingNull:2.0:Device");
-    ble.remove(Devices.PASS_KEY);
-    device.withArray("schemas").add("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device");
-    device
-        .putObject("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device")
-        .putArray("sdf")
-        .add(model);
-    return http().create("/Devices", device).path("id").asText();
+    return http()
+        .create("/Devices", Devices.withModel(Devices.bleWithoutPairing(name, mac), model))
+        .path("id")
+        .asText();
   }
 
   @BeforeAll

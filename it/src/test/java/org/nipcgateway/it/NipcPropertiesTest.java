@@ -2,11 +2,11 @@ package org.nipcgateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.nipcgateway.it.support.SimulatedDevices.characteristic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +17,7 @@ import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.RunningGateway;
 import org.nipcgateway.it.support.ScimClient;
 import org.nipcgateway.it.support.SharedGateway;
+import org.nipcgateway.it.support.SimulatedDevices;
 import org.nipcgateway.it.support.Specs;
 
 /**
@@ -37,36 +38,16 @@ class NipcPropertiesTest {
   static final SharedGateway gateway =
       new SharedGateway(
           () -> {
-            JsonArray gatt =
-                new JsonArray()
-                    .add(characteristic("1809", "2A1D", "QQ==", "read"))
-                    .add(characteristic("180F", "2A19", "ZA==", "read", "write"));
             JsonObject radios =
-                new JsonObject()
-                    .put(
-                        "ble",
-                        new JsonObject()
-                            .put("driver", "simulated")
-                            .put(
-                                "devices",
-                                new JsonArray()
-                                    .add(
-                                        new JsonObject()
-                                            .put("mac", MAC)
-                                            .put("characteristics", gatt))));
+                SimulatedDevices.bleRadio(
+                    SimulatedDevices.peripheral(
+                        MAC,
+                        characteristic("1809", "2A1D", "QQ==", "read"),
+                        characteristic("180F", "2A19", "ZA==", "read", "write")));
             return RunningGateway.start(GatewayConfig.builder().moduleSettings("radios", radios));
           });
 
   private static String device;
-
-  private static JsonObject characteristic(
-      String service, String characteristic, String value, String... properties) {
-    return new JsonObject()
-        .put("service", service)
-        .put("characteristic", characteristic)
-        .put("value", value)
-        .put("properties", new JsonArray(java.util.List.of((Object[]) properties)));
-  }
 
   @BeforeAll
   static void registerModelsAndDevice() {
@@ -88,10 +69,8 @@ class NipcPropertiesTest {
         .isEqualTo(201);
     ObjectNode body = Devices.ble("thermometer", 1);
     ((ObjectNode) body.get(Devices.BLE)).put("deviceMacAddress", MAC);
-    body.withArray("schemas").add("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device");
-    body.putObject("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device")
-        .putArray("sdf")
-        .add(THERMOMETER)
+    ((ObjectNode) Devices.withModel(body, THERMOMETER).get(Devices.SDF))
+        .withArray("sdf")
         .add(BATTERY);
     device = scim.create("/Devices", body).path("id").asText();
   }

@@ -37,12 +37,10 @@ class NipcTriggersAndGroupsTest {
 
   @BeforeAll
   static void provision() {
-    ObjectNode offline = Devices.zigbee("Offline light", "00:0D:6F:00:0A:0B:0C:99");
-    offline.withArray("schemas").add("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device");
-    offline
-        .putObject("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device")
-        .putArray("sdf")
-        .add(DemoGateway.NAMESPACE + "light");
+    ObjectNode offline =
+        Devices.withModel(
+            Devices.zigbee("Offline light", "00:0D:6F:00:0A:0B:0C:99"),
+            DemoGateway.NAMESPACE + "light");
     offlineLight = demo.client().create("/Devices", offline).path("id").asText();
 
     ObjectNode body = ScimClient.JSON.createObjectNode();

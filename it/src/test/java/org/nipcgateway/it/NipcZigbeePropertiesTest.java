@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,12 +108,12 @@ class NipcZigbeePropertiesTest {
                 .post("/nipc/registrations/models", model, "Content-Type", "application/sdf+json")
                 .status())
         .isEqualTo(201);
-    ObjectNode body = Devices.zigbee("light", EUI64);
-    body.withArray("schemas").add("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device");
-    body.putObject("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device")
-        .putArray("sdf")
-        .add(LIGHT);
-    device = gateway.scim().create("/Devices", body).path("id").asText();
+    device =
+        gateway
+            .scim()
+            .create("/Devices", Devices.withModel(Devices.zigbee("light", EUI64), LIGHT))
+            .path("id")
+            .asText();
   }
 
   private static JsonNode read(String... names) {

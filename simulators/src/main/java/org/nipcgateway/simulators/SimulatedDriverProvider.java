@@ -20,6 +20,7 @@ import org.nipcgateway.simulators.ble.SimulatedBleRadio;
 import org.nipcgateway.simulators.fault.Fault;
 import org.nipcgateway.simulators.fault.FaultPlan;
 import org.nipcgateway.simulators.fault.Latency;
+import org.nipcgateway.simulators.fault.SimulatedOperations;
 import org.nipcgateway.simulators.zigbee.SimulatedZigbeeNetwork;
 
 /**
@@ -43,8 +44,10 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
       FaultPlan faults = faults(family, settings.getJsonArray("faults", new JsonArray()));
       RadioDriver driver =
           switch (family) {
-            case "ble" -> ble(vertx, settings, devices, latency, faults);
-            case "zigbee" -> zigbee(vertx, devices, latency, faults);
+            case "ble" ->
+                ble(vertx, settings, devices, new SimulatedOperations(family, latency, faults));
+            case "zigbee" ->
+                zigbee(vertx, devices, new SimulatedOperations(family, latency, faults));
             default ->
                 throw new ConfigException("the simulated driver has no " + family + " radio");
           };
@@ -57,14 +60,13 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
   }
 
   private static RadioDriver ble(
-      Vertx vertx, JsonObject settings, JsonArray devices, Latency latency, FaultPlan faults) {
+      Vertx vertx, JsonObject settings, JsonArray devices, SimulatedOperations operations) {
     SimulatedBleRadio radio =
         new SimulatedBleRadio(
             vertx,
             settings.getInteger("slots", DEFAULT_SLOTS),
             settings.getLong("advertisingIntervalMs", DEFAULT_ADVERTISING_INTERVAL_MS),
-            latency,
-            faults);
+            operations);
     for (Object item : devices) {
       JsonObject device = (JsonObject) item;
       String mac = device.getString("mac");
@@ -99,8 +101,8 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
   }
 
   private static RadioDriver zigbee(
-      Vertx vertx, JsonArray devices, Latency latency, FaultPlan faults) {
-    SimulatedZigbeeNetwork network = new SimulatedZigbeeNetwork(vertx, latency, faults);
+      Vertx vertx, JsonArray devices, SimulatedOperations operations) {
+    SimulatedZigbeeNetwork network = new SimulatedZigbeeNetwork(vertx, operations);
     for (Object item : devices) {
       JsonObject device = (JsonObject) item;
       for (Object entry : device.getJsonArray("attributes", new JsonArray())) {

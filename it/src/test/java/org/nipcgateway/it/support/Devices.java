@@ -8,6 +8,7 @@ public final class Devices {
   public static final String BLE = "urn:ietf:params:scim:schemas:extension:ble:2.0:Device";
   public static final String ZIGBEE = "urn:ietf:params:scim:schemas:extension:zigbee:2.0:Device";
   public static final String DPP = "urn:ietf:params:scim:schemas:extension:dpp:2.0:Device";
+  public static final String SDF = "urn:ietf:params:scim:schemas:extension:sdf:2.0:Device";
   public static final String PASS_KEY =
       "urn:ietf:params:scim:schemas:extension:pairingPassKey:2.0:Device";
 
@@ -22,6 +23,24 @@ public final class Devices {
     ble.put("isRandom", false);
     ble.putArray("pairingMethods").add(PASS_KEY);
     ble.putObject(PASS_KEY).put("key", 123456);
+    return device;
+  }
+
+  /** A BLE device at that MAC address that needs no pairing. */
+  public static ObjectNode bleWithoutPairing(String name, String mac) {
+    ObjectNode device = ble(name, 0);
+    ObjectNode ble = (ObjectNode) device.get(BLE);
+    ble.put("deviceMacAddress", mac);
+    ble.putArray("pairingMethods")
+        .add("urn:ietf:params:scim:schemas:extension:pairingNull:2.0:Device");
+    ble.remove(PASS_KEY);
+    return device;
+  }
+
+  /** Adds the SCIM sdf extension naming the model the device implements. */
+  public static ObjectNode withModel(ObjectNode device, String sdfName) {
+    device.withArray("schemas").add(SDF);
+    device.putObject(SDF).putArray("sdf").add(sdfName);
     return device;
   }
 

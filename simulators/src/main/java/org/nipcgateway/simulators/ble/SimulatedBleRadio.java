@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -22,6 +21,7 @@ import org.nipcgateway.core.radio.RadioException.Reason;
 import org.nipcgateway.simulators.fault.Fault;
 import org.nipcgateway.simulators.fault.FaultPlan;
 import org.nipcgateway.simulators.fault.Latency;
+import org.nipcgateway.simulators.fault.SimulatedOperations;
 
 /**
  * A BLE adapter whose peripherals live in memory. Like a real adapter it has a limited number of
@@ -30,24 +30,20 @@ import org.nipcgateway.simulators.fault.Latency;
  * {@link Latency} and then meets any {@link FaultPlan fault} injected for it.
  */
 public final class SimulatedBleRadio implements BleRadio {
-  private static final String RADIO = "ble";
-
   private final Vertx vertx;
   private final int slots;
   private final long advertisingIntervalMillis;
-  private final Latency latency;
-  private final FaultPlan faults;
+  private final SimulatedOperations operations;
   private final Map<String, SimulatedPeripheral> peripherals = new LinkedHashMap<>();
   private final List<BleListener> listeners = new CopyOnWriteArrayList<>();
   private long scanTimer = -1;
 
   public SimulatedBleRadio(
-      Vertx vertx, int slots, long advertisingIntervalMillis, Latency latency, FaultPlan faults) {
+      Vertx vertx, int slots, long advertisingIntervalMillis, SimulatedOperations operations) {
     this.vertx = vertx;
     this.slots = slots;
     this.advertisingIntervalMillis = advertisingIntervalMillis;
-    this.latency = latency;
-    this.faults = faults;
+    this.operations = operations;
   }
 
   /** Adds a peripheral; its characteristics follow with {@link #define}. */
@@ -222,11 +218,11 @@ public final class SimulatedBleRadio implements BleRadio {
   }
 
   public Latency latency() {
-    return latency;
+    return operations.latency();
   }
 
   public FaultPlan faults() {
-    return faults;
+    return operations.faults();
   }
 
   /** Closes every link and stops all timers. */
@@ -235,29 +231,19 @@ public final class SimulatedBleRadio implements BleRadio {
     peripherals.values().stream().filter(p -> p.connected).forEach(this::drop);
   }
 
-  private synchronized <T> Future<T> operate(String operation, String mac, Supplier<T> action) {
-    return latency
-        .of(operation)
-        .compose(
-            v -> {
-              synchronized (this) {
-                Optional<FaultPlan.StruckFault> fault = faults.strike(RADIO, operation, mac);
-                if (fault.isPresent()) {
-                  if (fault.get().kind() == Fault.Kind.DISCONNECT) {
-                    SimulatedPeripheral peripheral = peripherals.get(key(mac));
-                    if (peripheral != null && peripheral.connected) {
-                      drop(peripheral);
-                    }
-                  }
-                  return Future.failedFuture(fault.get().failure());
-                }
-                try {
-                  return Future.succeededFuture(action.get());
-                } catch (RadioException e) {
-                  return Future.failedFuture(e);
-                }
-              }
-            });
+  /** An operation; a link that drops mid-operation (a disconnect fault) frees its slot. */
+  private <T> Future<T> operate(String operation, String mac, Supplier<T> work) {
+    return operations.perform(
+        operation,
+        mac,
+        this,
+        fault -> {
+          SimulatedPeripheral peripheral = peripherals.get(key(mac));
+          if (fault == Fault.Kind.DISCONNECT && peripheral != null && peripheral.connected) {
+            drop(peripheral);
+          }
+        },
+        work);
   }
 
   private void change(SimulatedPeripheral peripheral, GattCharacteristic id, byte[] value) {

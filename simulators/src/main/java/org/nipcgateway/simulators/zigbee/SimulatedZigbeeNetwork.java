@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +17,7 @@ import org.nipcgateway.core.radio.ZigbeeListener;
 import org.nipcgateway.core.radio.ZigbeeRadio;
 import org.nipcgateway.simulators.fault.FaultPlan;
 import org.nipcgateway.simulators.fault.Latency;
+import org.nipcgateway.simulators.fault.SimulatedOperations;
 
 /**
  * A Zigbee network in memory: nodes by EUI-64, each with ZCL attributes on endpoints and clusters.
@@ -26,8 +26,6 @@ import org.nipcgateway.simulators.fault.Latency;
  * ClusterCommands} describes, and attributes with reporting on are reported when they change.
  */
 public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
-  private static final String RADIO = "zigbee";
-
   record Key(int endpoint, int cluster, int attribute) {}
 
   static final class Attribute {
@@ -44,15 +42,13 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
   }
 
   private final Vertx vertx;
-  private final Latency latency;
-  private final FaultPlan faults;
+  private final SimulatedOperations operations;
   private final Map<String, Map<Key, Attribute>> nodes = new ConcurrentHashMap<>();
   private final List<ZigbeeListener> listeners = new CopyOnWriteArrayList<>();
 
-  public SimulatedZigbeeNetwork(Vertx vertx, Latency latency, FaultPlan faults) {
+  public SimulatedZigbeeNetwork(Vertx vertx, SimulatedOperations operations) {
     this.vertx = vertx;
-    this.latency = latency;
-    this.faults = faults;
+    this.operations = operations;
   }
 
   /** Adds (or replaces) an attribute of the node with that EUI-64. */
@@ -133,7 +129,7 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
       return Future.failedFuture(
           new RadioException(Reason.NOT_PERMITTED, "permit join takes 0 to 254 seconds"));
     }
-    return latency.of("permitJoin");
+    return operations.latency().of("permitJoin");
   }
 
   @Override
@@ -156,11 +152,11 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
   }
 
   public Latency latency() {
-    return latency;
+    return operations.latency();
   }
 
   public FaultPlan faults() {
-    return faults;
+    return operations.faults();
   }
 
   /** Sets the value; a node with reporting on reports changes only, as a reportable change. */
@@ -177,21 +173,8 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
     }
   }
 
-  private <T> Future<T> operate(String operation, String eui64, Supplier<T> action) {
-    return latency
-        .of(operation)
-        .compose(
-            v -> {
-              Optional<FaultPlan.StruckFault> fault = faults.strike(RADIO, operation, eui64);
-              if (fault.isPresent()) {
-                return Future.failedFuture(fault.get().failure());
-              }
-              try {
-                return Future.succeededFuture(action.get());
-              } catch (RadioException e) {
-                return Future.failedFuture(e);
-              }
-            });
+  private <T> Future<T> operate(String operation, String eui64, Supplier<T> work) {
+    return operations.perform(operation, eui64, this, fault -> {}, work);
   }
 
   private Map<Key, Attribute> node(String eui64) {

@@ -46,11 +46,7 @@ sealed interface ActionTarget {
   static ActionTarget of(NipcDevice device, String action, JsonNode protocolMap) {
     JsonNode ble = ProtocolMaps.bleMap(device, protocolMap);
     if (ble != null) {
-      return new Ble(
-          device,
-          new GattCharacteristic(
-              ProtocolMaps.text(ble, "serviceID", action),
-              ProtocolMaps.text(ble, "characteristicID", action)));
+      return new Ble(device, ProtocolMaps.characteristic(ble, action));
     }
     JsonNode zigbee = ProtocolMaps.zigbeeMap(device, protocolMap);
     if (zigbee != null) {

@@ -60,7 +60,7 @@ public final class EventService {
         .compose(v -> groups.members(groupId))
         .compose(
             members -> {
-              List<Future<EventInstance.Member>> enabling = new ArrayList<>();
+              List<Future<DeviceHold>> enabling = new ArrayList<>();
               members.forEach(member -> enabling.add(enableOn(member, eventName)));
               return Future.all(enabling)
                   .map(
@@ -112,17 +112,8 @@ public final class EventService {
             });
   }
 
-  private Future<EventInstance.Member> enableOn(String deviceId, String eventName) {
-    return affordances
-        .device(deviceId)
-        .compose(device -> subscriptions.hold(device, eventName))
-        .map(hold -> new EventInstance.Member(deviceId, Optional.of(hold), Optional.empty()))
-        .recover(
-            e ->
-                e instanceof NipcException problem
-                    ? Future.succeededFuture(
-                        new EventInstance.Member(deviceId, Optional.empty(), Optional.of(problem)))
-                    : Future.failedFuture(e));
+  private Future<DeviceHold> enableOn(String deviceId, String eventName) {
+    return DeviceHold.acquire(affordances, subscriptions, deviceId, eventName);
   }
 
   private synchronized void refuseDuplicate(String ownerId, String eventName) {
@@ -149,8 +140,7 @@ public final class EventService {
   }
 
   /** Keeps the new instance, unless a concurrent request enabled the same event meanwhile. */
-  private EventInstance register(
-      String ownerId, String eventName, List<EventInstance.Member> members) {
+  private EventInstance register(String ownerId, String eventName, List<DeviceHold> members) {
     EventInstance instance =
         new EventInstance(UUID.randomUUID().toString(), ownerId, eventName, members);
     Optional<NipcException> duplicate;

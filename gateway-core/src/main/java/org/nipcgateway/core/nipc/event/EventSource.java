@@ -130,12 +130,7 @@ sealed interface EventSource {
     if (ble != null) {
       String type = ble.path("type").asText("gatt").toLowerCase(Locale.ROOT);
       return switch (type) {
-        case "gatt" ->
-            new Gatt(
-                device,
-                new GattCharacteristic(
-                    ProtocolMaps.text(ble, "serviceID", event),
-                    ProtocolMaps.text(ble, "characteristicID", event)));
+        case "gatt" -> new Gatt(device, ProtocolMaps.characteristic(ble, event));
         case "advertisements" -> new Advertisements(device);
         case "connection_events" -> new ConnectionEvents(device);
         default -> throw NipcException.badRequest(event + " has an unknown BLE event type " + type);
@@ -148,14 +143,7 @@ sealed interface EventSource {
         throw NipcException.badRequest(event + " has an unknown Zigbee event type " + type);
       }
       return new ZigbeeReports(
-          device,
-          new ZigbeeAttribute(
-              ProtocolMaps.number(zigbee, "endpointID", event),
-              ProtocolMaps.number(zigbee, "clusterID", event),
-              ProtocolMaps.number(zigbee, "attributeID", event),
-              ProtocolMaps.number(zigbee, "attributeType", event),
-              ProtocolMaps.manufacturer(zigbee)),
-          type.equals("attribute_reporting"));
+          device, ProtocolMaps.attribute(zigbee, event), type.equals("attribute_reporting"));
     }
     throw ProtocolMaps.unmapped(device, event);
   }

@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import org.nipcgateway.core.nipc.event.DeviceHold;
 import org.nipcgateway.core.nipc.event.EventInstance;
 import org.nipcgateway.core.nipc.event.EventService;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
@@ -93,7 +94,7 @@ final class EventRoutes {
   /** Per device of a group instance: the event, or the problem that kept it off. */
   private JsonArray groupEntries(EventInstance instance) {
     JsonArray entries = new JsonArray();
-    for (EventInstance.Member member : instance.members()) {
+    for (DeviceHold member : instance.members()) {
       JsonObject entry =
           member
               .problem()

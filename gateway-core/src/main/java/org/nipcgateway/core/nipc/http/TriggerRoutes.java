@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.nipcgateway.core.nipc.event.DeviceHold;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.nipc.trigger.ActionReference;
@@ -81,7 +82,7 @@ final class TriggerRoutes {
                 .put("action", trigger.action().uri()));
         continue;
       }
-      for (Trigger.Member member : trigger.members()) {
+      for (DeviceHold member : trigger.members()) {
         JsonObject entry =
             member
                 .problem()

@@ -3,6 +3,8 @@ package org.nipcgateway.core.nipc.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.OptionalInt;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.radio.GattCharacteristic;
+import org.nipcgateway.core.radio.ZigbeeAttribute;
 
 /**
  * Reading an affordance's {@code sdfProtocolMap} (draft-ietf-asdf-sdf-protocol-mapping): which of
@@ -40,6 +42,22 @@ public final class ProtocolMaps {
       throw NipcException.badRequest(affordance + " has no usable protocol map (" + field + ")");
     }
     return map.get(field).asInt();
+  }
+
+  /** The characteristic a BLE map names ({@code serviceID}, {@code characteristicID}). */
+  public static GattCharacteristic characteristic(JsonNode map, String affordance) {
+    return new GattCharacteristic(
+        text(map, "serviceID", affordance), text(map, "characteristicID", affordance));
+  }
+
+  /** The attribute a Zigbee map names, with its ZCL data type. */
+  public static ZigbeeAttribute attribute(JsonNode map, String affordance) {
+    return new ZigbeeAttribute(
+        number(map, "endpointID", affordance),
+        number(map, "clusterID", affordance),
+        number(map, "attributeID", affordance),
+        number(map, "attributeType", affordance),
+        manufacturer(map));
   }
 
   public static OptionalInt manufacturer(JsonNode map) {

@@ -60,28 +60,13 @@ sealed interface ProtocolTarget {
     JsonNode ble = ProtocolMaps.bleMap(device, protocolMap);
     if (ble != null) {
       JsonNode map = directed(ble, direction);
-      return new Ble(device, characteristic(map, property));
+      return new Ble(device, ProtocolMaps.characteristic(map, property));
     }
     JsonNode zigbee = ProtocolMaps.zigbeeMap(device, protocolMap);
     if (zigbee != null) {
-      return new Zigbee(device, attribute(directed(zigbee, direction), property));
+      return new Zigbee(device, ProtocolMaps.attribute(directed(zigbee, direction), property));
     }
     throw ProtocolMaps.unmapped(device, property);
-  }
-
-  static GattCharacteristic characteristic(JsonNode map, String affordance) {
-    return new GattCharacteristic(
-        ProtocolMaps.text(map, "serviceID", affordance),
-        ProtocolMaps.text(map, "characteristicID", affordance));
-  }
-
-  static ZigbeeAttribute attribute(JsonNode map, String affordance) {
-    return new ZigbeeAttribute(
-        ProtocolMaps.number(map, "endpointID", affordance),
-        ProtocolMaps.number(map, "clusterID", affordance),
-        ProtocolMaps.number(map, "attributeID", affordance),
-        ProtocolMaps.number(map, "attributeType", affordance),
-        ProtocolMaps.manufacturer(map));
   }
 
   private static JsonNode directed(JsonNode map, String direction) {

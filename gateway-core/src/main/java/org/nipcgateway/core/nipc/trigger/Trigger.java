@@ -1,9 +1,7 @@
 package org.nipcgateway.core.nipc.trigger;
 
 import java.util.List;
-import java.util.Optional;
-import org.nipcgateway.core.nipc.event.EventSubscriptions;
-import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.event.DeviceHold;
 
 /**
  * An installed trigger, on a device or on each device of a group: when the event happens on one of
@@ -14,15 +12,11 @@ public record Trigger(
     String ownerId,
     String eventName,
     ActionReference action,
-    List<Member> members) {
+    List<DeviceHold> members) {
 
   public Trigger {
     members = List.copyOf(members);
   }
-
-  /** The trigger on one device: the event subscription it holds, or why it could not be set. */
-  public record Member(
-      String deviceId, Optional<EventSubscriptions.Hold> hold, Optional<NipcException> problem) {}
 
   boolean listensTo(String deviceId, String event) {
     return eventName.equals(event)
@@ -30,6 +24,6 @@ public record Trigger(
   }
 
   void release() {
-    members.forEach(m -> m.hold().ifPresent(EventSubscriptions.Hold::release));
+    members.forEach(DeviceHold::release);
   }
 }

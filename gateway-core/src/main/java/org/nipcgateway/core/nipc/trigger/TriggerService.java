@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.nipcgateway.core.nipc.action.ActionService;
 import org.nipcgateway.core.nipc.event.DeviceEvent;
 import org.nipcgateway.core.nipc.event.DeviceEventListener;
+import org.nipcgateway.core.nipc.event.DeviceHold;
 import org.nipcgateway.core.nipc.event.EventSubscriptions;
 import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.operation.Affordances;
@@ -53,8 +54,9 @@ public final class TriggerService implements DeviceEventListener {
         .compose(v -> devices)
         .compose(
             ids -> {
-              List<Future<Trigger.Member>> members = new ArrayList<>();
-              ids.forEach(id -> members.add(subscribe(id, eventName)));
+              List<Future<DeviceHold>> members = new ArrayList<>();
+              ids.forEach(
+                  id -> members.add(DeviceHold.acquire(affordances, subscriptions, id, eventName)));
               return Future.all(members).map(all -> members.stream().map(Future::result).toList());
             })
         .map(
@@ -131,19 +133,6 @@ public final class TriggerService implements DeviceEventListener {
         .device(action.targetId())
         .compose(device -> affordances.definition(device, action.actionName(), "sdfAction"))
         .mapEmpty();
-  }
-
-  private Future<Trigger.Member> subscribe(String deviceId, String eventName) {
-    return affordances
-        .device(deviceId)
-        .compose(device -> subscriptions.hold(device, eventName))
-        .map(hold -> new Trigger.Member(deviceId, Optional.of(hold), Optional.empty()))
-        .recover(
-            e ->
-                e instanceof NipcException problem
-                    ? Future.succeededFuture(
-                        new Trigger.Member(deviceId, Optional.empty(), Optional.of(problem)))
-                    : Future.failedFuture(e));
   }
 
   private synchronized void refuseDuplicate(String ownerId, String eventName) {

@@ -1,0 +1,39 @@
+package org.nipcgateway.core.nipc.event;
+
+import io.vertx.core.Future;
+import java.util.Optional;
+import org.nipcgateway.core.nipc.operation.Affordances;
+import org.nipcgateway.core.nipc.problem.NipcException;
+
+/**
+ * One device's part in an enabled event or an installed trigger: the subscription it holds, or the
+ * problem that kept the event from being turned on for it.
+ */
+public record DeviceHold(
+    String deviceId, Optional<EventSubscriptions.Hold> hold, Optional<NipcException> problem) {
+
+  /**
+   * Holds the event's subscription on the device. A NIPC problem (unknown device or event, a radio
+   * failure) becomes this device's problem rather than failing the whole request.
+   */
+  public static Future<DeviceHold> acquire(
+      Affordances affordances,
+      EventSubscriptions subscriptions,
+      String deviceId,
+      String eventName) {
+    return affordances
+        .device(deviceId)
+        .compose(device -> subscriptions.hold(device, eventName))
+        .map(hold -> new DeviceHold(deviceId, Optional.of(hold), Optional.empty()))
+        .recover(
+            e ->
+                e instanceof NipcException problem
+                    ? Future.succeededFuture(
+                        new DeviceHold(deviceId, Optional.empty(), Optional.of(problem)))
+                    : Future.failedFuture(e));
+  }
+
+  public void release() {
+    hold.ifPresent(EventSubscriptions.Hold::release);
+  }
+}
