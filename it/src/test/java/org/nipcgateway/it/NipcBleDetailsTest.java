@@ -22,7 +22,7 @@ import org.nipcgateway.it.support.SharedGateway;
 import org.nipcgateway.it.support.Specs;
 
 /**
- * The draft's own thermometer model drives the demo thermometer; devices without an {@code sdf}
+ * The demo thermometer answers to the draft's global names; devices without an {@code sdf}
  * extension use any registered model; characteristics that take only write commands are written
  * without response once discovery has seen them.
  */
@@ -72,16 +72,6 @@ class NipcBleDetailsTest {
                 "filter=" + ScimClient.encode("displayName eq \"Demo health thermometer\""))
             .at("/Resources/0/id")
             .asText();
-    assertThat(
-            gateway
-                .scim()
-                .post(
-                    "/nipc/registrations/models",
-                    Specs.json(Specs.root().resolve("nipc/nipc-sdf-example/thermometer.sdf.json")),
-                    "Content-Type",
-                    "application/sdf+json")
-                .status())
-        .isEqualTo(201);
     String keypadModel =
         "{\"namespace\":{\"k\":\"https://example.com/keypad\"},\"defaultNamespace\":\"k\","
             + "\"sdfObject\":{\"keypad\":{\"sdfProperty\":{\"code\":{\"readable\":false,"
@@ -119,17 +109,19 @@ class NipcBleDetailsTest {
   }
 
   @Test
-  void the_drafts_thermometer_model_drives_the_demo_thermometer() {
-    Reply bound =
+  void the_demo_thermometer_answers_to_the_drafts_global_names() {
+    // The demo registers a model under the draft's names, so the draft's own file is a duplicate.
+    Reply again =
         gateway
             .scim()
-            .patch(
-                "/scim/v2/Devices/" + thermometer,
-                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"add\","
-                    + "\"path\":\"urn:ietf:params:scim:schemas:extension:sdf:2.0:Device:sdf\",\"value\":[\""
-                    + DRAFT
-                    + "\"]}]}");
-    assertThat(bound.status()).as(bound.text()).isEqualTo(200);
+            .post(
+                "/nipc/registrations/models",
+                Specs.json(Specs.root().resolve("nipc/nipc-sdf-example/thermometer.sdf.json")),
+                "Content-Type",
+                "application/sdf+json");
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().path("type").asText())
+        .isEqualTo(PROBLEM + "sdf-model-already-registered");
 
     assertThat(text(read(thermometer, DRAFT + "/sdfProperty/device_name")))
         .isEqualTo("Demo thermometer");

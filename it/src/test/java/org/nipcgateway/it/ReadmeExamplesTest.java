@@ -44,6 +44,7 @@ class ReadmeExamplesTest {
               "\"property\":\"https://nipc-gateway.example/demo#/sdfObject/thermometer/sdfProperty/temperatureType\",\"value\":\"Ag==\"")
           .contains(
               "\"property\":\"https://nipc-gateway.example/demo#/sdfObject/light/sdfProperty/temperature\",\"value\":\"Zgg=\"")
+          .contains("sdfProperty/device_name\",\"value\":\"RGVtbyB0aGVybW9tZXRlcg==\"")
           .contains("\"totalResults\":1")
           .contains("{\"displayName\":\"Ward 3 heart monitor\",\"version\":\"W/\\\"2\\\"\"}")
           .contains("\"clientToken\":\"")
