@@ -25,6 +25,7 @@ import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.http.HealthRoutes;
 import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.http.PublicUrls;
+import org.nipcgateway.core.nipc.event.EventHub;
 import org.nipcgateway.core.radio.Radios;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.SqliteResourceStore;
@@ -87,7 +88,8 @@ public final class Gateway {
                                   config,
                                   store,
                                   new PublicUrls(config.publicBaseUrl()),
-                                  radios);
+                                  radios,
+                                  new EventHub());
                           List<ApiModule> modules = new ArrayList<>();
                           ServiceLoader.load(ApiModule.class).forEach(modules::add);
                           return mountAll(modules, router, ctx)
@@ -96,7 +98,10 @@ public final class Gateway {
                                   server ->
                                       new Gateway(vertx, store, radios, modules, server, stopping))
                               .recover(
-                                  e -> radios.stop().transform(ignored -> Future.failedFuture(e)));
+                                  e ->
+                                      stopAll(modules)
+                                          .transform(ignored -> radios.stop())
+                                          .transform(ignored -> Future.failedFuture(e)));
                         })
                     .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
   }
@@ -107,6 +112,18 @@ public final class Gateway {
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
+  }
+
+  /**
+   * Stops every module, also after a failed start (a module may hold a port), whatever each one's
+   * stop yields.
+   */
+  private static Future<Void> stopAll(List<ApiModule> modules) {
+    Future<Void> chain = Future.succeededFuture();
+    for (ApiModule module : modules) {
+      chain = chain.transform(v -> module.stop());
+    }
+    return chain;
   }
 
   private static Future<Void> mountAll(List<ApiModule> modules, Router router, GatewayContext ctx) {
@@ -201,10 +218,10 @@ public final class Gateway {
       return CompletableFuture.completedFuture(null);
     }
     LOG.info("NIPC gateway stopping");
-    Future<Void> chain = server.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-    for (ApiModule module : modules) {
-      chain = chain.transform(v -> module.stop());
-    }
+    Future<Void> chain =
+        server
+            .shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+            .transform(v -> stopAll(modules));
     CompletableFuture<Void> stopped = new CompletableFuture<>();
     chain
         .transform(v -> radios.stop())

@@ -21,7 +21,7 @@ import java.util.Set;
  * Any other top-level object is a module's section (here {@code scim}). Environment variables
  * override the file: {@code NIPC_HTTP_HOST}, {@code NIPC_HTTP_PORT}, {@code NIPC_DATA_DIR}, {@code
  * NIPC_TLS_CERT_FILE}, {@code NIPC_TLS_KEY_FILE}, {@code NIPC_PUBLIC_BASE_URL}, {@code
- * NIPC_LOG_LEVEL}.
+ * NIPC_LOG_LEVEL}, {@code NIPC_MQTT_PORT}.
  */
 public final class ConfigLoader {
   private static final Set<String> CORE_KEYS = Set.of("http", "dataDir", "logLevel");
@@ -104,6 +104,9 @@ public final class ConfigLoader {
     env("NIPC_TLS_KEY_FILE", v -> builder.tlsKeyFile(Path.of(v)));
     env("NIPC_PUBLIC_BASE_URL", builder::publicBaseUrl);
     env("NIPC_LOG_LEVEL", builder::logLevel);
+    env(
+        "NIPC_MQTT_PORT",
+        v -> builder.moduleSetting("streaming", "mqtt", "port", parsePort(v, "NIPC_MQTT_PORT")));
   }
 
   private void env(String name, java.util.function.Consumer<String> apply) {

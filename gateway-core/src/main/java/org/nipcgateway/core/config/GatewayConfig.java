@@ -193,6 +193,15 @@ public final class GatewayConfig {
       return this;
     }
 
+    /** Sets one value inside a module's section, e.g. {@code ("streaming", "mqtt", "port", 0)}. */
+    public Builder moduleSetting(String module, String object, String key, Object value) {
+      JsonObject section = modules.getJsonObject(module, new JsonObject());
+      JsonObject inner = section.getJsonObject(object, new JsonObject());
+      section.put(object, inner.put(key, value));
+      modules.put(module, section);
+      return this;
+    }
+
     public GatewayConfig build() {
       Objects.requireNonNull(httpHost, "http host");
       Objects.requireNonNull(dataDir, "data dir");

@@ -3,12 +3,18 @@ package org.nipcgateway.core.http;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.core.nipc.event.EventHub;
 import org.nipcgateway.core.radio.Radios;
 import org.nipcgateway.core.storage.ResourceStore;
 
 /** What the gateway hands every API module: the shared services, built once at start. */
 public record GatewayContext(
-    Vertx vertx, GatewayConfig config, ResourceStore store, PublicUrls urls, Radios radios) {
+    Vertx vertx,
+    GatewayConfig config,
+    ResourceStore store,
+    PublicUrls urls,
+    Radios radios,
+    EventHub events) {
 
   /** The config-file section named after the module, empty when there is none. */
   public JsonObject settings(String module) {

@@ -29,6 +29,7 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
   private RunningGateway running;
   private final Map<String, String> deviceIds = new HashMap<>();
   private String dataApp;
+  private String dataAppToken;
 
   public DemoGateway() {
     this(new JsonObject());
@@ -63,7 +64,9 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
     app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
     app.put("applicationType", "telemetry");
     app.put("applicationName", "Demo telemetry");
-    String id = client().create("/EndpointApps", app).path("id").asText();
+    JsonNode created = client().create("/EndpointApps", app);
+    String id = created.path("id").asText();
+    dataAppToken = created.path("clientToken").asText();
     JsonArray events = new JsonArray();
     for (String event :
         List.of(
@@ -82,6 +85,16 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
       throw new AssertionError("data app not registered: " + registered);
     }
     return id;
+  }
+
+  /** The client token of the demo data app: its MQTT password. */
+  public String dataAppToken() {
+    return dataAppToken;
+  }
+
+  /** The port of the embedded MQTT broker. */
+  public int mqttPort() {
+    return client().get("/streaming").json().path("mqtt").path("port").asInt();
   }
 
   /** The telemetry app registered for the demo events. */

@@ -40,6 +40,8 @@ public final class GatewayProcess implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
     command.addAll(options);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // A free port for the MQTT broker too, so test gateways never collide on 1883.
+    builder.environment().put("NIPC_MQTT_PORT", "0");
     builder.environment().putAll(env);
     try {
       return new GatewayProcess(builder.start());

@@ -32,7 +32,13 @@ public final class RunningGateway implements AutoCloseable {
   }
 
   public static RunningGateway start(Path dataDir, GatewayConfig.Builder config) {
-    GatewayConfig built = config.httpHost("127.0.0.1").httpPort(0).dataDir(dataDir).build();
+    GatewayConfig built =
+        config
+            .httpHost("127.0.0.1")
+            .httpPort(0)
+            .dataDir(dataDir)
+            .moduleSetting("streaming", "mqtt", "port", 0)
+            .build();
     try {
       Gateway gateway =
           Gateway.start(built).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -152,8 +152,14 @@ public final class DataAppRegistry {
             });
   }
 
+  private static final String KEY_PREFIX = "data-app:";
+
   /** Registrations live beside SCIM resources in the store, under an id of their own. */
   private static String key(String dataAppId) {
-    return "data-app:" + dataAppId;
+    return KEY_PREFIX + dataAppId;
+  }
+
+  static String dataAppId(String key) {
+    return key.substring(KEY_PREFIX.length());
   }
 }

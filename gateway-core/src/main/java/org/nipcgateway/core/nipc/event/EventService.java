@@ -28,11 +28,19 @@ public final class EventService {
       Affordances affordances,
       DeviceGroups groups,
       EventSubscriptions subscriptions,
-      DataAppRegistry dataApps) {
+      DataAppRegistry dataApps,
+      EventHub hub) {
     this.affordances = affordances;
     this.groups = groups;
     this.subscriptions = subscriptions;
     this.dataApps = dataApps;
+    // Only events an application enabled go to data apps; those only triggers hold do not.
+    subscriptions.listen(
+        event -> {
+          if (enabled(event.deviceId(), event.eventName())) {
+            hub.publish(event);
+          }
+        });
   }
 
   /** Enables an event on a device; fails with the device's problem. */
@@ -79,6 +87,15 @@ public final class EventService {
     }
     instance.release();
     return instance;
+  }
+
+  private synchronized boolean enabled(String deviceId, String eventName) {
+    return instances.values().stream()
+        .anyMatch(
+            i ->
+                i.eventName().equals(eventName)
+                    && i.members().stream()
+                        .anyMatch(m -> m.deviceId().equals(deviceId) && m.hold().isPresent()));
   }
 
   /** The instances of a device or group, all or those named. */

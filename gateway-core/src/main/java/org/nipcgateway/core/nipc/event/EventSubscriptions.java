@@ -36,6 +36,7 @@ public final class EventSubscriptions implements BleListener, ZigbeeListener {
 
   private static final class Subscription {
     EventSource source;
+    String namespacedPath;
     Future<Runnable> started;
     int users;
   }
@@ -89,14 +90,19 @@ public final class EventSubscriptions implements BleListener, ZigbeeListener {
     return affordances
         .definition(device, eventName, "sdfEvent")
         .map(definition -> EventSource.of(device, eventName, definition.path("sdfProtocolMap")))
-        .compose(source -> hold(new Key(device.id(), eventName), source));
+        .compose(
+            source ->
+                affordances
+                    .namespacedPath(eventName)
+                    .compose(path -> hold(new Key(device.id(), eventName), source, path)));
   }
 
-  private synchronized Future<Hold> hold(Key key, EventSource source) {
+  private synchronized Future<Hold> hold(Key key, EventSource source, String namespacedPath) {
     Subscription subscription = subscriptions.get(key);
     if (subscription == null) {
       Subscription starting = new Subscription();
       starting.source = source;
+      starting.namespacedPath = namespacedPath;
       starting.started = source.start(radios, links, scanning);
       // Registered before the failure handler: the start may already have failed.
       subscriptions.put(key, starting);
@@ -152,7 +158,13 @@ public final class EventSubscriptions implements BleListener, ZigbeeListener {
       subscriptions.forEach(
           (key, subscription) -> {
             if (subscription.started.succeeded() && subscription.source.matches(signal)) {
-              events.add(new DeviceEvent(key.deviceId(), key.eventName(), clock.instant(), signal));
+              events.add(
+                  new DeviceEvent(
+                      key.deviceId(),
+                      key.eventName(),
+                      subscription.namespacedPath,
+                      clock.instant(),
+                      signal));
             }
           });
     }

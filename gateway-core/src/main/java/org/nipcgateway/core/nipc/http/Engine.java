@@ -61,7 +61,8 @@ final class Engine {
     actions = new ActionRoutes(actionService, problems);
     events =
         new EventRoutes(
-            new EventService(affordances, groups, subscriptions, dataAppRegistry), problems);
+            new EventService(affordances, groups, subscriptions, dataAppRegistry, context.events()),
+            problems);
     triggers =
         new TriggerRoutes(
             new TriggerService(affordances, groups, subscriptions, actionService), problems);

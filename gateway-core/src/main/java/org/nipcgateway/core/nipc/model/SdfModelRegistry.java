@@ -92,6 +92,26 @@ public final class SdfModelRegistry {
             });
   }
 
+  /**
+   * Where an affordance lives as a path: the defining model's default namespace prefix followed by
+   * the JSON pointer, e.g. {@code thermometer/sdfThing/thermometer/sdfEvent/isPresent} (the MQTT
+   * topic of draft-ietf-asdf-nipc, "NIPC Event APIs").
+   */
+  public Future<String> namespacedPath(String globalName) {
+    int hash = globalName.indexOf('#');
+    return models()
+        .map(
+            all -> {
+              for (Registered registered : all) {
+                if (hash > 0 && registered.model().covers(globalName)) {
+                  return registered.model().document().path("defaultNamespace").asText()
+                      + globalName.substring(hash + 1);
+                }
+              }
+              throw NipcException.invalidSdfUrl(globalName);
+            });
+  }
+
   /** Replaces the model registered under the name with a new document that still defines it. */
   public Future<String> replace(String sdfName, ObjectNode document) {
     schema.check(document);

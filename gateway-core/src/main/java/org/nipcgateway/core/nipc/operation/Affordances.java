@@ -37,6 +37,11 @@ public final class Affordances {
     return models.definition(globalName);
   }
 
+  /** The affordance's namespace prefix and JSON pointer, as topics name it. */
+  public Future<String> namespacedPath(String globalName) {
+    return models.namespacedPath(globalName);
+  }
+
   public ResourceStore store() {
     return store;
   }

@@ -1,4 +1,4 @@
-package org.nipcgateway.scim.registry;
+package org.nipcgateway.core.security;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,11 +11,12 @@ import java.util.Base64;
 /**
  * Bearer tokens for endpoint apps. A token carries 256 random bits; only a salted SHA-256 of it is
  * stored (a slow password hash buys nothing for a value with that much entropy), so a token can be
- * shown once, when it is created, and never again.
+ * shown once, when it is created, and never again. The SCIM registry issues tokens; the MQTT broker
+ * (and later the HTTP API) checks them.
  */
 public final class ClientTokens {
-  static final String SALT = "clientTokenSalt";
-  static final String HASH = "clientTokenHash";
+  public static final String SALT = "clientTokenSalt";
+  public static final String HASH = "clientTokenHash";
   private static final int TOKEN_BYTES = 32;
   private static final int SALT_BYTES = 16;
 
@@ -40,6 +41,20 @@ public final class ClientTokens {
 
   public static boolean hasToken(ObjectNode secrets) {
     return secrets.hasNonNull(HASH);
+  }
+
+  /** Whether the token is the one whose salted hash the secrets hold (in constant time). */
+  public static boolean matches(ObjectNode secrets, String token) {
+    if (!hasToken(secrets) || !secrets.hasNonNull(SALT) || token == null) {
+      return false;
+    }
+    try {
+      byte[] salt = Base64.getDecoder().decode(secrets.get(SALT).asText());
+      byte[] expected = Base64.getDecoder().decode(secrets.get(HASH).asText());
+      return MessageDigest.isEqual(expected, hash(salt, token));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static byte[] hash(byte[] salt, String token) {

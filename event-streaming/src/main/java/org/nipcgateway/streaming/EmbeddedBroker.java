@@ -1,0 +1,67 @@
+package org.nipcgateway.streaming;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.IConfig;
+import io.moquette.broker.config.MemoryConfig;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttQoS;
+import java.io.IOException;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The MQTT broker data apps of type {@code mqttClient} connect to: Moquette, on the same Netty as
+ * Vert.x, in memory (a data app that is away misses nothing it has a session for while the gateway
+ * runs; nothing survives a restart). Start and stop block briefly; call them on a worker.
+ */
+final class EmbeddedBroker {
+  /** The client id under which the gateway itself publishes. */
+  private static final String PUBLISHER = "nipc-gateway";
+
+  private final Server server = new Server();
+  private final int port;
+
+  private EmbeddedBroker(int port) {
+    this.port = port;
+  }
+
+  static EmbeddedBroker start(String host, int port, DataAppAccess access) throws IOException {
+    Properties settings = new Properties();
+    settings.setProperty(IConfig.HOST_PROPERTY_NAME, host);
+    settings.setProperty(IConfig.PORT_PROPERTY_NAME, String.valueOf(port));
+    settings.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");
+    settings.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
+    // mosquitto 2.x clients connect with an empty client id unless given one.
+    settings.setProperty("allow_zero_byte_client_id", "true");
+    settings.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
+    settings.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+    // Write each publication out at once; buffering would hold the last events of a burst back.
+    settings.setProperty(IConfig.BUFFER_FLUSH_MS_PROPERTY_NAME, "immediate");
+    EmbeddedBroker broker = new EmbeddedBroker(port);
+    broker.server.startServer(new MemoryConfig(settings), List.of(), null, access, access);
+    return broker;
+  }
+
+  int port() {
+    return port;
+  }
+
+  /**
+   * Publishes with QoS 1 to whoever subscribed to the topic (the gateway is the only publisher).
+   */
+  void publish(String topic, byte[] payload) {
+    server.internalPublish(
+        MqttMessageBuilders.publish()
+            .topicName(topic)
+            .retained(false)
+            .qos(MqttQoS.AT_LEAST_ONCE)
+            .payload(Unpooled.wrappedBuffer(payload))
+            .build(),
+        PUBLISHER);
+  }
+
+  void stop() {
+    server.stopServer();
+  }
+}

@@ -1,0 +1,105 @@
+package org.nipcgateway.streaming;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import java.net.BindException;
+import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.http.ApiModule;
+import org.nipcgateway.core.http.GatewayContext;
+import org.nipcgateway.core.nipc.dataapp.DataAppDirectory;
+import org.nipcgateway.core.security.EndpointAppCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Event streaming to data apps (draft-ietf-asdf-nipc, "Publish/Subscribe Interface"): runs the
+ * embedded MQTT broker, delivers enabled events to the data apps registered for them as CBOR
+ * batches, and reports what it delivered and dropped at {@code GET /streaming}.
+ */
+public final class StreamingModule implements ApiModule {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamingModule.class);
+
+  private final DeliveryStats stats = new DeliveryStats();
+  private EmbeddedBroker broker;
+  private GatewayContext context;
+
+  @Override
+  public String name() {
+    return "streaming";
+  }
+
+  @Override
+  public Future<Void> mount(Router router, GatewayContext context) {
+    this.context = context;
+    StreamingSettings settings;
+    try {
+      settings = StreamingSettings.of(context.settings("streaming"), context.config().httpHost());
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
+    router.get("/streaming").handler(ctx -> ctx.json(state()));
+    if (!settings.mqttEnabled()) {
+      LOG.info("Embedded MQTT broker disabled by configuration");
+      return Future.succeededFuture();
+    }
+    DataAppAccess access = new DataAppAccess(new EndpointAppCredentials(context.store()));
+    return context
+        .vertx()
+        .executeBlocking(
+            () -> EmbeddedBroker.start(settings.mqttHost(), settings.mqttPort(), access))
+        .recover(
+            e ->
+                Future.failedFuture(
+                    e instanceof BindException || e.getCause() instanceof BindException
+                        ? new ConfigException(
+                            "cannot run the MQTT broker on "
+                                + settings.mqttHost()
+                                + ":"
+                                + settings.mqttPort()
+                                + ": "
+                                + e.getMessage(),
+                            e)
+                        : e))
+        .map(
+            started -> {
+              broker = started;
+              LOG.info("MQTT broker listening on {}:{}", settings.mqttHost(), started.port());
+              context
+                  .events()
+                  .listen(
+                      new EventDelivery(
+                          new DataAppDirectory(context.store()),
+                          started,
+                          context.vertx().getOrCreateContext(),
+                          settings,
+                          stats));
+              return null;
+            });
+  }
+
+  /** Where the broker listens (data apps need to know) and what delivery did per data app. */
+  private io.vertx.core.json.JsonObject state() {
+    io.vertx.core.json.JsonObject state = new io.vertx.core.json.JsonObject();
+    EmbeddedBroker running = broker;
+    if (running != null) {
+      state.put("mqtt", new io.vertx.core.json.JsonObject().put("port", running.port()));
+    }
+    return state.put("dataApps", stats.json());
+  }
+
+  @Override
+  public Future<Void> stop() {
+    if (broker == null) {
+      return Future.succeededFuture();
+    }
+    EmbeddedBroker stopping = broker;
+    broker = null;
+    return context
+        .vertx()
+        .executeBlocking(
+            () -> {
+              stopping.stop();
+              return null;
+            });
+  }
+}

@@ -1,0 +1,179 @@
+package org.nipcgateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nipcgateway.it.support.DemoGateway.BUTTON_MAC;
+import static org.nipcgateway.it.support.DemoGateway.LIGHT_EUI64;
+import static org.nipcgateway.it.support.DemoGateway.name;
+import static org.nipcgateway.it.support.DemoGateway.path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.nipcgateway.it.support.DemoGateway;
+import org.nipcgateway.it.support.Eventually;
+import org.nipcgateway.it.support.MosquittoSub;
+import org.nipcgateway.it.support.Reply;
+import org.nipcgateway.it.support.ScimClient;
+
+/**
+ * Enabled events reach data apps over the embedded MQTT broker: Debian's mosquitto_sub receives
+ * them as CBOR DataBatches, which Debian's python3-cbor2 decodes and checks against the CDDL. Data
+ * apps authenticate with their client token and see only their own topics.
+ */
+class NipcMqttStreamingTest {
+  @RegisterExtension static final DemoGateway demo = new DemoGateway();
+
+  private static String topicRoot() {
+    return "data-app/" + demo.dataApp() + "/";
+  }
+
+  private static String enable(String id, String object, String event) {
+    Reply reply = demo.post(path(id, "events", "eventName", name(object, "sdfEvent", event)));
+    assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+    return reply.header("Location");
+  }
+
+  private static void pressButton(String value) {
+    demo.simulator(
+        "POST",
+        "/ble/values",
+        new JsonObject()
+            .put("mac", BUTTON_MAC)
+            .put("service", "FFE0")
+            .put("characteristic", "FFE1")
+            .put("value", value));
+  }
+
+  /** Decodes the payloads with python3-cbor2 and checks them against data_subscription.cddl. */
+  private static JsonNode decoded(List<String[]> messages) throws Exception {
+    Path script = Files.createTempFile("check_data_batch", ".py");
+    try (var in = NipcMqttStreamingTest.class.getResourceAsStream("/cbor/check_data_batch.py")) {
+      Files.write(script, in.readAllBytes());
+    }
+    List<String> command = new ArrayList<>(List.of("/usr/bin/python3", script.toString()));
+    messages.forEach(m -> command.add(m[1]));
+    Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(python.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(python.exitValue()).as(output).isZero();
+    return ScimClient.JSON.readTree(output);
+  }
+
+  @Test
+  void every_kind_of_event_arrives_as_a_cbor_data_batch_on_the_drafts_topic() throws Exception {
+    try (MosquittoSub sub =
+        MosquittoSub.start(
+            demo.mqttPort(), demo.dataApp(), demo.dataAppToken(), topicRoot() + "#")) {
+      assertThat(sub.granted()).isEqualTo(1);
+
+      String pressed = enable(demo.button(), "button", "pressed");
+      String present = enable(demo.thermometer(), "thermometer", "isPresent");
+      String connected = enable(demo.thermometer(), "thermometer", "isConnected");
+      String onOff = enable(demo.light(), "light", "onOffChanged");
+      pressButton("AQ==");
+      demo.property(demo.thermometer(), "thermometer", "temperatureType"); // connects, disconnects
+      demo.simulator(
+          "POST",
+          "/zigbee/values",
+          new JsonObject()
+              .put("eui64", LIGHT_EUI64)
+              .put("endpoint", 1)
+              .put("cluster", 6)
+              .put("attribute", 0)
+              .put("value", "AQ=="));
+
+      Eventually.eventually(
+          "a message on each event's topic arrived",
+          () -> sub.messages().stream().map(m -> m[0]).distinct().count() >= 4);
+      List<String[]> messages = sub.messages();
+      assertThat(messages.stream().map(m -> m[0]))
+          .contains(
+              topicRoot() + "demo/sdfObject/button/sdfEvent/pressed",
+              topicRoot() + "demo/sdfObject/thermometer/sdfEvent/isPresent",
+              topicRoot() + "demo/sdfObject/thermometer/sdfEvent/isConnected",
+              topicRoot() + "demo/sdfObject/light/sdfEvent/onOffChanged");
+
+      JsonNode items = decoded(messages);
+      assertThat(items.findValuesAsText("kind"))
+          .contains(
+              "bleSubscription", "bleAdvertisement", "bleConnectionStatus", "zigbeeSubscription");
+      for (JsonNode item : items) {
+        switch (item.path("kind").asText()) {
+          case "bleSubscription" -> {
+            assertThat(item.path("deviceID").asText()).isEqualTo(demo.button());
+            assertThat(item.at("/bleSubscription/characteristicID").asText())
+                .isEqualTo("0000ffe1-0000-1000-8000-00805f9b34fb");
+          }
+          case "bleAdvertisement" -> {
+            assertThat(item.path("deviceID").asText()).isEqualTo(demo.thermometer());
+            assertThat(item.at("/bleAdvertisement/rssi").asInt()).isEqualTo(-58);
+          }
+          case "bleConnectionStatus" -> {
+            assertThat(item.path("hasData").asBoolean()).isFalse();
+            assertThat(item.at("/bleConnectionStatus/macAddress").asText())
+                .isEqualTo(DemoGateway.THERMOMETER_MAC);
+          }
+          default -> {
+            assertThat(item.path("deviceID").asText()).isEqualTo(demo.light());
+            assertThat(item.at("/zigbeeSubscription/attributeType").asInt()).isEqualTo(16);
+          }
+        }
+      }
+      // The read connected and disconnected: both changes, in one batch or two.
+      Eventually.eventually(
+          "the disconnection arrived too",
+          () -> {
+            try {
+              return decoded(sub.messages()).findValuesAsText("kind").stream()
+                      .filter("bleConnectionStatus"::equals)
+                      .count()
+                  >= 2;
+            } catch (Exception e) {
+              throw new AssertionError(e);
+            }
+          });
+      for (String location : List.of(pressed, present, connected, onOff)) {
+        assertThat(demo.client().delete(location).status()).isEqualTo(204);
+      }
+    }
+    JsonNode stats = demo.client().get("/streaming").json().path("dataApps").path(demo.dataApp());
+    assertThat(stats.path("delivered").asLong()).isGreaterThanOrEqualTo(5);
+    assertThat(stats.path("droppedQueueFull").asLong()).isZero();
+  }
+
+  @Test
+  void a_wrong_token_is_refused_and_another_apps_topics_are_off_limits() throws IOException {
+    try (MosquittoSub wrong =
+        MosquittoSub.start(demo.mqttPort(), demo.dataApp(), "not-the-token", topicRoot() + "#")) {
+      assertThat(wrong.exited()).contains("Connection Refused").doesNotContain("exit 0");
+    }
+
+    // A second telemetry app may connect, but not read the first app's topics, not even by
+    // wildcard.
+    ObjectNode app = ScimClient.JSON.createObjectNode();
+    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
+    app.put("applicationType", "telemetry");
+    app.put("applicationName", "Other telemetry");
+    JsonNode other = demo.client().create("/EndpointApps", app);
+    String otherId = other.path("id").asText();
+    String otherToken = other.path("clientToken").asText();
+    for (String filter : List.of(topicRoot() + "#", "data-app/+/#", "#")) {
+      try (MosquittoSub sub = MosquittoSub.start(demo.mqttPort(), otherId, otherToken, filter)) {
+        assertThat(sub.granted()).as(filter).isEqualTo(128);
+      }
+    }
+    try (MosquittoSub own =
+        MosquittoSub.start(demo.mqttPort(), otherId, otherToken, "data-app/" + otherId + "/#")) {
+      assertThat(own.granted()).isEqualTo(1);
+    }
+  }
+}
