@@ -83,7 +83,8 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
             bytes(c.getString("value", "")),
             new HashSet<>(strings(c.getJsonArray("properties", new JsonArray().add("read")))),
             strings(c.getJsonArray("descriptors", new JsonArray())),
-            c.getLong("notifyIntervalMs", 0L));
+            c.getLong("notifyIntervalMs", 0L),
+            c.getBoolean("notifyCounter", false));
       }
     }
     return new RadioDriver() {

@@ -59,13 +59,14 @@ public final class SimulatedBleRadio implements BleRadio {
       byte[] value,
       Set<String> flags,
       List<String> descriptors,
-      long notifyIntervalMillis) {
+      long notifyIntervalMillis,
+      boolean counting) {
     SimulatedPeripheral peripheral = peripherals.get(key(mac));
     if (peripheral == null) {
       throw new IllegalArgumentException("no simulated peripheral " + mac);
     }
     peripheral.gatt.put(
-        id, new SimulatedCharacteristic(value, flags, descriptors, notifyIntervalMillis));
+        id, new SimulatedCharacteristic(value, flags, descriptors, notifyIntervalMillis, counting));
   }
 
   @Override
@@ -256,7 +257,7 @@ public final class SimulatedBleRadio implements BleRadio {
 
   private synchronized void notifyCurrent(SimulatedPeripheral peripheral, GattCharacteristic id) {
     if (peripheral.notifying.containsKey(id)) {
-      byte[] value = peripheral.gatt.get(id).value();
+      byte[] value = peripheral.gatt.get(id).nextNotification();
       emit(l -> l.notification(peripheral.mac, id, value));
     }
   }

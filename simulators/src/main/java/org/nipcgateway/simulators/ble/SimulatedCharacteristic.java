@@ -15,10 +15,22 @@ final class SimulatedCharacteristic {
   private final Set<String> flags;
   private final List<String> descriptors;
   private final long notifyIntervalMillis;
+  private final boolean counting;
+  private long count;
   private volatile byte[] value;
 
+  /**
+   * A characteristic; {@code counting} makes each periodic notification carry the next value of a
+   * counter (uint32, little-endian) instead of the current value, so a receiver can tell a lost or
+   * repeated event from a delivered one.
+   */
   SimulatedCharacteristic(
-      byte[] value, Set<String> flags, List<String> descriptors, long notifyIntervalMillis) {
+      byte[] value,
+      Set<String> flags,
+      List<String> descriptors,
+      long notifyIntervalMillis,
+      boolean counting) {
+    this.counting = counting;
     this.value = value.clone();
     this.flags = Set.copyOf(flags);
     List<String> all = new ArrayList<>(descriptors);
@@ -54,6 +66,18 @@ final class SimulatedCharacteristic {
 
   long notifyIntervalMillis() {
     return notifyIntervalMillis;
+  }
+
+  /** What a periodic notification sends: the current value, or the next count. */
+  synchronized byte[] nextNotification() {
+    if (counting) {
+      count++;
+      value =
+          new byte[] {
+            (byte) count, (byte) (count >> 8), (byte) (count >> 16), (byte) (count >> 24)
+          };
+    }
+    return value.clone();
   }
 
   byte[] value() {
