@@ -36,7 +36,7 @@ final class EmbeddedBroker {
     settings.setProperty("allow_zero_byte_client_id", "true");
     settings.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
     settings.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
-    // Write each publication out at once; buffering would hold the last events of a burst back.
+    // Write each publication out at once rather than on a flush timer.
     settings.setProperty(IConfig.BUFFER_FLUSH_MS_PROPERTY_NAME, "immediate");
     EmbeddedBroker broker = new EmbeddedBroker(port);
     broker.server.startServer(new MemoryConfig(settings), List.of(), null, access, access);
