@@ -1,6 +1,8 @@
 package org.nipcgateway.streaming;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,38 +12,44 @@ import java.util.Map;
 import org.nipcgateway.core.nipc.event.DeviceEvent;
 
 /**
- * A data app's bounded queue of events for the embedded broker. Events that queue up while a
- * publication is pending go out together, one CBOR batch per topic; a full queue drops the new
- * event and counts it, so memory stays bounded and the event loop never waits.
+ * A data app's bounded queue of events for its destination. Events that queue up while a batch is
+ * on its way go out together, one CBOR batch per topic; one batch is in flight at a time. A batch
+ * that fails is retried with growing pauses and then counted as undeliverable; a full queue drops
+ * the new event and counts it. Memory stays bounded and the event loop never waits.
  */
 final class DeliveryQueue {
   static final String DELIVERED = "delivered";
   static final String PUBLICATIONS = "publications";
   static final String DROPPED_QUEUE_FULL = "droppedQueueFull";
+  static final String DROPPED_UNDELIVERABLE = "droppedUndeliverable";
+  static final String RETRIES = "retries";
+  private static final int ATTEMPTS = 4;
+  private static final long FIRST_PAUSE_MS = 200;
 
   private final String dataAppId;
   private final int capacity;
   private final int maxBatch;
   private final Context context;
-  private final EmbeddedBroker broker;
+  private final Destination destination;
   private final DataBatchEncoder encoder;
   private final DeliveryStats stats;
   private final Deque<DeviceEvent> queued = new ArrayDeque<>();
   private boolean flushScheduled;
+  private boolean sending;
 
   DeliveryQueue(
       String dataAppId,
       int capacity,
       int maxBatch,
       Context context,
-      EmbeddedBroker broker,
+      Destination destination,
       DataBatchEncoder encoder,
       DeliveryStats stats) {
     this.dataAppId = dataAppId;
     this.capacity = capacity;
     this.maxBatch = maxBatch;
     this.context = context;
-    this.broker = broker;
+    this.destination = destination;
     this.encoder = encoder;
     this.stats = stats;
   }
@@ -61,13 +69,17 @@ final class DeliveryQueue {
   private void flush() {
     List<DeviceEvent> batch = new ArrayList<>();
     synchronized (this) {
+      flushScheduled = false;
+      if (sending) {
+        return; // the batch in flight schedules the next flush when it is done
+      }
       while (!queued.isEmpty() && batch.size() < maxBatch) {
         batch.add(queued.poll());
       }
-      flushScheduled = !queued.isEmpty();
-      if (flushScheduled) {
-        context.runOnContext(v -> flush());
+      if (batch.isEmpty()) {
+        return;
       }
+      sending = true;
     }
     Map<String, List<DeviceEvent>> byTopic = new LinkedHashMap<>();
     for (DeviceEvent event : batch) {
@@ -75,11 +87,46 @@ final class DeliveryQueue {
           .computeIfAbsent(MqttTopics.of(dataAppId, event.namespacedPath()), t -> new ArrayList<>())
           .add(event);
     }
-    byTopic.forEach(
-        (topic, events) -> {
-          broker.publish(topic, encoder.encode(events));
-          stats.count(dataAppId, PUBLICATIONS, 1);
-          stats.count(dataAppId, DELIVERED, events.size());
+    Future<Void> chain = Future.succeededFuture();
+    for (Map.Entry<String, List<DeviceEvent>> topic : byTopic.entrySet()) {
+      chain = chain.transform(v -> sendWithRetries(topic.getKey(), topic.getValue(), 1));
+    }
+    chain.onComplete(
+        done -> {
+          synchronized (this) {
+            sending = false;
+            if (!queued.isEmpty() && !flushScheduled) {
+              flushScheduled = true;
+              context.runOnContext(v -> flush());
+            }
+          }
         });
+  }
+
+  /** Sends one topic's batch, retrying with doubling pauses; never fails (drops are counted). */
+  private Future<Void> sendWithRetries(String topic, List<DeviceEvent> events, int attempt) {
+    return destination
+        .send(topic, encoder.encode(events))
+        .map(
+            v -> {
+              stats.count(dataAppId, PUBLICATIONS, 1);
+              stats.count(dataAppId, DELIVERED, events.size());
+              return v;
+            })
+        .recover(
+            e -> {
+              if (attempt >= ATTEMPTS) {
+                stats.count(dataAppId, DROPPED_UNDELIVERABLE, events.size());
+                return Future.succeededFuture();
+              }
+              stats.count(dataAppId, RETRIES, 1);
+              Promise<Void> pause = Promise.promise();
+              context.owner().setTimer(FIRST_PAUSE_MS << (attempt - 1), t -> pause.complete());
+              return pause.future().compose(v -> sendWithRetries(topic, events, attempt + 1));
+            });
+  }
+
+  Future<Void> close() {
+    return destination.close();
   }
 }

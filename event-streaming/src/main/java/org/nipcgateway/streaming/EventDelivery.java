@@ -1,20 +1,29 @@
 package org.nipcgateway.streaming;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.nipcgateway.core.nipc.dataapp.DataApp;
 import org.nipcgateway.core.nipc.dataapp.DataAppDirectory;
 import org.nipcgateway.core.nipc.event.DeviceEvent;
 import org.nipcgateway.core.nipc.event.DeviceEventListener;
 
 /**
- * Routes each enabled event to the data apps registered for it: {@code mqttClient} apps through
- * their queue to the embedded broker. Deliveries not built yet ({@code mqttBroker}, {@code
- * webhook}, {@code websocket}) are counted as dropped with that reason rather than lost silently.
+ * Routes each enabled event to the data apps registered for it, through each app's queue to its
+ * destination: the embedded broker ({@code mqttClient}), a webhook or a websocket. A registration
+ * that changed gets a new destination. Events for {@code mqttBroker} apps, whose delivery is not
+ * built yet, are counted as dropped with that reason rather than lost silently.
  */
 final class EventDelivery implements DeviceEventListener {
   static final String DROPPED_UNSUPPORTED = "droppedDeliveryNotAvailable";
+  private static final long CLOSE_TIMEOUT_SECONDS = 3;
+
+  private record Route(DataApp app, DeliveryQueue queue) {}
 
   private final DataAppDirectory directory;
   private final EmbeddedBroker broker;
@@ -22,7 +31,7 @@ final class EventDelivery implements DeviceEventListener {
   private final StreamingSettings settings;
   private final DataBatchEncoder encoder = new DataBatchEncoder();
   private final DeliveryStats stats;
-  private final Map<String, DeliveryQueue> queues = new ConcurrentHashMap<>();
+  private final Map<String, Route> routes = new ConcurrentHashMap<>();
 
   EventDelivery(
       DataAppDirectory directory,
@@ -44,23 +53,62 @@ final class EventDelivery implements DeviceEventListener {
         .onSuccess(apps -> apps.forEach(app -> deliver(app, event)));
   }
 
+  /** Closes every destination (at shutdown), waiting at most a few seconds for them. */
+  Future<Void> close() {
+    List<Future<Void>> closing = new ArrayList<>();
+    routes.values().forEach(r -> closing.add(r.queue().close()));
+    routes.clear();
+    return Future.join(closing)
+        .timeout(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+
   private void deliver(DataApp app, DeviceEvent event) {
-    if (app.delivery().equals("mqttClient") && app.registration().path("mqttClient").asBoolean()) {
-      queues
-          .computeIfAbsent(
-              app.id(),
-              id ->
-                  new DeliveryQueue(
-                      id,
-                      settings.queueCapacity(),
-                      settings.maxBatch(),
-                      context,
-                      broker,
-                      encoder,
-                      stats))
-          .offer(event);
+    Optional<DeliveryQueue> queue = queue(app);
+    if (queue.isPresent()) {
+      queue.get().offer(event);
     } else {
       stats.count(app.id(), DROPPED_UNSUPPORTED, 1);
     }
+  }
+
+  private synchronized Optional<DeliveryQueue> queue(DataApp app) {
+    Route route = routes.get(app.id());
+    if (route != null && route.app().equals(app)) {
+      return Optional.of(route.queue());
+    }
+    if (route != null) {
+      route.queue().close(); // the old destination winds down on its own
+      routes.remove(app.id());
+    }
+    Optional<Destination> destination = destination(app);
+    destination.ifPresent(
+        d ->
+            routes.put(
+                app.id(),
+                new Route(
+                    app,
+                    new DeliveryQueue(
+                        app.id(),
+                        settings.queueCapacity(),
+                        settings.maxBatch(),
+                        context,
+                        d,
+                        encoder,
+                        stats))));
+    return destination.map(d -> routes.get(app.id()).queue());
+  }
+
+  private Optional<Destination> destination(DataApp app) {
+    return switch (app.delivery()) {
+      case "mqttClient" ->
+          broker != null && app.registration().path("mqttClient").asBoolean()
+              ? Optional.of(new EmbeddedBrokerDestination(broker))
+              : Optional.empty();
+      case "webhook" -> Optional.of(new WebhookDestination(context.owner(), app));
+      case "websocket" -> Optional.of(new WebSocketDestination(context.owner(), app));
+      default -> Optional.empty();
+    };
   }
 }

@@ -14,13 +14,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Event streaming to data apps (draft-ietf-asdf-nipc, "Publish/Subscribe Interface"): runs the
  * embedded MQTT broker, delivers enabled events to the data apps registered for them as CBOR
- * batches, and reports what it delivered and dropped at {@code GET /streaming}.
+ * batches (embedded broker, webhooks, websockets), and reports what it delivered and dropped at
+ * {@code GET /streaming}.
  */
 public final class StreamingModule implements ApiModule {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingModule.class);
 
   private final DeliveryStats stats = new DeliveryStats();
   private EmbeddedBroker broker;
+  private EventDelivery delivery;
   private GatewayContext context;
 
   @Override
@@ -38,6 +40,24 @@ public final class StreamingModule implements ApiModule {
       return Future.failedFuture(e);
     }
     router.get("/streaming").handler(ctx -> ctx.json(state()));
+    return startBroker(settings)
+        .map(
+            started -> {
+              broker = started;
+              delivery =
+                  new EventDelivery(
+                      new DataAppDirectory(context.store()),
+                      started,
+                      context.vertx().getOrCreateContext(),
+                      settings,
+                      stats);
+              context.events().listen(delivery);
+              return null;
+            });
+  }
+
+  /** The embedded broker, or none (null) when the configuration turns it off. */
+  private Future<EmbeddedBroker> startBroker(StreamingSettings settings) {
     if (!settings.mqttEnabled()) {
       LOG.info("Embedded MQTT broker disabled by configuration");
       return Future.succeededFuture();
@@ -47,6 +67,9 @@ public final class StreamingModule implements ApiModule {
         .vertx()
         .executeBlocking(
             () -> EmbeddedBroker.start(settings.mqttHost(), settings.mqttPort(), access))
+        .onSuccess(
+            started ->
+                LOG.info("MQTT broker listening on {}:{}", settings.mqttHost(), started.port()))
         .recover(
             e ->
                 Future.failedFuture(
@@ -59,22 +82,7 @@ public final class StreamingModule implements ApiModule {
                                 + ": "
                                 + e.getMessage(),
                             e)
-                        : e))
-        .map(
-            started -> {
-              broker = started;
-              LOG.info("MQTT broker listening on {}:{}", settings.mqttHost(), started.port());
-              context
-                  .events()
-                  .listen(
-                      new EventDelivery(
-                          new DataAppDirectory(context.store()),
-                          started,
-                          context.vertx().getOrCreateContext(),
-                          settings,
-                          stats));
-              return null;
-            });
+                        : e));
   }
 
   /** Where the broker listens (data apps need to know) and what delivery did per data app. */
@@ -89,17 +97,21 @@ public final class StreamingModule implements ApiModule {
 
   @Override
   public Future<Void> stop() {
+    Future<Void> destinations = delivery == null ? Future.succeededFuture() : delivery.close();
+    delivery = null;
     if (broker == null) {
-      return Future.succeededFuture();
+      return destinations;
     }
     EmbeddedBroker stopping = broker;
     broker = null;
-    return context
-        .vertx()
-        .executeBlocking(
-            () -> {
-              stopping.stop();
-              return null;
-            });
+    return destinations.transform(
+        v ->
+            context
+                .vertx()
+                .executeBlocking(
+                    () -> {
+                      stopping.stop();
+                      return null;
+                    }));
   }
 }

@@ -54,7 +54,8 @@ class ReadmeExamplesTest {
           .contains("sdfProperty/onOff\",\"value\":\"AQ==\"}]\n201\n")
           .contains("sdfProperty/onOff\",\"value\":\"AA==\"}]")
           .contains("\"mqttClient\":true}")
-          .contains("data-app/<dataAppId>/demo/sdfObject/thermometer/sdfEvent/temperatureMeasurement\n")
+          .contains(
+              "data-app/<dataAppId>/demo/sdfObject/thermometer/sdfEvent/temperatureMeasurement\n")
           .contains(
               "{\"characteristicID\":\"00002a1c-0000-1000-8000-00805f9b34fb\",\"flags\":[\"indicate\"]}")
           .endsWith("]\n204\n204\n");

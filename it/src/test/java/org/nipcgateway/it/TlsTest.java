@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.SelfSignedCertificate;
 
 /** With certificate and key files configured, the API is served over TLS 1.2 and 1.3 only. */
 class TlsTest {
@@ -30,33 +30,9 @@ class TlsTest {
 
   @BeforeEach
   void certificate() throws Exception {
-    cert = dir.resolve("cert.pem");
-    key = dir.resolve("key.pem");
-    Process openssl =
-        new ProcessBuilder(
-                "openssl",
-                "req",
-                "-x509",
-                "-newkey",
-                "ec",
-                "-pkeyopt",
-                "ec_paramgen_curve:P-256",
-                "-nodes",
-                "-keyout",
-                key.toString(),
-                "-out",
-                cert.toString(),
-                "-days",
-                "1",
-                "-subj",
-                "/CN=localhost",
-                "-addext",
-                "subjectAltName=IP:127.0.0.1")
-            .redirectErrorStream(true)
-            .start();
-    openssl.getInputStream().readAllBytes();
-    assertThat(openssl.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(openssl.exitValue()).isZero();
+    SelfSignedCertificate certificate = SelfSignedCertificate.create(dir);
+    cert = certificate.cert();
+    key = certificate.key();
   }
 
   private HttpClient client(String protocol) throws Exception {

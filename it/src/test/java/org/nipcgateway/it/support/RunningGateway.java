@@ -66,12 +66,26 @@ public final class RunningGateway implements AutoCloseable {
     try {
       gateway.stop().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException("gateway did not stop", e);
+      throw new IllegalStateException("gateway did not stop; threads:" + threads(), e);
     }
     List<String> warnings = BlockedThreadRecorder.warnings();
     if (warnings.size() > blockedBefore) {
       throw new AssertionError(
           "an event loop was blocked: " + warnings.subList(blockedBefore, warnings.size()));
     }
+  }
+
+  /** Every thread's stack, so a stop that hangs says where. */
+  private static String threads() {
+    StringBuilder out = new StringBuilder();
+    Thread.getAllStackTraces()
+        .forEach(
+            (thread, stack) -> {
+              out.append("\n").append(thread.getName()).append(" ").append(thread.getState());
+              for (int i = 0; i < Math.min(12, stack.length); i++) {
+                out.append("\n    ").append(stack[i]);
+              }
+            });
+    return out.toString();
   }
 }

@@ -1,0 +1,217 @@
+package org.nipcgateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nipcgateway.it.support.DemoGateway.BUTTON_MAC;
+import static org.nipcgateway.it.support.DemoGateway.name;
+import static org.nipcgateway.it.support.DemoGateway.path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.nipcgateway.it.support.DemoGateway;
+import org.nipcgateway.it.support.Eventually;
+import org.nipcgateway.it.support.Reply;
+import org.nipcgateway.it.support.ScimClient;
+import org.nipcgateway.it.support.SelfSignedCertificate;
+
+/**
+ * Webhook data apps get HTTPS POSTs of CBOR batches with their registered headers (retried when the
+ * server fails); websocket data apps get binary frames over a connection the gateway opens; a
+ * destination that stays down has its events counted as undeliverable.
+ */
+class NipcWebhookAndWebSocketTest {
+  /**
+   * Registered before the gateway, so it runs after the gateway's own after-all: the app servers
+   * outlive the gateway, as they would in a deployment.
+   */
+  @RegisterExtension
+  static final AfterAllCallback stopServers =
+      context ->
+          NipcWebhookAndWebSocketTest.vertx
+              .close()
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
+
+  @RegisterExtension static final DemoGateway demo = new DemoGateway();
+  @TempDir static Path dir;
+
+  private static final String PRESSED = name("button", "sdfEvent", "pressed");
+  private static Vertx vertx;
+  private static HttpServer https;
+  private static HttpServer ws;
+  private static SelfSignedCertificate certificate;
+  private static final List<byte[]> posts = new CopyOnWriteArrayList<>();
+  private static final List<String> authorizations = new CopyOnWriteArrayList<>();
+  private static final List<String> topics = new CopyOnWriteArrayList<>();
+  private static final List<byte[]> frames = new CopyOnWriteArrayList<>();
+  private static final List<String> upgradeTokens = new CopyOnWriteArrayList<>();
+  private static final List<io.vertx.core.http.ServerWebSocket> sockets =
+      new CopyOnWriteArrayList<>();
+  private static final AtomicInteger webhookCalls = new AtomicInteger();
+
+  @BeforeAll
+  static void servers() throws Exception {
+    certificate = SelfSignedCertificate.create(dir);
+    vertx = Vertx.vertx();
+    https =
+        vertx
+            .createHttpServer(
+                new HttpServerOptions()
+                    .setSsl(true)
+                    .setKeyCertOptions(
+                        new PemKeyCertOptions()
+                            .setCertPath(certificate.cert().toString())
+                            .setKeyPath(certificate.key().toString())))
+            .requestHandler(
+                request ->
+                    request
+                        .body()
+                        .onSuccess(
+                            body -> {
+                              // The first call fails, so the gateway has to retry.
+                              if (webhookCalls.incrementAndGet() == 1) {
+                                request.response().setStatusCode(503).end();
+                                return;
+                              }
+                              posts.add(body.getBytes());
+                              authorizations.add(request.getHeader("Authorization"));
+                              topics.add(request.getHeader("NIPC-Topic"));
+                              assertThat(request.getHeader("Content-Type"))
+                                  .isEqualTo("application/cbor");
+                              request.response().setStatusCode(204).end();
+                            }))
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    ws =
+        vertx
+            .createHttpServer()
+            .webSocketHandler(
+                socket -> {
+                  upgradeTokens.add(socket.headers().get("X-Api-Key"));
+                  sockets.add(socket);
+                  socket.binaryMessageHandler(buffer -> frames.add(buffer.getBytes()));
+                })
+            .listen(0, "127.0.0.1")
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+  }
+
+  private static String telemetryApp(String name) {
+    ObjectNode app = ScimClient.JSON.createObjectNode();
+    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
+    app.put("applicationType", "telemetry");
+    app.put("applicationName", name);
+    return demo.client().create("/EndpointApps", app).path("id").asText();
+  }
+
+  private static void register(String id, String delivery, JsonObject settings) {
+    Reply reply =
+        demo.postJson(
+            "/nipc/registrations/data-apps?dataAppId=" + id,
+            new JsonObject()
+                .put(
+                    "events",
+                    new io.vertx.core.json.JsonArray().add(new JsonObject().put("event", PRESSED)))
+                .put(delivery, settings));
+    assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+  }
+
+  private static void press(String value) {
+    demo.simulator(
+        "POST",
+        "/ble/values",
+        new JsonObject()
+            .put("mac", BUTTON_MAC)
+            .put("service", "FFE0")
+            .put("characteristic", "FFE1")
+            .put("value", value));
+  }
+
+  private static JsonNode stats(String id) {
+    return demo.client().get("/streaming").json().path("dataApps").path(id);
+  }
+
+  @Test
+  void webhooks_and_websockets_receive_cbor_batches_with_their_headers() throws Exception {
+    String webhook = telemetryApp("Webhook app");
+    register(
+        webhook,
+        "webhook",
+        new JsonObject()
+            .put("URI", "https://127.0.0.1:" + https.actualPort() + "/events")
+            .put("headers", new JsonObject().put("Authorization", "Bearer hook-secret"))
+            .put("serverCACert", Files.readString(certificate.cert())));
+    String socket = telemetryApp("Websocket app");
+    register(
+        socket,
+        "websocket",
+        new JsonObject()
+            .put("URI", "ws://127.0.0.1:" + ws.actualPort() + "/stream")
+            .put("headers", new JsonObject().put("X-Api-Key", "ws-secret")));
+    String down = telemetryApp("Unreachable app");
+    register(down, "webhook", new JsonObject().put("URI", "http://127.0.0.1:9/nobody-listens"));
+
+    Reply enabled = demo.post(path(demo.button(), "events", "eventName", PRESSED));
+    assertThat(enabled.status()).isEqualTo(201);
+    press("AQ==");
+
+    Eventually.eventually("the webhook got a batch", () -> !posts.isEmpty());
+    Eventually.eventually("the websocket got a frame", () -> !frames.isEmpty());
+    assertThat(authorizations).containsOnly("Bearer hook-secret");
+    assertThat(upgradeTokens).containsOnly("ws-secret");
+    assertThat(topics.get(0))
+        .isEqualTo("data-app/" + webhook + "/demo/sdfObject/button/sdfEvent/pressed");
+    JsonNode decoded = decode(List.of(posts.get(0), frames.get(0)));
+    for (JsonNode item : decoded) {
+      assertThat(item.path("kind").asText()).isEqualTo("bleSubscription");
+      assertThat(item.path("deviceID").asText()).isEqualTo(demo.button());
+    }
+    assertThat(stats(webhook).path("retries").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(stats(webhook).path("delivered").asInt()).isEqualTo(1);
+    assertThat(stats(socket).path("delivered").asInt()).isEqualTo(1);
+
+    // Nobody listens there: after the retries the event is counted, not lost without a trace.
+    Eventually.eventually(
+        "the unreachable app's event is counted as undeliverable",
+        () -> stats(down).path("droppedUndeliverable").asInt() == 1);
+
+    demo.client().delete(enabled.header("Location"));
+  }
+
+  private static JsonNode decode(List<byte[]> payloads) throws Exception {
+    Path script = Files.createTempFile("check_data_batch", ".py");
+    try (var in =
+        NipcWebhookAndWebSocketTest.class.getResourceAsStream("/cbor/check_data_batch.py")) {
+      Files.write(script, in.readAllBytes());
+    }
+    List<String> command = new ArrayList<>(List.of("/usr/bin/python3", script.toString()));
+    payloads.forEach(p -> command.add(HexFormat.of().formatHex(p)));
+    Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(python.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(python.exitValue()).as(output).isZero();
+    return ScimClient.JSON.readTree(output);
+  }
+}
