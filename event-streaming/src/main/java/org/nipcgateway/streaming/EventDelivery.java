@@ -15,9 +15,10 @@ import org.nipcgateway.core.nipc.event.DeviceEventListener;
 
 /**
  * Routes each enabled event to the data apps registered for it, through each app's queue to its
- * destination: the embedded broker ({@code mqttClient}), a webhook or a websocket. A registration
- * that changed gets a new destination. Events for {@code mqttBroker} apps, whose delivery is not
- * built yet, are counted as dropped with that reason rather than lost silently.
+ * destination: the embedded broker ({@code mqttClient}), the app's own broker ({@code mqttBroker}),
+ * a webhook or a websocket. A registration that changed gets a new destination. An {@code
+ * mqttClient} app while the embedded broker is turned off has its events counted as dropped with
+ * that reason rather than lost silently.
  */
 final class EventDelivery implements DeviceEventListener {
   static final String DROPPED_UNSUPPORTED = "droppedDeliveryNotAvailable";
@@ -108,6 +109,7 @@ final class EventDelivery implements DeviceEventListener {
               : Optional.empty();
       case "webhook" -> Optional.of(new WebhookDestination(context.owner(), app));
       case "websocket" -> Optional.of(new WebSocketDestination(context.owner(), app));
+      case "mqttBroker" -> Optional.of(new RemoteBrokerDestination(context.owner(), app));
       default -> Optional.empty();
     };
   }

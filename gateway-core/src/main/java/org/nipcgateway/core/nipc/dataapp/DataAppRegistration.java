@@ -131,13 +131,16 @@ public record DataAppRegistration(List<String> events, ObjectNode shown, ObjectN
    * the draft's example, means plain MQTT.
    */
   private static void checkScheme(String delivery, String uri) {
+    if (delivery.equals("mqttBroker") && uri.matches("[^/:]+:\\d+")) {
+      return;
+    }
     String scheme;
     try {
       scheme = new URI(uri).getScheme();
     } catch (URISyntaxException e) {
       throw NipcException.badRequest(delivery + ".URI is not a URI: " + uri);
     }
-    if (delivery.equals("mqttBroker") && (scheme == null || uri.matches("[^/:]+:\\d+"))) {
+    if (delivery.equals("mqttBroker") && scheme == null) {
       return;
     }
     if (scheme == null || !SCHEMES.get(delivery).contains(scheme.toLowerCase(Locale.ROOT))) {

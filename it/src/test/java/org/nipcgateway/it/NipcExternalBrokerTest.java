@@ -1,0 +1,95 @@
+package org.nipcgateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nipcgateway.it.support.DemoGateway.BUTTON_MAC;
+import static org.nipcgateway.it.support.DemoGateway.name;
+import static org.nipcgateway.it.support.DemoGateway.path;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.nipcgateway.it.support.DemoGateway;
+import org.nipcgateway.it.support.Eventually;
+import org.nipcgateway.it.support.MosquittoBroker;
+import org.nipcgateway.it.support.MosquittoSub;
+import org.nipcgateway.it.support.Reply;
+import org.nipcgateway.it.support.ScimClient;
+
+/**
+ * {@code mqttBroker} data apps: the gateway logs in to the app's own broker (Debian's mosquitto,
+ * with a password file) and publishes there, on the app's custom topic or the draft's topic.
+ */
+class NipcExternalBrokerTest {
+  @RegisterExtension static final DemoGateway demo = new DemoGateway();
+  @TempDir Path dir;
+
+  private static final String PRESSED = name("button", "sdfEvent", "pressed");
+
+  private static String register(int port, String password, String customTopic) {
+    ObjectNode app = ScimClient.JSON.createObjectNode();
+    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
+    app.put("applicationType", "telemetry");
+    app.put("applicationName", "Broker app " + customTopic);
+    String id = demo.client().create("/EndpointApps", app).path("id").asText();
+    JsonObject broker =
+        new JsonObject()
+            .put("URI", "127.0.0.1:" + port)
+            .put("username", "ward")
+            .put("password", password);
+    if (customTopic != null) {
+      broker.put("customTopic", customTopic);
+    }
+    Reply reply =
+        demo.postJson(
+            "/nipc/registrations/data-apps?dataAppId=" + id,
+            new JsonObject()
+                .put("events", new JsonArray().add(new JsonObject().put("event", PRESSED)))
+                .put("mqttBroker", broker));
+    assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+    assertThat(reply.text()).doesNotContain(password);
+    return id;
+  }
+
+  @Test
+  void events_are_published_on_the_apps_own_broker() {
+    try (MosquittoBroker broker = MosquittoBroker.start(dir, "ward", "s3cret-broker");
+        MosquittoSub sub = MosquittoSub.start(broker.port(), "ward", "s3cret-broker", "#")) {
+      assertThat(sub.granted()).isEqualTo(1);
+      String custom = register(broker.port(), "s3cret-broker", "ward/3/events");
+      String plain = register(broker.port(), "s3cret-broker", null);
+      String refused = register(broker.port(), "wrong-password", "never");
+
+      Reply enabled = demo.post(path(demo.button(), "events", "eventName", PRESSED));
+      assertThat(enabled.status()).isEqualTo(201);
+      demo.simulator(
+          "POST",
+          "/ble/values",
+          new JsonObject()
+              .put("mac", BUTTON_MAC)
+              .put("service", "FFE0")
+              .put("characteristic", "FFE1")
+              .put("value", "AQ=="));
+
+      Eventually.eventually("both topics received a batch", () -> sub.messages().size() >= 2);
+      assertThat(sub.messages().stream().map(m -> m[0]))
+          .containsExactlyInAnyOrder(
+              "ward/3/events", "data-app/" + plain + "/demo/sdfObject/button/sdfEvent/pressed");
+      JsonObject stats =
+          new JsonObject(demo.client().get("/streaming").text()).getJsonObject("dataApps");
+      assertThat(stats.getJsonObject(custom).getInteger("delivered")).isEqualTo(1);
+      Eventually.eventually(
+          "the app whose broker refuses the gateway has its event counted",
+          () ->
+              new JsonObject(demo.client().get("/streaming").text())
+                      .getJsonObject("dataApps")
+                      .getJsonObject(refused, new JsonObject())
+                      .getInteger("droppedUndeliverable", 0)
+                  == 1);
+      demo.client().delete(enabled.header("Location"));
+    }
+  }
+}
