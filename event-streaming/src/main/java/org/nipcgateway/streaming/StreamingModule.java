@@ -46,7 +46,7 @@ public final class StreamingModule implements ApiModule {
               broker = started;
               delivery =
                   new EventDelivery(
-                      new DataAppDirectory(context.store()),
+                      new DataAppDirectory(context.store(), context.secrets()),
                       started,
                       context.vertx().getOrCreateContext(),
                       settings,

@@ -11,6 +11,8 @@ import java.net.BindException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,6 +29,7 @@ import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.http.PublicUrls;
 import org.nipcgateway.core.nipc.event.EventHub;
 import org.nipcgateway.core.radio.Radios;
+import org.nipcgateway.core.security.SecretBox;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.SqliteResourceStore;
 import org.slf4j.Logger;
@@ -77,9 +80,12 @@ public final class Gateway {
     return SqliteResourceStore.open(vertx, config.dataDir())
         .compose(
             store ->
-                startRadios(vertx, config)
+                loadSecretKey(vertx, config)
+                    .compose(secrets -> startRadios(vertx, config).map(r -> Map.entry(secrets, r)))
                     .compose(
-                        radios -> {
+                        started -> {
+                          SecretBox secrets = started.getKey();
+                          Radios radios = started.getValue();
                           Router router = Router.router(vertx);
                           new HealthRoutes(store::isOpen, stopping::get).mount(router);
                           GatewayContext ctx =
@@ -89,7 +95,8 @@ public final class Gateway {
                                   store,
                                   new PublicUrls(config.publicBaseUrl()),
                                   radios,
-                                  new EventHub());
+                                  new EventHub(),
+                                  secrets);
                           List<ApiModule> modules = new ArrayList<>();
                           ServiceLoader.load(ApiModule.class).forEach(modules::add);
                           return mountAll(modules, router, ctx)
@@ -104,6 +111,18 @@ public final class Gateway {
                                           .transform(ignored -> Future.failedFuture(e)));
                         })
                     .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
+  }
+
+  /**
+   * The key that seals stored secrets: {@code NIPC_SECRET_KEY} when set (operators who keep keys
+   * out of the data dir), else the data dir's key file.
+   */
+  private static Future<SecretBox> loadSecretKey(Vertx vertx, GatewayConfig config) {
+    return vertx.executeBlocking(
+        () ->
+            SecretBox.load(
+                config.dataDir(),
+                Optional.ofNullable(System.getenv("NIPC_SECRET_KEY")).filter(k -> !k.isBlank())));
   }
 
   private static Future<Radios> startRadios(Vertx vertx, GatewayConfig config) {

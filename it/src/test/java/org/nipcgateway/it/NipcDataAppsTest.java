@@ -39,7 +39,7 @@ class NipcDataAppsTest {
   }
 
   @Test
-  void webhook_headers_are_kept_but_never_shown() {
+  void webhook_headers_are_kept_sealed_and_never_shown() throws java.io.IOException {
     String id = app("telemetry");
     Reply reply =
         register(
@@ -54,6 +54,18 @@ class NipcDataAppsTest {
     assertThat(reply.json().at("/webhook/headers/Authorization").asText()).isEqualTo("********");
     assertThat(demo.client().get("/nipc/registrations/data-apps?dataAppId=" + id).text())
         .doesNotContain("s3cr3t-t0ken");
+
+    // Stored sealed: neither the database nor its write-ahead log holds the secret in clear.
+    try (var files = java.nio.file.Files.list(demo.dataDir())) {
+      for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+        assertThat(
+                new String(
+                    java.nio.file.Files.readAllBytes(file),
+                    java.nio.charset.StandardCharsets.ISO_8859_1))
+            .as(file.toString())
+            .doesNotContain("s3cr3t-t0ken");
+      }
+    }
 
     Reply again = register(id, "{" + events() + ",\"mqttClient\":true}");
     assertThat(again.status()).isEqualTo(409);

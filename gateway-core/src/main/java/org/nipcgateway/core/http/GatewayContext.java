@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.core.nipc.event.EventHub;
 import org.nipcgateway.core.radio.Radios;
+import org.nipcgateway.core.security.SecretBox;
 import org.nipcgateway.core.storage.ResourceStore;
 
 /** What the gateway hands every API module: the shared services, built once at start. */
@@ -14,7 +15,8 @@ public record GatewayContext(
     ResourceStore store,
     PublicUrls urls,
     Radios radios,
-    EventHub events) {
+    EventHub events,
+    SecretBox secrets) {
 
   /** The config-file section named after the module, empty when there is none. */
   public JsonObject settings(String module) {

@@ -109,6 +109,10 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
+  public java.nio.file.Path dataDir() {
+    return running.dataDir();
+  }
+
   public ScimClient client() {
     return running.scim();
   }

@@ -12,14 +12,14 @@ import org.nipcgateway.core.storage.StoredResource;
  */
 public record DataApp(String id, List<String> events, JsonNode registration, JsonNode secrets) {
 
-  static DataApp of(StoredResource resource) {
+  static DataApp of(StoredResource resource, JsonNode openedSecrets) {
     List<String> events = new ArrayList<>();
     resource.attributes().path("events").forEach(e -> events.add(e.path("event").asText()));
     return new DataApp(
         DataAppRegistry.dataAppId(resource.id()),
         List.copyOf(events),
         resource.attributes(),
-        resource.secrets());
+        openedSecrets);
   }
 
   /**

@@ -1,20 +1,44 @@
 package org.nipcgateway.core.nipc.dataapp;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.List;
+import org.nipcgateway.core.security.SecretBox;
 import org.nipcgateway.core.storage.ResourceStore;
 
-/** Read access to data-app registrations for whatever delivers events (the streaming module). */
+/**
+ * Read access to data-app registrations for whatever delivers events (the streaming module), with
+ * their secrets opened again (they are stored sealed).
+ */
 public final class DataAppDirectory {
   private final ResourceStore store;
+  private final SecretBox box;
 
-  public DataAppDirectory(ResourceStore store) {
+  public DataAppDirectory(ResourceStore store, SecretBox box) {
     this.store = store;
+    this.box = box;
   }
 
   /** Every registered data app. */
   public Future<List<DataApp>> all() {
-    return store.findAll(DataAppRegistry.TYPE).map(all -> all.stream().map(DataApp::of).toList());
+    return store
+        .findAll(DataAppRegistry.TYPE)
+        .map(all -> all.stream().map(r -> DataApp.of(r, opened(r.secrets()))).toList());
+  }
+
+  private ObjectNode opened(ObjectNode sealed) {
+    ObjectNode out = sealed.deepCopy();
+    if (out.has("password")) {
+      out.put("password", box.open(out.get("password").asText()));
+    }
+    if (out.has("headers")) {
+      ObjectNode headers = (ObjectNode) out.get("headers");
+      List<String> names = new ArrayList<>();
+      headers.fieldNames().forEachRemaining(names::add);
+      names.forEach(n -> headers.put(n, box.open(headers.get(n).asText())));
+    }
+    return out;
   }
 
   /** The data apps registered for an event. */

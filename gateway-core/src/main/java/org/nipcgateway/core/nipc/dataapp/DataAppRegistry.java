@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.security.SecretBox;
 import org.nipcgateway.core.storage.ChangeSet;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.StoredResource;
@@ -23,13 +26,30 @@ public final class DataAppRegistry {
 
   private final ResourceStore store;
   private final SdfModelRegistry models;
+  private final SecretBox box;
   private final Clock clock;
   private final TaskSequencer writes = new TaskSequencer();
 
-  public DataAppRegistry(ResourceStore store, SdfModelRegistry models, Clock clock) {
+  public DataAppRegistry(ResourceStore store, SdfModelRegistry models, SecretBox box, Clock clock) {
     this.store = store;
     this.models = models;
+    this.box = box;
     this.clock = clock;
+  }
+
+  /** The registration's secrets as stored: every value sealed. */
+  private ObjectNode sealed(ObjectNode secrets) {
+    ObjectNode out = secrets.deepCopy();
+    if (out.has("password")) {
+      out.put("password", box.seal(out.get("password").asText()));
+    }
+    if (out.has("headers")) {
+      ObjectNode headers = (ObjectNode) out.get("headers");
+      List<String> names = new ArrayList<>();
+      headers.fieldNames().forEachRemaining(names::add);
+      names.forEach(n -> headers.put(n, box.seal(headers.get(n).asText())));
+    }
+    return out;
   }
 
   /** Registers a data app; fails when it is registered already. */
@@ -57,7 +77,7 @@ public final class DataAppRegistry {
                                           now,
                                           now,
                                           registration.shown(),
-                                          registration.secrets()));
+                                          sealed(registration.secrets())));
                                 })));
   }
 
@@ -80,7 +100,7 @@ public final class DataAppRegistry {
                                             current.created(),
                                             clock.instant(),
                                             registration.shown(),
-                                            registration.secrets())))));
+                                            sealed(registration.secrets()))))));
   }
 
   public Future<ObjectNode> get(String dataAppId) {

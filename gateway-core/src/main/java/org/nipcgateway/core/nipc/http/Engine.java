@@ -54,7 +54,8 @@ final class Engine {
     EventSubscriptions subscriptions = new EventSubscriptions(affordances, calls, links, clock);
     ActionService actionService = new ActionService(affordances, groups, radios, clock);
 
-    DataAppRegistry dataAppRegistry = new DataAppRegistry(context.store(), registry, clock);
+    DataAppRegistry dataAppRegistry =
+        new DataAppRegistry(context.store(), registry, context.secrets(), clock);
     models = new ModelRoutes(registry);
     dataApps = new DataAppRoutes(dataAppRegistry);
     properties = new PropertyRoutes(new PropertyService(affordances, radios), problems);
