@@ -1,11 +1,15 @@
 package org.nipcgateway.streaming;
 
+import io.moquette.broker.ISslContextCreator;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.List;
 import java.util.Properties;
@@ -20,16 +24,30 @@ final class EmbeddedBroker {
   private static final String PUBLISHER = "nipc-gateway";
 
   private final Server server = new Server();
-  private final int port;
+  private final StreamingSettings settings;
 
-  private EmbeddedBroker(int port) {
-    this.port = port;
+  private EmbeddedBroker(StreamingSettings settings) {
+    this.settings = settings;
   }
 
-  static EmbeddedBroker start(String host, int port, DataAppAccess access) throws IOException {
+  static EmbeddedBroker start(StreamingSettings streaming, DataAppAccess access)
+      throws IOException {
     Properties settings = new Properties();
-    settings.setProperty(IConfig.HOST_PROPERTY_NAME, host);
-    settings.setProperty(IConfig.PORT_PROPERTY_NAME, String.valueOf(port));
+    settings.setProperty(IConfig.HOST_PROPERTY_NAME, streaming.mqttHost());
+    settings.setProperty(
+        IConfig.PORT_PROPERTY_NAME,
+        streaming.mqttPort() < 0 ? "disabled" : String.valueOf(streaming.mqttPort()));
+    ISslContextCreator tls = null;
+    if (streaming.tls().isPresent()) {
+      StreamingSettings.Tls files = streaming.tls().get();
+      settings.setProperty(IConfig.SSL_PORT_PROPERTY_NAME, String.valueOf(files.port()));
+      // Read now, so a bad certificate stops the start with a message instead of failing later.
+      SslContext context =
+          SslContextBuilder.forServer(files.certFile().toFile(), files.keyFile().toFile())
+              .protocols("TLSv1.3", "TLSv1.2")
+              .build();
+      tls = () -> context;
+    }
     settings.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, "disabled");
     settings.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, "false");
     // mosquitto 2.x clients connect with an empty client id unless given one.
@@ -38,13 +56,16 @@ final class EmbeddedBroker {
     settings.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
     // Write each publication out at once rather than on a flush timer.
     settings.setProperty(IConfig.BUFFER_FLUSH_MS_PROPERTY_NAME, "immediate");
-    EmbeddedBroker broker = new EmbeddedBroker(port);
-    broker.server.startServer(new MemoryConfig(settings), List.of(), null, access, access);
+    EmbeddedBroker broker = new EmbeddedBroker(streaming);
+    broker.server.startServer(new MemoryConfig(settings), List.of(), tls, access, access);
     return broker;
   }
 
-  int port() {
-    return port;
+  /** Where data apps connect: the plain port and the TLS port, each -1 when off. */
+  JsonObject ports() {
+    return new JsonObject()
+        .put("port", settings.mqttPort())
+        .put("tlsPort", settings.tls().map(StreamingSettings.Tls::port).orElse(-1));
   }
 
   /**

@@ -65,11 +65,10 @@ public final class StreamingModule implements ApiModule {
     DataAppAccess access = new DataAppAccess(new EndpointAppCredentials(context.store()));
     return context
         .vertx()
-        .executeBlocking(
-            () -> EmbeddedBroker.start(settings.mqttHost(), settings.mqttPort(), access))
+        .executeBlocking(() -> EmbeddedBroker.start(settings, access))
         .onSuccess(
             started ->
-                LOG.info("MQTT broker listening on {}:{}", settings.mqttHost(), started.port()))
+                LOG.info("MQTT broker listening on {} {}", settings.mqttHost(), started.ports()))
         .recover(
             e ->
                 Future.failedFuture(
@@ -82,7 +81,11 @@ public final class StreamingModule implements ApiModule {
                                 + ": "
                                 + e.getMessage(),
                             e)
-                        : e));
+                        : e instanceof javax.net.ssl.SSLException
+                                || e instanceof IllegalArgumentException
+                            ? new ConfigException(
+                                "cannot use the MQTT TLS certificate and key: " + e.getMessage(), e)
+                            : e));
   }
 
   /** Where the broker listens (data apps need to know) and what delivery did per data app. */
@@ -90,7 +93,7 @@ public final class StreamingModule implements ApiModule {
     io.vertx.core.json.JsonObject state = new io.vertx.core.json.JsonObject();
     EmbeddedBroker running = broker;
     if (running != null) {
-      state.put("mqtt", new io.vertx.core.json.JsonObject().put("port", running.port()));
+      state.put("mqtt", running.ports());
     }
     return state.put("dataApps", stats.json());
   }

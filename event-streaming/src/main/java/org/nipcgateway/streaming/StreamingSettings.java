@@ -4,6 +4,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.nipcgateway.core.config.ConfigException;
 
 /**
@@ -13,14 +15,34 @@ import org.nipcgateway.core.config.ConfigException;
  * default 100).
  */
 record StreamingSettings(
-    boolean mqttEnabled, String mqttHost, int mqttPort, int queueCapacity, int maxBatch) {
+    boolean mqttEnabled,
+    String mqttHost,
+    int mqttPort,
+    Optional<Tls> tls,
+    int queueCapacity,
+    int maxBatch) {
+
+  /** MQTT over TLS: where, and with which certificate chain and key (PEM files). */
+  record Tls(int port, Path certFile, Path keyFile) {}
 
   static StreamingSettings of(JsonObject section, String httpHost) {
     try {
       JsonObject mqtt = section.getJsonObject("mqtt", new JsonObject());
-      int port = mqtt.getInteger("port", 1883);
-      if (port < 0 || port > 65535) {
-        throw new ConfigException("streaming.mqtt.port must be 0 to 65535, got " + port);
+      int port = port(mqtt.getInteger("port", 1883), "streaming.mqtt.port", true);
+      Optional<Tls> tls = Optional.empty();
+      JsonObject tlsSection = mqtt.getJsonObject("tls");
+      if (tlsSection != null) {
+        String cert = tlsSection.getString("certFile");
+        String key = tlsSection.getString("keyFile");
+        if (cert == null || key == null) {
+          throw new ConfigException("streaming.mqtt.tls needs certFile and keyFile");
+        }
+        tls =
+            Optional.of(
+                new Tls(
+                    port(tlsSection.getInteger("port", 8883), "streaming.mqtt.tls.port", false),
+                    Path.of(cert),
+                    Path.of(key)));
       }
       int capacity = section.getInteger("queueCapacity", 10_000);
       int batch = section.getInteger("maxBatch", 100);
@@ -30,12 +52,25 @@ record StreamingSettings(
       return new StreamingSettings(
           mqtt.getBoolean("enabled", true),
           mqtt.getString("host", httpHost),
-          port == 0 ? freePort() : port,
+          port,
+          tls,
           capacity,
           batch);
     } catch (ClassCastException e) {
       throw new ConfigException("the streaming section is malformed: " + e.getMessage(), e);
     }
+  }
+
+  /** A port setting: 0 picks a free port, -1 (where allowed) turns the listener off. */
+  private static int port(int value, String name, boolean mayBeOff) {
+    if (value == -1 && mayBeOff) {
+      return -1;
+    }
+    if (value < 0 || value > 65535) {
+      throw new ConfigException(
+          name + " must be 0 to 65535" + (mayBeOff ? ", or -1" : "") + ", got " + value);
+    }
+    return value == 0 ? freePort() : value;
   }
 
   /** Moquette binds the port it is given, so "any free port" is chosen here. */

@@ -193,6 +193,15 @@ public final class GatewayConfig {
       return this;
     }
 
+    /** Sets one value inside a module's section unless it is set already. */
+    public Builder moduleSettingIfAbsent(String module, String object, String key, Object value) {
+      JsonObject section = modules.getJsonObject(module, new JsonObject());
+      if (section.getJsonObject(object, new JsonObject()).containsKey(key)) {
+        return this;
+      }
+      return moduleSetting(module, object, key, value);
+    }
+
     /** Sets one value inside a module's section, e.g. {@code ("streaming", "mqtt", "port", 0)}. */
     public Builder moduleSetting(String module, String object, String key, Object value) {
       JsonObject section = modules.getJsonObject(module, new JsonObject());

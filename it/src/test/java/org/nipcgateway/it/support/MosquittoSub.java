@@ -40,27 +40,40 @@ public final class MosquittoSub implements AutoCloseable {
   }
 
   public static MosquittoSub start(int port, String user, String password, String topic) {
+    return start(port, user, password, topic, List.of());
+  }
+
+  /** Over TLS, trusting the given CA certificate (PEM). */
+  public static MosquittoSub startTls(
+      int port, String user, String password, String topic, java.nio.file.Path caFile) {
+    return start(port, user, password, topic, List.of("--cafile", caFile.toString()));
+  }
+
+  private static MosquittoSub start(
+      int port, String user, String password, String topic, List<String> extra) {
     List<String> command =
-        List.of(
-            // Line-buffered: through a pipe it would hold its output until it exits.
-            "stdbuf",
-            "-oL",
-            "mosquitto_sub",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            String.valueOf(port),
-            "-u",
-            user,
-            "-P",
-            password,
-            "-t",
-            topic,
-            "-q",
-            "1",
-            "-d",
-            "-F",
-            "MSG %t %x");
+        new ArrayList<>(
+            List.of(
+                // Line-buffered: through a pipe it would hold its output until it exits.
+                "stdbuf",
+                "-oL",
+                "mosquitto_sub",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(port),
+                "-u",
+                user,
+                "-P",
+                password,
+                "-t",
+                topic,
+                "-q",
+                "1",
+                "-d",
+                "-F",
+                "MSG %t %x"));
+    command.addAll(extra);
     try {
       return new MosquittoSub(new ProcessBuilder(command).redirectErrorStream(true).start());
     } catch (IOException e) {

@@ -37,7 +37,7 @@ public final class RunningGateway implements AutoCloseable {
             .httpHost("127.0.0.1")
             .httpPort(0)
             .dataDir(dataDir)
-            .moduleSetting("streaming", "mqtt", "port", 0)
+            .moduleSettingIfAbsent("streaming", "mqtt", "port", 0)
             .build();
     try {
       Gateway gateway =
