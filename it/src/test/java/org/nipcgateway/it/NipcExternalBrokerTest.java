@@ -1,11 +1,9 @@
 package org.nipcgateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.nipcgateway.it.support.DemoGateway.BUTTON_MAC;
 import static org.nipcgateway.it.support.DemoGateway.name;
 import static org.nipcgateway.it.support.DemoGateway.path;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.MosquittoBroker;
 import org.nipcgateway.it.support.MosquittoSub;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.ScimClient;
 
 /**
  * {@code mqttBroker} data apps: the gateway logs in to the app's own broker (Debian's mosquitto,
@@ -30,11 +27,7 @@ class NipcExternalBrokerTest {
   private static final String PRESSED = name("button", "sdfEvent", "pressed");
 
   private static String register(int port, String password, String customTopic) {
-    ObjectNode app = ScimClient.JSON.createObjectNode();
-    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
-    app.put("applicationType", "telemetry");
-    app.put("applicationName", "Broker app " + customTopic);
-    String id = demo.client().create("/EndpointApps", app).path("id").asText();
+    String id = demo.telemetryApp("Broker app " + customTopic).path("id").asText();
     JsonObject broker =
         new JsonObject()
             .put("URI", "127.0.0.1:" + port)
@@ -65,14 +58,7 @@ class NipcExternalBrokerTest {
 
       Reply enabled = demo.post(path(demo.button(), "events", "eventName", PRESSED));
       assertThat(enabled.status()).isEqualTo(201);
-      demo.simulator(
-          "POST",
-          "/ble/values",
-          new JsonObject()
-              .put("mac", BUTTON_MAC)
-              .put("service", "FFE0")
-              .put("characteristic", "FFE1")
-              .put("value", "AQ=="));
+      demo.pressButton("AQ==");
 
       Eventually.eventually("both topics received a batch", () -> sub.messages().size() >= 2);
       assertThat(sub.messages().stream().map(m -> m[0]))

@@ -1,28 +1,21 @@
 package org.nipcgateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.nipcgateway.it.support.DemoGateway.BUTTON_MAC;
 import static org.nipcgateway.it.support.DemoGateway.LIGHT_EUI64;
 import static org.nipcgateway.it.support.DemoGateway.name;
 import static org.nipcgateway.it.support.DemoGateway.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.nipcgateway.it.support.CborCheck;
 import org.nipcgateway.it.support.DemoGateway;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.MosquittoSub;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.ScimClient;
 
 /**
  * Enabled events reach data apps over the embedded MQTT broker: Debian's mosquitto_sub receives
@@ -42,32 +35,6 @@ class NipcMqttStreamingTest {
     return reply.header("Location");
   }
 
-  private static void pressButton(String value) {
-    demo.simulator(
-        "POST",
-        "/ble/values",
-        new JsonObject()
-            .put("mac", BUTTON_MAC)
-            .put("service", "FFE0")
-            .put("characteristic", "FFE1")
-            .put("value", value));
-  }
-
-  /** Decodes the payloads with python3-cbor2 and checks them against data_subscription.cddl. */
-  private static JsonNode decoded(List<String[]> messages) throws Exception {
-    Path script = Files.createTempFile("check_data_batch", ".py");
-    try (var in = NipcMqttStreamingTest.class.getResourceAsStream("/cbor/check_data_batch.py")) {
-      Files.write(script, in.readAllBytes());
-    }
-    List<String> command = new ArrayList<>(List.of("/usr/bin/python3", script.toString()));
-    messages.forEach(m -> command.add(m[1]));
-    Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(python.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    assertThat(python.exitValue()).as(output).isZero();
-    return ScimClient.JSON.readTree(output);
-  }
-
   @Test
   void every_kind_of_event_arrives_as_a_cbor_data_batch_on_the_drafts_topic() throws Exception {
     try (MosquittoSub sub =
@@ -79,7 +46,7 @@ class NipcMqttStreamingTest {
       String present = enable(demo.thermometer(), "thermometer", "isPresent");
       String connected = enable(demo.thermometer(), "thermometer", "isConnected");
       String onOff = enable(demo.light(), "light", "onOffChanged");
-      pressButton("AQ==");
+      demo.pressButton("AQ==");
       demo.property(demo.thermometer(), "thermometer", "temperatureType"); // connects, disconnects
       demo.simulator(
           "POST",
@@ -102,7 +69,7 @@ class NipcMqttStreamingTest {
               topicRoot() + "demo/sdfObject/thermometer/sdfEvent/isConnected",
               topicRoot() + "demo/sdfObject/light/sdfEvent/onOffChanged");
 
-      JsonNode items = decoded(messages);
+      JsonNode items = CborCheck.decode(messages.stream().map(m -> m[1]).toList());
       assertThat(items.findValuesAsText("kind"))
           .contains(
               "bleSubscription", "bleAdvertisement", "bleConnectionStatus", "zigbeeSubscription");
@@ -133,7 +100,9 @@ class NipcMqttStreamingTest {
           "the disconnection arrived too",
           () -> {
             try {
-              return decoded(sub.messages()).findValuesAsText("kind").stream()
+              return CborCheck.decode(sub.messages().stream().map(m -> m[1]).toList())
+                      .findValuesAsText("kind")
+                      .stream()
                       .filter("bleConnectionStatus"::equals)
                       .count()
                   >= 2;
@@ -159,11 +128,7 @@ class NipcMqttStreamingTest {
 
     // A second telemetry app may connect, but not read the first app's topics, not even by
     // wildcard.
-    ObjectNode app = ScimClient.JSON.createObjectNode();
-    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
-    app.put("applicationType", "telemetry");
-    app.put("applicationName", "Other telemetry");
-    JsonNode other = demo.client().create("/EndpointApps", app);
+    JsonNode other = demo.telemetryApp("Other telemetry");
     String otherId = other.path("id").asText();
     String otherToken = other.path("clientToken").asText();
     for (String filter : List.of(topicRoot() + "#", "data-app/+/#", "#")) {

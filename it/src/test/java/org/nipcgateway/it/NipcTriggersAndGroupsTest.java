@@ -1,7 +1,6 @@
 package org.nipcgateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.nipcgateway.it.support.DemoGateway.BUTTON_MAC;
 import static org.nipcgateway.it.support.DemoGateway.PROBLEM;
 import static org.nipcgateway.it.support.DemoGateway.name;
 
@@ -63,17 +62,6 @@ class NipcTriggersAndGroupsTest {
         new JsonObject().put("action", action));
   }
 
-  private static void press() {
-    demo.simulator(
-        "POST",
-        "/ble/values",
-        new JsonObject()
-            .put("mac", BUTTON_MAC)
-            .put("service", "FFE0")
-            .put("characteristic", "FFE1")
-            .put("value", "AQ=="));
-  }
-
   @Test
   void a_ble_button_event_runs_a_zigbee_light_action() {
     String before = demo.property(demo.light(), "light", "onOff");
@@ -85,7 +73,7 @@ class NipcTriggersAndGroupsTest {
     // The trigger keeps the button's notifications on, over one held connection.
     assertThat(demo.bleSlotsInUse()).isEqualTo(1);
 
-    press();
+    demo.pressButton("AQ==");
 
     Eventually.eventually(
         "the light toggled", () -> !demo.property(demo.light(), "light", "onOff").equals(before));

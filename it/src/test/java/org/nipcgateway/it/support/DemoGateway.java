@@ -60,11 +60,7 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
    * use as the event no data app is registered for.
    */
   private String registerDataApp() {
-    ObjectNode app = ScimClient.JSON.createObjectNode();
-    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
-    app.put("applicationType", "telemetry");
-    app.put("applicationName", "Demo telemetry");
-    JsonNode created = client().create("/EndpointApps", app);
+    JsonNode created = telemetryApp("Demo telemetry");
     String id = created.path("id").asText();
     dataAppToken = created.path("clientToken").asText();
     JsonArray events = new JsonArray();
@@ -168,6 +164,27 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
   /** Vert.x JSON goes as its encoding; anything else as the client sends it. */
   private static Object text(Object body) {
     return body instanceof JsonObject json ? json.encode() : body;
+  }
+
+  /** The simulated button reports a press (or release) as the peripheral would. */
+  public void pressButton(String value) {
+    simulator(
+        "POST",
+        "/ble/values",
+        new JsonObject()
+            .put("mac", BUTTON_MAC)
+            .put("service", "FFE0")
+            .put("characteristic", "FFE1")
+            .put("value", value));
+  }
+
+  /** A new telemetry EndpointApp: its SCIM resource, client token included. */
+  public JsonNode telemetryApp(String name) {
+    ObjectNode app = ScimClient.JSON.createObjectNode();
+    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
+    app.put("applicationType", "telemetry");
+    app.put("applicationName", name);
+    return client().create("/EndpointApps", app);
   }
 
   public int bleSlotsInUse() {

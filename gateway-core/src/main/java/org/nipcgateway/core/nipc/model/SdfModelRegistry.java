@@ -76,19 +76,14 @@ public final class SdfModelRegistry {
    * the registered model whose top-level name covers it; fails with invalid-sdf-url.
    */
   public Future<JsonNode> definition(String globalName) {
-    int hash = globalName.indexOf('#');
-    return models()
+    return defining(globalName)
         .map(
-            all -> {
-              for (Registered registered : all) {
-                if (hash > 0 && registered.model().covers(globalName)) {
-                  JsonNode node = registered.model().document().at(globalName.substring(hash + 1));
-                  if (!node.isMissingNode()) {
-                    return node;
-                  }
-                }
+            model -> {
+              JsonNode node = model.document().at(pointer(globalName));
+              if (node.isMissingNode()) {
+                throw NipcException.invalidSdfUrl(globalName);
               }
-              throw NipcException.invalidSdfUrl(globalName);
+              return node;
             });
   }
 
@@ -98,18 +93,24 @@ public final class SdfModelRegistry {
    * topic of draft-ietf-asdf-nipc, "NIPC Event APIs").
    */
   public Future<String> namespacedPath(String globalName) {
-    int hash = globalName.indexOf('#');
+    return defining(globalName)
+        .map(model -> model.document().path("defaultNamespace").asText() + pointer(globalName));
+  }
+
+  /** The registered model whose top-level name covers the global name; else invalid-sdf-url. */
+  private Future<SdfModel> defining(String globalName) {
     return models()
         .map(
-            all -> {
-              for (Registered registered : all) {
-                if (hash > 0 && registered.model().covers(globalName)) {
-                  return registered.model().document().path("defaultNamespace").asText()
-                      + globalName.substring(hash + 1);
-                }
-              }
-              throw NipcException.invalidSdfUrl(globalName);
-            });
+            all ->
+                all.stream()
+                    .map(Registered::model)
+                    .filter(m -> globalName.indexOf('#') > 0 && m.covers(globalName))
+                    .findFirst()
+                    .orElseThrow(() -> NipcException.invalidSdfUrl(globalName)));
+  }
+
+  private static String pointer(String globalName) {
+    return globalName.substring(globalName.indexOf('#') + 1);
   }
 
   /** Replaces the model registered under the name with a new document that still defines it. */
