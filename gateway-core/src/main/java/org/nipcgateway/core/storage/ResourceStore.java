@@ -3,6 +3,7 @@ package org.nipcgateway.core.storage;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Durable storage of registry resources.
@@ -25,6 +26,12 @@ public interface ResourceStore {
 
   /** Applies every change of the set atomically; fails with {@link StoreException} otherwise. */
   Future<Void> commit(ChangeSet changes);
+
+  /**
+   * Adds a listener told, after each commit that deleted resources, what was deleted (so that state
+   * kept elsewhere for them, like enabled events, can go too). Called on an event loop.
+   */
+  void onRemoval(Consumer<List<StoredResource>> listener);
 
   /** Whether the store can currently serve requests (for readiness checks). */
   boolean isOpen();

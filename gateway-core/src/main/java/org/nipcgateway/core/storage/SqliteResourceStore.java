@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,8 @@ public final class SqliteResourceStore implements ResourceStore {
   private final WorkerExecutor worker;
   private final DataDirectory dataDirectory;
   private final Connection connection;
+  private final List<Consumer<List<StoredResource>>> removalListeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, StoredResource> byId =
       Collections.synchronizedMap(new LinkedHashMap<>());
   private volatile boolean open = true;
@@ -149,11 +152,30 @@ public final class SqliteResourceStore implements ResourceStore {
     if (changes.isEmpty()) {
       return Future.succeededFuture();
     }
-    return worker.executeBlocking(
-        () -> {
-          commitBlocking(changes);
-          return null;
-        });
+    List<StoredResource> removed = new ArrayList<>();
+    for (String id : changes.deletes()) {
+      StoredResource resource = byId.get(id);
+      if (resource != null) {
+        removed.add(resource);
+      }
+    }
+    return worker
+        .<Void>executeBlocking(
+            () -> {
+              commitBlocking(changes);
+              return null;
+            })
+        .onSuccess(
+            v -> {
+              if (!removed.isEmpty()) {
+                removalListeners.forEach(l -> l.accept(List.copyOf(removed)));
+              }
+            });
+  }
+
+  @Override
+  public void onRemoval(Consumer<List<StoredResource>> listener) {
+    removalListeners.add(listener);
   }
 
   private void commitBlocking(ChangeSet changes) {

@@ -112,6 +112,19 @@ public final class DataAppRegistry {
         () -> registered(dataAppId).compose(r -> store.commit(new ChangeSet().delete(r.id()))));
   }
 
+  /** Deletes the registrations of EndpointApps that were deleted. */
+  public Future<Void> forgetApps(List<StoredResource> deleted) {
+    ChangeSet changes = new ChangeSet();
+    deleted.stream()
+        .filter(r -> r.resourceType().equals("EndpointApp"))
+        .forEach(app -> changes.delete(key(app.id())));
+    if (changes.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    // Only registrations that exist: the store deletes nothing it does not hold.
+    return writes.submit(() -> store.commit(changes));
+  }
+
   /** Whether some data app is registered for the event. */
   public Future<Boolean> anyFor(String eventName) {
     return store

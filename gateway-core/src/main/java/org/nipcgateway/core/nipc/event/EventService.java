@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.nipcgateway.core.nipc.dataapp.DataAppRegistry;
 import org.nipcgateway.core.nipc.group.DeviceGroups;
@@ -96,6 +97,34 @@ public final class EventService {
                 i.eventName().equals(eventName)
                     && i.members().stream()
                         .anyMatch(m -> m.deviceId().equals(deviceId) && m.hold().isPresent()));
+  }
+
+  /**
+   * Forgets what belonged to resources that were deleted: instances enabled on them, and their part
+   * in group instances (so a deleted device does not keep a radio subscription, or a link).
+   */
+  public void forget(Set<String> deletedIds) {
+    List<DeviceHold> released = new ArrayList<>();
+    synchronized (this) {
+      for (EventInstance instance : List.copyOf(instances.values())) {
+        if (deletedIds.contains(instance.ownerId())) {
+          instances.remove(instance.instanceId());
+          released.addAll(instance.members());
+          continue;
+        }
+        List<DeviceHold> kept = new ArrayList<>();
+        for (DeviceHold member : instance.members()) {
+          (deletedIds.contains(member.deviceId()) ? released : kept).add(member);
+        }
+        if (kept.size() != instance.members().size()) {
+          instances.put(
+              instance.instanceId(),
+              new EventInstance(
+                  instance.instanceId(), instance.ownerId(), instance.eventName(), kept));
+        }
+      }
+    }
+    released.forEach(DeviceHold::release);
   }
 
   /** The instances of a device or group, all or those named. */

@@ -3,6 +3,8 @@ package org.nipcgateway.core.nipc.http;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.nipc.action.ActionService;
@@ -21,6 +23,7 @@ import org.nipcgateway.core.nipc.operation.RadioCalls;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.nipc.problem.ProblemTypes;
 import org.nipcgateway.core.nipc.trigger.TriggerService;
+import org.nipcgateway.core.storage.StoredResource;
 
 /**
  * The NIPC engine wired once: its services over the store and radios, and their routes. Settings
@@ -60,13 +63,23 @@ final class Engine {
     dataApps = new DataAppRoutes(dataAppRegistry);
     properties = new PropertyRoutes(new PropertyService(affordances, radios), problems);
     actions = new ActionRoutes(actionService, problems);
-    events =
-        new EventRoutes(
-            new EventService(affordances, groups, subscriptions, dataAppRegistry, context.events()),
-            problems);
-    triggers =
-        new TriggerRoutes(
-            new TriggerService(affordances, groups, subscriptions, actionService), problems);
+    EventService eventService =
+        new EventService(affordances, groups, subscriptions, dataAppRegistry, context.events());
+    TriggerService triggerService =
+        new TriggerService(affordances, groups, subscriptions, actionService);
+    events = new EventRoutes(eventService, problems);
+    triggers = new TriggerRoutes(triggerService, problems);
+    // Deleting a device, group or endpoint app in SCIM takes what NIPC kept for it along.
+    context
+        .store()
+        .onRemoval(
+            removed -> {
+              Set<String> ids =
+                  removed.stream().map(StoredResource::id).collect(Collectors.toSet());
+              eventService.forget(ids);
+              triggerService.forget(ids);
+              dataAppRegistry.forgetApps(removed);
+            });
     connections = new ConnectionRoutes(new ConnectionService(affordances, calls, links));
   }
 

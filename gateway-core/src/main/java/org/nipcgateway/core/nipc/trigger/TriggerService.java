@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.nipcgateway.core.nipc.action.ActionService;
 import org.nipcgateway.core.nipc.event.DeviceEvent;
@@ -83,6 +84,35 @@ public final class TriggerService implements DeviceEventListener {
     }
     trigger.release();
     return trigger;
+  }
+
+  /** Forgets triggers on deleted devices or groups, and deleted devices' part in group triggers. */
+  public void forget(Set<String> deletedIds) {
+    List<DeviceHold> released = new ArrayList<>();
+    synchronized (this) {
+      for (Trigger trigger : List.copyOf(triggers.values())) {
+        if (deletedIds.contains(trigger.ownerId())) {
+          triggers.remove(trigger.instanceId());
+          released.addAll(trigger.members());
+          continue;
+        }
+        List<DeviceHold> kept = new ArrayList<>();
+        for (DeviceHold member : trigger.members()) {
+          (deletedIds.contains(member.deviceId()) ? released : kept).add(member);
+        }
+        if (kept.size() != trigger.members().size()) {
+          triggers.put(
+              trigger.instanceId(),
+              new Trigger(
+                  trigger.instanceId(),
+                  trigger.ownerId(),
+                  trigger.eventName(),
+                  trigger.action(),
+                  kept));
+        }
+      }
+    }
+    released.forEach(DeviceHold::release);
   }
 
   public synchronized List<Trigger> triggers(String ownerId) {
