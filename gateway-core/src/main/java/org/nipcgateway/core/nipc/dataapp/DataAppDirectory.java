@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nipcgateway.core.security.SecretBox;
 import org.nipcgateway.core.storage.ResourceStore;
+import org.nipcgateway.core.storage.StoredResource;
 
 /**
  * Read access to data-app registrations for whatever delivers events (the streaming module), with
@@ -14,18 +17,33 @@ import org.nipcgateway.core.storage.ResourceStore;
 public final class DataAppDirectory {
   private final ResourceStore store;
   private final SecretBox box;
+  private final Map<String, Opened> opened = new ConcurrentHashMap<>();
 
   public DataAppDirectory(ResourceStore store, SecretBox box) {
     this.store = store;
     this.box = box;
   }
 
-  /** Every registered data app. */
+  /**
+   * Every registered data app. Opening secrets costs a decryption, and events ask for every one of
+   * them, so each stored version is opened once (the store hands out the same value until the
+   * registration changes).
+   */
   public Future<List<DataApp>> all() {
-    return store
-        .findAll(DataAppRegistry.TYPE)
-        .map(all -> all.stream().map(r -> DataApp.of(r, opened(r.secrets()))).toList());
+    return store.findAll(DataAppRegistry.TYPE).map(all -> all.stream().map(this::dataApp).toList());
   }
+
+  private DataApp dataApp(StoredResource resource) {
+    Opened known = opened.get(resource.id());
+    if (known != null && known.resource() == resource) {
+      return known.app();
+    }
+    DataApp app = DataApp.of(resource, opened(resource.secrets()));
+    opened.put(resource.id(), new Opened(resource, app));
+    return app;
+  }
+
+  private record Opened(StoredResource resource, DataApp app) {}
 
   private ObjectNode opened(ObjectNode sealed) {
     ObjectNode out = sealed.deepCopy();
