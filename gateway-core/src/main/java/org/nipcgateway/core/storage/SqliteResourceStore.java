@@ -14,10 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
@@ -49,8 +46,7 @@ public final class SqliteResourceStore implements ResourceStore {
   private final Connection connection;
   private final List<Consumer<List<StoredResource>>> removalListeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final Map<String, StoredResource> byId =
-      Collections.synchronizedMap(new LinkedHashMap<>());
+  private final MemoryIndex memory = new MemoryIndex();
   private volatile boolean open = true;
 
   private SqliteResourceStore(
@@ -88,7 +84,7 @@ public final class SqliteResourceStore implements ResourceStore {
       connection.setAutoCommit(false);
       SqliteResourceStore store = new SqliteResourceStore(worker, dataDirectory, connection);
       store.loadAll();
-      LOG.info("Store open at {} with {} resources", dataDirectory.path(), store.byId.size());
+      LOG.info("Store open at {} with {} resources", dataDirectory.path(), store.memory.size());
       return store;
     } catch (SQLException | RuntimeException e) {
       dataDirectory.close();
@@ -112,7 +108,7 @@ public final class SqliteResourceStore implements ResourceStore {
                 Instant.parse(rows.getString(5)),
                 parse(rows.getString(6)),
                 parse(rows.getString(7)));
-        byId.put(resource.id(), resource);
+        memory.put(resource);
       }
       connection.commit();
     }
@@ -128,20 +124,12 @@ public final class SqliteResourceStore implements ResourceStore {
 
   @Override
   public Future<Optional<StoredResource>> find(String id) {
-    return Future.succeededFuture(Optional.ofNullable(byId.get(id)));
+    return Future.succeededFuture(memory.find(id));
   }
 
   @Override
   public Future<List<StoredResource>> findAll(String resourceType) {
-    List<StoredResource> matching = new ArrayList<>();
-    synchronized (byId) {
-      for (StoredResource resource : byId.values()) {
-        if (resource.resourceType().equals(resourceType)) {
-          matching.add(resource);
-        }
-      }
-    }
-    return Future.succeededFuture(matching);
+    return Future.succeededFuture(memory.ofType(resourceType));
   }
 
   @Override
@@ -154,10 +142,7 @@ public final class SqliteResourceStore implements ResourceStore {
     }
     List<StoredResource> removed = new ArrayList<>();
     for (String id : changes.deletes()) {
-      StoredResource resource = byId.get(id);
-      if (resource != null) {
-        removed.add(resource);
-      }
+      memory.find(id).ifPresent(removed::add);
     }
     return worker
         .<Void>executeBlocking(
@@ -203,14 +188,7 @@ public final class SqliteResourceStore implements ResourceStore {
       rollback();
       throw new StoreException("could not write to the store: " + e.getMessage(), e);
     }
-    synchronized (byId) {
-      for (StoredResource r : changes.puts()) {
-        byId.put(r.id(), r);
-      }
-      for (String id : changes.deletes()) {
-        byId.remove(id);
-      }
-    }
+    memory.apply(changes);
   }
 
   private void rollback() {
