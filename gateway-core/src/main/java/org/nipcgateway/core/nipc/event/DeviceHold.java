@@ -1,7 +1,10 @@
 package org.nipcgateway.core.nipc.event;
 
 import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.problem.NipcException;
 
@@ -31,6 +34,19 @@ public record DeviceHold(
                     ? Future.succeededFuture(
                         new DeviceHold(deviceId, Optional.empty(), Optional.of(problem)))
                     : Future.failedFuture(e));
+  }
+
+  /**
+   * The holds of devices that are not among {@code deletedIds}; the others are added to {@code
+   * released} (for the caller to release once it left its lock).
+   */
+  public static List<DeviceHold> withoutDeleted(
+      List<DeviceHold> holds, Set<String> deletedIds, List<DeviceHold> released) {
+    List<DeviceHold> kept = new ArrayList<>();
+    for (DeviceHold hold : holds) {
+      (deletedIds.contains(hold.deviceId()) ? released : kept).add(hold);
+    }
+    return kept;
   }
 
   public void release() {

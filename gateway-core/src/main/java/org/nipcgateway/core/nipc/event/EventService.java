@@ -112,10 +112,7 @@ public final class EventService {
           released.addAll(instance.members());
           continue;
         }
-        List<DeviceHold> kept = new ArrayList<>();
-        for (DeviceHold member : instance.members()) {
-          (deletedIds.contains(member.deviceId()) ? released : kept).add(member);
-        }
+        List<DeviceHold> kept = DeviceHold.withoutDeleted(instance.members(), deletedIds, released);
         if (kept.size() != instance.members().size()) {
           instances.put(
               instance.instanceId(),

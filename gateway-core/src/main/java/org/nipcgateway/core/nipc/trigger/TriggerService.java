@@ -96,10 +96,7 @@ public final class TriggerService implements DeviceEventListener {
           released.addAll(trigger.members());
           continue;
         }
-        List<DeviceHold> kept = new ArrayList<>();
-        for (DeviceHold member : trigger.members()) {
-          (deletedIds.contains(member.deviceId()) ? released : kept).add(member);
-        }
+        List<DeviceHold> kept = DeviceHold.withoutDeleted(trigger.members(), deletedIds, released);
         if (kept.size() != trigger.members().size()) {
           triggers.put(
               trigger.instanceId(),
