@@ -20,11 +20,6 @@ final class DeliveryStats {
         .addAndGet(amount);
   }
 
-  long get(String dataAppId, String counter) {
-    AtomicLong value = counters.getOrDefault(dataAppId, Map.of()).get(counter);
-    return value == null ? 0 : value.get();
-  }
-
   JsonObject json() {
     JsonObject apps = new JsonObject();
     new TreeMap<>(counters)

@@ -140,11 +140,6 @@ public final class BleConnections implements BleListener {
     return true;
   }
 
-  /** Links open or opening now. */
-  public synchronized int open() {
-    return links.size();
-  }
-
   @Override
   public synchronized void connectionChanged(String mac, boolean connected) {
     if (!connected) {

@@ -127,11 +127,6 @@ public final class EventSubscriptions implements BleListener, ZigbeeListener {
             });
   }
 
-  /** Subscriptions on now (for tests and health). */
-  public synchronized int active() {
-    return subscriptions.size();
-  }
-
   @Override
   public void notification(String mac, GattCharacteristic characteristic, byte[] value) {
     dispatch(new RadioSignal.BleNotification(mac, characteristic, value));

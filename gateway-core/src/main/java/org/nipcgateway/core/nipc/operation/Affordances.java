@@ -41,8 +41,4 @@ public final class Affordances {
   public Future<String> namespacedPath(String globalName) {
     return models.namespacedPath(globalName);
   }
-
-  public ResourceStore store() {
-    return store;
-  }
 }
