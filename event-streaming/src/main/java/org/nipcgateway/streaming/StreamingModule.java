@@ -7,7 +7,9 @@ import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.nipc.dataapp.DataAppDirectory;
+import org.nipcgateway.core.security.AccessRule;
 import org.nipcgateway.core.security.EndpointAppCredentials;
+import org.nipcgateway.core.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +41,11 @@ public final class StreamingModule implements ApiModule {
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
-    router.get("/streaming").handler(ctx -> ctx.json(state()));
+    context
+        .routes()
+        .on(router, "")
+        .get("/streaming", AccessRule.operator(Role.DATA))
+        .handler(ctx -> ctx.json(state()));
     return startBroker(settings)
         .map(
             started -> {

@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import java.net.BindException;
 import java.time.Duration;
@@ -27,9 +26,12 @@ import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.http.HealthRoutes;
 import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.http.PublicUrls;
+import org.nipcgateway.core.http.ServerTls;
 import org.nipcgateway.core.nipc.event.EventHub;
 import org.nipcgateway.core.radio.Radios;
+import org.nipcgateway.core.security.GatewaySecurity;
 import org.nipcgateway.core.security.SecretBox;
+import org.nipcgateway.core.security.ServerCertificates;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.SqliteResourceStore;
 import org.slf4j.Logger;
@@ -81,36 +83,77 @@ public final class Gateway {
         .compose(
             store ->
                 loadSecretKey(vertx, config)
-                    .compose(secrets -> startRadios(vertx, config).map(r -> Map.entry(secrets, r)))
-                    .compose(
-                        started -> {
-                          SecretBox secrets = started.getKey();
-                          Radios radios = started.getValue();
-                          Router router = Router.router(vertx);
-                          new HealthRoutes(store::isOpen, stopping::get).mount(router);
-                          GatewayContext ctx =
-                              new GatewayContext(
-                                  vertx,
-                                  config,
-                                  store,
-                                  new PublicUrls(config.publicBaseUrl()),
-                                  radios,
-                                  new EventHub(),
-                                  secrets);
-                          List<ApiModule> modules = new ArrayList<>();
-                          ServiceLoader.load(ApiModule.class).forEach(modules::add);
-                          return mountAll(modules, router, ctx)
-                              .compose(v -> listen(vertx, config, router))
-                              .map(
-                                  server ->
-                                      new Gateway(vertx, store, radios, modules, server, stopping))
-                              .recover(
-                                  e ->
-                                      stopAll(modules)
-                                          .transform(ignored -> radios.stop())
-                                          .transform(ignored -> Future.failedFuture(e)));
-                        })
+                    .compose(secrets -> prepare(vertx, config, store, secrets))
+                    .compose(prepared -> mountAndListen(vertx, config, prepared, stopping))
                     .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
+  }
+
+  /** What the HTTP layer needs before any module mounts. */
+  private record Prepared(
+      ResourceStore store,
+      SecretBox secrets,
+      Radios radios,
+      Optional<ServerTls> tls,
+      GatewaySecurity security) {}
+
+  private static Future<Prepared> prepare(
+      Vertx vertx, GatewayConfig config, ResourceStore store, SecretBox secrets) {
+    return vertx
+        .executeBlocking(
+            () ->
+                Map.entry(
+                    ServerCertificates.resolve(config),
+                    GatewaySecurity.create(vertx, config, store)))
+        .compose(
+            ready ->
+                startRadios(vertx, config)
+                    .map(
+                        radios ->
+                            new Prepared(
+                                store, secrets, radios, ready.getKey(), ready.getValue())));
+  }
+
+  private static Future<Gateway> mountAndListen(
+      Vertx vertx, GatewayConfig config, Prepared prepared, AtomicBoolean stopping) {
+    Router router = Router.router(vertx);
+    GatewaySecurity security = prepared.security();
+    security.connections().install(router);
+    new HealthRoutes(prepared.store()::isOpen, stopping::get)
+        .mount(security.routes().on(router, ""));
+    GatewayContext ctx =
+        new GatewayContext(
+            vertx,
+            config,
+            prepared.store(),
+            new PublicUrls(config.publicBaseUrl()),
+            prepared.radios(),
+            new EventHub(),
+            prepared.secrets(),
+            security.routes(),
+            security.deviceScope(),
+            prepared.tls());
+    List<ApiModule> modules = new ArrayList<>();
+    ServiceLoader.load(ApiModule.class).forEach(modules::add);
+    return mountAll(modules, router, ctx)
+        .compose(v -> checkEveryRouteGuarded(security))
+        .compose(v -> listen(vertx, config, prepared.tls(), security, router))
+        .map(
+            server ->
+                new Gateway(vertx, prepared.store(), prepared.radios(), modules, server, stopping))
+        .recover(
+            e ->
+                stopAll(modules)
+                    .transform(ignored -> prepared.radios().stop())
+                    .transform(ignored -> Future.failedFuture(e)));
+  }
+
+  /** A route without an access rule is a programming error: the gateway does not start. */
+  private static Future<Void> checkEveryRouteGuarded(GatewaySecurity security) {
+    List<String> unguarded = security.routes().unguarded();
+    return unguarded.isEmpty()
+        ? Future.succeededFuture()
+        : Future.failedFuture(
+            new IllegalStateException("routes without an access rule: " + unguarded));
   }
 
   /**
@@ -161,6 +204,9 @@ public final class Gateway {
               .route()
               .last()
               .handler(c -> Problems.send(c, 404, "Not Found", "no such resource"));
+          for (int status : new int[] {401, 403, 429, 503}) {
+            router.errorHandler(status, Gateway::denied);
+          }
           router.errorHandler(
               500,
               c -> {
@@ -174,7 +220,26 @@ public final class Gateway {
         });
   }
 
-  private static Future<HttpServer> listen(Vertx vertx, GatewayConfig config, Router router) {
+  /** A denial (or overload) on a route whose module has no failure handler of its own. */
+  private static void denied(io.vertx.ext.web.RoutingContext c) {
+    String detail =
+        c.failure() instanceof io.vertx.ext.web.handler.HttpException http
+            ? http.getPayload()
+            : null;
+    int status = c.statusCode();
+    Problems.send(
+        c,
+        status,
+        io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase(),
+        detail);
+  }
+
+  private static Future<HttpServer> listen(
+      Vertx vertx,
+      GatewayConfig config,
+      Optional<ServerTls> tls,
+      GatewaySecurity security,
+      Router router) {
     HttpServerOptions options =
         new HttpServerOptions()
             .setHost(config.httpHost())
@@ -184,17 +249,10 @@ public final class Gateway {
             // large first responses arrived corrupted. Plain-text clients get HTTP/1.1; HTTP/2
             // comes with TLS and ALPN.
             .setHttp2ClearTextEnabled(false);
-    if (config.tlsEnabled()) {
-      options
-          .setSsl(true)
-          .setKeyCertOptions(
-              new PemKeyCertOptions()
-                  .setCertPath(config.tlsCertFile().orElseThrow().toString())
-                  .setKeyPath(config.tlsKeyFile().orElseThrow().toString()));
-      options.setEnabledSecureTransportProtocols(java.util.Set.of("TLSv1.2", "TLSv1.3"));
-    }
-    return vertx
-        .createHttpServer(options)
+    tls.ifPresent(files -> ServerCertificates.apply(options, files));
+    HttpServer server = vertx.createHttpServer(options);
+    security.connections().watch(server);
+    return server
         .requestHandler(router)
         .listen()
         .recover(
@@ -211,12 +269,19 @@ public final class Gateway {
                             e)
                         : e))
         .onSuccess(
-            s ->
-                LOG.info(
-                    "NIPC gateway listening on {}://{}:{}",
-                    config.tlsEnabled() ? "https" : "http",
-                    config.httpHost(),
-                    s.actualPort()));
+            s -> {
+              LOG.info(
+                  "NIPC gateway listening on {}://{}:{}",
+                  tls.isPresent() ? "https" : "http",
+                  config.httpHost(),
+                  s.actualPort());
+              if (tls.isEmpty()) {
+                LOG.warn(
+                    "*** INSECURE: plain HTTP and MQTT without TLS (--insecure-http). Tokens and"
+                        + " device data cross the network in clear text. Local experiments"
+                        + " only. ***");
+              }
+            });
   }
 
   /** The port the HTTP server listens on (the chosen one when the config said 0). */

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.core.fleet.Fleet;
-import org.nipcgateway.core.fleet.FleetSeeder;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.RunningGateway;
@@ -62,8 +61,7 @@ class NipcBleDetailsTest {
   @BeforeAll
   static void provision() {
     Fleet demo = Fleet.demo().orElseThrow();
-    new FleetSeeder(gateway.scim().base())
-        .seed(new Fleet(new JsonObject(), demo.models(), demo.devices()));
+    gateway.running().seed(new Fleet(new JsonObject(), demo.models(), demo.devices()));
     thermometer =
         gateway
             .scim()

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.core.fleet.Fleet;
-import org.nipcgateway.core.fleet.FleetSeeder;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.MosquittoSub;
 import org.nipcgateway.it.support.Reply;
@@ -40,13 +39,13 @@ class StreamingTlsTest {
                             .put("keyFile", certificate.key().toString())
                             .put("port", 0)));
     try (RunningGateway gateway =
-        RunningGateway.start(
+        RunningGateway.startTls(
             GatewayConfig.builder()
                 .moduleSettings("radios", demo.radios())
                 .moduleSettings("streaming", streaming)
                 .moduleSetting("streaming", "mqtt", "port", -1))) {
       ScimClient http = gateway.scim();
-      new FleetSeeder(http.base()).seed(demo);
+      gateway.seed(demo);
       JsonNode ports = http.get("/streaming").json().path("mqtt");
       assertThat(ports.path("port").asInt()).isEqualTo(-1);
       int tlsPort = ports.path("tlsPort").asInt();

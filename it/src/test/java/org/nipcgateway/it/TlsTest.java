@@ -56,7 +56,7 @@ class TlsTest {
   void health_answers_over_tls_1_2_and_1_3_and_plain_http_gets_no_answer() throws Exception {
     GatewayConfig.Builder config = GatewayConfig.builder().tlsCertFile(cert).tlsKeyFile(key);
     try (RunningGateway gateway =
-        RunningGateway.start(Files.createTempDirectory(dir, "data"), config)) {
+        RunningGateway.startTls(Files.createTempDirectory(dir, "data"), config)) {
       URI health = URI.create("https://127.0.0.1:" + gateway.port() + "/health");
       for (String protocol : new String[] {"TLSv1.3", "TLSv1.2"}) {
         HttpResponse<String> reply =

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
+import org.nipcgateway.core.security.AccessRule;
+import org.nipcgateway.core.security.RouteTable;
 
 /**
  * Serves the gateway's OpenAPI document at {@code /openapi.yaml} (as written) and {@code
@@ -31,15 +33,17 @@ public final class OpenApiModule implements ApiModule {
         .executeBlocking(OpenApiModule::load)
         .map(
             document -> {
-              router
-                  .get("/openapi.yaml")
+              // The API description is public: clients read it before they have credentials.
+              RouteTable.Routes routes = context.routes().on(router, "");
+              routes
+                  .get("/openapi.yaml", AccessRule.open())
                   .handler(
                       ctx ->
                           ctx.response()
                               .putHeader("Content-Type", "application/yaml")
                               .end(document.yaml()));
-              router
-                  .get("/openapi.json")
+              routes
+                  .get("/openapi.json", AccessRule.open())
                   .handler(
                       ctx ->
                           ctx.response()

@@ -43,7 +43,9 @@ public final class ScimApiModule implements ApiModule {
                       context.urls(),
                       maxResults,
                       context.config().maxBodyBytes());
-              router.route(Links.SCIM_PATH + "/*").subRouter(routes.router(context.vertx()));
+              router
+                  .route(Links.SCIM_PATH + "/*")
+                  .subRouter(routes.router(context.vertx(), context.routes()));
               return null;
             });
   }

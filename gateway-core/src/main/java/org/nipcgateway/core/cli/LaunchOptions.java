@@ -16,32 +16,39 @@ public record LaunchOptions(
     Optional<Path> configFile,
     Optional<Path> fleetFile,
     Optional<String> logLevel,
-    boolean noDemo) {
+    boolean noDemo,
+    boolean insecureHttp) {
 
   public static final String USAGE =
       """
       Usage: nipc-gateway [options]
 
-      Runs the NIPC gateway: a SCIM 2.0 device registry and the NIPC API over HTTP.
+      Runs the NIPC gateway: a SCIM 2.0 device registry and the NIPC API over HTTPS.
+             nipc-gateway token create --role ROLE[,ROLE...] [--data-dir DIR] [--client NAME]
+                                       [--sees NAME,...] [--days N]
+             nipc-gateway token list|revoke ID [--data-dir DIR]
 
       Options:
-        --port N          HTTP API port (default 8080; 0 picks a free port)
+        --port N          HTTPS API port (default 8443; 0 picks a free port)
         --host ADDR       address to listen on (default 0.0.0.0)
         --data-dir DIR    where the embedded store lives (default ./data)
         --config FILE     JSON config file (see README, "Configuration")
         --fleet FILE      simulated devices to load (needs the simulators module)
         --no-demo         do not load the demo fleet at start
+        --insecure-http   plain HTTP and MQTT without TLS: local experiments only
         --log-level LVL   TRACE, DEBUG, INFO, WARN or ERROR (default INFO)
         --help            print this text and exit
 
       Environment variables (overridden by options): NIPC_HTTP_HOST, NIPC_HTTP_PORT,
-      NIPC_DATA_DIR, NIPC_TLS_CERT_FILE, NIPC_TLS_KEY_FILE, NIPC_PUBLIC_BASE_URL, NIPC_LOG_LEVEL.
+      NIPC_DATA_DIR, NIPC_TLS_CERT_FILE, NIPC_TLS_KEY_FILE, NIPC_PUBLIC_BASE_URL, NIPC_LOG_LEVEL,
+      NIPC_MQTT_PORT, NIPC_INSECURE_HTTP, NIPC_SECRET_KEY.
       """;
 
   /** Parses the arguments; a {@link ConfigException} names the offending option. */
   public static LaunchOptions parse(List<String> args) {
     boolean help = false;
     boolean noDemo = false;
+    boolean insecure = false;
     Integer port = null;
     String host = null;
     Path dataDir = null;
@@ -53,6 +60,7 @@ public record LaunchOptions(
       switch (arg) {
         case "--help", "-h" -> help = true;
         case "--no-demo" -> noDemo = true;
+        case "--insecure-http" -> insecure = true;
         case "--port" -> port = ConfigLoader.parsePort(value(args, ++i, arg), "--port");
         case "--host" -> host = value(args, ++i, arg);
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
@@ -70,7 +78,8 @@ public record LaunchOptions(
         Optional.ofNullable(config),
         Optional.ofNullable(fleet),
         Optional.ofNullable(logLevel),
-        noDemo);
+        noDemo,
+        insecure);
   }
 
   private static String value(List<String> args, int index, String option) {
@@ -89,6 +98,9 @@ public record LaunchOptions(
     logLevel.ifPresent(builder::logLevel);
     if (noDemo) {
       builder.demo(false);
+    }
+    if (insecureHttp) {
+      builder.insecureHttp(true);
     }
     return builder;
   }

@@ -21,6 +21,14 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("token")) {
+      int status =
+          new TokenCommand(System.out, System.err).run(Arrays.asList(args).subList(1, args.length));
+      if (status != 0) {
+        System.exit(status);
+      }
+      return;
+    }
     GatewayConfig config;
     Optional<Fleet> fleet;
     try {
@@ -51,8 +59,8 @@ public final class Main {
   }
 
   /**
-   * The fleet to simulate: the one given with --fleet, else the demo fleet unless --no-demo, radios
-   * in the config, or TLS (the launcher cannot seed over TLS yet) rule it out.
+   * The fleet to simulate: the one given with --fleet, else the demo fleet unless --no-demo or
+   * radios in the config rule it out.
    */
   private static Optional<Fleet> chooseFleet(GatewayConfig config) {
     boolean radiosConfigured = !config.moduleSettings("radios").isEmpty();
@@ -60,12 +68,9 @@ public final class Main {
       if (radiosConfigured) {
         throw new ConfigException("radios come from either the config file or --fleet, not both");
       }
-      if (config.tlsEnabled()) {
-        throw new ConfigException("--fleet cannot be combined with TLS yet");
-      }
       return Optional.of(Fleet.read(config.fleetFile().get()));
     }
-    if (!config.demo() || radiosConfigured || config.tlsEnabled()) {
+    if (!config.demo() || radiosConfigured) {
       return Optional.empty();
     }
     return Fleet.demo();
@@ -77,7 +82,7 @@ public final class Main {
       host = "127.0.0.1";
     }
     try {
-      new FleetSeeder("http://" + host + ":" + gateway.httpPort()).seed(fleet);
+      FleetSeeder.asOperator(config, host, gateway.httpPort()).seed(fleet);
     } catch (ConfigException e) {
       System.err.println("nipc-gateway: " + e.getMessage());
       System.exit(2);

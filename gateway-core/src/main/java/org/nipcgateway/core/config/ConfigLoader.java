@@ -12,7 +12,7 @@ import java.util.Set;
  * Reads a gateway configuration from a JSON file and environment variables.
  *
  * <pre>{@code
- * { "http": { "host": "0.0.0.0", "port": 8080, "publicBaseUrl": "https://ap.example",
+ * { "http": { "host": "0.0.0.0", "port": 8443, "publicBaseUrl": "https://ap.example",
  *             "maxBodyBytes": 1048576, "tls": { "certFile": "cert.pem", "keyFile": "key.pem" } },
  *   "dataDir": "data", "logLevel": "INFO",
  *   "scim": { "maxResults": 1000 } }
@@ -21,7 +21,7 @@ import java.util.Set;
  * Any other top-level object is a module's section (here {@code scim}). Environment variables
  * override the file: {@code NIPC_HTTP_HOST}, {@code NIPC_HTTP_PORT}, {@code NIPC_DATA_DIR}, {@code
  * NIPC_TLS_CERT_FILE}, {@code NIPC_TLS_KEY_FILE}, {@code NIPC_PUBLIC_BASE_URL}, {@code
- * NIPC_LOG_LEVEL}, {@code NIPC_MQTT_PORT}.
+ * NIPC_LOG_LEVEL}, {@code NIPC_MQTT_PORT}, {@code NIPC_INSECURE_HTTP}.
  */
 public final class ConfigLoader {
   private static final Set<String> CORE_KEYS = Set.of("http", "dataDir", "logLevel");
@@ -68,6 +68,9 @@ public final class ConfigLoader {
       if (http.containsKey("maxBodyBytes")) {
         builder.maxBodyBytes(http.getInteger("maxBodyBytes"));
       }
+      if (http.containsKey("insecure")) {
+        builder.insecureHttp(http.getBoolean("insecure"));
+      }
       JsonObject tls = http.getJsonObject("tls", new JsonObject());
       if (tls.getString("certFile") != null) {
         builder.tlsCertFile(Path.of(tls.getString("certFile")));
@@ -104,6 +107,7 @@ public final class ConfigLoader {
     env("NIPC_TLS_KEY_FILE", v -> builder.tlsKeyFile(Path.of(v)));
     env("NIPC_PUBLIC_BASE_URL", builder::publicBaseUrl);
     env("NIPC_LOG_LEVEL", builder::logLevel);
+    env("NIPC_INSECURE_HTTP", v -> builder.insecureHttp(Boolean.parseBoolean(v)));
     env(
         "NIPC_MQTT_PORT",
         v -> builder.moduleSetting("streaming", "mqtt", "port", parsePort(v, "NIPC_MQTT_PORT")));

@@ -27,6 +27,7 @@ public final class GatewayConfig {
   private final String logLevel;
   private final Optional<Path> fleetFile;
   private final boolean demo;
+  private final boolean insecureHttp;
   private final JsonObject modules;
 
   private GatewayConfig(Builder b) {
@@ -41,6 +42,7 @@ public final class GatewayConfig {
     this.logLevel = b.logLevel;
     this.fleetFile = Optional.ofNullable(b.fleetFile);
     this.demo = b.demo;
+    this.insecureHttp = b.insecureHttp;
     this.modules = b.modules.copy();
   }
 
@@ -69,8 +71,17 @@ public final class GatewayConfig {
     return tlsKeyFile;
   }
 
+  /**
+   * TLS is on unless the operator asked for plain HTTP ({@code --insecure-http}); without a
+   * configured certificate the gateway makes its own.
+   */
   public boolean tlsEnabled() {
-    return tlsCertFile.isPresent();
+    return !insecureHttp;
+  }
+
+  /** Plain HTTP and plain MQTT, for local experiments only. */
+  public boolean insecureHttp() {
+    return insecureHttp;
   }
 
   /** The URL clients reach the gateway at, when it differs from what the request says. */
@@ -117,6 +128,7 @@ public final class GatewayConfig {
     b.logLevel = logLevel;
     b.fleetFile = fleetFile.orElse(null);
     b.demo = demo;
+    b.insecureHttp = insecureHttp;
     b.modules = modules.copy();
     return b;
   }
@@ -124,7 +136,7 @@ public final class GatewayConfig {
   /** Collects settings; {@link #build()} rejects inconsistent ones with a message for operators. */
   public static final class Builder {
     private String httpHost = "0.0.0.0";
-    private int httpPort = 8080;
+    private int httpPort = 8443;
     private Path dataDir = Path.of("data");
     private Path tlsCertFile;
     private Path tlsKeyFile;
@@ -133,6 +145,7 @@ public final class GatewayConfig {
     private String logLevel = "INFO";
     private Path fleetFile;
     private boolean demo = true;
+    private boolean insecureHttp;
     private JsonObject modules = new JsonObject();
 
     private Builder() {}
@@ -187,6 +200,11 @@ public final class GatewayConfig {
       return this;
     }
 
+    public Builder insecureHttp(boolean insecure) {
+      this.insecureHttp = insecure;
+      return this;
+    }
+
     /** Sets (replaces) the settings section of one module. */
     public Builder moduleSettings(String module, JsonObject settings) {
       this.modules.put(module, settings.copy());
@@ -219,6 +237,10 @@ public final class GatewayConfig {
       }
       if ((tlsCertFile == null) != (tlsKeyFile == null)) {
         throw new ConfigException("TLS needs both a certificate file and a key file");
+      }
+      if (insecureHttp && tlsCertFile != null) {
+        throw new ConfigException(
+            "a TLS certificate is configured, so plain HTTP cannot be asked for");
       }
       if (maxBodyBytes < 1024) {
         throw new ConfigException("maxBodyBytes must be at least 1024, got " + maxBodyBytes);

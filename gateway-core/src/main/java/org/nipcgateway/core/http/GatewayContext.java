@@ -2,13 +2,21 @@ package org.nipcgateway.core.http;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.Optional;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.core.nipc.event.EventHub;
 import org.nipcgateway.core.radio.Radios;
+import org.nipcgateway.core.security.DeviceScope;
+import org.nipcgateway.core.security.RouteTable;
 import org.nipcgateway.core.security.SecretBox;
 import org.nipcgateway.core.storage.ResourceStore;
 
-/** What the gateway hands every API module: the shared services, built once at start. */
+/**
+ * What the gateway hands every API module: the shared services, built once at start. Modules add
+ * their routes through {@link #routes()}, which guards each one with its access rule.
+ *
+ * @param tls the server certificate; empty when the gateway runs with {@code --insecure-http}
+ */
 public record GatewayContext(
     Vertx vertx,
     GatewayConfig config,
@@ -16,7 +24,10 @@ public record GatewayContext(
     PublicUrls urls,
     Radios radios,
     EventHub events,
-    SecretBox secrets) {
+    SecretBox secrets,
+    RouteTable routes,
+    DeviceScope deviceScope,
+    Optional<ServerTls> tls) {
 
   /** The config-file section named after the module, empty when there is none. */
   public JsonObject settings(String module) {

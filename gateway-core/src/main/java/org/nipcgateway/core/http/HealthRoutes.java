@@ -1,9 +1,10 @@
 package org.nipcgateway.core.http;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.BooleanSupplier;
+import org.nipcgateway.core.security.AccessRule;
+import org.nipcgateway.core.security.RouteTable;
 
 /**
  * Liveness and readiness for supervisors and load balancers.
@@ -23,10 +24,13 @@ public final class HealthRoutes {
     this.shuttingDown = shuttingDown;
   }
 
-  public void mount(Router router) {
-    router.get("/health/live").handler(ctx -> respond(ctx, true, new JsonObject()));
-    router.get("/health/ready").handler(this::readiness);
-    router.get("/health").handler(this::readiness);
+  /** Open routes: supervisors probe them without credentials, and they reveal nothing. */
+  public void mount(RouteTable.Routes routes) {
+    routes
+        .get("/health/live", AccessRule.open())
+        .handler(ctx -> respond(ctx, true, new JsonObject()));
+    routes.get("/health/ready", AccessRule.open()).handler(this::readiness);
+    routes.get("/health", AccessRule.open()).handler(this::readiness);
   }
 
   private void readiness(RoutingContext ctx) {

@@ -37,10 +37,28 @@ class ConfigLoaderTest {
   @Test
   void defaults_need_no_file_and_no_environment() {
     GatewayConfig config = new ConfigLoader(Map.of()).load(null).build();
-    assertThat(config.httpPort()).isEqualTo(8080);
+    assertThat(config.httpPort()).isEqualTo(8443);
     assertThat(config.dataDir()).isEqualTo(Path.of("data"));
     assertThat(config.demo()).isTrue();
+    assertThat(config.tlsEnabled()).isTrue();
+    assertThat(config.insecureHttp()).isFalse();
+  }
+
+  @Test
+  void plain_http_must_be_asked_for_and_cannot_be_combined_with_a_certificate() {
+    GatewayConfig config =
+        new ConfigLoader(Map.of("NIPC_INSECURE_HTTP", "true")).load(null).build();
     assertThat(config.tlsEnabled()).isFalse();
+    assertThatThrownBy(
+            () ->
+                new ConfigLoader(
+                        Map.of(
+                            "NIPC_INSECURE_HTTP", "true",
+                            "NIPC_TLS_CERT_FILE", "c.pem",
+                            "NIPC_TLS_KEY_FILE", "k.pem"))
+                    .load(null)
+                    .build())
+        .isInstanceOf(ConfigException.class);
   }
 
   @Test

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.core.fleet.Fleet;
-import org.nipcgateway.core.fleet.FleetSeeder;
 
 /**
  * A gateway per test class running the demo fleet (simulated thermometer, button and Zigbee light,
@@ -48,7 +47,7 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
             GatewayConfig.builder()
                 .moduleSettings("radios", fleet.radios())
                 .moduleSettings("nipc", nipcSettings));
-    new FleetSeeder(client().base()).seed(fleet);
+    running.seed(fleet);
     for (JsonNode device : client().list("/Devices", "").path("Resources")) {
       deviceIds.put(device.path("displayName").asText(), device.path("id").asText());
     }

@@ -11,11 +11,25 @@ import org.nipcgateway.core.config.GatewayConfig;
 public final class RunningGateway implements AutoCloseable {
   private final Gateway gateway;
   private final Path dataDir;
+  private final String operatorToken;
+  private final java.net.http.HttpClient http;
+  private final javax.net.ssl.SSLContext trust;
+  private final String scheme;
   private final int blockedBefore = BlockedThreadRecorder.warnings().size();
 
-  private RunningGateway(Gateway gateway, Path dataDir) {
+  private RunningGateway(
+      Gateway gateway,
+      Path dataDir,
+      String operatorToken,
+      java.net.http.HttpClient http,
+      javax.net.ssl.SSLContext trust,
+      String scheme) {
+    this.trust = trust;
     this.gateway = gateway;
     this.dataDir = dataDir;
+    this.operatorToken = operatorToken;
+    this.http = http;
+    this.scheme = scheme;
   }
 
   public static RunningGateway start() {
@@ -31,25 +45,85 @@ public final class RunningGateway implements AutoCloseable {
     }
   }
 
+  /**
+   * Most tests talk plain HTTP to an in-process gateway (--insecure-http): they test what the API
+   * does, and TLS is proven by the tests that start one with {@link #startTls}. Every gateway gets
+   * an operator token with all roles, which {@link #scim()} sends.
+   */
   public static RunningGateway start(Path dataDir, GatewayConfig.Builder config) {
+    return start(dataDir, config.insecureHttp(true), false);
+  }
+
+  public static RunningGateway startTls(GatewayConfig.Builder config) {
+    try {
+      return startTls(Files.createTempDirectory("nipc-it-"), config);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A gateway serving TLS: the configured certificate, or its own self-signed one. */
+  public static RunningGateway startTls(Path dataDir, GatewayConfig.Builder config) {
+    return start(dataDir, config, true);
+  }
+
+  private static RunningGateway start(Path dataDir, GatewayConfig.Builder config, boolean tls) {
     GatewayConfig built =
         config
             .httpHost("127.0.0.1")
             .httpPort(0)
             .dataDir(dataDir)
             .moduleSettingIfAbsent("streaming", "mqtt", "port", 0)
+            // Tests fire requests far faster than any client should; the limit has its own test.
+            .moduleSettingIfAbsent("security", "rateLimit", "perSecond", 1_000_000)
+            .moduleSettingIfAbsent("security", "rateLimit", "burst", 1_000_000)
             .build();
     try {
+      String token = OperatorTokens.create(dataDir, "provisioning,control,data");
       Gateway gateway =
           Gateway.start(built).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      return new RunningGateway(gateway, dataDir);
+      javax.net.ssl.SSLContext trust =
+          tls
+              ? org.nipcgateway.core.security.TrustedCertificate.context(
+                  built.tlsCertFile().orElse(dataDir.resolve("tls").resolve("gateway-cert.pem")))
+              : javax.net.ssl.SSLContext.getDefault();
+      java.net.http.HttpClient http =
+          java.net.http.HttpClient.newBuilder()
+              .connectTimeout(java.time.Duration.ofSeconds(5))
+              .sslContext(trust)
+              .build();
+      return new RunningGateway(gateway, dataDir, token, http, trust, tls ? "https" : "http");
     } catch (Exception e) {
       throw new IllegalStateException("gateway did not start", e);
     }
   }
 
+  /** A client with the operator token (all roles, every object). */
   public ScimClient scim() {
-    return new ScimClient("http://127.0.0.1:" + gateway.httpPort());
+    return new ScimClient(base(), http, operatorToken);
+  }
+
+  /** Loads a fleet's models and devices, as the launcher does. */
+  public void seed(org.nipcgateway.core.fleet.Fleet fleet) {
+    new org.nipcgateway.core.fleet.FleetSeeder(base(), trust, operatorToken).seed(fleet);
+  }
+
+  /** Trusts this gateway's certificate (the JDK default for plain HTTP). */
+  public javax.net.ssl.SSLContext trust() {
+    return trust;
+  }
+
+  /** A client without credentials. */
+  public ScimClient anonymous() {
+    return scim().withToken(null);
+  }
+
+  public String base() {
+    return scheme + "://127.0.0.1:" + gateway.httpPort();
+  }
+
+  public String operatorToken() {
+    return operatorToken;
   }
 
   public int port() {

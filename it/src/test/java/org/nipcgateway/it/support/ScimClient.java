@@ -15,17 +15,43 @@ import java.time.Duration;
 /** Talks to a gateway over real HTTP (the JDK client), the way an onboarding app would. */
 public final class ScimClient {
   public static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
+  private static final HttpClient PLAIN =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String base;
+  private final HttpClient http;
+  private final String token;
 
+  /** A client without credentials, over plain HTTP or with the JDK's default trust. */
   public ScimClient(String base) {
+    this(base, PLAIN, null);
+  }
+
+  /**
+   * @param token sent as a bearer token unless a request names its own Authorization header; null
+   *     for none
+   */
+  public ScimClient(String base, HttpClient http, String token) {
     this.base = base;
+    this.http = http;
+    this.token = token;
+  }
+
+  /** The same gateway with other credentials (null: none). */
+  public ScimClient withToken(String otherToken) {
+    return new ScimClient(base, http, otherToken);
   }
 
   public String base() {
     return base;
+  }
+
+  public String token() {
+    return token;
+  }
+
+  public HttpClient http() {
+    return http;
   }
 
   public Reply get(String path, String... headers) {
@@ -75,9 +101,14 @@ public final class ScimClient {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
     boolean contentTypeGiven = false;
+    boolean authorizationGiven = false;
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
       contentTypeGiven |= headers[i].equalsIgnoreCase("Content-Type");
+      authorizationGiven |= headers[i].equalsIgnoreCase("Authorization");
+    }
+    if (token != null && !authorizationGiven) {
+      request.header("Authorization", "Bearer " + token);
     }
     HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.noBody();
     if (body != null) {
@@ -88,7 +119,7 @@ public final class ScimClient {
     }
     try {
       HttpResponse<String> response =
-          HTTP.send(
+          http.send(
               request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
       Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
       OpenApiContract.document().check(method, path, reply);

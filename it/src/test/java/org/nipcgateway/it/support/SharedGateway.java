@@ -36,4 +36,8 @@ public final class SharedGateway implements BeforeAllCallback, AfterAllCallback 
   public ScimClient scim() {
     return running.scim();
   }
+
+  public RunningGateway running() {
+    return running;
+  }
 }

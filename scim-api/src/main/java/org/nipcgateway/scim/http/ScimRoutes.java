@@ -13,6 +13,11 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Optional;
 import org.nipcgateway.core.http.PublicUrls;
+import org.nipcgateway.core.security.AccessGuard;
+import org.nipcgateway.core.security.AccessRule;
+import org.nipcgateway.core.security.Principal;
+import org.nipcgateway.core.security.Role;
+import org.nipcgateway.core.security.RouteTable;
 import org.nipcgateway.scim.query.AttributeSelection;
 import org.nipcgateway.scim.query.ListQuery;
 import org.nipcgateway.scim.query.QueryRunner;
@@ -34,6 +39,7 @@ public final class ScimRoutes {
   private final PublicUrls urls;
   private final int maxResults;
   private final int maxBodyBytes;
+  private static final AccessRule PROVISIONING = AccessRule.role(Role.PROVISIONING);
   private final AllowedMethods allowedMethods = new AllowedMethods();
 
   public ScimRoutes(
@@ -65,59 +71,89 @@ public final class ScimRoutes {
     };
   }
 
-  public Router router(Vertx vertx) {
+  /** The SCIM router, every route registered in the gateway's route table with its rule. */
+  public Router router(Vertx vertx, RouteTable table) {
     Router router = Router.router(vertx);
+    RouteTable.Routes routes = table.on(router, Links.SCIM_PATH);
     ScimErrors errors = new ScimErrors(maxBodyBytes);
     router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.route().failureHandler(errors::handle);
+    // Discovery documents are public (RFC 7644, section 4): clients read them to learn how to
+    // authenticate.
+    AccessRule open = AccessRule.open();
     route(
-        router,
+        routes,
+        open,
         HttpMethod.GET,
         "/ServiceProviderConfig",
         ctx -> send(ctx, 200, discovery.serviceProviderConfig(links(ctx))));
     route(
-        router,
+        routes,
+        open,
         HttpMethod.GET,
         "/ResourceTypes",
         ctx -> send(ctx, 200, discovery.resourceTypes(links(ctx))));
     route(
-        router,
+        routes,
+        open,
         HttpMethod.GET,
         "/ResourceTypes/:name",
         ctx -> sendFound(ctx, discovery.resourceType(ctx.pathParam("name"), links(ctx))));
-    route(router, HttpMethod.GET, "/Schemas", ctx -> send(ctx, 200, discovery.schemas(links(ctx))));
     route(
-        router,
+        routes,
+        open,
+        HttpMethod.GET,
+        "/Schemas",
+        ctx -> send(ctx, 200, discovery.schemas(links(ctx))));
+    route(
+        routes,
+        open,
         HttpMethod.GET,
         "/Schemas/:urn",
         ctx -> sendFound(ctx, discovery.schema(ctx.pathParam("urn"), links(ctx))));
     route(
-        router,
+        routes,
+        PROVISIONING,
         HttpMethod.POST,
         "/.search",
         ctx -> search(ctx, List.copyOf(catalog.resourceTypes())));
     for (ScimResourceType type : catalog.resourceTypes()) {
-      mountType(router, type, type.endpoint());
-      type.aliases().forEach(alias -> mountType(router, type, alias));
+      mountType(routes, type, type.endpoint());
+      type.aliases().forEach(alias -> mountType(routes, type, alias));
     }
     // A sub-router passes what it cannot match to its parent; answer it here as a SCIM error.
     router.route().last().handler(this::unmatched);
     return router;
   }
 
-  private void mountType(Router router, ScimResourceType type, String path) {
-    route(router, HttpMethod.POST, path, ctx -> create(ctx, type));
-    route(router, HttpMethod.GET, path, ctx -> list(ctx, type));
-    route(router, HttpMethod.POST, path + "/.search", ctx -> search(ctx, List.of(type)));
-    route(router, HttpMethod.GET, path + "/:id", ctx -> get(ctx, type));
-    route(router, HttpMethod.PUT, path + "/:id", ctx -> replace(ctx, type));
-    route(router, HttpMethod.PATCH, path + "/:id", ctx -> patch(ctx, type));
-    route(router, HttpMethod.DELETE, path + "/:id", ctx -> delete(ctx, type));
+  private void mountType(RouteTable.Routes routes, ScimResourceType type, String path) {
+    route(routes, PROVISIONING, HttpMethod.POST, path, ctx -> create(ctx, type));
+    route(routes, PROVISIONING, HttpMethod.GET, path, ctx -> list(ctx, type));
+    route(
+        routes,
+        PROVISIONING,
+        HttpMethod.POST,
+        path + "/.search",
+        ctx -> search(ctx, List.of(type)));
+    route(routes, PROVISIONING, HttpMethod.GET, path + "/:id", ctx -> get(ctx, type));
+    route(routes, PROVISIONING, HttpMethod.PUT, path + "/:id", ctx -> replace(ctx, type));
+    route(routes, PROVISIONING, HttpMethod.PATCH, path + "/:id", ctx -> patch(ctx, type));
+    route(routes, PROVISIONING, HttpMethod.DELETE, path + "/:id", ctx -> delete(ctx, type));
   }
 
-  private void route(Router router, HttpMethod method, String path, ScimHandler handler) {
+  private void route(
+      RouteTable.Routes routes,
+      AccessRule rule,
+      HttpMethod method,
+      String path,
+      ScimHandler handler) {
     allowedMethods.add(method, path);
-    router.route(method, path).handler(guard(handler));
+    routes.route(method, path, rule).handler(guard(handler));
+  }
+
+  /** The caller the access guard let in; every non-discovery SCIM route has one. */
+  private static Principal caller(RoutingContext ctx) {
+    return AccessGuard.principal(ctx).orElseThrow();
   }
 
   private void unmatched(RoutingContext ctx) {
@@ -135,7 +171,7 @@ public final class ScimRoutes {
     ObjectNode body = ScimBodies.object(ctx);
     AttributeSelection selection = selection(ctx);
     registry
-        .create(type, body, links(ctx))
+        .create(type, body, links(ctx), caller(ctx))
         .onSuccess(
             written -> {
               ctx.response()
@@ -149,7 +185,7 @@ public final class ScimRoutes {
     AttributeSelection selection = selection(ctx);
     String ifNoneMatch = ctx.request().getHeader("If-None-Match");
     registry
-        .get(type, ctx.pathParam("id"), links(ctx))
+        .get(type, ctx.pathParam("id"), links(ctx), caller(ctx))
         .onSuccess(
             found -> {
               if (ifNoneMatch != null && EntityTag.matches(ifNoneMatch, found.resource())) {
@@ -168,7 +204,7 @@ public final class ScimRoutes {
     ObjectNode body = ScimBodies.object(ctx);
     AttributeSelection selection = selection(ctx);
     registry
-        .replace(type, ctx.pathParam("id"), body, ifMatch(ctx), links(ctx))
+        .replace(type, ctx.pathParam("id"), body, ifMatch(ctx), links(ctx), caller(ctx))
         .onSuccess(written -> sendResource(ctx, 200, type, written, selection))
         .onFailure(ctx::fail);
   }
@@ -177,14 +213,14 @@ public final class ScimRoutes {
     PatchRequest patch = ScimBodies.message(ctx, PatchRequest.class);
     AttributeSelection selection = selection(ctx);
     registry
-        .patch(type, ctx.pathParam("id"), patch, ifMatch(ctx), links(ctx))
+        .patch(type, ctx.pathParam("id"), patch, ifMatch(ctx), links(ctx), caller(ctx))
         .onSuccess(written -> sendResource(ctx, 200, type, written, selection))
         .onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx, ScimResourceType type) {
     registry
-        .delete(type, ctx.pathParam("id"), ifMatch(ctx))
+        .delete(type, ctx.pathParam("id"), ifMatch(ctx), caller(ctx))
         .onSuccess(v -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }
@@ -206,7 +242,7 @@ public final class ScimRoutes {
       QueryRunner.checkFilter(types.get(0), query);
     }
     registry
-        .views(types, links(ctx))
+        .views(types, links(ctx), caller(ctx))
         .onSuccess(
             views -> {
               try {

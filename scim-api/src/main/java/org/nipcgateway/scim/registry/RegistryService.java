@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.nipcgateway.core.security.ClientTokens;
+import org.nipcgateway.core.security.Principal;
 import org.nipcgateway.core.storage.ChangeSet;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.StoredResource;
@@ -39,6 +40,9 @@ import org.nipcgateway.scim.schema.ScimSchemaCatalog;
 public final class RegistryService {
   public static final List<String> TYPES = List.of("Device", "EndpointApp", RegistrySnapshot.GROUP);
   private static final String APP = "EndpointApp";
+
+  /** Kept with a resource's secrets: the id of the caller that created it. */
+  private static final String OWNER = "owner";
 
   private final ResourceStore store;
   private final ScimSchemaCatalog catalog;
@@ -59,11 +63,12 @@ public final class RegistryService {
     this.clock = clock;
   }
 
-  public Future<Written> create(ScimResourceType type, ObjectNode input, Links links) {
+  public Future<Written> create(
+      ScimResourceType type, ObjectNode input, Links links, Principal caller) {
     return write(
         snapshot -> {
           ObjectNode attributes = validator.forCreate(type, input);
-          checkReferences(type, attributes, snapshot, null);
+          checkReferences(type, attributes, snapshot, null, caller);
           Instant now = clock.instant();
           StoredResource created =
               new StoredResource(
@@ -73,39 +78,51 @@ public final class RegistryService {
                   now,
                   now,
                   attributes,
-                  JsonNodeFactory.instance.objectNode());
+                  JsonNodeFactory.instance.objectNode().put(OWNER, caller.id()));
           return commitWithToken(created, snapshot, links);
         });
   }
 
-  public Future<Written> get(ScimResourceType type, String id, Links links) {
+  public Future<Written> get(ScimResourceType type, String id, Links links, Principal caller) {
     return snapshot()
         .compose(
             snapshot ->
                 attempt(
                     () -> {
-                      StoredResource found = existing(type, id, snapshot);
+                      StoredResource found = existing(type, id, snapshot, caller);
                       return new Written(found, views.view(found, snapshot, links));
                     }));
   }
 
   public Future<Written> replace(
-      ScimResourceType type, String id, ObjectNode input, Optional<String> ifMatch, Links links) {
+      ScimResourceType type,
+      String id,
+      ObjectNode input,
+      Optional<String> ifMatch,
+      Links links,
+      Principal caller) {
     return modify(
         type,
         id,
         ifMatch,
         links,
+        caller,
         (current, snapshot) -> validator.forReplace(type, input, current.attributes(), true));
   }
 
   public Future<Written> patch(
-      ScimResourceType type, String id, PatchRequest patch, Optional<String> ifMatch, Links links) {
+      ScimResourceType type,
+      String id,
+      PatchRequest patch,
+      Optional<String> ifMatch,
+      Links links,
+      Principal caller) {
     return modify(
         type,
         id,
         ifMatch,
         links,
+        caller,
         (current, snapshot) -> {
           validator.checkPatch(type, patch, views.view(current, snapshot, links));
           GenericScimResource target = new GenericScimResource(current.attributes().deepCopy());
@@ -125,19 +142,21 @@ public final class RegistryService {
       String id,
       Optional<String> ifMatch,
       Links links,
+      Principal caller,
       Modification modification) {
     return write(
         snapshot -> {
-          StoredResource current = existing(type, id, snapshot);
+          StoredResource current = existing(type, id, snapshot, caller);
           checkVersion(ifMatch, current);
           ObjectNode attributes = modification.newAttributes(current, snapshot);
-          checkReferences(type, attributes, snapshot, id);
+          checkReferences(type, attributes, snapshot, id, caller);
           return commitWithToken(
               current.withAttributes(attributes, clock.instant()), snapshot, links);
         });
   }
 
-  public Future<Void> delete(ScimResourceType type, String id, Optional<String> ifMatch) {
+  public Future<Void> delete(
+      ScimResourceType type, String id, Optional<String> ifMatch, Principal caller) {
     return writes.submit(
         () ->
             snapshot()
@@ -145,7 +164,7 @@ public final class RegistryService {
                     snapshot ->
                         attempt(
                             () -> {
-                              StoredResource current = existing(type, id, snapshot);
+                              StoredResource current = existing(type, id, snapshot, caller);
                               checkVersion(ifMatch, current);
                               ChangeSet changes = new ChangeSet().delete(id);
                               leaveGroups(id, snapshot, changes);
@@ -154,14 +173,18 @@ public final class RegistryService {
                 .compose(store::commit));
   }
 
-  /** Views of every resource of the given types, for queries. */
-  public Future<List<TypedView>> views(List<ScimResourceType> types, Links links) {
+  /** Views of every resource of the given types that the caller sees, for queries. */
+  public Future<List<TypedView>> views(
+      List<ScimResourceType> types, Links links, Principal caller) {
     return snapshot()
         .map(
             snapshot -> {
               List<TypedView> all = new ArrayList<>();
               for (ScimResourceType type : types) {
                 for (StoredResource r : snapshot.ofType(type.name())) {
+                  if (!visible(r, caller)) {
+                    continue;
+                  }
                   all.add(new TypedView(type, views.view(r, snapshot, links)));
                 }
               }
@@ -208,13 +231,23 @@ public final class RegistryService {
                     }));
   }
 
+  /**
+   * The resource, if the caller sees it. Objects of other SCIM clients are answered as missing, so
+   * a client cannot even learn that they exist.
+   */
   private static StoredResource existing(
-      ScimResourceType type, String id, RegistrySnapshot snapshot)
+      ScimResourceType type, String id, RegistrySnapshot snapshot, Principal caller)
       throws ResourceNotFoundException {
     return snapshot
         .find(type.name(), id)
+        .filter(found -> visible(found, caller))
         .orElseThrow(
             () -> new ResourceNotFoundException(type.name() + " '" + id + "' does not exist"));
+  }
+
+  /** Whether the caller created the object or was granted its creator's objects. */
+  private static boolean visible(StoredResource resource, Principal caller) {
+    return caller.seesScimObjectOf(resource.secrets().path(OWNER).asText(""));
   }
 
   private static void checkVersion(Optional<String> ifMatch, StoredResource current)
@@ -229,9 +262,23 @@ public final class RegistryService {
   }
 
   private void checkReferences(
-      ScimResourceType type, ObjectNode attributes, RegistrySnapshot snapshot, String selfId)
+      ScimResourceType type,
+      ObjectNode attributes,
+      RegistrySnapshot snapshot,
+      String selfId,
+      Principal caller)
       throws ScimException {
     if (type.name().equals(RegistrySnapshot.GROUP)) {
+      // Group membership extends what an endpoint app may control, so a client may only group
+      // objects it sees.
+      for (JsonNode member : attributes.path("members")) {
+        String memberId = member.path("value").asText();
+        Optional<StoredResource> found = snapshot.find(memberId);
+        if (found.isPresent() && !visible(found.get(), caller)) {
+          throw new com.unboundid.scim2.common.exceptions.BadRequestException(
+              "group member '" + memberId + "' does not exist", "invalidValue");
+        }
+      }
       groupMembers.resolve(attributes, snapshot);
     }
     checkUniqueness(type, attributes, snapshot, selfId);
@@ -289,7 +336,7 @@ public final class RegistryService {
               resource.created(),
               resource.lastModified(),
               resource.attributes(),
-              tokens.secretsFor(newToken));
+              resource.secrets().deepCopy().setAll(tokens.secretsFor(newToken)));
     }
     StoredResource committed = toStore;
     String shownOnce = newToken;

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.Base64;
 import java.util.Optional;
 import org.nipcgateway.core.http.ApiModule;
@@ -14,6 +13,9 @@ import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.RadioException;
+import org.nipcgateway.core.security.AccessRule;
+import org.nipcgateway.core.security.Role;
+import org.nipcgateway.core.security.RouteTable;
 import org.nipcgateway.simulators.ble.SimulatedBleRadio;
 import org.nipcgateway.simulators.fault.Fault;
 import org.nipcgateway.simulators.fault.FaultPlan;
@@ -54,13 +56,15 @@ public final class SimulatorControlModule implements ApiModule {
     if (ble.isEmpty() && zigbee.isEmpty()) {
       return Future.succeededFuture();
     }
-    router.route(BASE + "/*").handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
-    router.get(BASE).handler(ctx -> ctx.json(state()));
-    router.post(BASE + "/faults").handler(ctx -> handle(ctx, 201, this::addFault));
-    router.delete(BASE + "/faults").handler(ctx -> handle(ctx, 204, body -> clearFaults()));
-    router.put(BASE + "/latency").handler(ctx -> handle(ctx, 204, this::setLatency));
-    router.post(BASE + "/ble/values").handler(ctx -> handle(ctx, 204, this::changeBle));
-    router.post(BASE + "/zigbee/values").handler(ctx -> handle(ctx, 204, this::changeZigbee));
+    // The simulator is the operator's test bench: control role, and no endpoint app.
+    AccessRule rule = AccessRule.operator(Role.CONTROL);
+    RouteTable.Routes routes = context.routes().on(router, "", 64 * 1024);
+    routes.get(BASE, rule).handler(ctx -> ctx.json(state()));
+    routes.post(BASE + "/faults", rule).handler(ctx -> handle(ctx, 201, this::addFault));
+    routes.delete(BASE + "/faults", rule).handler(ctx -> handle(ctx, 204, body -> clearFaults()));
+    routes.put(BASE + "/latency", rule).handler(ctx -> handle(ctx, 204, this::setLatency));
+    routes.post(BASE + "/ble/values", rule).handler(ctx -> handle(ctx, 204, this::changeBle));
+    routes.post(BASE + "/zigbee/values", rule).handler(ctx -> handle(ctx, 204, this::changeZigbee));
     return Future.succeededFuture();
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
 import java.util.Set;
@@ -13,6 +12,8 @@ import org.nipcgateway.core.nipc.action.ActionRun;
 import org.nipcgateway.core.nipc.action.ActionService;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
+import org.nipcgateway.core.security.AccessRule;
+import org.nipcgateway.core.security.RouteTable;
 
 /**
  * Actions on devices and groups: {@code POST /devices/{id}/actions?actionName=} answers 202 with
@@ -34,10 +35,14 @@ final class ActionRoutes {
     this.problems = problems;
   }
 
-  void mount(Router router) {
+  void mount(RouteTable.Routes routes) {
     for (String collection : new String[] {"/devices", "/groups"}) {
-      router.post(collection + "/:id/actions").handler(this::start);
-      router.get(collection + "/:id/actions").handler(this::status);
+      routes
+          .post(collection + "/:id/actions", AccessRule.controlOf(collection))
+          .handler(this::start);
+      routes
+          .get(collection + "/:id/actions", AccessRule.controlOf(collection))
+          .handler(this::status);
     }
   }
 

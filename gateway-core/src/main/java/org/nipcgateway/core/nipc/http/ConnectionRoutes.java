@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +11,8 @@ import org.nipcgateway.core.http.RequestBodies;
 import org.nipcgateway.core.nipc.connection.ConnectionService;
 import org.nipcgateway.core.radio.BleUuids;
 import org.nipcgateway.core.radio.GattService;
+import org.nipcgateway.core.security.AccessRule;
+import org.nipcgateway.core.security.RouteTable;
 
 /**
  * Explicit connections: {@code POST|PUT|GET|DELETE /devices/{id}/connections}
@@ -27,33 +28,33 @@ final class ConnectionRoutes {
     this.connections = connections;
   }
 
-  void mount(Router router) {
-    router
-        .post("/devices/:id/connections")
+  void mount(RouteTable.Routes routes) {
+    routes
+        .post("/devices/:id/connections", AccessRule.controlOf("/devices"))
         .handler(
             ctx ->
                 connections
                     .connect(ctx.pathParam("id"), body(ctx))
                     .onSuccess(c -> NipcResponses.json(ctx, 200, json(c)))
                     .onFailure(ctx::fail));
-    router
-        .put("/devices/:id/connections")
+    routes
+        .put("/devices/:id/connections", AccessRule.controlOf("/devices"))
         .handler(
             ctx ->
                 connections
                     .update(ctx.pathParam("id"), body(ctx))
                     .onSuccess(c -> NipcResponses.json(ctx, 200, json(c)))
                     .onFailure(ctx::fail));
-    router
-        .get("/devices/:id/connections")
+    routes
+        .get("/devices/:id/connections", AccessRule.controlOf("/devices"))
         .handler(
             ctx ->
                 connections
                     .status(ctx.pathParam("id"))
                     .onSuccess(c -> NipcResponses.json(ctx, 200, json(c)))
                     .onFailure(ctx::fail));
-    router
-        .delete("/devices/:id/connections")
+    routes
+        .delete("/devices/:id/connections", AccessRule.controlOf("/devices"))
         .handler(
             ctx ->
                 connections

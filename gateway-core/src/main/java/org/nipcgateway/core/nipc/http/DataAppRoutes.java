@@ -1,10 +1,11 @@
 package org.nipcgateway.core.nipc.http;
 
 import io.vertx.core.Future;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
 import org.nipcgateway.core.nipc.dataapp.DataAppRegistry;
+import org.nipcgateway.core.security.AccessRule;
+import org.nipcgateway.core.security.RouteTable;
 
 /**
  * Data-app registrations: {@code POST|PUT|GET|DELETE /registrations/data-apps?dataAppId=}
@@ -20,19 +21,21 @@ final class DataAppRoutes {
     this.registry = registry;
   }
 
-  void mount(Router router) {
-    router
-        .post(PATH)
+  void mount(RouteTable.Routes routes) {
+    routes
+        .post(PATH, AccessRule.dataAppRegistration("dataAppId"))
         .handler(
             ctx ->
                 respond(ctx, 201, registry.register(id(ctx), NipcBodies.object(ctx, JSON_TYPES))));
-    router
-        .put(PATH)
+    routes
+        .put(PATH, AccessRule.dataAppRegistration("dataAppId"))
         .handler(
             ctx -> respond(ctx, 200, registry.update(id(ctx), NipcBodies.object(ctx, JSON_TYPES))));
-    router.get(PATH).handler(ctx -> respond(ctx, 200, registry.get(id(ctx))));
-    router
-        .delete(PATH)
+    routes
+        .get(PATH, AccessRule.dataAppRegistration("dataAppId"))
+        .handler(ctx -> respond(ctx, 200, registry.get(id(ctx))));
+    routes
+        .delete(PATH, AccessRule.dataAppRegistration("dataAppId"))
         .handler(
             ctx ->
                 registry

@@ -1,7 +1,6 @@
 package org.nipcgateway.core.nipc.http;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,6 +22,7 @@ import org.nipcgateway.core.nipc.operation.RadioCalls;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.nipc.problem.ProblemTypes;
 import org.nipcgateway.core.nipc.trigger.TriggerService;
+import org.nipcgateway.core.security.RouteTable;
 import org.nipcgateway.core.storage.StoredResource;
 
 /**
@@ -83,7 +83,7 @@ final class Engine {
     connections = new ConnectionRoutes(new ConnectionService(affordances, calls, links));
   }
 
-  void mount(Router router) {
+  void mount(RouteTable.Routes router) {
     models.mount(router);
     dataApps.mount(router);
     properties.mount(router);

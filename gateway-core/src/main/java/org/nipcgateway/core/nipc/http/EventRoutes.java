@@ -3,7 +3,6 @@ package org.nipcgateway.core.nipc.http;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,8 @@ import org.nipcgateway.core.nipc.event.DeviceHold;
 import org.nipcgateway.core.nipc.event.EventInstance;
 import org.nipcgateway.core.nipc.event.EventService;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
+import org.nipcgateway.core.security.AccessRule;
+import org.nipcgateway.core.security.RouteTable;
 
 /**
  * Event enabling on devices and groups: {@code POST /devices/{id}/events?eventName=} (201 with the
@@ -26,11 +27,17 @@ final class EventRoutes {
     this.problems = problems;
   }
 
-  void mount(Router router) {
+  void mount(RouteTable.Routes routes) {
     for (String collection : new String[] {"/devices", "/groups"}) {
-      router.post(collection + "/:id/events").handler(this::enable);
-      router.delete(collection + "/:id/events").handler(this::disable);
-      router.get(collection + "/:id/events").handler(this::status);
+      routes
+          .post(collection + "/:id/events", AccessRule.controlOf(collection))
+          .handler(this::enable);
+      routes
+          .delete(collection + "/:id/events", AccessRule.controlOf(collection))
+          .handler(this::disable);
+      routes
+          .get(collection + "/:id/events", AccessRule.controlOf(collection))
+          .handler(this::status);
     }
   }
 

@@ -3,12 +3,14 @@ package org.nipcgateway.core.nipc.http;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Set;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.security.AccessRule;
+import org.nipcgateway.core.security.Role;
+import org.nipcgateway.core.security.RouteTable;
 
 /** SDF model registrations: {@code /registrations/models} (draft-ietf-asdf-nipc). */
 final class ModelRoutes {
@@ -22,14 +24,16 @@ final class ModelRoutes {
     this.registry = registry;
   }
 
-  void mount(Router router) {
-    router
-        .post("/registrations/models")
+  void mount(RouteTable.Routes routes) {
+    routes
+        .post("/registrations/models", AccessRule.role(Role.CONTROL))
         .handler(ctx -> respond(ctx, 201, NIPC_JSON, register(ctx)));
-    router.get("/registrations/models").handler(this::get);
-    router.put("/registrations/models").handler(ctx -> respond(ctx, 200, NIPC_JSON, replace(ctx)));
-    router
-        .delete("/registrations/models")
+    routes.get("/registrations/models", AccessRule.role(Role.CONTROL)).handler(this::get);
+    routes
+        .put("/registrations/models", AccessRule.role(Role.CONTROL))
+        .handler(ctx -> respond(ctx, 200, NIPC_JSON, replace(ctx)));
+    routes
+        .delete("/registrations/models", AccessRule.role(Role.CONTROL))
         .handler(ctx -> respond(ctx, 200, NIPC_JSON, delete(ctx)));
   }
 

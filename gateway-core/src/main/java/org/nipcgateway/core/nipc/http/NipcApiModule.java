@@ -11,6 +11,7 @@ import org.nipcgateway.core.nipc.model.SdfModelSchema;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.nipc.problem.ProblemTypes;
+import org.nipcgateway.core.security.AccessRule;
 
 /**
  * The NIPC API (draft-ietf-asdf-nipc) under {@code /nipc}, and its discovery document at {@code
@@ -32,13 +33,18 @@ public final class NipcApiModule implements ApiModule {
         .map(
             loaded -> {
               ProblemTypes types = loaded.types();
-              router.get("/.well-known/nipc").handler(ctx -> ctx.json(wellKnown()));
+              context
+                  .routes()
+                  .on(router, "")
+                  .get("/.well-known/nipc", AccessRule.open())
+                  .handler(ctx -> ctx.json(wellKnown()));
               Router nipc = Router.router(context.vertx());
               ProblemResponder problems = new ProblemResponder(new ProblemDocuments(types));
               nipc.route()
                   .handler(BodyHandler.create(false).setBodyLimit(context.config().maxBodyBytes()));
               nipc.route().failureHandler(problems::handle);
-              new Engine(context, types, loaded.schema()).mount(nipc);
+              new Engine(context, types, loaded.schema())
+                  .mount(context.routes().on(nipc, BASE_PATH));
               nipc.route()
                   .last()
                   .handler(

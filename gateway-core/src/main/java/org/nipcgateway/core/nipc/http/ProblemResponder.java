@@ -44,6 +44,10 @@ final class ProblemResponder {
       case 400, 404, 405, 413, 415 ->
           NipcException.generic(
               status, ctx.request().method() + " " + ctx.request().path() + " cannot be served");
+      case 401, 403, 429, 503 ->
+          // Denials by the access guard and the connection limit carry their own explanation.
+          NipcException.generic(
+              status, failure instanceof HttpException http ? http.getPayload() : null);
       default -> {
         if (failure instanceof StoreException) {
           LOG.error(

@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -16,6 +15,8 @@ import org.nipcgateway.core.http.RequestBodies;
 import org.nipcgateway.core.nipc.operation.PropertyService;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
+import org.nipcgateway.core.security.AccessRule;
+import org.nipcgateway.core.security.RouteTable;
 
 /**
  * Property reads and writes: {@code /devices/{id}/properties} (draft-ietf-asdf-nipc, "NIPC Property
@@ -34,9 +35,9 @@ final class PropertyRoutes {
     this.problems = problems;
   }
 
-  void mount(Router router) {
-    router.get("/devices/:id/properties").handler(this::read);
-    router.put("/devices/:id/properties").handler(this::write);
+  void mount(RouteTable.Routes routes) {
+    routes.get("/devices/:id/properties", AccessRule.controlOf("/devices")).handler(this::read);
+    routes.put("/devices/:id/properties", AccessRule.controlOf("/devices")).handler(this::write);
   }
 
   private void read(RoutingContext ctx) {

@@ -3,7 +3,6 @@ package org.nipcgateway.core.nipc.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,8 @@ import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.nipc.trigger.ActionReference;
 import org.nipcgateway.core.nipc.trigger.Trigger;
 import org.nipcgateway.core.nipc.trigger.TriggerService;
+import org.nipcgateway.core.security.AccessRule;
+import org.nipcgateway.core.security.RouteTable;
 
 /**
  * Triggers on devices and groups: {@code POST /devices/{id}/triggers?eventName=} with {@code
@@ -31,11 +32,17 @@ final class TriggerRoutes {
     this.problems = problems;
   }
 
-  void mount(Router router) {
+  void mount(RouteTable.Routes routes) {
     for (String collection : new String[] {"/devices", "/groups"}) {
-      router.post(collection + "/:id/triggers").handler(this::install);
-      router.delete(collection + "/:id/triggers").handler(this::delete);
-      router.get(collection + "/:id/triggers").handler(this::list);
+      routes
+          .post(collection + "/:id/triggers", AccessRule.controlOf(collection))
+          .handler(this::install);
+      routes
+          .delete(collection + "/:id/triggers", AccessRule.controlOf(collection))
+          .handler(this::delete);
+      routes
+          .get(collection + "/:id/triggers", AccessRule.controlOf(collection))
+          .handler(this::list);
     }
   }
 

@@ -1,0 +1,92 @@
+package org.nipcgateway.core.security;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import java.security.cert.Certificate;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.nipcgateway.core.storage.ResourceStore;
+import org.nipcgateway.core.storage.StoredResource;
+
+/**
+ * Finds out who sent a request: a bearer token (an operator token, an OAuth 2.0 JWT or an endpoint
+ * app's client token), else a TLS client certificate of an endpoint app. Empty when the request
+ * carries no credentials or ones that do not hold; the caller answers 401 either way.
+ */
+public final class Authenticator {
+  private static final String APP = "EndpointApp";
+  private static final String BEARER = "bearer ";
+
+  private final ResourceStore store;
+  private final OperatorTokens operatorTokens;
+  private final Optional<JwtBearer> jwt;
+  private final ClientCertificates certificates = new ClientCertificates();
+
+  public Authenticator(
+      ResourceStore store, OperatorTokens operatorTokens, Optional<JwtBearer> jwt) {
+    this.store = store;
+    this.operatorTokens = operatorTokens;
+    this.jwt = jwt;
+  }
+
+  public Future<Optional<Principal>> authenticate(HttpServerRequest request) {
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null) {
+      if (authorization.length() <= BEARER.length()
+          || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        return Future.succeededFuture(Optional.empty());
+      }
+      return bearer(authorization.substring(BEARER.length()).trim());
+    }
+    List<Certificate> chain = peerCertificates(request);
+    if (chain.isEmpty()) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    return store
+        .findAll(APP)
+        .map(
+            apps ->
+                certificates
+                    .appFor(chain, apps)
+                    .flatMap(id -> apps.stream().filter(a -> a.id().equals(id)).findFirst())
+                    .flatMap(app -> asPrincipal(app, "mtls")));
+  }
+
+  private Future<Optional<Principal>> bearer(String token) {
+    if (OperatorTokens.looksLikeOne(token)) {
+      return operatorTokens.authenticate(token);
+    }
+    if (jwt.isPresent() && JwtBearer.looksLikeOne(token)) {
+      return jwt.get().authenticate(token);
+    }
+    return store
+        .findAll(APP)
+        .map(
+            apps ->
+                apps.stream()
+                    .filter(app -> ClientTokens.matches(app.secrets(), token))
+                    .findFirst()
+                    .flatMap(app -> asPrincipal(app, "client-token")));
+  }
+
+  /** An endpoint app's role follows from its type: control apps control, telemetry apps listen. */
+  private static Optional<Principal> asPrincipal(StoredResource app, String method) {
+    return switch (app.attributes().path("applicationType").asText()) {
+      case "deviceControl" -> Optional.of(Principal.endpointApp(app.id(), Role.CONTROL, method));
+      case "telemetry" -> Optional.of(Principal.endpointApp(app.id(), Role.DATA, method));
+      default -> Optional.empty();
+    };
+  }
+
+  private static List<Certificate> peerCertificates(HttpServerRequest request) {
+    if (!request.isSSL()) {
+      return List.of();
+    }
+    try {
+      return request.connection().peerCertificates();
+    } catch (SSLPeerUnverifiedException e) {
+      return List.of();
+    }
+  }
+}

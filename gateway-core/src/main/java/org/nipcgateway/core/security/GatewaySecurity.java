@@ -1,0 +1,56 @@
+package org.nipcgateway.core.security;
+
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.core.storage.ResourceStore;
+
+/**
+ * The gateway's security parts, wired once from the {@code security} config section: who a caller
+ * is, what it may do, how often, and the table of guarded routes.
+ */
+public final class GatewaySecurity {
+  private final RouteTable routes;
+  private final DeviceScope deviceScope;
+  private final ConnectionLimit connections;
+
+  private GatewaySecurity(RouteTable routes, DeviceScope deviceScope, ConnectionLimit connections) {
+    this.routes = routes;
+    this.deviceScope = deviceScope;
+    this.connections = connections;
+  }
+
+  /** Blocking: reads the JWKS file when one is configured. */
+  public static GatewaySecurity create(Vertx vertx, GatewayConfig config, ResourceStore store) {
+    SecuritySettings settings = SecuritySettings.from(config.moduleSettings("security"));
+    Clock clock = Clock.systemUTC();
+    OperatorTokens tokens =
+        new OperatorTokens(vertx, new OperatorTokenFile(config.dataDir()), clock);
+    Authenticator authenticator =
+        new Authenticator(
+            store,
+            tokens,
+            JwtBearer.fromSettings(vertx, settings.jwt(), java.nio.file.Path.of("")));
+    DeviceScope scope = new DeviceScope(store);
+    AccessGuard guard =
+        new AccessGuard(
+            authenticator,
+            scope,
+            new RateLimiter(settings.perSecond(), settings.burst(), System::nanoTime),
+            new AuditLog(clock));
+    return new GatewaySecurity(
+        new RouteTable(guard), scope, new ConnectionLimit(settings.maxConnections()));
+  }
+
+  public RouteTable routes() {
+    return routes;
+  }
+
+  public DeviceScope deviceScope() {
+    return deviceScope;
+  }
+
+  public ConnectionLimit connections() {
+    return connections;
+  }
+}
