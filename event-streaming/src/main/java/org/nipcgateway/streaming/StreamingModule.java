@@ -37,7 +37,9 @@ public final class StreamingModule implements ApiModule {
     this.context = context;
     StreamingSettings settings;
     try {
-      settings = StreamingSettings.of(context.settings("streaming"), context.config().httpHost());
+      settings =
+          StreamingSettings.of(
+              context.settings("streaming"), context.config().httpHost(), context.tls());
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }

@@ -7,10 +7,12 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.http.ServerTls;
 
 /**
  * The {@code streaming} config section: {@code mqtt.enabled} (default true), {@code mqtt.host}
- * (default: the HTTP host), {@code mqtt.port} (default 1883; 0 picks a free port), {@code
+ * (default: the HTTP host), {@code mqtt.port} (plain MQTT: off (-1) when the gateway speaks TLS,
+ * else 1883; 0 picks a free port), {@code mqtt.tls} or {@code mqtt.tlsPort} (MQTT over TLS), {@code
  * queueCapacity} (events per data app, default 10000) and {@code maxBatch} (events per publication,
  * default 100).
  */
@@ -25,12 +27,27 @@ record StreamingSettings(
   /** MQTT over TLS: where, and with which certificate chain and key (PEM files). */
   record Tls(int port, Path certFile, Path keyFile) {}
 
-  static StreamingSettings of(JsonObject section, String httpHost) {
+  /**
+   * @param gatewayTls the gateway's own certificate: MQTT then speaks TLS with it (on {@code
+   *     mqtt.tls.port} or {@code mqtt.tlsPort}, default 8883) and plain MQTT is off unless {@code
+   *     mqtt.port} turns it on; without it (plain HTTP) plain MQTT listens on 1883
+   */
+  static StreamingSettings of(JsonObject section, String httpHost, Optional<ServerTls> gatewayTls) {
     try {
       JsonObject mqtt = section.getJsonObject("mqtt", new JsonObject());
-      int port = port(mqtt.getInteger("port", 1883), "streaming.mqtt.port", true);
+      int defaultPort = gatewayTls.isPresent() ? -1 : 1883;
+      int port = port(mqtt.getInteger("port", defaultPort), "streaming.mqtt.port", true);
       Optional<Tls> tls = Optional.empty();
       JsonObject tlsSection = mqtt.getJsonObject("tls");
+      int tlsPort = mqtt.getInteger("tlsPort", 8883);
+      if (tlsSection == null && gatewayTls.isPresent()) {
+        tls =
+            Optional.of(
+                new Tls(
+                    port(tlsPort, "streaming.mqtt.tlsPort", false),
+                    gatewayTls.get().certFile(),
+                    gatewayTls.get().keyFile()));
+      }
       if (tlsSection != null) {
         String cert = tlsSection.getString("certFile");
         String key = tlsSection.getString("keyFile");
@@ -40,7 +57,7 @@ record StreamingSettings(
         tls =
             Optional.of(
                 new Tls(
-                    port(tlsSection.getInteger("port", 8883), "streaming.mqtt.tls.port", false),
+                    port(tlsSection.getInteger("port", tlsPort), "streaming.mqtt.tls.port", false),
                     Path.of(cert),
                     Path.of(key)));
       }

@@ -29,6 +29,7 @@ class HttpProtocolTest {
                 HttpRequest.newBuilder(
                         URI.create(
                             "http://127.0.0.1:" + gateway.port() + "/scim/v2/Devices?count=1000"))
+                    .header("Authorization", "Bearer " + gateway.operatorToken())
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(list.statusCode()).isEqualTo(200);

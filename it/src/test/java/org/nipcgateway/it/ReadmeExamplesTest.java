@@ -33,13 +33,19 @@ class ReadmeExamplesTest {
       ProcessBuilder bash =
           new ProcessBuilder("bash", "-euo", "pipefail", "-c", exampleScript())
               .redirectErrorStream(true);
-      bash.environment().put("GW", "http://127.0.0.1:" + gateway.port());
+      bash.environment().put("GW", gateway.base().replace("127.0.0.1", "localhost"));
+      bash.environment().put("DATA", dataDir.toString());
+      bash.environment()
+          .put(
+              "NIPC",
+              GatewayProcess.javaBinary() + " -jar " + GatewayProcess.jar().toAbsolutePath());
       Process process = bash.start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(process.exitValue()).as(output).isZero();
       assertThat(output)
           .contains("{\"status\":\"UP\"")
+          .contains("\"status\":401,\"detail\":\"missing or invalid credentials\"} 401")
           .contains(
               "\"property\":\"https://nipc-gateway.example/demo#/sdfObject/thermometer/sdfProperty/temperatureType\",\"value\":\"Ag==\"")
           .contains(

@@ -21,7 +21,8 @@ import java.util.Set;
  * Any other top-level object is a module's section (here {@code scim}). Environment variables
  * override the file: {@code NIPC_HTTP_HOST}, {@code NIPC_HTTP_PORT}, {@code NIPC_DATA_DIR}, {@code
  * NIPC_TLS_CERT_FILE}, {@code NIPC_TLS_KEY_FILE}, {@code NIPC_PUBLIC_BASE_URL}, {@code
- * NIPC_LOG_LEVEL}, {@code NIPC_MQTT_PORT}, {@code NIPC_INSECURE_HTTP}.
+ * NIPC_LOG_LEVEL}, {@code NIPC_MQTT_PORT}, {@code NIPC_MQTT_TLS_PORT}, {@code NIPC_INSECURE_HTTP},
+ * {@code NIPC_RATE_LIMIT} (requests per second and client; the burst is twice that).
  */
 public final class ConfigLoader {
   private static final Set<String> CORE_KEYS = Set.of("http", "dataDir", "logLevel");
@@ -107,7 +108,23 @@ public final class ConfigLoader {
     env("NIPC_TLS_KEY_FILE", v -> builder.tlsKeyFile(Path.of(v)));
     env("NIPC_PUBLIC_BASE_URL", builder::publicBaseUrl);
     env("NIPC_LOG_LEVEL", builder::logLevel);
+    env(
+        "NIPC_MQTT_TLS_PORT",
+        v ->
+            builder.moduleSetting(
+                "streaming", "mqtt", "tlsPort", parsePort(v, "NIPC_MQTT_TLS_PORT")));
     env("NIPC_INSECURE_HTTP", v -> builder.insecureHttp(Boolean.parseBoolean(v)));
+    env(
+        "NIPC_RATE_LIMIT",
+        v -> {
+          try {
+            double perSecond = Double.parseDouble(v);
+            builder.moduleSetting("security", "rateLimit", "perSecond", perSecond);
+            builder.moduleSetting("security", "rateLimit", "burst", Math.max(1, 2 * perSecond));
+          } catch (NumberFormatException e) {
+            throw new ConfigException("NIPC_RATE_LIMIT must be requests per second, got " + v, e);
+          }
+        });
     env(
         "NIPC_MQTT_PORT",
         v -> builder.moduleSetting("streaming", "mqtt", "port", parsePort(v, "NIPC_MQTT_PORT")));

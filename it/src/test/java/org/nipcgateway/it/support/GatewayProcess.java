@@ -15,16 +15,20 @@ import java.util.regex.Pattern;
 
 /** The packaged gateway ({@code java -jar nipc-gateway.jar}) as an operating-system process. */
 public final class GatewayProcess implements AutoCloseable {
-  private static final Pattern LISTENING = Pattern.compile("listening on https?://[^:]+:(\\d+)");
+  private static final Pattern LISTENING = Pattern.compile("listening on (https?)://[^:]+:(\\d+)");
 
   private final Process process;
   private final List<String> output = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Integer> port = new CompletableFuture<>();
+  private final Path dataDir;
+  private volatile String scheme = "http";
+  private String token;
   private final Thread reader;
   private final Object newLine = new Object();
 
-  private GatewayProcess(Process process) {
+  private GatewayProcess(Process process, Path dataDir) {
     this.process = process;
+    this.dataDir = dataDir;
     this.reader = new Thread(this::readOutput, "gateway-output");
     reader.setDaemon(true);
     reader.start();
@@ -42,9 +46,14 @@ public final class GatewayProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     // A free port for the MQTT broker too, so test gateways never collide on 1883.
     builder.environment().put("NIPC_MQTT_PORT", "0");
+    builder.environment().put("NIPC_MQTT_TLS_PORT", "0");
+    // Tests provision faster than any client should; the rate limit has tests of its own.
+    builder.environment().put("NIPC_RATE_LIMIT", "1000000");
     builder.environment().putAll(env);
     try {
-      return new GatewayProcess(builder.start());
+      int dir = options.indexOf("--data-dir");
+      return new GatewayProcess(
+          builder.start(), dir < 0 ? Path.of("data") : Path.of(options.get(dir + 1)));
     } catch (IOException e) {
       throw new IllegalStateException("cannot start " + command, e);
     }
@@ -73,7 +82,7 @@ public final class GatewayProcess implements AutoCloseable {
     return gateway;
   }
 
-  private static String javaBinary() {
+  public static String javaBinary() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
@@ -89,7 +98,8 @@ public final class GatewayProcess implements AutoCloseable {
         }
         Matcher m = LISTENING.matcher(line);
         if (m.find()) {
-          port.complete(Integer.parseInt(m.group(1)));
+          scheme = m.group(1);
+          port.complete(Integer.parseInt(m.group(2)));
         }
       }
     } catch (IOException e) {
@@ -127,8 +137,71 @@ public final class GatewayProcess implements AutoCloseable {
     }
   }
 
-  public ScimClient scim() {
-    return new ScimClient("http://127.0.0.1:" + port());
+  /**
+   * A client with an operator token holding every role, made by the packaged launcher's {@code
+   * token create} (the contract scripts rely on), trusting the gateway's own certificate.
+   */
+  public synchronized ScimClient scim() {
+    int listening = port();
+    if (token == null) {
+      token = createToken(dataDir, "provisioning,control,data");
+    }
+    return new ScimClient(base(listening), client(), token);
+  }
+
+  public String base() {
+    return base(port());
+  }
+
+  private String base(int listening) {
+    return scheme + "://127.0.0.1:" + listening;
+  }
+
+  /** The gateway's certificate (self-signed in the data dir unless configured). */
+  public Path certificate() {
+    return dataDir.resolve("tls").resolve("gateway-cert.pem");
+  }
+
+  private java.net.http.HttpClient client() {
+    try {
+      var builder =
+          java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5));
+      if (scheme.equals("https")) {
+        builder.sslContext(org.nipcgateway.core.security.TrustedCertificate.context(certificate()));
+      }
+      return builder.build();
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs {@code nipc-gateway token create --role ROLES --data-dir DIR}; returns what it prints. */
+  public static String createToken(Path dataDir, String roles) {
+    List<String> command =
+        List.of(
+            javaBinary(),
+            "-jar",
+            jar().toString(),
+            "token",
+            "create",
+            "--role",
+            roles,
+            "--data-dir",
+            dataDir.toString());
+    try {
+      Process p =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isEmpty()) {
+        throw new IllegalStateException("token create failed: " + out);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Waits for the process to end by itself and returns its exit code. */

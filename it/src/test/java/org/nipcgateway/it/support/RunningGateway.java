@@ -74,6 +74,7 @@ public final class RunningGateway implements AutoCloseable {
             .httpPort(0)
             .dataDir(dataDir)
             .moduleSettingIfAbsent("streaming", "mqtt", "port", 0)
+            .moduleSettingIfAbsent("streaming", "mqtt", "tlsPort", 0)
             // Tests fire requests far faster than any client should; the limit has its own test.
             .moduleSettingIfAbsent("security", "rateLimit", "perSecond", 1_000_000)
             .moduleSettingIfAbsent("security", "rateLimit", "burst", 1_000_000)
