@@ -30,6 +30,7 @@ import org.nipcgateway.core.http.ServerTls;
 import org.nipcgateway.core.nipc.event.EventHub;
 import org.nipcgateway.core.radio.Radios;
 import org.nipcgateway.core.security.GatewaySecurity;
+import org.nipcgateway.core.security.RouteTable;
 import org.nipcgateway.core.security.SecretBox;
 import org.nipcgateway.core.security.ServerCertificates;
 import org.nipcgateway.core.storage.ResourceStore;
@@ -51,6 +52,7 @@ public final class Gateway {
   private final List<ApiModule> modules;
   private final HttpServer server;
   private final AtomicBoolean stopping;
+  private final RouteTable routes;
 
   private Gateway(
       Vertx vertx,
@@ -58,13 +60,15 @@ public final class Gateway {
       Radios radios,
       List<ApiModule> modules,
       HttpServer server,
-      AtomicBoolean stopping) {
+      AtomicBoolean stopping,
+      RouteTable routes) {
     this.vertx = vertx;
     this.store = store;
     this.radios = radios;
     this.modules = modules;
     this.server = server;
     this.stopping = stopping;
+    this.routes = routes;
   }
 
   /** Starts a gateway; the future fails (and everything started is released) if any part fails. */
@@ -139,7 +143,14 @@ public final class Gateway {
         .compose(v -> listen(vertx, config, prepared.tls(), security, router))
         .map(
             server ->
-                new Gateway(vertx, prepared.store(), prepared.radios(), modules, server, stopping))
+                new Gateway(
+                    vertx,
+                    prepared.store(),
+                    prepared.radios(),
+                    modules,
+                    server,
+                    stopping,
+                    security.routes()))
         .recover(
             e ->
                 stopAll(modules)
@@ -287,6 +298,11 @@ public final class Gateway {
   /** The port the HTTP server listens on (the chosen one when the config said 0). */
   public int httpPort() {
     return server.actualPort();
+  }
+
+  /** Every route with its access rule (for tests that walk them all, and for operators). */
+  public List<RouteTable.Entry> routes() {
+    return routes.entries();
   }
 
   public Vertx vertx() {

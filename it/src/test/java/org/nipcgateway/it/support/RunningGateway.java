@@ -123,6 +123,10 @@ public final class RunningGateway implements AutoCloseable {
     return scheme + "://127.0.0.1:" + gateway.httpPort();
   }
 
+  public java.util.List<org.nipcgateway.core.security.RouteTable.Entry> routes() {
+    return gateway.routes();
+  }
+
   public String operatorToken() {
     return operatorToken;
   }
