@@ -6,6 +6,7 @@ import static org.nipcgateway.it.support.DemoGateway.name;
 import static org.nipcgateway.it.support.DemoGateway.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.nipcgateway.it.support.DemoGateway;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.MosquittoSub;
 import org.nipcgateway.it.support.Reply;
+import org.nipcgateway.it.support.ScimClient;
 
 /**
  * Enabled events reach data apps over the embedded MQTT broker: Debian's mosquitto_sub receives
@@ -139,6 +141,21 @@ class NipcMqttStreamingTest {
     try (MosquittoSub own =
         MosquittoSub.start(demo.mqttPort(), otherId, otherToken, "data-app/" + otherId + "/#")) {
       assertThat(own.granted()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void a_control_app_has_no_data_role_and_cannot_log_in_to_the_broker() throws IOException {
+    ObjectNode app = ScimClient.JSON.createObjectNode();
+    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
+    app.put("applicationType", "deviceControl");
+    app.put("applicationName", "Controller");
+    JsonNode control = demo.client().create("/EndpointApps", app);
+    String id = control.path("id").asText();
+    try (MosquittoSub sub =
+        MosquittoSub.start(
+            demo.mqttPort(), id, control.path("clientToken").asText(), "data-app/" + id + "/#")) {
+      assertThat(sub.exited()).contains("Connection Refused").doesNotContain("exit 0");
     }
   }
 }
