@@ -26,6 +26,7 @@ import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.http.HealthRoutes;
 import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.http.PublicUrls;
+import org.nipcgateway.core.http.QueryCheck;
 import org.nipcgateway.core.http.ServerTls;
 import org.nipcgateway.core.nipc.event.EventHub;
 import org.nipcgateway.core.radio.Radios;
@@ -122,6 +123,7 @@ public final class Gateway {
     Router router = Router.router(vertx);
     GatewaySecurity security = prepared.security();
     security.connections().install(router);
+    QueryCheck.install(router);
     new HealthRoutes(prepared.store()::isOpen, stopping::get)
         .mount(security.routes().on(router, ""));
     GatewayContext ctx =
@@ -215,7 +217,7 @@ public final class Gateway {
               .route()
               .last()
               .handler(c -> Problems.send(c, 404, "Not Found", "no such resource"));
-          for (int status : new int[] {401, 403, 429, 503}) {
+          for (int status : new int[] {400, 401, 403, 413, 415, 429, 503}) {
             router.errorHandler(status, Gateway::denied);
           }
           router.errorHandler(

@@ -3,10 +3,10 @@ package org.nipcgateway.core.security;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.nipcgateway.core.http.BodyReader;
 
 /**
  * Every route of the gateway with the rule that guards it. Modules register their routes here
@@ -102,8 +102,8 @@ public final class RouteTable {
       add(new Entry(method, full, rule));
       Route route = router.route(method, path);
       if (bodyLimit > 0) {
-        // Vert.x wants the body handler before any other handler of the route.
-        route.handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+        // Read before the guard, so that a denial never leaves a request body unread.
+        route.handler(BodyReader.upTo(bodyLimit));
       }
       return route.handler(guard.handler(rule, full));
     }

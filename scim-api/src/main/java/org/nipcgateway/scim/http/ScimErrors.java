@@ -56,6 +56,9 @@ final class ScimErrors {
       case 413 ->
           new ScimException(413, null, "request body is larger than " + maxBodyBytes + " bytes");
       case 400 -> new ScimException(400, "invalidSyntax", "malformed request");
+      case 415 ->
+          new ScimException(
+              415, null, "request bodies are application/scim+json or application/json");
       case 401, 403, 429, 503 ->
           // Denials by the access guard and the connection limit carry their own explanation.
           new ScimException(

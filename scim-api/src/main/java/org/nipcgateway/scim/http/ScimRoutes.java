@@ -9,9 +9,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
 import java.util.Optional;
+import org.nipcgateway.core.http.BodyReader;
 import org.nipcgateway.core.http.PublicUrls;
 import org.nipcgateway.core.security.AccessGuard;
 import org.nipcgateway.core.security.AccessRule;
@@ -76,7 +76,7 @@ public final class ScimRoutes {
     Router router = Router.router(vertx);
     RouteTable.Routes routes = table.on(router, Links.SCIM_PATH);
     ScimErrors errors = new ScimErrors(maxBodyBytes);
-    router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    router.route().handler(BodyReader.upTo(maxBodyBytes));
     router.route().failureHandler(errors::handle);
     // Discovery documents are public (RFC 7644, section 4): clients read them to learn how to
     // authenticate.

@@ -4,8 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import org.nipcgateway.core.http.ApiModule;
+import org.nipcgateway.core.http.BodyReader;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.nipc.model.SdfModelSchema;
 import org.nipcgateway.core.nipc.problem.NipcException;
@@ -40,8 +40,7 @@ public final class NipcApiModule implements ApiModule {
                   .handler(ctx -> ctx.json(wellKnown()));
               Router nipc = Router.router(context.vertx());
               ProblemResponder problems = new ProblemResponder(new ProblemDocuments(types));
-              nipc.route()
-                  .handler(BodyHandler.create(false).setBodyLimit(context.config().maxBodyBytes()));
+              nipc.route().handler(BodyReader.upTo(context.config().maxBodyBytes()));
               nipc.route().failureHandler(problems::handle);
               new Engine(context, types, loaded.schema())
                   .mount(context.routes().on(nipc, BASE_PATH));
