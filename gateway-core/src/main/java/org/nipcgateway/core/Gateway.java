@@ -34,6 +34,7 @@ import org.nipcgateway.core.security.GatewaySecurity;
 import org.nipcgateway.core.security.RouteTable;
 import org.nipcgateway.core.security.SecretBox;
 import org.nipcgateway.core.security.ServerCertificates;
+import org.nipcgateway.core.storage.AttributeSealer;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.SqliteResourceStore;
 import org.slf4j.Logger;
@@ -84,13 +85,20 @@ public final class Gateway {
 
   private static Future<Gateway> startOn(Vertx vertx, GatewayConfig config) {
     AtomicBoolean stopping = new AtomicBoolean(false);
-    return SqliteResourceStore.open(vertx, config.dataDir())
+    return loadSecretKey(vertx, config)
         .compose(
-            store ->
-                loadSecretKey(vertx, config)
-                    .compose(secrets -> prepare(vertx, config, store, secrets))
-                    .compose(prepared -> mountAndListen(vertx, config, prepared, stopping))
-                    .recover(e -> store.close().transform(ignored -> Future.failedFuture(e))));
+            secrets ->
+                SqliteResourceStore.open(vertx, config.dataDir(), new AttributeSealer(secrets))
+                    .compose(
+                        store ->
+                            prepare(vertx, config, store, secrets)
+                                .compose(
+                                    prepared -> mountAndListen(vertx, config, prepared, stopping))
+                                .recover(
+                                    e ->
+                                        store
+                                            .close()
+                                            .transform(ignored -> Future.failedFuture(e)))));
   }
 
   /** What the HTTP layer needs before any module mounts. */

@@ -40,21 +40,35 @@ public final class SecretBox {
     if (keyFromEnvironment.isPresent()) {
       return new SecretBox(decodeKey(keyFromEnvironment.get(), "NIPC_SECRET_KEY"));
     }
+    if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
+      throw new ConfigException("the data dir " + dataDir + " is a file, not a directory");
+    }
     Path file = dataDir.resolve(KEY_FILE);
     try {
       if (!Files.exists(file)) {
+        Files.createDirectories(dataDir);
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
+        createPrivate(file);
         Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n");
-        try {
-          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-          // Not a POSIX file system: the data dir's own permissions protect the key.
-        }
       }
       return new SecretBox(decodeKey(Files.readString(file).trim(), file.toString()));
     } catch (IOException e) {
       throw new ConfigException("cannot read or create the secret key " + file + ": " + e, e);
+    }
+  }
+
+  /**
+   * Creates the key file readable by its owner only before anything is written to it; fails if it
+   * appeared meanwhile (another process made it), so an existing key is never replaced.
+   */
+  private static void createPrivate(Path file) throws IOException {
+    try {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: the data dir's own permissions protect the key.
+      Files.createFile(file);
     }
   }
 

@@ -49,24 +49,34 @@ public final class SqliteResourceStore implements ResourceStore {
   private final MemoryIndex memory = new MemoryIndex();
   private volatile boolean open = true;
 
+  private final AttributeSealer sealer;
+
   private SqliteResourceStore(
-      WorkerExecutor worker, DataDirectory dataDirectory, Connection connection) {
+      WorkerExecutor worker,
+      DataDirectory dataDirectory,
+      Connection connection,
+      AttributeSealer sealer) {
+    this.sealer = sealer;
     this.worker = worker;
     this.dataDirectory = dataDirectory;
     this.connection = connection;
   }
 
-  /** Locks the data directory, migrates the schema and loads every resource into memory. */
-  public static Future<ResourceStore> open(Vertx vertx, java.nio.file.Path dataDir) {
+  /**
+   * Locks the data directory, migrates the schema and loads every resource into memory; secret
+   * attributes are sealed on disk with {@code sealer}.
+   */
+  public static Future<ResourceStore> open(
+      Vertx vertx, java.nio.file.Path dataDir, AttributeSealer sealer) {
     WorkerExecutor worker =
         vertx.createSharedWorkerExecutor("nipc-store-" + System.identityHashCode(dataDir), 1);
     return worker
-        .<ResourceStore>executeBlocking(() -> openBlocking(worker, dataDir))
+        .<ResourceStore>executeBlocking(() -> openBlocking(worker, dataDir, sealer))
         .onFailure(e -> worker.close());
   }
 
-  private static SqliteResourceStore openBlocking(WorkerExecutor worker, java.nio.file.Path dir)
-      throws SQLException {
+  private static SqliteResourceStore openBlocking(
+      WorkerExecutor worker, java.nio.file.Path dir, AttributeSealer sealer) throws SQLException {
     DataDirectory dataDirectory = DataDirectory.open(dir);
     try {
       String url = "jdbc:sqlite:" + dataDirectory.path().resolve(DB_FILE);
@@ -82,7 +92,8 @@ public final class SqliteResourceStore implements ResourceStore {
         pragmas.execute("PRAGMA busy_timeout=5000");
       }
       connection.setAutoCommit(false);
-      SqliteResourceStore store = new SqliteResourceStore(worker, dataDirectory, connection);
+      SqliteResourceStore store =
+          new SqliteResourceStore(worker, dataDirectory, connection, sealer);
       store.loadAll();
       LOG.info("Store open at {} with {} resources", dataDirectory.path(), store.memory.size());
       return store;
@@ -106,7 +117,7 @@ public final class SqliteResourceStore implements ResourceStore {
                 rows.getLong(3),
                 Instant.parse(rows.getString(4)),
                 Instant.parse(rows.getString(5)),
-                parse(rows.getString(6)),
+                sealer.open(parse(rows.getString(6))),
                 parse(rows.getString(7)));
         memory.put(resource);
       }
@@ -173,7 +184,7 @@ public final class SqliteResourceStore implements ResourceStore {
         upsert.setLong(3, r.version());
         upsert.setString(4, r.created().toString());
         upsert.setString(5, r.lastModified().toString());
-        upsert.setString(6, r.attributes().toString());
+        upsert.setString(6, sealer.seal(r.attributes()).toString());
         upsert.setString(7, r.secrets().toString());
         upsert.addBatch();
       }

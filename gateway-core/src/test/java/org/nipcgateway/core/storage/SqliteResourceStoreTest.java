@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SqliteResourceStoreTest {
+  private static final AttributeSealer SEALER =
+      new AttributeSealer(org.nipcgateway.core.security.SecretBox.withRandomKey());
   @TempDir Path dataDir;
   private final Vertx vertx = Vertx.vertx();
 
@@ -40,12 +42,12 @@ class SqliteResourceStoreTest {
 
   @Test
   void committed_resources_are_there_after_reopening() throws Exception {
-    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir));
+    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir, SEALER));
     await(store.commit(new ChangeSet().put(device("a", "first")).put(device("b", "second"))));
     await(store.commit(new ChangeSet().delete("a")));
     await(store.close());
 
-    ResourceStore reopened = await(SqliteResourceStore.open(vertx, dataDir));
+    ResourceStore reopened = await(SqliteResourceStore.open(vertx, dataDir, SEALER));
     assertThat(await(reopened.findAll("Device"))).containsExactly(device("b", "second"));
     assertThat(await(reopened.find("a"))).isEmpty();
     await(reopened.close());
@@ -53,7 +55,7 @@ class SqliteResourceStoreTest {
 
   @Test
   void a_change_set_that_fails_part_way_leaves_nothing_of_itself() throws Exception {
-    await(await(SqliteResourceStore.open(vertx, dataDir)).close());
+    await(await(SqliteResourceStore.open(vertx, dataDir, SEALER)).close());
     // Make the database refuse one row, as a full disk or a constraint would.
     try (Connection db =
             DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("registry.db"));
@@ -62,7 +64,7 @@ class SqliteResourceStoreTest {
           "CREATE TRIGGER refuse_poison BEFORE INSERT ON resource WHEN NEW.id = 'poison'"
               + " BEGIN SELECT RAISE(ABORT, 'refused'); END");
     }
-    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir));
+    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir, SEALER));
     await(store.commit(ChangeSet.of(device("kept", "before"))));
 
     ChangeSet mixed =
@@ -71,14 +73,14 @@ class SqliteResourceStoreTest {
 
     assertThat(await(store.findAll("Device"))).containsExactly(device("kept", "before"));
     await(store.close());
-    ResourceStore reopened = await(SqliteResourceStore.open(vertx, dataDir));
+    ResourceStore reopened = await(SqliteResourceStore.open(vertx, dataDir, SEALER));
     assertThat(await(reopened.findAll("Device"))).containsExactly(device("kept", "before"));
     await(reopened.close());
   }
 
   @Test
   void changes_a_caller_makes_after_committing_do_not_reach_the_store() throws Exception {
-    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir));
+    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir, SEALER));
     StoredResource resource = device("a", "original");
     await(store.commit(ChangeSet.of(resource)));
     resource.attributes().put("displayName", "changed by caller");
@@ -89,7 +91,7 @@ class SqliteResourceStoreTest {
 
   @Test
   void a_closed_store_refuses_writes() throws Exception {
-    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir));
+    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir, SEALER));
     await(store.close());
     assertThatThrownBy(() -> await(store.commit(ChangeSet.of(device("a", "late")))))
         .isInstanceOf(ExecutionException.class)

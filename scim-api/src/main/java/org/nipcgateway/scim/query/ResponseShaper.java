@@ -3,6 +3,7 @@ package org.nipcgateway.scim.query;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.server.utils.ScimResourceTrimmer;
 import java.util.Set;
+import org.nipcgateway.core.security.SecretAttributes;
 import org.nipcgateway.scim.schema.ScimResourceType;
 
 /**
@@ -14,8 +15,11 @@ public final class ResponseShaper {
 
   public static ObjectNode shape(
       ScimResourceType type, ObjectNode view, AttributeSelection selection) {
-    return new ScimResourceTrimmer(
-            type.definition(), Set.of(), selection.paths(), selection.excluded())
-        .trimObjectNode(view);
+    // The trimmer knows the schemas' top-level attributes; the pairing objects the BLE extension
+    // nests are not in its definition, so their secrets are removed by name as well.
+    return SecretAttributes.strip(
+        new ScimResourceTrimmer(
+                type.definition(), Set.of(), selection.paths(), selection.excluded())
+            .trimObjectNode(view));
   }
 }

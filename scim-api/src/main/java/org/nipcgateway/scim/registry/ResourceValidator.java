@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.nipcgateway.core.security.SecretAttributes;
 import org.nipcgateway.scim.schema.AttributeRule;
 import org.nipcgateway.scim.schema.ScimResourceType;
 import org.nipcgateway.scim.schema.ScimSchemaCatalog;
@@ -178,6 +179,17 @@ public final class ResourceValidator {
         if (extension != null && !extension.has(attribute.getName())) {
           extension.set(attribute.getName(), old.deepCopy());
         }
+      }
+    }
+    // The pairing objects nested in the BLE extension read back without their secrets too.
+    for (List<String> path : SecretAttributes.PATHS) {
+      if (path.size() != 3) {
+        continue;
+      }
+      JsonNode old = current.path(path.get(0)).path(path.get(1)).get(path.get(2));
+      JsonNode parent = candidate.path(path.get(0)).get(path.get(1));
+      if (old != null && parent instanceof ObjectNode object && !object.has(path.get(2))) {
+        object.set(path.get(2), old.deepCopy());
       }
     }
   }

@@ -1,0 +1,53 @@
+package org.nipcgateway.core.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * The registry attributes that are secrets (draft-ietf-scim-device-model: write-only, never
+ * returned): BLE identity resolving keys, passkeys and out-of-band pairing data (also where the BLE
+ * extension nests the pairing objects), DPP bootstrapping keys and FDO ownership vouchers. The
+ * store seals them on disk; responses never carry them.
+ */
+public final class SecretAttributes {
+  private static final String EXT = "urn:ietf:params:scim:schemas:extension:";
+  private static final String BLE = EXT + "ble:2.0:Device";
+  private static final String PASS_KEY = EXT + "pairingPassKey:2.0:Device";
+  private static final String OOB = EXT + "pairingOOB:2.0:Device";
+
+  /** Where secrets live, as paths of member names from the resource's root. */
+  public static final List<List<String>> PATHS =
+      List.of(
+          List.of(BLE, "irk"),
+          List.of(BLE, PASS_KEY, "key"),
+          List.of(BLE, OOB, "key"),
+          List.of(BLE, OOB, "randomNumber"),
+          List.of(BLE, OOB, "confirmationNumber"),
+          List.of(PASS_KEY, "key"),
+          List.of(OOB, "key"),
+          List.of(OOB, "randomNumber"),
+          List.of(OOB, "confirmationNumber"),
+          List.of(EXT + "dpp:2.0:Device", "bootstrapKey"),
+          List.of(EXT + "fido-device-onboard:2.0:Devices", "fdoVoucher"),
+          List.of(EXT + "fido-device-onboard:2.0:Device", "fdoVoucher"));
+
+  private SecretAttributes() {}
+
+  /** Removes every secret from a resource view (in place). */
+  public static ObjectNode strip(ObjectNode view) {
+    for (List<String> path : PATHS) {
+      JsonNode node = view;
+      for (String name : path.subList(0, path.size() - 1)) {
+        node = node.get(name);
+        if (!(node instanceof ObjectNode)) {
+          break;
+        }
+      }
+      if (node instanceof ObjectNode parent) {
+        parent.remove(path.get(path.size() - 1));
+      }
+    }
+    return view;
+  }
+}
