@@ -45,7 +45,8 @@ class ReadmeExamplesTest {
       assertThat(process.exitValue()).as(output).isZero();
       assertThat(output)
           .contains("{\"status\":\"UP\"")
-          .contains("\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"missing or invalid credentials\"} 401")
+          .contains(
+              "\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"missing or invalid credentials\"} 401")
           .contains(
               "\"property\":\"https://nipc-gateway.example/demo#/sdfObject/thermometer/sdfProperty/temperatureType\",\"value\":\"Ag==\"")
           .contains(

@@ -28,8 +28,8 @@ import org.nipcgateway.core.storage.StoredResource;
 /**
  * The NIPC engine wired once: its services over the store and radios, and their routes. Settings
  * come from the {@code nipc} config section: {@code operationTimeoutMs} (longest a radio call may
- * take, default 10000) and {@code bleConnectRetries} (retries of an implicit BLE connection,
- * default 1).
+ * take, default 10000) {@code bleConnectRetries} (retries of an implicit BLE connection, default 1)
+ * and {@code maxBatch} (most properties one request reads or writes, default 32).
  */
 final class Engine {
   private final ModelRoutes models;
@@ -61,7 +61,8 @@ final class Engine {
         new DataAppRegistry(context.store(), registry, context.secrets(), clock);
     models = new ModelRoutes(registry);
     dataApps = new DataAppRoutes(dataAppRegistry);
-    properties = new PropertyRoutes(new PropertyService(affordances, radios), problems);
+    int maxBatch = (int) positive(settings, "maxBatch", 32);
+    properties = new PropertyRoutes(new PropertyService(affordances, radios), problems, maxBatch);
     actions = new ActionRoutes(actionService, problems);
     EventService eventService =
         new EventService(affordances, groups, subscriptions, dataAppRegistry, context.events());

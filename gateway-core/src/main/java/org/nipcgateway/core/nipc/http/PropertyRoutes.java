@@ -29,10 +29,23 @@ final class PropertyRoutes {
 
   private final PropertyService properties;
   private final ProblemDocuments problems;
+  private final int maxBatch;
 
-  PropertyRoutes(PropertyService properties, ProblemDocuments problems) {
+  /**
+   * @param maxBatch most properties one request may read or write: each may cost a radio round
+   *     trip, so a long list is a cheap way to tie up a device
+   */
+  PropertyRoutes(PropertyService properties, ProblemDocuments problems, int maxBatch) {
     this.properties = properties;
     this.problems = problems;
+    this.maxBatch = maxBatch;
+  }
+
+  private void checkBatch(int size) {
+    if (size > maxBatch) {
+      throw NipcException.generic(
+          413, "at most " + maxBatch + " properties per request, got " + size);
+    }
   }
 
   void mount(RouteTable.Routes routes) {
@@ -46,6 +59,7 @@ final class PropertyRoutes {
       throw NipcException.badRequest(
           "name at least one property with the propertyName query parameter");
     }
+    checkBatch(names.size());
     String accept = ctx.request().getHeader("Accept");
     boolean raw = names.size() == 1 && accept != null && !accepts(accept, ModelRoutes.NIPC_JSON);
     properties
@@ -90,6 +104,7 @@ final class PropertyRoutes {
     }
     List<JsonNode> items = new ArrayList<>();
     NipcBodies.array(ctx, JSON_TYPES).forEach(items::add);
+    checkBatch(items.size());
     List<String> names = new ArrayList<>();
     List<byte[]> values = new ArrayList<>();
     for (JsonNode item : items) {
