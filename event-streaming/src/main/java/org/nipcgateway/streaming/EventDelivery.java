@@ -12,6 +12,7 @@ import org.nipcgateway.core.nipc.dataapp.DataApp;
 import org.nipcgateway.core.nipc.dataapp.DataAppDirectory;
 import org.nipcgateway.core.nipc.event.DeviceEvent;
 import org.nipcgateway.core.nipc.event.DeviceEventListener;
+import org.nipcgateway.core.security.DeviceScope;
 
 /**
  * Routes each enabled event to the data apps registered for it, through each app's queue to its
@@ -22,11 +23,13 @@ import org.nipcgateway.core.nipc.event.DeviceEventListener;
  */
 final class EventDelivery implements DeviceEventListener {
   static final String DROPPED_UNSUPPORTED = "droppedDeliveryNotAvailable";
+  static final String DROPPED_NOT_LINKED = "withheldNotLinked";
   private static final long CLOSE_TIMEOUT_SECONDS = 3;
 
   private record Route(DataApp app, DeliveryQueue queue) {}
 
   private final DataAppDirectory directory;
+  private final DeviceScope scope;
   private final EmbeddedBroker broker;
   private final Context context;
   private final StreamingSettings settings;
@@ -36,22 +39,41 @@ final class EventDelivery implements DeviceEventListener {
 
   EventDelivery(
       DataAppDirectory directory,
+      DeviceScope scope,
       EmbeddedBroker broker,
       Context context,
       StreamingSettings settings,
       DeliveryStats stats) {
     this.directory = directory;
+    this.scope = scope;
     this.broker = broker;
     this.context = context;
     this.settings = settings;
     this.stats = stats;
   }
 
+  /**
+   * A data app receives the events of the devices it is linked to (the device lists it, or they
+   * share a group), and nothing of the others: the same scope its HTTP access has.
+   */
   @Override
   public void onEvent(DeviceEvent event) {
     directory
         .registeredFor(event.eventName())
-        .onSuccess(apps -> apps.forEach(app -> deliver(app, event)));
+        .onSuccess(
+            apps ->
+                apps.forEach(
+                    app ->
+                        scope
+                            .mayUseDevice(app.id(), event.deviceId())
+                            .onSuccess(
+                                linked -> {
+                                  if (linked) {
+                                    deliver(app, event);
+                                  } else {
+                                    stats.count(app.id(), DROPPED_NOT_LINKED, 1);
+                                  }
+                                })));
   }
 
   /** Closes every destination (at shutdown), waiting at most a few seconds for them. */

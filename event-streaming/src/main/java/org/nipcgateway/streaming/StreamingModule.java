@@ -55,6 +55,7 @@ public final class StreamingModule implements ApiModule {
               delivery =
                   new EventDelivery(
                       new DataAppDirectory(context.store(), context.secrets()),
+                      context.deviceScope(),
                       started,
                       context.vertx().getOrCreateContext(),
                       settings,

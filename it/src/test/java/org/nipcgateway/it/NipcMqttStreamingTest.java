@@ -145,6 +145,36 @@ class NipcMqttStreamingTest {
   }
 
   @Test
+  void a_data_app_not_linked_to_a_device_receives_none_of_its_events() {
+    ObjectNode app = ScimClient.JSON.createObjectNode();
+    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
+    app.put("applicationType", "telemetry");
+    app.put("applicationName", "Unlinked telemetry");
+    String unlinked = demo.client().create("/EndpointApps", app).path("id").asText();
+    Reply registered =
+        demo.postJson(
+            "/nipc/registrations/data-apps?dataAppId=" + unlinked,
+            new JsonObject()
+                .put(
+                    "events",
+                    new io.vertx.core.json.JsonArray()
+                        .add(new JsonObject().put("event", name("button", "sdfEvent", "pressed"))))
+                .put("mqttClient", true));
+    assertThat(registered.status()).isEqualTo(201);
+    String pressed = enable(demo.button(), "button", "pressed");
+    demo.pressButton("Ag==");
+    Eventually.eventually(
+        "the linked demo app got the press and the unlinked app's copy was withheld",
+        () -> {
+          JsonNode apps = demo.client().get("/streaming").json().path("dataApps");
+          return apps.path(unlinked).path("withheldNotLinked").asLong() >= 1;
+        });
+    JsonNode stats = demo.client().get("/streaming").json().path("dataApps").path(unlinked);
+    assertThat(stats.path("delivered").asLong()).isZero();
+    assertThat(demo.client().delete(pressed).status()).isEqualTo(204);
+  }
+
+  @Test
   void a_control_app_has_no_data_role_and_cannot_log_in_to_the_broker() throws IOException {
     ObjectNode app = ScimClient.JSON.createObjectNode();
     app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.core.fleet.Fleet;
 import org.nipcgateway.it.support.Eventually;
+import org.nipcgateway.it.support.Links;
 import org.nipcgateway.it.support.MosquittoSub;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.RunningGateway;
@@ -72,6 +73,7 @@ class StreamingTlsTest {
                   "filter=" + ScimClient.encode("displayName eq \"Demo health thermometer\""))
               .at("/Resources/0/id")
               .asText();
+      Links.group(http, id, java.util.List.of(thermometer));
 
       try (MosquittoSub sub =
           MosquittoSub.startTls(

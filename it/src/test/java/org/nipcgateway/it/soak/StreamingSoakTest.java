@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Eventually;
+import org.nipcgateway.it.support.Links;
 import org.nipcgateway.it.support.MosquittoSub;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.RunningGateway;
@@ -82,6 +83,7 @@ class StreamingSoakTest {
       app.put("applicationName", "Soak");
       JsonNode created = http.create("/EndpointApps", app);
       String dataApp = created.path("id").asText();
+      Links.group(http, dataApp, devices);
       http.post(
           "/nipc/registrations/data-apps?dataAppId=" + dataApp,
           new JsonObject()

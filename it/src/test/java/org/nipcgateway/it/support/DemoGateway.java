@@ -177,13 +177,24 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
             .put("value", value));
   }
 
-  /** A new telemetry EndpointApp: its SCIM resource, client token included. */
+  /**
+   * A new telemetry EndpointApp, linked to every demo device through a group of its own (a data app
+   * receives only the events of devices it is linked to): its SCIM resource, client token included.
+   */
   public JsonNode telemetryApp(String name) {
     ObjectNode app = ScimClient.JSON.createObjectNode();
     app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
     app.put("applicationType", "telemetry");
     app.put("applicationName", name);
-    return client().create("/EndpointApps", app);
+    ObjectNode created = client().create("/EndpointApps", app);
+    ObjectNode group = ScimClient.JSON.createObjectNode();
+    group.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:Group");
+    group.put("displayName", name + " devices");
+    var members = group.putArray("members");
+    members.addObject().put("value", created.path("id").asText());
+    deviceIds.values().forEach(id -> members.addObject().put("value", id));
+    client().create("/Groups", group);
+    return created;
   }
 
   public int bleSlotsInUse() {
