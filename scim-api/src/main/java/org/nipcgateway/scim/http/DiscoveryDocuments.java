@@ -35,7 +35,19 @@ final class DiscoveryDocuments {
     config.putObject("changePassword").put("supported", false);
     config.putObject("sort").put("supported", true);
     config.putObject("etag").put("supported", true);
-    config.putArray("authenticationSchemes");
+    // RFC 7643 section 5: how clients authenticate. Bearer tokens: operator tokens and OAuth 2.0
+    // JWTs; client certificates are for endpoint apps, which use NIPC rather than SCIM.
+    config
+        .putArray("authenticationSchemes")
+        .addObject()
+        .put("type", "oauthbearertoken")
+        .put("name", "Bearer token")
+        .put(
+            "description",
+            "An operator token (nipc-gateway token create --role provisioning) or an OAuth 2.0"
+                + " JWT with the provisioning scope, in the Authorization header")
+        .put("specUri", "https://www.rfc-editor.org/rfc/rfc6750")
+        .put("primary", true);
     meta(config, "ServiceProviderConfig", links.scimBase() + "/ServiceProviderConfig");
     return config;
   }
