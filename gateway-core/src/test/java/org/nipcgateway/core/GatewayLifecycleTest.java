@@ -27,7 +27,12 @@ class GatewayLifecycleTest {
   }
 
   private GatewayConfig config() {
-    return GatewayConfig.builder().httpHost("127.0.0.1").httpPort(0).dataDir(dataDir).build();
+    return GatewayConfig.builder()
+        .httpHost("127.0.0.1")
+        .httpPort(0)
+        .dataDir(dataDir)
+        .insecureHttp(true)
+        .build();
   }
 
   @Test
