@@ -42,6 +42,7 @@ public final class Main {
       GatewayConfig configured = options.applyTo(builder).build();
       // Read by logback.xml; set before the first logger is created.
       System.setProperty("nipc.log.level", configured.logLevel());
+      System.setProperty("nipc.data.dir", configured.dataDir().toString());
       fleet = chooseFleet(configured);
       config =
           fleet.isEmpty()

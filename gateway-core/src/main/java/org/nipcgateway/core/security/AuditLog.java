@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Who did what to which device: one JSON line per guarded request on the {@code nipc.audit} logger
- * (the shipped logback configuration writes it to {@code audit.log} in the data dir). The line
- * holds the caller's id, never a credential; the request's path, never its body or query string.
+ * (the shipped logback configuration writes it, from a worker thread, to {@code audit.log} in the
+ * data dir, rolling over at 10 MB and keeping five old files). The line holds the caller's id,
+ * never a credential; the request's path, never its body or query string.
  */
 public final class AuditLog {
   private static final Logger AUDIT = LoggerFactory.getLogger("nipc.audit");

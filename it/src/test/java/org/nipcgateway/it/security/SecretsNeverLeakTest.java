@@ -139,7 +139,8 @@ class SecretsNeverLeakTest {
           }
         }
       }
-      assertThat(log).contains("nipc.audit");
+      String audit = Files.readString(data.resolve("audit.log"));
+      assertThat(audit).contains("\"caller\":\"app:" + appId + "\"", "\"denied\":true");
     }
   }
 
