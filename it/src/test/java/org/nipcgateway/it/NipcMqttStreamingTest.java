@@ -6,7 +6,6 @@ import static org.nipcgateway.it.support.DemoGateway.name;
 import static org.nipcgateway.it.support.DemoGateway.path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.List;
@@ -14,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.it.support.CborCheck;
 import org.nipcgateway.it.support.DemoGateway;
+import org.nipcgateway.it.support.EndpointApps;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.MosquittoSub;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.ScimClient;
 
 /**
  * Enabled events reach data apps over the embedded MQTT broker: Debian's mosquitto_sub receives
@@ -146,11 +145,11 @@ class NipcMqttStreamingTest {
 
   @Test
   void a_data_app_not_linked_to_a_device_receives_none_of_its_events() {
-    ObjectNode app = ScimClient.JSON.createObjectNode();
-    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
-    app.put("applicationType", "telemetry");
-    app.put("applicationName", "Unlinked telemetry");
-    String unlinked = demo.client().create("/EndpointApps", app).path("id").asText();
+    String unlinked =
+        demo.client()
+            .create("/EndpointApps", EndpointApps.of("telemetry", "Unlinked telemetry"))
+            .path("id")
+            .asText();
     Reply registered =
         demo.postJson(
             "/nipc/registrations/data-apps?dataAppId=" + unlinked,
@@ -176,11 +175,8 @@ class NipcMqttStreamingTest {
 
   @Test
   void a_control_app_has_no_data_role_and_cannot_log_in_to_the_broker() throws IOException {
-    ObjectNode app = ScimClient.JSON.createObjectNode();
-    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
-    app.put("applicationType", "deviceControl");
-    app.put("applicationName", "Controller");
-    JsonNode control = demo.client().create("/EndpointApps", app);
+    JsonNode control =
+        demo.client().create("/EndpointApps", EndpointApps.of("deviceControl", "Controller"));
     String id = control.path("id").asText();
     try (MosquittoSub sub =
         MosquittoSub.start(

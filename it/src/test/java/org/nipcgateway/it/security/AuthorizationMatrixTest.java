@@ -23,6 +23,8 @@ import org.nipcgateway.core.fleet.Fleet;
 import org.nipcgateway.core.security.AccessRule;
 import org.nipcgateway.core.security.Role;
 import org.nipcgateway.core.security.RouteTable;
+import org.nipcgateway.it.support.EndpointApps;
+import org.nipcgateway.it.support.Links;
 import org.nipcgateway.it.support.OperatorTokens;
 import org.nipcgateway.it.support.RunningGateway;
 import org.nipcgateway.it.support.ScimClient;
@@ -80,40 +82,18 @@ class AuthorizationMatrixTest {
     ObjectNode telemetryLinked = app(scim, "telemetry", "linked telemetry");
     ObjectNode telemetryUnlinked = app(scim, "telemetry", "unlinked telemetry");
     telemetryLinkedId = telemetryLinked.path("id").asText();
-    ObjectNode groupBody = ScimClient.JSON.createObjectNode();
-    groupBody.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:Group");
-    groupBody.put("displayName", "ward");
-    var members = groupBody.putArray("members");
-    members.addObject().put("value", device);
-    members.addObject().put("value", controlLinked.path("id").asText());
-    members.addObject().put("value", telemetryLinkedId);
-    group = scim.create("/Groups", groupBody).path("id").asText();
+    group =
+        Links.group(scim, controlLinked.path("id").asText(), List.of(device, telemetryLinkedId));
 
     String dir = gateway.dataDir().toString();
-    add(new Caller("no credentials", null, false, Set.of(), false, false, false));
-    add(
-        new Caller(
-            "wrong token",
-            "Bearer nipcop_00000000_" + "A".repeat(43),
-            false,
-            Set.of(),
-            false,
-            false,
-            false));
+    add(refused("no credentials", null));
+    add(refused("wrong token", "Bearer nipcop_00000000_" + "A".repeat(43)));
     add(
         new Caller(
             "random token", "Bearer " + "x".repeat(43), false, Set.of(), false, false, false));
+    add(refused("expired JWT", "Bearer " + idp.expired("onboarder", "provisioning control data")));
     add(
-        new Caller(
-            "expired JWT",
-            "Bearer " + idp.expired("onboarder", "provisioning control data"),
-            false,
-            Set.of(),
-            false,
-            false,
-            false));
-    add(
-        new Caller(
+        refused(
             "JWT of another issuer",
             "Bearer "
                 + idp.sign(
@@ -121,12 +101,7 @@ class AuthorizationMatrixTest {
                     "provisioning",
                     java.time.Instant.now().plusSeconds(600),
                     "https://evil.test",
-                    TestIdentityProvider.AUDIENCE),
-            false,
-            Set.of(),
-            false,
-            false,
-            false));
+                    TestIdentityProvider.AUDIENCE)));
     for (Role role : Role.values()) {
       String token = OperatorTokens.create(gateway.dataDir(), role.label());
       add(
@@ -149,6 +124,11 @@ class AuthorizationMatrixTest {
     assertThat(dir).isNotEmpty();
   }
 
+  /** A caller whose credentials must not be accepted. */
+  private static Caller refused(String name, String authorization) {
+    return new Caller(name, authorization, false, Set.of(), false, false, false);
+  }
+
   private static Caller appCaller(
       String name, ObjectNode app, Role role, boolean linked, boolean ownDataApp) {
     return new Caller(
@@ -166,11 +146,7 @@ class AuthorizationMatrixTest {
   }
 
   private static ObjectNode app(ScimClient scim, String type, String name) {
-    ObjectNode app = ScimClient.JSON.createObjectNode();
-    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
-    app.put("applicationType", type);
-    app.put("applicationName", name);
-    return scim.create("/EndpointApps", app);
+    return scim.create("/EndpointApps", EndpointApps.of(type, name));
   }
 
   @AfterAll

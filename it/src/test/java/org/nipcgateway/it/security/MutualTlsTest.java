@@ -19,9 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.it.support.EndpointApps;
 import org.nipcgateway.it.support.Openssl;
 import org.nipcgateway.it.support.RunningGateway;
-import org.nipcgateway.it.support.ScimClient;
 
 /**
  * Endpoint apps that authenticate with client certificates (certificates made by openssl here): a
@@ -49,10 +49,7 @@ class MutualTlsTest {
   }
 
   private static void register(String name, String rootCa, String subject) {
-    ObjectNode app = ScimClient.JSON.createObjectNode();
-    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
-    app.put("applicationType", "deviceControl");
-    app.put("applicationName", name);
+    ObjectNode app = EndpointApps.of("deviceControl", name);
     app.putObject("certificateInfo").put("rootCA", rootCa).put("subjectName", subject);
     ObjectNode created = gateway.scim().create("/EndpointApps", app);
     assertThat(created.has("clientToken")).as("an app with a certificate gets no token").isFalse();

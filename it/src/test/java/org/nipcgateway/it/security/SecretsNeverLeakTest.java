@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nipcgateway.it.support.Devices;
+import org.nipcgateway.it.support.EndpointApps;
 import org.nipcgateway.it.support.GatewayProcess;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.ScimClient;
@@ -85,10 +86,8 @@ class SecretsNeverLeakTest {
       duplicate.put("displayName", "Duplicate");
       record(responses, scim.post("/scim/v2/Devices", duplicate));
 
-      ObjectNode app = ScimClient.JSON.createObjectNode();
-      app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
-      app.put("applicationType", "telemetry").put("applicationName", "Leak telemetry");
-      Reply appCreated = scim.post("/scim/v2/EndpointApps", app);
+      Reply appCreated =
+          scim.post("/scim/v2/EndpointApps", EndpointApps.of("telemetry", "Leak telemetry"));
       // The one response that shows a client token is the one that creates it.
       String clientToken = appCreated.json().path("clientToken").asText();
       assertThat(clientToken).isNotEmpty();

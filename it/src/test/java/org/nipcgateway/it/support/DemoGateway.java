@@ -182,18 +182,8 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
    * receives only the events of devices it is linked to): its SCIM resource, client token included.
    */
   public JsonNode telemetryApp(String name) {
-    ObjectNode app = ScimClient.JSON.createObjectNode();
-    app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
-    app.put("applicationType", "telemetry");
-    app.put("applicationName", name);
-    ObjectNode created = client().create("/EndpointApps", app);
-    ObjectNode group = ScimClient.JSON.createObjectNode();
-    group.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:Group");
-    group.put("displayName", name + " devices");
-    var members = group.putArray("members");
-    members.addObject().put("value", created.path("id").asText());
-    deviceIds.values().forEach(id -> members.addObject().put("value", id));
-    client().create("/Groups", group);
+    ObjectNode created = client().create("/EndpointApps", EndpointApps.of("telemetry", name));
+    Links.group(client(), created.path("id").asText(), List.copyOf(deviceIds.values()));
     return created;
   }
 

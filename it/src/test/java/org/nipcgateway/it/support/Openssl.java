@@ -37,11 +37,22 @@ public final class Openssl {
     }
   }
 
-  private static void ok(Path dir, String... args) {
+  /** openssl's arguments for a new EC P-256 key, unencrypted. */
+  private static final List<String> NEW_P256_KEY =
+      List.of("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes");
+
+  static void ok(Path dir, String... args) {
     Result r = run(dir, "", args);
     if (r.exitCode() != 0) {
       throw new IllegalStateException("openssl " + String.join(" ", args) + ": " + r.output());
     }
+  }
+
+  /** An openssl command that also makes a new P-256 key. */
+  static void newKey(Path dir, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(1, NEW_P256_KEY);
+    ok(dir, all.toArray(new String[0]));
   }
 
   /** A CA in {@code <name>.pem} / {@code <name>.key}. */
