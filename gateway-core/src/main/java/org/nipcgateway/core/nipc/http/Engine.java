@@ -69,7 +69,7 @@ final class Engine {
     TriggerService triggerService =
         new TriggerService(affordances, groups, subscriptions, actionService);
     events = new EventRoutes(eventService, problems);
-    triggers = new TriggerRoutes(triggerService, problems);
+    triggers = new TriggerRoutes(triggerService, problems, context.deviceScope());
     // Deleting a device, group or endpoint app in SCIM takes what NIPC kept for it along.
     context
         .store()

@@ -1,6 +1,7 @@
 package org.nipcgateway.core.nipc.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -13,7 +14,10 @@ import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.nipc.trigger.ActionReference;
 import org.nipcgateway.core.nipc.trigger.Trigger;
 import org.nipcgateway.core.nipc.trigger.TriggerService;
+import org.nipcgateway.core.security.AccessGuard;
 import org.nipcgateway.core.security.AccessRule;
+import org.nipcgateway.core.security.DeviceScope;
+import org.nipcgateway.core.security.Principal;
 import org.nipcgateway.core.security.RouteTable;
 
 /**
@@ -26,10 +30,12 @@ final class TriggerRoutes {
 
   private final TriggerService triggers;
   private final ProblemDocuments problems;
+  private final DeviceScope scope;
 
-  TriggerRoutes(TriggerService triggers, ProblemDocuments problems) {
+  TriggerRoutes(TriggerService triggers, ProblemDocuments problems, DeviceScope scope) {
     this.triggers = triggers;
     this.problems = problems;
+    this.scope = scope;
   }
 
   void mount(RouteTable.Routes routes) {
@@ -53,8 +59,15 @@ final class TriggerRoutes {
       throw NipcException.badRequest("the body must be {\"action\": \"<NIPC action URI>\"}");
     }
     ActionReference action = ActionReference.parse(body.get("action").asText());
-    triggers
-        .install(ctx.pathParam("id"), NipcResponses.onGroup(ctx), eventName, action)
+    mayRun(ctx, action)
+        .compose(
+            allowed ->
+                allowed
+                    ? triggers.install(
+                        ctx.pathParam("id"), NipcResponses.onGroup(ctx), eventName, action)
+                    : Future.failedFuture(
+                        NipcException.generic(
+                            403, "the trigger's action is on a device or group not linked to you")))
         .onSuccess(
             trigger ->
                 ctx.response()
@@ -63,6 +76,21 @@ final class TriggerRoutes {
                         "Location", NipcResponses.location(ctx, "triggers", trigger.instanceId()))
                     .end())
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * The guard checked the event's device; the action may name another one, which an endpoint app
+   * must be linked to as well, or a trigger would reach what the app itself may not.
+   */
+  private Future<Boolean> mayRun(RoutingContext ctx, ActionReference action) {
+    return AccessGuard.principal(ctx)
+        .flatMap(Principal::endpointApp)
+        .map(
+            app ->
+                action.group()
+                    ? scope.mayUseGroup(app, action.targetId())
+                    : scope.mayUseDevice(app, action.targetId()))
+        .orElse(Future.succeededFuture(true));
   }
 
   private void delete(RoutingContext ctx) {
