@@ -57,15 +57,10 @@ public final class Openssl {
 
   /** A CA in {@code <name>.pem} / {@code <name>.key}. */
   public static Path ca(Path dir, String name) {
-    ok(
+    newKey(
         dir,
         "req",
         "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-nodes",
         "-keyout",
         name + ".key",
         "-out",
@@ -93,20 +88,7 @@ public final class Openssl {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    ok(
-        dir,
-        "req",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-nodes",
-        "-keyout",
-        name + ".key",
-        "-out",
-        name + ".csr",
-        "-subj",
-        subject);
+    newKey(dir, "req", "-keyout", name + ".key", "-out", name + ".csr", "-subj", subject);
     ok(
         dir,
         "x509",
