@@ -3,7 +3,6 @@ package org.nipcgateway.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.core.fleet.Fleet;
+import org.nipcgateway.it.support.EndpointApps;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Links;
 import org.nipcgateway.it.support.MosquittoSub;
@@ -51,11 +51,7 @@ class StreamingTlsTest {
       assertThat(ports.path("port").asInt()).isEqualTo(-1);
       int tlsPort = ports.path("tlsPort").asInt();
 
-      ObjectNode app = ScimClient.JSON.createObjectNode();
-      app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
-      app.put("applicationType", "telemetry");
-      app.put("applicationName", "TLS app");
-      JsonNode created = http.create("/EndpointApps", app);
+      JsonNode created = http.create("/EndpointApps", EndpointApps.of("telemetry", "TLS app"));
       String id = created.path("id").asText();
       String isPresent =
           "https://nipc-gateway.example/demo#/sdfObject/thermometer/sdfEvent/isPresent";

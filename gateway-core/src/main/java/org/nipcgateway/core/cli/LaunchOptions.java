@@ -82,7 +82,7 @@ public record LaunchOptions(
         insecure);
   }
 
-  private static String value(List<String> args, int index, String option) {
+  static String value(List<String> args, int index, String option) {
     if (index >= args.size() || args.get(index).startsWith("--")) {
       throw new ConfigException("option " + option + " needs a value (see --help)");
     }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.security.OperatorToken;
 import org.nipcgateway.core.security.OperatorTokenFile;
 import org.nipcgateway.core.security.Role;
@@ -55,7 +56,7 @@ final class TokenCommand {
         case "revoke" -> revoke(file, options);
         default -> usage("unknown token command '" + args.get(0) + "'");
       };
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ConfigException e) {
       return usage(e.getMessage());
     } catch (IOException e) {
       err.println("nipc-gateway: " + e.getMessage());
@@ -128,11 +129,11 @@ final class TokenCommand {
       for (int i = 0; i < args.size(); i++) {
         String arg = args.get(i);
         switch (arg) {
-          case "--role", "--roles" -> o.roles = Role.parseList(value(args, ++i, arg));
-          case "--data-dir" -> o.dataDir = Path.of(value(args, ++i, arg));
-          case "--client" -> o.client = Optional.of(value(args, ++i, arg));
-          case "--sees" -> o.sees.addAll(List.of(value(args, ++i, arg).split(",")));
-          case "--days" -> o.days = days(value(args, ++i, arg));
+          case "--role", "--roles" -> o.roles = Role.parseList(LaunchOptions.value(args, ++i, arg));
+          case "--data-dir" -> o.dataDir = Path.of(LaunchOptions.value(args, ++i, arg));
+          case "--client" -> o.client = Optional.of(LaunchOptions.value(args, ++i, arg));
+          case "--sees" -> o.sees.addAll(List.of(LaunchOptions.value(args, ++i, arg).split(",")));
+          case "--days" -> o.days = days(LaunchOptions.value(args, ++i, arg));
           default -> {
             if (arg.startsWith("--") || o.id.isPresent()) {
               throw new IllegalArgumentException("unknown option '" + arg + "'");
@@ -154,13 +155,6 @@ final class TokenCommand {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("--days must be a number of days, got " + text, e);
       }
-    }
-
-    private static String value(List<String> args, int index, String option) {
-      if (index >= args.size() || args.get(index).startsWith("--")) {
-        throw new IllegalArgumentException("option " + option + " needs a value");
-      }
-      return args.get(index);
     }
   }
 }

@@ -79,11 +79,6 @@ public final class GatewayConfig {
     return !insecureHttp;
   }
 
-  /** Plain HTTP and plain MQTT, for local experiments only. */
-  public boolean insecureHttp() {
-    return insecureHttp;
-  }
-
   /** The URL clients reach the gateway at, when it differs from what the request says. */
   public Optional<String> publicBaseUrl() {
     return publicBaseUrl;

@@ -74,7 +74,7 @@ public final class FleetSeeder {
               Set.of(),
               SEEDING_TOKEN_LIFETIME,
               Instant.now());
-      String id = token.substring("nipcop_".length(), "nipcop_".length() + 8);
+      String id = OperatorTokenFile.idOf(token).orElseThrow();
       Runnable revoke =
           () -> {
             try {

@@ -91,8 +91,11 @@ public final class AccessGuard {
     return switch (rule.target()) {
       case NONE -> Future.succeededFuture(true);
       case OPERATOR -> Future.succeededFuture(false);
-      case DEVICE -> scope.mayUseDevice(app, String.valueOf(ctx.pathParam(rule.parameter())));
-      case GROUP -> scope.mayUseGroup(app, String.valueOf(ctx.pathParam(rule.parameter())));
+      case DEVICE, GROUP ->
+          scope.allows(
+              principal,
+              rule.target() == AccessRule.Target.GROUP,
+              String.valueOf(ctx.pathParam(rule.parameter())));
       case DATA_APP -> Future.succeededFuture(app.equals(ctx.queryParams().get(rule.parameter())));
     };
   }

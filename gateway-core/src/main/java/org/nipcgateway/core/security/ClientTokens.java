@@ -45,13 +45,19 @@ public final class ClientTokens {
 
   /** Whether the token is the one whose salted hash the secrets hold (in constant time). */
   public static boolean matches(ObjectNode secrets, String token) {
-    if (!hasToken(secrets) || !secrets.hasNonNull(SALT) || token == null) {
+    return hasToken(secrets)
+        && secrets.hasNonNull(SALT)
+        && matches(secrets.get(SALT).asText(), secrets.get(HASH).asText(), token);
+  }
+
+  /** Whether the token hashes, with that base64 salt, to that base64 hash (in constant time). */
+  public static boolean matches(String salt, String hash, String token) {
+    if (token == null) {
       return false;
     }
     try {
-      byte[] salt = Base64.getDecoder().decode(secrets.get(SALT).asText());
-      byte[] expected = Base64.getDecoder().decode(secrets.get(HASH).asText());
-      return MessageDigest.isEqual(expected, hash(salt, token));
+      byte[] expected = Base64.getDecoder().decode(hash);
+      return MessageDigest.isEqual(expected, hash(Base64.getDecoder().decode(salt), token));
     } catch (IllegalArgumentException e) {
       return false;
     }

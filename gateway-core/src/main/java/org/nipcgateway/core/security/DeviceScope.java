@@ -21,6 +21,19 @@ public final class DeviceScope {
     this.store = store;
   }
 
+  /**
+   * Whether the caller may reach the device or group: always for callers that are not endpoint apps
+   * (operators and identity-provider callers), else as for {@link #mayUseDevice} and {@link
+   * #mayUseGroup}.
+   */
+  public Future<Boolean> allows(Principal caller, boolean group, String id) {
+    if (caller.endpointApp().isEmpty()) {
+      return Future.succeededFuture(true);
+    }
+    String app = caller.endpointApp().get();
+    return group ? mayUseGroup(app, id) : mayUseDevice(app, id);
+  }
+
   /** Whether the app may operate (or receive events of) the device; false when there is none. */
   public Future<Boolean> mayUseDevice(String appId, String deviceId) {
     return store

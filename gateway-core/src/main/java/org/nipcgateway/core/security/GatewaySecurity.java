@@ -27,10 +27,7 @@ public final class GatewaySecurity {
     OperatorTokens tokens =
         new OperatorTokens(vertx, new OperatorTokenFile(config.dataDir()), clock);
     Authenticator authenticator =
-        new Authenticator(
-            store,
-            tokens,
-            JwtBearer.fromSettings(vertx, settings.jwt(), java.nio.file.Path.of("")));
+        new Authenticator(store, tokens, JwtBearer.fromSettings(vertx, settings.jwt()));
     DeviceScope scope = new DeviceScope(store);
     AccessGuard guard =
         new AccessGuard(

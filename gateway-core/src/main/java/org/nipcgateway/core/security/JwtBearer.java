@@ -42,7 +42,7 @@ public final class JwtBearer {
   }
 
   /** The verifier the settings describe, or empty when JWTs are not configured. Blocking. */
-  public static Optional<JwtBearer> fromSettings(Vertx vertx, JsonObject settings, Path baseDir) {
+  public static Optional<JwtBearer> fromSettings(Vertx vertx, JsonObject settings) {
     if (settings == null || settings.isEmpty()) {
       return Optional.empty();
     }
@@ -51,7 +51,7 @@ public final class JwtBearer {
     JWTAuthOptions options =
         new JWTAuthOptions()
             .setJWTOptions(new JWTOptions().setIssuer(issuer).addAudience(audience).setLeeway(30));
-    for (Object key : jwks(settings, baseDir)) {
+    for (Object key : jwks(settings)) {
       if (!(key instanceof JsonObject jwk)) {
         throw new ConfigException("security.jwt: every JWKS key must be a JSON object");
       }
@@ -73,11 +73,11 @@ public final class JwtBearer {
     return Optional.of(new JwtBearer(JWTAuth.create(vertx, options), scopes, issuer));
   }
 
-  private static JsonArray jwks(JsonObject settings, Path baseDir) {
+  private static JsonArray jwks(JsonObject settings) {
     if (settings.containsKey("jwks")) {
       return settings.getJsonObject("jwks").getJsonArray("keys", new JsonArray());
     }
-    Path file = baseDir.resolve(required(settings, "jwksFile"));
+    Path file = Path.of(required(settings, "jwksFile"));
     try {
       return new JsonObject(Files.readString(file)).getJsonArray("keys", new JsonArray());
     } catch (IOException | RuntimeException e) {

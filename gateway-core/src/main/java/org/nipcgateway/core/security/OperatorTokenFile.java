@@ -107,7 +107,7 @@ public final class OperatorTokenFile {
   }
 
   /** The id part of a token of ours, or empty when the text is not shaped like one. */
-  static Optional<String> idOf(String token) {
+  public static Optional<String> idOf(String token) {
     if (!token.startsWith(PREFIX) || token.length() < PREFIX.length() + ID_LENGTH + 2) {
       return Optional.empty();
     }
@@ -120,10 +120,7 @@ public final class OperatorTokenFile {
   /** Whether {@code token} is the one stored as {@code entry}, compared in constant time. */
   static boolean matches(OperatorToken entry, String token) {
     String secret = token.substring(PREFIX.length() + ID_LENGTH + 1);
-    ObjectNode hashed = JSON.createObjectNode();
-    hashed.put(ClientTokens.SALT, entry.salt());
-    hashed.put(ClientTokens.HASH, entry.hash());
-    return ClientTokens.matches(hashed, secret);
+    return ClientTokens.matches(entry.salt(), entry.hash(), secret);
   }
 
   private void write(List<OperatorToken> tokens) throws IOException {

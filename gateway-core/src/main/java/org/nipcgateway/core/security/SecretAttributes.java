@@ -37,17 +37,23 @@ public final class SecretAttributes {
   /** Removes every secret from a resource view (in place). */
   public static ObjectNode strip(ObjectNode view) {
     for (List<String> path : PATHS) {
-      JsonNode node = view;
-      for (String name : path.subList(0, path.size() - 1)) {
-        node = node.get(name);
-        if (!(node instanceof ObjectNode)) {
-          break;
-        }
-      }
-      if (node instanceof ObjectNode parent) {
+      ObjectNode parent = parent(view, path);
+      if (parent != null) {
         parent.remove(path.get(path.size() - 1));
       }
     }
     return view;
+  }
+
+  /** The object that holds the path's last member, or null when the path does not exist. */
+  public static ObjectNode parent(ObjectNode root, List<String> path) {
+    JsonNode node = root;
+    for (String name : path.subList(0, path.size() - 1)) {
+      node = node.get(name);
+      if (!(node instanceof ObjectNode)) {
+        return null;
+      }
+    }
+    return (ObjectNode) node;
   }
 }

@@ -28,7 +28,7 @@ public final class AttributeSealer {
   public ObjectNode seal(ObjectNode attributes) {
     ObjectNode copy = attributes.deepCopy();
     for (List<String> path : SecretAttributes.PATHS) {
-      ObjectNode parent = parent(copy, path);
+      ObjectNode parent = SecretAttributes.parent(copy, path);
       String name = path.get(path.size() - 1);
       if (parent != null && parent.hasNonNull(name) && !isSealed(parent.get(name))) {
         parent.put(name, PREFIX + box.seal(parent.get(name).toString()));
@@ -40,7 +40,7 @@ public final class AttributeSealer {
   /** The attributes as the database held them, with every sealed secret opened. */
   public ObjectNode open(ObjectNode attributes) {
     for (List<String> path : SecretAttributes.PATHS) {
-      ObjectNode parent = parent(attributes, path);
+      ObjectNode parent = SecretAttributes.parent(attributes, path);
       String name = path.get(path.size() - 1);
       if (parent != null && isSealed(parent.get(name))) {
         try {
@@ -56,16 +56,5 @@ public final class AttributeSealer {
 
   private static boolean isSealed(JsonNode value) {
     return value != null && value.isTextual() && value.asText().startsWith(PREFIX);
-  }
-
-  static ObjectNode parent(ObjectNode root, List<String> path) {
-    JsonNode node = root;
-    for (String name : path.subList(0, path.size() - 1)) {
-      node = node.get(name);
-      if (!(node instanceof ObjectNode)) {
-        return null;
-      }
-    }
-    return (ObjectNode) node;
   }
 }

@@ -41,7 +41,6 @@ class ConfigLoaderTest {
     assertThat(config.dataDir()).isEqualTo(Path.of("data"));
     assertThat(config.demo()).isTrue();
     assertThat(config.tlsEnabled()).isTrue();
-    assertThat(config.insecureHttp()).isFalse();
   }
 
   @Test

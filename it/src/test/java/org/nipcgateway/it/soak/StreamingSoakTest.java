@@ -3,7 +3,6 @@ package org.nipcgateway.it.soak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.it.support.Devices;
+import org.nipcgateway.it.support.EndpointApps;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Links;
 import org.nipcgateway.it.support.MosquittoSub;
@@ -77,11 +77,7 @@ class StreamingSoakTest {
                 .path("id")
                 .asText());
       }
-      ObjectNode app = ScimClient.JSON.createObjectNode();
-      app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");
-      app.put("applicationType", "telemetry");
-      app.put("applicationName", "Soak");
-      JsonNode created = http.create("/EndpointApps", app);
+      JsonNode created = http.create("/EndpointApps", EndpointApps.of("telemetry", "Soak"));
       String dataApp = created.path("id").asText();
       Links.group(http, dataApp, devices);
       http.post(

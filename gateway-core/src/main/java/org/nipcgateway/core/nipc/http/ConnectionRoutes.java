@@ -21,6 +21,7 @@ import org.nipcgateway.core.security.RouteTable;
  */
 final class ConnectionRoutes {
   private static final Set<String> JSON_TYPES = Set.of(ModelRoutes.NIPC_JSON, "application/json");
+  private static final String PATH = "/devices/:id/connections";
 
   private final ConnectionService connections;
 
@@ -29,38 +30,27 @@ final class ConnectionRoutes {
   }
 
   void mount(RouteTable.Routes routes) {
+    AccessRule rule = AccessRule.controlOf("/devices");
     routes
-        .post("/devices/:id/connections", AccessRule.controlOf("/devices"))
-        .handler(
-            ctx ->
-                connections
-                    .connect(ctx.pathParam("id"), body(ctx))
-                    .onSuccess(c -> NipcResponses.json(ctx, 200, json(c)))
-                    .onFailure(ctx::fail));
+        .post(PATH, rule)
+        .handler(ctx -> respond(ctx, connections.connect(ctx.pathParam("id"), body(ctx))));
     routes
-        .put("/devices/:id/connections", AccessRule.controlOf("/devices"))
-        .handler(
-            ctx ->
-                connections
-                    .update(ctx.pathParam("id"), body(ctx))
-                    .onSuccess(c -> NipcResponses.json(ctx, 200, json(c)))
-                    .onFailure(ctx::fail));
+        .put(PATH, rule)
+        .handler(ctx -> respond(ctx, connections.update(ctx.pathParam("id"), body(ctx))));
+    routes.get(PATH, rule).handler(ctx -> respond(ctx, connections.status(ctx.pathParam("id"))));
     routes
-        .get("/devices/:id/connections", AccessRule.controlOf("/devices"))
-        .handler(
-            ctx ->
-                connections
-                    .status(ctx.pathParam("id"))
-                    .onSuccess(c -> NipcResponses.json(ctx, 200, json(c)))
-                    .onFailure(ctx::fail));
-    routes
-        .delete("/devices/:id/connections", AccessRule.controlOf("/devices"))
+        .delete(PATH, rule)
         .handler(
             ctx ->
                 connections
                     .disconnect(ctx.pathParam("id"))
                     .onSuccess(v -> ctx.response().setStatusCode(204).end())
                     .onFailure(ctx::fail));
+  }
+
+  private static void respond(
+      RoutingContext ctx, io.vertx.core.Future<ConnectionService.Connection> connection) {
+    connection.onSuccess(c -> NipcResponses.json(ctx, 200, json(c))).onFailure(ctx::fail);
   }
 
   /** The request body; none at all means the defaults. */

@@ -17,7 +17,6 @@ import org.nipcgateway.core.nipc.trigger.TriggerService;
 import org.nipcgateway.core.security.AccessGuard;
 import org.nipcgateway.core.security.AccessRule;
 import org.nipcgateway.core.security.DeviceScope;
-import org.nipcgateway.core.security.Principal;
 import org.nipcgateway.core.security.RouteTable;
 
 /**
@@ -83,14 +82,8 @@ final class TriggerRoutes {
    * must be linked to as well, or a trigger would reach what the app itself may not.
    */
   private Future<Boolean> mayRun(RoutingContext ctx, ActionReference action) {
-    return AccessGuard.principal(ctx)
-        .flatMap(Principal::endpointApp)
-        .map(
-            app ->
-                action.group()
-                    ? scope.mayUseGroup(app, action.targetId())
-                    : scope.mayUseDevice(app, action.targetId()))
-        .orElse(Future.succeededFuture(true));
+    return scope.allows(
+        AccessGuard.principal(ctx).orElseThrow(), action.group(), action.targetId());
   }
 
   private void delete(RoutingContext ctx) {
