@@ -54,14 +54,14 @@ public final class DataBatchEncoder {
     } else if (signal instanceof RadioSignal.BleAdvertisement a) {
       out.writeFieldName("bleAdvertisement");
       out.writeStartObject(a, a.rssi() < 0 ? 2 : 1);
-      out.writeStringField("macAddress", a.mac());
+      out.writeStringField("macAddress", a.mac().toString());
       if (a.rssi() < 0) {
         out.writeNumberField("rssi", a.rssi());
       }
     } else if (signal instanceof RadioSignal.BleConnection c) {
       out.writeFieldName("bleConnectionStatus");
       out.writeStartObject(c, 2);
-      out.writeStringField("macAddress", c.mac());
+      out.writeStringField("macAddress", c.mac().toString());
       out.writeBooleanField("connected", c.connected());
     } else if (signal instanceof RadioSignal.ZigbeeReport r) {
       out.writeFieldName("zigbeeSubscription");

@@ -132,7 +132,7 @@ public final class Gateway {
     GatewaySecurity security = prepared.security();
     security.connections().install(router);
     QueryCheck.install(router);
-    new HealthRoutes(prepared.store()::isOpen, stopping::get)
+    new HealthRoutes(prepared.store()::isOpen, stopping::get, prepared.radios()::statuses)
         .mount(security.routes().on(router, ""));
     GatewayContext ctx =
         new GatewayContext(

@@ -9,18 +9,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.BleRadio;
+import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.RadioDriver;
 import org.nipcgateway.core.radio.RadioDriverProvider;
+import org.nipcgateway.core.radio.ZigbeeAttribute;
 import org.nipcgateway.core.radio.ZigbeeRadio;
 import org.nipcgateway.simulators.ble.SimulatedBleRadio;
-import org.nipcgateway.simulators.fault.Fault;
-import org.nipcgateway.simulators.fault.FaultPlan;
-import org.nipcgateway.simulators.fault.Latency;
-import org.nipcgateway.simulators.fault.SimulatedOperations;
 import org.nipcgateway.simulators.zigbee.SimulatedZigbeeNetwork;
 
 /**
@@ -36,18 +36,20 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
     return "simulated";
   }
 
+  /** The simulator is a test bench: the gateway injects faults into it unless told otherwise. */
+  @Override
+  public boolean testBench() {
+    return true;
+  }
+
   @Override
   public Future<RadioDriver> start(Vertx vertx, String family, JsonObject settings) {
     try {
       JsonArray devices = settings.getJsonArray("devices", new JsonArray());
-      Latency latency = latency(vertx, settings.getValue("latencyMs"));
-      FaultPlan faults = faults(family, settings.getJsonArray("faults", new JsonArray()));
       RadioDriver driver =
           switch (family) {
-            case "ble" ->
-                ble(vertx, settings, devices, new SimulatedOperations(family, latency, faults));
-            case "zigbee" ->
-                zigbee(vertx, devices, new SimulatedOperations(family, latency, faults));
+            case "ble" -> ble(vertx, settings, devices);
+            case "zigbee" -> zigbee(vertx, devices);
             default ->
                 throw new ConfigException("the simulated driver has no " + family + " radio");
           };
@@ -59,20 +61,20 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
     }
   }
 
-  private static RadioDriver ble(
-      Vertx vertx, JsonObject settings, JsonArray devices, SimulatedOperations operations) {
+  private static RadioDriver ble(Vertx vertx, JsonObject settings, JsonArray devices) {
     SimulatedBleRadio radio =
         new SimulatedBleRadio(
             vertx,
             settings.getInteger("slots", DEFAULT_SLOTS),
-            settings.getLong("advertisingIntervalMs", DEFAULT_ADVERTISING_INTERVAL_MS),
-            operations);
+            settings.getLong("advertisingIntervalMs", DEFAULT_ADVERTISING_INTERVAL_MS));
     for (Object item : devices) {
       JsonObject device = (JsonObject) item;
-      String mac = device.getString("mac");
+      BleAddress mac = BleAddress.parse(device.getString("mac"));
+      Integer passkey = device.getInteger("passkey");
       radio.addPeripheral(
           mac,
           BleBonding.valueOf(device.getString("pairing", "none").toUpperCase(Locale.ROOT)),
+          passkey == null ? OptionalInt.empty() : OptionalInt.of(passkey),
           device.getInteger("rssi", -60),
           bytes(device.getString("advertisingData", "")));
       for (Object entry : device.getJsonArray("characteristics", new JsonArray())) {
@@ -101,18 +103,24 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
     };
   }
 
-  private static RadioDriver zigbee(
-      Vertx vertx, JsonArray devices, SimulatedOperations operations) {
-    SimulatedZigbeeNetwork network = new SimulatedZigbeeNetwork(vertx, operations);
+  private static RadioDriver zigbee(Vertx vertx, JsonArray devices) {
+    SimulatedZigbeeNetwork network = new SimulatedZigbeeNetwork(vertx);
     for (Object item : devices) {
       JsonObject device = (JsonObject) item;
+      Eui64 eui64 = Eui64.parse(device.getString("eui64"));
+      network.addNode(
+          eui64,
+          device.getInteger("profile", ZigbeeAttribute.HOME_AUTOMATION),
+          !device.getBoolean("joinsOnPermit", false));
       for (Object entry : device.getJsonArray("attributes", new JsonArray())) {
         JsonObject a = (JsonObject) entry;
+        Integer manufacturer = a.getInteger("manufacturerCode");
         network.define(
-            device.getString("eui64"),
+            eui64,
             a.getInteger("endpoint"),
             a.getInteger("cluster"),
             a.getInteger("attribute"),
+            manufacturer == null ? OptionalInt.empty() : OptionalInt.of(manufacturer),
             a.getInteger("type"),
             bytes(a.getString("value", "")),
             a.getBoolean("writable", false));
@@ -129,33 +137,6 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
         return Future.succeededFuture();
       }
     };
-  }
-
-  /** {@code latencyMs}: one number for every operation, or an object by operation name. */
-  private static Latency latency(Vertx vertx, Object setting) {
-    Latency latency = new Latency(vertx);
-    if (setting instanceof Number millis) {
-      latency.set("*", millis.longValue());
-    } else if (setting instanceof JsonObject perOperation) {
-      perOperation.forEach(e -> latency.set(e.getKey(), ((Number) e.getValue()).longValue()));
-    } else if (setting != null) {
-      throw new IllegalArgumentException("latencyMs must be a number or an object");
-    }
-    return latency;
-  }
-
-  private static FaultPlan faults(String family, JsonArray settings) {
-    FaultPlan plan = new FaultPlan();
-    for (Object item : settings) {
-      JsonObject fault = (JsonObject) item;
-      plan.add(
-          family,
-          fault.getString("operation", "*"),
-          Optional.ofNullable(fault.getString("device")),
-          Fault.Kind.parse(fault.getString("fault")),
-          fault.getInteger("times", -1));
-    }
-    return plan;
   }
 
   private static List<String> strings(JsonArray array) {

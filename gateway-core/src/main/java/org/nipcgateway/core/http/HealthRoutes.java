@@ -2,7 +2,11 @@ package org.nipcgateway.core.http;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.nipcgateway.core.radio.RadioState;
+import org.nipcgateway.core.radio.RadioStatus;
 import org.nipcgateway.core.security.AccessRule;
 import org.nipcgateway.core.security.RouteTable;
 
@@ -11,17 +15,21 @@ import org.nipcgateway.core.security.RouteTable;
  *
  * <ul>
  *   <li>{@code GET /health/live}: 200 while the process serves HTTP at all;
- *   <li>{@code GET /health/ready} and {@code GET /health}: 200 when the store is open and the
- *       gateway is not shutting down, 503 otherwise.
+ *   <li>{@code GET /health/ready} and {@code GET /health}: 200 when the store is open, every
+ *       configured radio is up and the gateway is not shutting down, 503 otherwise. The checks name
+ *       each radio's driver and state ({@code radios.ble.driver}, {@code radios.ble.state}).
  * </ul>
  */
 public final class HealthRoutes {
   private final BooleanSupplier storeOpen;
   private final BooleanSupplier shuttingDown;
+  private final Supplier<List<RadioStatus>> radios;
 
-  public HealthRoutes(BooleanSupplier storeOpen, BooleanSupplier shuttingDown) {
+  public HealthRoutes(
+      BooleanSupplier storeOpen, BooleanSupplier shuttingDown, Supplier<List<RadioStatus>> radios) {
     this.storeOpen = storeOpen;
     this.shuttingDown = shuttingDown;
+    this.radios = radios;
   }
 
   /** Open routes: supervisors probe them without credentials, and they reveal nothing. */
@@ -40,7 +48,18 @@ public final class HealthRoutes {
         new JsonObject()
             .put("store", store ? "UP" : "DOWN")
             .put("lifecycle", stopping ? "STOPPING" : "RUNNING");
-    respond(ctx, store && !stopping, checks);
+    boolean radiosUp = true;
+    JsonObject radioChecks = new JsonObject();
+    for (RadioStatus radio : radios.get()) {
+      radiosUp &= radio.state() == RadioState.UP;
+      radioChecks.put(
+          radio.family(),
+          new JsonObject().put("driver", radio.driver()).put("state", radio.state().name()));
+    }
+    if (!radioChecks.isEmpty()) {
+      checks.put("radios", radioChecks);
+    }
+    respond(ctx, store && !stopping && radiosUp, checks);
   }
 
   private static void respond(RoutingContext ctx, boolean up, JsonObject checks) {

@@ -5,45 +5,55 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What the gateway asks of a Bluetooth Low Energy radio. Devices are addressed by the MAC address
- * of their SCIM BLE extension. GATT operations need a connection; the gateway opens and closes
- * connections (and retries failed attempts) itself, so a driver makes one attempt per call.
+ * What the gateway asks of a Bluetooth Low Energy radio (a BlueZ adapter, a simulator). GATT
+ * operations need a connection; the gateway opens and closes connections (and retries failed
+ * attempts) itself, so a driver makes one attempt per call.
  *
- * <p>Every method is called on an event loop, must return at once without blocking, and completes
- * its future on the caller's context. Failures are {@link RadioException}s. What happens on the air
- * without being asked (notifications, advertisements, lost links) reaches the {@link BleListener}s.
+ * <p>Threading: every method is called on a Vert.x event loop and must return at once without
+ * blocking; a driver whose stack blocks runs it on workers of its own. Futures complete on the
+ * caller's context.
+ *
+ * <p>Failures: what the peripheral answered (an ATT error) is a value, a refused {@link
+ * DeviceAnswer}; what failed in the gateway, the radio or the link is a failed future with a {@link
+ * RadioException} (time-outs, lost links, no such device or characteristic, a radio that is down).
+ * What happens on the air unasked reaches the {@link BleListener}s.
  */
 public interface BleRadio {
 
   /**
-   * Connects to the peripheral (one attempt). When the peripheral asks to pair, the radio answers
-   * with the method it asks for if {@code permitted} contains it, and fails with {@link
-   * RadioException.Reason#BONDING_FAILED} otherwise.
+   * Connects to the peripheral (one attempt) and resolves its services. When the peripheral asks to
+   * pair, the driver pairs with a method {@code request.permitted()} contains, using its
+   * credentials, and fails with {@link RadioException.Reason#BONDING_FAILED} otherwise or when
+   * pairing is rejected. Succeeds at once when already connected.
    */
-  Future<Void> connect(String deviceMac, Set<BleBonding> permitted);
+  Future<Void> connect(BleConnectRequest request);
 
   /** Closes the connection; succeeds when there is none. */
-  Future<Void> disconnect(String deviceMac);
+  Future<Void> disconnect(BleAddress device);
 
-  /** Discovers the GATT services named (all when {@code serviceIds} is empty) of a connection. */
-  Future<List<GattService>> discover(String deviceMac, Set<String> serviceIds);
+  /** The GATT services named (all when {@code serviceIds} is empty) of a connected peripheral. */
+  Future<List<GattService>> discover(BleAddress device, Set<String> serviceIds);
 
   /** Reads a characteristic's value over an open connection. */
-  Future<byte[]> read(String deviceMac, GattCharacteristic characteristic);
+  Future<DeviceAnswer<byte[]>> read(BleAddress device, GattCharacteristic characteristic);
+
+  /** Writes a characteristic's value over an open connection, as a request or a command. */
+  Future<DeviceAnswer<Void>> write(
+      BleAddress device, GattCharacteristic characteristic, byte[] value, BleWriteType type);
 
   /**
-   * Writes a characteristic's value over an open connection, as a write request (the peripheral
-   * confirms) or, with {@code withResponse} false, a write command (no confirmation).
+   * Turns notifications (or indications, whichever the characteristic offers) on or off over an
+   * open connection (its CCCD).
    */
-  Future<Void> write(
-      String deviceMac, GattCharacteristic characteristic, byte[] value, boolean withResponse);
-
-  /** Turns notifications of a characteristic on or off (its CCCD) over an open connection. */
-  Future<Void> notifications(String deviceMac, GattCharacteristic characteristic, boolean on);
+  Future<DeviceAnswer<Void>> notifications(
+      BleAddress device, GattCharacteristic characteristic, boolean on);
 
   /** Starts or stops scanning; advertisements seen while scanning reach the listeners. */
   Future<Void> scanning(boolean on);
 
-  /** Adds a listener for notifications, advertisements and connection changes. */
+  /** Adds a listener; may be called before or after the radio is up. */
   void listen(BleListener listener);
+
+  /** Whether the radio can be used now. */
+  RadioState state();
 }

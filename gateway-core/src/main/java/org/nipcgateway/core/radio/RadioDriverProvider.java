@@ -16,9 +16,20 @@ public interface RadioDriverProvider {
 
   /**
    * Starts a driver for one protocol family ({@code ble} or {@code zigbee}) with its settings (the
-   * config section that chose it). Called once per family, on an event loop; blocking set-up
-   * belongs on a worker. A failed future stops the gateway's start; a family the driver does not
-   * support fails with a {@link org.nipcgateway.core.config.ConfigException}.
+   * config section that chose it, without the keys core reads: {@code driver}, {@code
+   * faultInjection}, {@code latencyMs}, {@code faults}). Called once per family, on the gateway's
+   * event loop; blocking set-up belongs on a worker. A failed future stops the gateway's start; a
+   * family the driver does not support fails with a {@link
+   * org.nipcgateway.core.config.ConfigException}.
    */
   Future<RadioDriver> start(Vertx vertx, String family, JsonObject settings);
+
+  /**
+   * Whether the gateway wraps this driver's radios in the fault-injecting decorator unless the
+   * configuration says {@code "faultInjection": false}: true for test benches such as the
+   * simulator; real drivers get it only when configured.
+   */
+  default boolean testBench() {
+    return false;
+  }
 }

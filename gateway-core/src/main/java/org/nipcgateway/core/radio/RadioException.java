@@ -1,8 +1,9 @@
 package org.nipcgateway.core.radio;
 
 /**
- * A radio operation failed in the radio or the link, as opposed to the device answering with an
- * error status. The reason lets the NIPC engine pick the problem type without parsing messages.
+ * A radio operation failed in the gateway, the radio or the link, as opposed to the device
+ * answering with an error status (a refused {@link DeviceAnswer}). The reason lets the NIPC engine
+ * pick the problem type without parsing messages.
  */
 public final class RadioException extends RuntimeException {
   /** Why a radio operation failed. */
@@ -19,13 +20,14 @@ public final class RadioException extends RuntimeException {
     /** Pairing or bonding with the device failed. */
     BONDING_FAILED,
     /**
-     * The device has no such target: BLE service/characteristic, Zigbee endpoint/cluster/attribute.
+     * The driver finds no such target on the device: a BLE service or characteristic missing from
+     * its discovered GATT database, a Zigbee endpoint the node does not have.
      */
     UNKNOWN_TARGET,
-    /** The device refused the operation (e.g. writing a read-only characteristic). */
-    NOT_PERMITTED,
     /** The radio knows no device with that address. */
-    UNKNOWN_DEVICE
+    UNKNOWN_DEVICE,
+    /** The radio itself is down (adapter removed or off, coordinator lost). */
+    RADIO_DOWN
   }
 
   private final Reason reason;

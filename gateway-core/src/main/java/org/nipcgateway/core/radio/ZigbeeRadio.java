@@ -3,31 +3,45 @@ package org.nipcgateway.core.radio;
 import io.vertx.core.Future;
 
 /**
- * What the gateway asks of a Zigbee radio (coordinator). Devices are addressed by the EUI-64 of
- * their SCIM Zigbee extension; Zigbee needs no connections.
+ * What the gateway asks of a Zigbee radio (a coordinator): ZCL requests to the nodes of its
+ * network, addressed by EUI-64. Zigbee needs no connections.
  *
- * <p>Every method is called on an event loop, must return at once without blocking, and completes
- * its future on the caller's context. Failures are {@link RadioException}s; a ZCL status other than
- * success is reported as {@link RadioException.Reason#NOT_PERMITTED} or {@link
- * RadioException.Reason#UNKNOWN_TARGET}. Attribute reports reach the {@link ZigbeeListener}s.
+ * <p>Threading: every method is called on a Vert.x event loop and must return at once without
+ * blocking; futures complete on the caller's context.
+ *
+ * <p>Failures: a ZCL status other than SUCCESS is a value, a refused {@link DeviceAnswer}; a node
+ * that does not answer, is not in the network, or a coordinator that is down is a failed future
+ * with a {@link RadioException}. Reports, device-initiated writes and node changes reach the {@link
+ * ZigbeeListener}s.
  */
 public interface ZigbeeRadio {
 
   /** Reads an attribute; the value is its raw ZCL encoding. */
-  Future<byte[]> readAttribute(String deviceEui64, ZigbeeAttribute attribute);
+  Future<DeviceAnswer<byte[]>> readAttribute(Eui64 device, ZigbeeAttribute attribute);
 
   /** Writes an attribute from its raw ZCL encoding. */
-  Future<Void> writeAttribute(String deviceEui64, ZigbeeAttribute attribute, byte[] value);
+  Future<DeviceAnswer<Void>> writeAttribute(Eui64 device, ZigbeeAttribute attribute, byte[] value);
 
-  /** Sends a cluster command; {@code payload} is the command's raw ZCL payload. */
-  Future<Void> command(String deviceEui64, ZigbeeCommand command, byte[] payload);
+  /**
+   * Sends a cluster command ({@code payload} is its raw ZCL payload) and answers with the node's
+   * response command: its specific response, or a Default Response.
+   */
+  Future<DeviceAnswer<ZigbeeCommandResponse>> command(
+      Eui64 device, ZigbeeCommand command, byte[] payload);
 
-  /** Configures reporting of an attribute on or off (ZCL Configure Reporting). */
-  Future<Void> reporting(String deviceEui64, ZigbeeAttribute attribute, boolean on);
+  /**
+   * Configures reporting of an attribute (ZCL Configure Reporting, with the binding to the
+   * coordinator it needs); {@link ZigbeeReporting#OFF} turns it off.
+   */
+  Future<DeviceAnswer<Void>> configureReporting(
+      Eui64 device, ZigbeeAttribute attribute, ZigbeeReporting reporting);
 
   /** Lets new nodes join the network for the given number of seconds (0 closes it). */
   Future<Void> permitJoin(int seconds);
 
-  /** Adds a listener for attribute reports. */
+  /** Adds a listener; may be called before or after the radio is up. */
   void listen(ZigbeeListener listener);
+
+  /** Whether the radio can be used now. */
+  RadioState state();
 }

@@ -6,6 +6,7 @@ import java.security.cert.Certificate;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.StoredResource;
 
@@ -15,7 +16,7 @@ import org.nipcgateway.core.storage.StoredResource;
  * carries no credentials or ones that do not hold; the caller answers 401 either way.
  */
 public final class Authenticator {
-  private static final String APP = "EndpointApp";
+  private static final String APP = ScimNames.ENDPOINT_APP;
   private static final String BEARER = "bearer ";
 
   private final ResourceStore store;

@@ -3,6 +3,8 @@ package org.nipcgateway.core.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import java.util.Collection;
+import org.nipcgateway.core.device.DeviceRecords;
+import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.StoredResource;
 
@@ -11,9 +13,6 @@ import org.nipcgateway.core.storage.StoredResource;
  * in a group the app is a member of. A group is the app's to act on when the app is its member.
  */
 public final class DeviceScope {
-  public static final String ENDPOINT_APPS_EXT =
-      "urn:ietf:params:scim:schemas:extension:endpointAppsExt:2.0:Device";
-  private static final String GROUP = "Group";
 
   private final ResourceStore store;
 
@@ -40,13 +39,15 @@ public final class DeviceScope {
         .find(deviceId)
         .compose(
             device -> {
-              if (device.isEmpty() || !device.get().resourceType().equals("Device")) {
+              if (device.isEmpty() || !device.get().resourceType().equals(ScimNames.DEVICE)) {
                 return Future.succeededFuture(false);
               }
               if (lists(device.get(), appId)) {
                 return Future.succeededFuture(true);
               }
-              return store.findAll(GROUP).map(groups -> shareAGroup(groups, appId, deviceId));
+              return store
+                  .findAll(ScimNames.GROUP)
+                  .map(groups -> shareAGroup(groups, appId, deviceId));
             });
   }
 
@@ -57,17 +58,12 @@ public final class DeviceScope {
         .map(
             group ->
                 group.isPresent()
-                    && group.get().resourceType().equals(GROUP)
+                    && group.get().resourceType().equals(ScimNames.GROUP)
                     && hasMember(group.get(), appId));
   }
 
   static boolean lists(StoredResource device, String appId) {
-    for (JsonNode app : device.attributes().path(ENDPOINT_APPS_EXT).path("applications")) {
-      if (appId.equals(app.path("value").asText())) {
-        return true;
-      }
-    }
-    return false;
+    return DeviceRecords.of(device).map(d -> d.links(appId)).orElse(false);
   }
 
   private static boolean shareAGroup(

@@ -1,6 +1,7 @@
 package org.nipcgateway.core.security;
 
 import io.vertx.core.Future;
+import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.storage.ResourceStore;
 
 /**
@@ -22,7 +23,7 @@ public final class EndpointAppCredentials {
         .map(
             found ->
                 found
-                    .filter(app -> app.resourceType().equals("EndpointApp"))
+                    .filter(app -> app.resourceType().equals(ScimNames.ENDPOINT_APP))
                     .filter(
                         app ->
                             app.attributes().path("applicationType").asText().equals("telemetry"))

@@ -3,6 +3,7 @@ package org.nipcgateway.core.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.nipcgateway.core.device.ScimNames;
 
 /**
  * The registry attributes that are secrets (draft-ietf-scim-device-model: write-only, never
@@ -11,10 +12,9 @@ import java.util.List;
  * store seals them on disk; responses never carry them.
  */
 public final class SecretAttributes {
-  private static final String EXT = "urn:ietf:params:scim:schemas:extension:";
-  private static final String BLE = EXT + "ble:2.0:Device";
-  private static final String PASS_KEY = EXT + "pairingPassKey:2.0:Device";
-  private static final String OOB = EXT + "pairingOOB:2.0:Device";
+  private static final String BLE = ScimNames.BLE;
+  private static final String PASS_KEY = ScimNames.PAIRING_PASS_KEY;
+  private static final String OOB = ScimNames.PAIRING_OOB;
 
   /** Where secrets live, as paths of member names from the resource's root. */
   public static final List<List<String>> PATHS =
@@ -28,9 +28,9 @@ public final class SecretAttributes {
           List.of(OOB, "key"),
           List.of(OOB, "randomNumber"),
           List.of(OOB, "confirmationNumber"),
-          List.of(EXT + "dpp:2.0:Device", "bootstrapKey"),
-          List.of(EXT + "fido-device-onboard:2.0:Devices", "fdoVoucher"),
-          List.of(EXT + "fido-device-onboard:2.0:Device", "fdoVoucher"));
+          List.of(ScimNames.DPP, "bootstrapKey"),
+          List.of(ScimNames.FDO_DRAFT_SPELLING, "fdoVoucher"),
+          List.of(ScimNames.FDO, "fdoVoucher"));
 
   private SecretAttributes() {}
 

@@ -6,11 +6,12 @@ import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import java.util.HashSet;
 import java.util.Set;
+import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.storage.StoredResource;
 
 /** Checks a group's members: each must exist, be a Device or an EndpointApp, and appear once. */
 final class GroupMembers {
-  private static final Set<String> MEMBER_TYPES = Set.of("Device", "EndpointApp");
+  private static final Set<String> MEMBER_TYPES = Set.of(ScimNames.DEVICE, ScimNames.ENDPOINT_APP);
 
   private final int maxMembers;
 

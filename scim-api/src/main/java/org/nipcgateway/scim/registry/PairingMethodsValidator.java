@@ -7,6 +7,7 @@ import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.server.utils.SchemaChecker;
 import java.util.HashSet;
 import java.util.Set;
+import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.scim.schema.ScimResourceType;
 import org.nipcgateway.scim.schema.ScimSchemaCatalog;
 
@@ -16,9 +17,8 @@ import org.nipcgateway.scim.schema.ScimSchemaCatalog;
  * the resource and checked here, each against its own schema.
  */
 final class PairingMethodsValidator {
-  private static final String PASS_KEY =
-      "urn:ietf:params:scim:schemas:extension:pairingPassKey:2.0:Device";
-  private static final String OOB = "urn:ietf:params:scim:schemas:extension:pairingOOB:2.0:Device";
+  private static final String PASS_KEY = ScimNames.PAIRING_PASS_KEY;
+  private static final String OOB = ScimNames.PAIRING_OOB;
   private static final Set<String> NEED_DATA = Set.of(PASS_KEY, OOB);
   private static final int MAX_PASS_KEY = 999_999;
 

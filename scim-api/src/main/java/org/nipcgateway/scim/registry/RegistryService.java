@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.security.ClientTokens;
 import org.nipcgateway.core.security.Principal;
 import org.nipcgateway.core.storage.ChangeSet;
@@ -38,8 +39,9 @@ import org.nipcgateway.scim.schema.ScimSchemaCatalog;
  * groups it leaves, say) is committed as one change set.
  */
 public final class RegistryService {
-  public static final List<String> TYPES = List.of("Device", "EndpointApp", RegistrySnapshot.GROUP);
-  private static final String APP = "EndpointApp";
+  public static final List<String> TYPES =
+      List.of(ScimNames.DEVICE, ScimNames.ENDPOINT_APP, ScimNames.GROUP);
+  private static final String APP = ScimNames.ENDPOINT_APP;
 
   /** Kept with a resource's secrets: the id of the caller that created it. */
   private static final String OWNER = "owner";

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.StoredResource;
 
@@ -15,7 +16,7 @@ import org.nipcgateway.core.storage.StoredResource;
  * groups} attributes are computed from.
  */
 public final class RegistrySnapshot {
-  static final String GROUP = "Group";
+  static final String GROUP = ScimNames.GROUP;
 
   private final Map<String, StoredResource> byId = new LinkedHashMap<>();
   private final Map<String, List<StoredResource>> groupsByMember = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.temporal.ChronoUnit;
+import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.storage.StoredResource;
 import org.nipcgateway.scim.schema.ScimSchemaCatalog;
 
@@ -13,8 +14,7 @@ import org.nipcgateway.scim.schema.ScimSchemaCatalog;
  * endpoints). Trimming by "returned" rules and query parameters happens afterwards.
  */
 public final class ResourceViews {
-  static final String ENDPOINT_APPS_EXT =
-      "urn:ietf:params:scim:schemas:extension:endpointAppsExt:2.0:Device";
+  static final String ENDPOINT_APPS_EXT = ScimNames.ENDPOINT_APPS;
 
   private final ScimSchemaCatalog catalog;
 
@@ -31,7 +31,8 @@ public final class ResourceViews {
     out.setAll(view);
     addGroups(out, resource, snapshot, links);
     switch (resource.resourceType()) {
-      case "Device" -> fillEndpointApps(out, links, catalog.resourceType("EndpointApp").endpoint());
+      case ScimNames.DEVICE ->
+          fillEndpointApps(out, links, catalog.resourceType(ScimNames.ENDPOINT_APP).endpoint());
       case RegistrySnapshot.GROUP -> fillMembers(out, snapshot, links);
       default -> {}
     }

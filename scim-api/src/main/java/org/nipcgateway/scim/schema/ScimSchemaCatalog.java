@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.nipcgateway.core.device.ScimNames;
 
 /**
  * Every SCIM schema and resource type the registry knows, read from the JSON documents under {@code
@@ -33,8 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class ScimSchemaCatalog {
   /** Pairing-method schemas nest inside the BLE extension object rather than the resource. */
-  public static final String BLE_EXTENSION =
-      "urn:ietf:params:scim:schemas:extension:ble:2.0:Device";
+  public static final String BLE_EXTENSION = ScimNames.BLE;
 
   private static final List<String> SCHEMA_FILES =
       List.of(

@@ -1,81 +1,93 @@
 package org.nipcgateway.simulators.ble;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.nipcgateway.core.radio.AttError;
+import org.nipcgateway.core.radio.BleAddress;
+import org.nipcgateway.core.radio.BleAdvertisement;
 import org.nipcgateway.core.radio.BleBonding;
+import org.nipcgateway.core.radio.BleConnectRequest;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.BleUuids;
+import org.nipcgateway.core.radio.BleWriteType;
+import org.nipcgateway.core.radio.DeviceAnswer;
+import org.nipcgateway.core.radio.DeviceStatus;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.GattService;
 import org.nipcgateway.core.radio.RadioException;
 import org.nipcgateway.core.radio.RadioException.Reason;
-import org.nipcgateway.simulators.fault.Fault;
-import org.nipcgateway.simulators.fault.FaultPlan;
-import org.nipcgateway.simulators.fault.Latency;
-import org.nipcgateway.simulators.fault.SimulatedOperations;
+import org.nipcgateway.core.radio.RadioState;
 
 /**
  * A BLE adapter whose peripherals live in memory. Like a real adapter it has a limited number of
- * connection slots, needs a connection for GATT operations, refuses the wrong pairing, notifies
- * while a CCCD is on and reports advertisements while scanning. Every operation first waits its
- * {@link Latency} and then meets any {@link FaultPlan fault} injected for it.
+ * connection slots, needs a connection for GATT operations, refuses the wrong pairing method or
+ * passkey, answers ATT errors for what a characteristic does not allow, notifies while a CCCD is on
+ * and reports advertisements while scanning. Latency and faults come from the gateway's
+ * fault-injecting decorator, as for any driver.
  */
 public final class SimulatedBleRadio implements BleRadio {
   private final Vertx vertx;
+  private final Context context;
   private final int slots;
   private final long advertisingIntervalMillis;
-  private final SimulatedOperations operations;
-  private final Map<String, SimulatedPeripheral> peripherals = new LinkedHashMap<>();
+  private final Map<BleAddress, SimulatedPeripheral> peripherals = new LinkedHashMap<>();
   private final List<BleListener> listeners = new CopyOnWriteArrayList<>();
   private long scanTimer = -1;
 
-  public SimulatedBleRadio(
-      Vertx vertx, int slots, long advertisingIntervalMillis, SimulatedOperations operations) {
+  /** Created on the context its listeners are to be called on (the gateway's). */
+  public SimulatedBleRadio(Vertx vertx, int slots, long advertisingIntervalMillis) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.slots = slots;
     this.advertisingIntervalMillis = advertisingIntervalMillis;
-    this.operations = operations;
   }
 
   /** Adds a peripheral; its characteristics follow with {@link #define}. */
   public synchronized void addPeripheral(
-      String mac, BleBonding pairing, int rssi, byte[] advertisingData) {
-    peripherals.put(key(mac), new SimulatedPeripheral(mac, pairing, rssi, advertisingData));
+      BleAddress address,
+      BleBonding pairing,
+      OptionalInt passkey,
+      int rssi,
+      byte[] advertisingData) {
+    peripherals.put(
+        address, new SimulatedPeripheral(address, pairing, passkey, rssi, advertisingData));
   }
 
   /** Adds (or replaces) a characteristic of a peripheral added before. */
   public synchronized void define(
-      String mac,
+      BleAddress address,
       GattCharacteristic id,
       byte[] value,
       Set<String> flags,
       List<String> descriptors,
       long notifyIntervalMillis,
       boolean counting) {
-    SimulatedPeripheral peripheral = peripherals.get(key(mac));
+    SimulatedPeripheral peripheral = peripherals.get(address);
     if (peripheral == null) {
-      throw new IllegalArgumentException("no simulated peripheral " + mac);
+      throw new IllegalArgumentException("no simulated peripheral " + address);
     }
     peripheral.gatt.put(
         id, new SimulatedCharacteristic(value, flags, descriptors, notifyIntervalMillis, counting));
   }
 
   @Override
-  public Future<Void> connect(String mac, Set<BleBonding> permitted) {
+  public Future<Void> connect(BleConnectRequest request) {
+    BleAddress address = request.address();
     return operate(
-        "connect",
-        mac,
         () -> {
-          SimulatedPeripheral peripheral = peripheral(mac);
+          SimulatedPeripheral peripheral = peripheral(address);
           if (peripheral.connected) {
             return null;
           }
@@ -83,20 +95,38 @@ public final class SimulatedBleRadio implements BleRadio {
             throw new RadioException(
                 Reason.CONNECTION_FAILED, "all " + slots + " connection slots are in use");
           }
-          if (peripheral.pairing != BleBonding.NONE && !permitted.contains(peripheral.pairing)) {
-            throw new RadioException(
-                Reason.BONDING_FAILED,
-                mac + " asks for " + peripheral.pairing + " pairing; permitted: " + permitted);
-          }
+          pair(peripheral, request);
           peripheral.connected = true;
-          emit(l -> l.connectionChanged(peripheral.mac, true));
+          emit(l -> l.connectionChanged(peripheral.address, true));
           return null;
         });
   }
 
+  /** Pairs as the peripheral insists: its method must be permitted, and its passkey given. */
+  private static void pair(SimulatedPeripheral peripheral, BleConnectRequest request) {
+    if (peripheral.pairing == BleBonding.NONE) {
+      return;
+    }
+    if (!request.permitted().contains(peripheral.pairing)) {
+      throw new RadioException(
+          Reason.BONDING_FAILED,
+          peripheral.address
+              + " asks for "
+              + peripheral.pairing
+              + " pairing; permitted: "
+              + request.permitted());
+    }
+    if (peripheral.pairing == BleBonding.PASSKEY
+        && peripheral.passkey.isPresent()
+        && !peripheral.passkey.equals(request.credentials().passkey())) {
+      throw new RadioException(
+          Reason.BONDING_FAILED, peripheral.address + " rejected the passkey (authentication)");
+    }
+  }
+
   @Override
-  public synchronized Future<Void> disconnect(String mac) {
-    SimulatedPeripheral peripheral = peripherals.get(key(mac));
+  public synchronized Future<Void> disconnect(BleAddress address) {
+    SimulatedPeripheral peripheral = peripherals.get(address);
     if (peripheral != null && peripheral.connected) {
       drop(peripheral);
     }
@@ -104,15 +134,12 @@ public final class SimulatedBleRadio implements BleRadio {
   }
 
   @Override
-  public Future<List<GattService>> discover(String mac, Set<String> serviceIds) {
-    Set<String> wanted =
-        serviceIds.stream().map(BleUuids::canonical).collect(java.util.stream.Collectors.toSet());
+  public Future<List<GattService>> discover(BleAddress address, Set<String> serviceIds) {
+    Set<String> wanted = serviceIds.stream().map(BleUuids::canonical).collect(Collectors.toSet());
     return operate(
-        "discover",
-        mac,
         () -> {
           Map<String, List<GattService.Characteristic>> services = new LinkedHashMap<>();
-          connected(mac)
+          connected(address)
               .gatt
               .forEach(
                   (id, characteristic) -> {
@@ -133,46 +160,44 @@ public final class SimulatedBleRadio implements BleRadio {
   }
 
   @Override
-  public Future<byte[]> read(String mac, GattCharacteristic id) {
+  public Future<DeviceAnswer<byte[]>> read(BleAddress address, GattCharacteristic id) {
     return operate(
-        "read",
-        mac,
         () -> {
-          SimulatedCharacteristic characteristic = characteristic(connected(mac), id);
+          SimulatedCharacteristic characteristic = characteristic(connected(address), id);
           if (!characteristic.readable()) {
-            throw new RadioException(Reason.NOT_PERMITTED, id + " of " + mac + " is not readable");
+            return DeviceAnswer.refused(DeviceStatus.att(AttError.READ_NOT_PERMITTED));
           }
-          return characteristic.value();
+          return DeviceAnswer.of(characteristic.value());
         });
   }
 
   @Override
-  public Future<Void> write(String mac, GattCharacteristic id, byte[] value, boolean withResponse) {
+  public Future<DeviceAnswer<Void>> write(
+      BleAddress address, GattCharacteristic id, byte[] value, BleWriteType type) {
     return operate(
-        "write",
-        mac,
         () -> {
-          SimulatedPeripheral peripheral = connected(mac);
-          if (!characteristic(peripheral, id).writable(withResponse)) {
-            throw new RadioException(
-                Reason.NOT_PERMITTED,
-                id + " of " + mac + " takes no write " + (withResponse ? "requests" : "commands"));
+          SimulatedPeripheral peripheral = connected(address);
+          if (!characteristic(peripheral, id).writable(type)) {
+            return DeviceAnswer.refused(
+                DeviceStatus.att(
+                    type == BleWriteType.REQUEST
+                        ? AttError.WRITE_NOT_PERMITTED
+                        : AttError.REQUEST_NOT_SUPPORTED));
           }
           change(peripheral, id, value);
-          return null;
+          return DeviceAnswer.done();
         });
   }
 
   @Override
-  public Future<Void> notifications(String mac, GattCharacteristic id, boolean on) {
+  public Future<DeviceAnswer<Void>> notifications(
+      BleAddress address, GattCharacteristic id, boolean on) {
     return operate(
-        "notifications",
-        mac,
         () -> {
-          SimulatedPeripheral peripheral = connected(mac);
+          SimulatedPeripheral peripheral = connected(address);
           SimulatedCharacteristic characteristic = characteristic(peripheral, id);
           if (!characteristic.notifies()) {
-            throw new RadioException(Reason.NOT_PERMITTED, id + " of " + mac + " cannot notify");
+            return DeviceAnswer.refused(DeviceStatus.att(AttError.REQUEST_NOT_SUPPORTED));
           }
           if (on && !peripheral.notifying.containsKey(id)) {
             long interval = characteristic.notifyIntervalMillis();
@@ -182,7 +207,7 @@ public final class SimulatedBleRadio implements BleRadio {
           } else if (!on) {
             stopNotifying(peripheral, id);
           }
-          return null;
+          return DeviceAnswer.done();
         });
   }
 
@@ -202,11 +227,21 @@ public final class SimulatedBleRadio implements BleRadio {
     listeners.add(listener);
   }
 
+  @Override
+  public RadioState state() {
+    return RadioState.UP;
+  }
+
   /** Sets a characteristic's value as the peripheral itself would, notifying when on. */
-  public synchronized void change(String mac, GattCharacteristic id, byte[] value) {
-    SimulatedPeripheral peripheral = peripheral(mac);
+  public synchronized void change(BleAddress address, GattCharacteristic id, byte[] value) {
+    SimulatedPeripheral peripheral = peripheral(address);
     characteristic(peripheral, id);
     change(peripheral, id, value);
+  }
+
+  /** A characteristic's current value, as the peripheral holds it. */
+  public synchronized byte[] value(BleAddress address, GattCharacteristic id) {
+    return characteristic(peripheral(address), id).value();
   }
 
   /** Connections open now. */
@@ -218,53 +253,47 @@ public final class SimulatedBleRadio implements BleRadio {
     return slots;
   }
 
-  public Latency latency() {
-    return operations.latency();
-  }
-
-  public FaultPlan faults() {
-    return operations.faults();
-  }
-
   /** Closes every link and stops all timers. */
   public synchronized void stop() {
     scanning(false);
     peripherals.values().stream().filter(p -> p.connected).forEach(this::drop);
   }
 
-  /** An operation; a link that drops mid-operation (a disconnect fault) frees its slot. */
-  private <T> Future<T> operate(String operation, String mac, Supplier<T> work) {
-    return operations.perform(
-        operation,
-        mac,
-        this,
-        fault -> {
-          SimulatedPeripheral peripheral = peripherals.get(key(mac));
-          if (fault == Fault.Kind.DISCONNECT && peripheral != null && peripheral.connected) {
-            drop(peripheral);
-          }
-        },
-        work);
+  /** Runs an operation under the radio's lock; a {@link RadioException} fails it. */
+  private <T> Future<T> operate(Supplier<T> work) {
+    synchronized (this) {
+      try {
+        return Future.succeededFuture(work.get());
+      } catch (RadioException e) {
+        return Future.failedFuture(e);
+      }
+    }
   }
 
   private void change(SimulatedPeripheral peripheral, GattCharacteristic id, byte[] value) {
-    peripheral.gatt.get(id).value(value);
+    SimulatedCharacteristic characteristic = peripheral.gatt.get(id);
+    characteristic.value(value);
     if (peripheral.notifying.containsKey(id)) {
       byte[] sent = value.clone();
-      emit(l -> l.notification(peripheral.mac, id, sent));
+      boolean indication = characteristic.indicates();
+      emit(l -> l.notification(peripheral.address, id, sent, indication));
     }
   }
 
   private synchronized void notifyCurrent(SimulatedPeripheral peripheral, GattCharacteristic id) {
     if (peripheral.notifying.containsKey(id)) {
-      byte[] value = peripheral.gatt.get(id).nextNotification();
-      emit(l -> l.notification(peripheral.mac, id, value));
+      SimulatedCharacteristic characteristic = peripheral.gatt.get(id);
+      byte[] value = characteristic.nextNotification();
+      boolean indication = characteristic.indicates();
+      emit(l -> l.notification(peripheral.address, id, value, indication));
     }
   }
 
   private synchronized void advertise() {
     for (SimulatedPeripheral peripheral : peripherals.values()) {
-      emit(l -> l.advertisement(peripheral.mac, peripheral.rssi, peripheral.advertisingData));
+      BleAdvertisement advertisement =
+          BleAdvertisement.fromRaw(peripheral.address, peripheral.rssi, peripheral.advertisingData);
+      emit(l -> l.advertisement(advertisement));
     }
   }
 
@@ -278,21 +307,21 @@ public final class SimulatedBleRadio implements BleRadio {
   private void drop(SimulatedPeripheral peripheral) {
     new ArrayList<>(peripheral.notifying.keySet()).forEach(id -> stopNotifying(peripheral, id));
     peripheral.connected = false;
-    emit(l -> l.connectionChanged(peripheral.mac, false));
+    emit(l -> l.connectionChanged(peripheral.address, false));
   }
 
-  private SimulatedPeripheral peripheral(String mac) {
-    SimulatedPeripheral peripheral = peripherals.get(key(mac));
+  private SimulatedPeripheral peripheral(BleAddress address) {
+    SimulatedPeripheral peripheral = peripherals.get(address);
     if (peripheral == null) {
-      throw new RadioException(Reason.UNKNOWN_DEVICE, "no peripheral " + mac + " in range");
+      throw new RadioException(Reason.UNKNOWN_DEVICE, "no peripheral " + address + " in range");
     }
     return peripheral;
   }
 
-  private SimulatedPeripheral connected(String mac) {
-    SimulatedPeripheral peripheral = peripheral(mac);
+  private SimulatedPeripheral connected(BleAddress address) {
+    SimulatedPeripheral peripheral = peripheral(address);
     if (!peripheral.connected) {
-      throw new RadioException(Reason.CONNECTION_FAILED, mac + " is not connected");
+      throw new RadioException(Reason.CONNECTION_FAILED, address + " is not connected");
     }
     return peripheral;
   }
@@ -304,18 +333,14 @@ public final class SimulatedBleRadio implements BleRadio {
         .orElseThrow(
             () ->
                 new RadioException(
-                    Reason.UNKNOWN_TARGET, peripheral.mac + " has no characteristic " + id));
+                    Reason.UNKNOWN_TARGET, peripheral.address + " has no characteristic " + id));
   }
 
   /**
-   * Tells the listeners later, on this context, never under the radio's lock: a listener may well
-   * call the radio back.
+   * Tells the listeners later, on the radio's context, never under the radio's lock: a listener may
+   * well call the radio back.
    */
-  private void emit(java.util.function.Consumer<BleListener> event) {
-    vertx.runOnContext(v -> listeners.forEach(event));
-  }
-
-  private static String key(String mac) {
-    return mac.toUpperCase(Locale.ROOT);
+  private void emit(Consumer<BleListener> event) {
+    context.runOnContext(v -> listeners.forEach(event));
   }
 }

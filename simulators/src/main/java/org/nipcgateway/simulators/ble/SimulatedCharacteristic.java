@@ -3,6 +3,7 @@ package org.nipcgateway.simulators.ble;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.nipcgateway.core.radio.BleWriteType;
 
 /**
  * One characteristic of a simulated peripheral: its current value, its GATT properties ({@code
@@ -48,12 +49,17 @@ final class SimulatedCharacteristic {
   /**
    * Whether it takes write requests ({@code write}) or write commands ({@code write-no-response}).
    */
-  boolean writable(boolean withResponse) {
-    return flags.contains(withResponse ? "write" : "write-no-response");
+  boolean writable(BleWriteType type) {
+    return flags.contains(type == BleWriteType.REQUEST ? "write" : "write-no-response");
   }
 
   boolean notifies() {
     return flags.contains("notify") || flags.contains("indicate");
+  }
+
+  /** Whether values go out as indications: the characteristic indicates and does not notify. */
+  boolean indicates() {
+    return flags.contains("indicate") && !flags.contains("notify");
   }
 
   List<String> flags() {

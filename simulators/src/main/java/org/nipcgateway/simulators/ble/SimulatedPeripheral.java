@@ -4,16 +4,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.GattCharacteristic;
 
 /**
- * A simulated BLE peripheral: its GATT table, the pairing it insists on, what it advertises, and
- * its link state (connected, which characteristics notify and their timers). Guarded by the radio.
+ * A simulated BLE peripheral: its GATT table, the pairing it insists on (and its passkey, when it
+ * has one), what it advertises, and its link state (connected, which characteristics notify and
+ * their timers). Guarded by the radio.
  */
 final class SimulatedPeripheral {
-  final String mac;
+  final BleAddress address;
   final BleBonding pairing;
+  final OptionalInt passkey;
   final int rssi;
   final byte[] advertisingData;
   final Map<GattCharacteristic, SimulatedCharacteristic> gatt = new LinkedHashMap<>();
@@ -23,11 +27,13 @@ final class SimulatedPeripheral {
 
   boolean connected;
 
-  SimulatedPeripheral(String mac, BleBonding pairing, int rssi, byte[] advertisingData) {
-    this.mac = mac;
+  SimulatedPeripheral(
+      BleAddress address, BleBonding pairing, OptionalInt passkey, int rssi, byte[] advertising) {
+    this.address = address;
     this.pairing = pairing;
+    this.passkey = passkey;
     this.rssi = rssi;
-    this.advertisingData = advertisingData.clone();
+    this.advertisingData = advertising.clone();
   }
 
   Optional<SimulatedCharacteristic> characteristic(GattCharacteristic id) {

@@ -11,28 +11,35 @@ import java.util.Optional;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.http.Problems;
+import org.nipcgateway.core.radio.BleAddress;
+import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.RadioException;
+import org.nipcgateway.core.radio.Radios;
+import org.nipcgateway.core.radio.fault.Fault;
+import org.nipcgateway.core.radio.fault.FaultInjection;
+import org.nipcgateway.core.radio.fault.FaultPlan;
+import org.nipcgateway.core.radio.fault.Latency;
 import org.nipcgateway.core.security.AccessRule;
 import org.nipcgateway.core.security.Role;
 import org.nipcgateway.core.security.RouteTable;
 import org.nipcgateway.simulators.ble.SimulatedBleRadio;
-import org.nipcgateway.simulators.fault.Fault;
-import org.nipcgateway.simulators.fault.FaultPlan;
-import org.nipcgateway.simulators.fault.Latency;
 import org.nipcgateway.simulators.zigbee.SimulatedZigbeeNetwork;
 
 /**
- * Runtime control of the simulated radios under {@code /simulator} (simulators/README.md): inject
- * and clear faults, set latency, change values as a device would (which notifies or reports), and
- * read connection slots. Mounted only when a simulated radio runs, so a gateway on real radios has
- * no such routes.
+ * Runtime control of the test bench under {@code /simulator} (simulators/README.md): inject and
+ * clear faults and set latency in the fault-injecting decorator of any radio that has one, change
+ * values as a simulated device would (which notifies or reports), and read connection slots.
+ * Mounted only when a simulated radio or fault injection runs, so a gateway on real radios without
+ * fault injection has no such routes.
  */
 public final class SimulatorControlModule implements ApiModule {
   private static final String BASE = "/simulator";
 
   private Optional<SimulatedBleRadio> ble = Optional.empty();
   private Optional<SimulatedZigbeeNetwork> zigbee = Optional.empty();
+  private Optional<FaultInjection> bleFaults = Optional.empty();
+  private Optional<FaultInjection> zigbeeFaults = Optional.empty();
 
   @Override
   public String name() {
@@ -41,19 +48,22 @@ public final class SimulatorControlModule implements ApiModule {
 
   @Override
   public Future<Void> mount(Router router, GatewayContext context) {
+    Radios radios = context.radios();
     ble =
-        context
-            .radios()
-            .ble()
+        radios
+            .bleFamily()
+            .map(Radios.Family::driverRadio)
             .filter(SimulatedBleRadio.class::isInstance)
             .map(SimulatedBleRadio.class::cast);
     zigbee =
-        context
-            .radios()
-            .zigbee()
+        radios
+            .zigbeeFamily()
+            .map(Radios.Family::driverRadio)
             .filter(SimulatedZigbeeNetwork.class::isInstance)
             .map(SimulatedZigbeeNetwork.class::cast);
-    if (ble.isEmpty() && zigbee.isEmpty()) {
+    bleFaults = radios.bleFamily().flatMap(Radios.Family::faults);
+    zigbeeFaults = radios.zigbeeFamily().flatMap(Radios.Family::faults);
+    if (ble.isEmpty() && zigbee.isEmpty() && bleFaults.isEmpty() && zigbeeFaults.isEmpty()) {
       return Future.succeededFuture();
     }
     // The simulator is the operator's test bench: control role, and no endpoint app.
@@ -70,34 +80,49 @@ public final class SimulatorControlModule implements ApiModule {
 
   private JsonObject state() {
     JsonObject state = new JsonObject();
-    ble.ifPresent(
-        radio ->
-            state.put(
-                "ble",
-                new JsonObject()
-                    .put("slots", radio.slots())
-                    .put("slotsInUse", radio.slotsInUse())
-                    .put(
-                        "latencyMs",
-                        new JsonObject(new java.util.HashMap<>(radio.latency().settings())))
-                    .put("faults", faults(radio.faults()))));
-    zigbee.ifPresent(
-        network ->
-            state.put(
-                "zigbee",
-                new JsonObject()
-                    .put(
-                        "latencyMs",
-                        new JsonObject(new java.util.HashMap<>(network.latency().settings())))
-                    .put("faults", faults(network.faults()))));
+    if (ble.isPresent() || bleFaults.isPresent()) {
+      JsonObject radio = injection(bleFaults);
+      ble.ifPresent(r -> radio.put("slots", r.slots()).put("slotsInUse", r.slotsInUse()));
+      state.put("ble", radio);
+    }
+    if (zigbee.isPresent() || zigbeeFaults.isPresent()) {
+      JsonObject radio = injection(zigbeeFaults);
+      zigbee.ifPresent(network -> radio.put("reporting", reporting(network)));
+      state.put("zigbee", radio);
+    }
     return state;
+  }
+
+  /** What reporting the nodes were configured with: intervals as ZCL Configure Reporting sent. */
+  private static JsonArray reporting(SimulatedZigbeeNetwork network) {
+    JsonArray configured = new JsonArray();
+    for (SimulatedZigbeeNetwork.ConfiguredReporting r : network.reportingConfigured()) {
+      configured.add(
+          new JsonObject()
+              .put("eui64", r.node().toString())
+              .put("endpoint", r.endpoint())
+              .put("cluster", r.cluster())
+              .put("attribute", r.attribute())
+              .put("minInterval", r.reporting().minInterval())
+              .put("maxInterval", r.reporting().maxInterval()));
+    }
+    return configured;
+  }
+
+  private static JsonObject injection(Optional<FaultInjection> faults) {
+    JsonObject json = new JsonObject();
+    faults.ifPresent(
+        f ->
+            json.put("latencyMs", new JsonObject(new java.util.HashMap<>(f.latency().settings())))
+                .put("faults", faults(f.plan())));
+    return json;
   }
 
   private JsonObject addFault(JsonObject body) {
     Fault fault =
-        plan(body.getString("radio"))
+        injection(body.getString("radio"))
+            .plan()
             .add(
-                body.getString("radio"),
                 body.getString("operation", "*"),
                 Optional.ofNullable(body.getString("device")),
                 Fault.Kind.parse(String.valueOf(body.getString("fault"))),
@@ -106,18 +131,13 @@ public final class SimulatorControlModule implements ApiModule {
   }
 
   private JsonObject clearFaults() {
-    ble.ifPresent(radio -> radio.faults().clear());
-    zigbee.ifPresent(network -> network.faults().clear());
+    bleFaults.ifPresent(f -> f.plan().clear());
+    zigbeeFaults.ifPresent(f -> f.plan().clear());
     return null;
   }
 
   private JsonObject setLatency(JsonObject body) {
-    Latency latency =
-        switch (String.valueOf(body.getString("radio"))) {
-          case "ble" -> ble.orElseThrow(() -> notRunning("ble")).latency();
-          case "zigbee" -> zigbee.orElseThrow(() -> notRunning("zigbee")).latency();
-          default -> throw new IllegalArgumentException("radio must be ble or zigbee");
-        };
+    Latency latency = injection(body.getString("radio")).latency();
     latency.set(body.getString("operation", "*"), body.getLong("ms"));
     return null;
   }
@@ -125,34 +145,53 @@ public final class SimulatorControlModule implements ApiModule {
   private JsonObject changeBle(JsonObject body) {
     ble.orElseThrow(() -> notRunning("ble"))
         .change(
-            body.getString("mac"),
+            BleAddress.parse(body.getString("mac")),
             new GattCharacteristic(body.getString("service"), body.getString("characteristic")),
             Base64.getDecoder().decode(body.getString("value")));
     return null;
   }
 
+  /**
+   * The node changes an attribute (and reports it when reporting is on) or, with {@code "written":
+   * true} and the attribute's {@code type}, writes it to the gateway (a {@code write_event}).
+   */
   private JsonObject changeZigbee(JsonObject body) {
-    zigbee
-        .orElseThrow(() -> notRunning("zigbee"))
-        .change(
-            body.getString("eui64"),
-            body.getInteger("endpoint"),
-            body.getInteger("cluster"),
-            body.getInteger("attribute"),
-            Base64.getDecoder().decode(body.getString("value")));
+    SimulatedZigbeeNetwork network = zigbee.orElseThrow(() -> notRunning("zigbee"));
+    Eui64 node = Eui64.parse(body.getString("eui64"));
+    byte[] value = Base64.getDecoder().decode(body.getString("value"));
+    if (body.getBoolean("written", false)) {
+      network.writeToGateway(
+          node,
+          body.getInteger("endpoint"),
+          body.getInteger("cluster"),
+          body.getInteger("attribute"),
+          body.getInteger("type"),
+          value);
+    } else {
+      network.change(
+          node,
+          body.getInteger("endpoint"),
+          body.getInteger("cluster"),
+          body.getInteger("attribute"),
+          value);
+    }
     return null;
   }
 
-  private FaultPlan plan(String radio) {
+  private FaultInjection injection(String radio) {
     return switch (String.valueOf(radio)) {
-      case "ble" -> ble.orElseThrow(() -> notRunning("ble")).faults();
-      case "zigbee" -> zigbee.orElseThrow(() -> notRunning("zigbee")).faults();
+      case "ble" -> bleFaults.orElseThrow(() -> noInjection("ble"));
+      case "zigbee" -> zigbeeFaults.orElseThrow(() -> noInjection("zigbee"));
       default -> throw new IllegalArgumentException("radio must be ble or zigbee");
     };
   }
 
   private static IllegalArgumentException notRunning(String radio) {
     return new IllegalArgumentException("no simulated " + radio + " radio runs");
+  }
+
+  private static IllegalArgumentException noInjection(String radio) {
+    return new IllegalArgumentException("fault injection is off for the " + radio + " radio");
   }
 
   private static JsonArray faults(FaultPlan plan) {

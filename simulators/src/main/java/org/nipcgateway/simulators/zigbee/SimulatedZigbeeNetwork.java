@@ -1,38 +1,50 @@
 package org.nipcgateway.simulators.zigbee;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.nipcgateway.core.radio.DeviceAnswer;
+import org.nipcgateway.core.radio.DeviceStatus;
+import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.RadioException;
 import org.nipcgateway.core.radio.RadioException.Reason;
+import org.nipcgateway.core.radio.RadioState;
+import org.nipcgateway.core.radio.ZclStatus;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
 import org.nipcgateway.core.radio.ZigbeeCommand;
+import org.nipcgateway.core.radio.ZigbeeCommandResponse;
 import org.nipcgateway.core.radio.ZigbeeListener;
+import org.nipcgateway.core.radio.ZigbeeNodeEvent;
 import org.nipcgateway.core.radio.ZigbeeRadio;
-import org.nipcgateway.simulators.fault.FaultPlan;
-import org.nipcgateway.simulators.fault.Latency;
-import org.nipcgateway.simulators.fault.SimulatedOperations;
+import org.nipcgateway.core.radio.ZigbeeReporting;
 
 /**
- * A Zigbee network in memory: nodes by EUI-64, each with ZCL attributes on endpoints and clusters.
- * Values are raw little-endian ZCL bytes; a write whose data type differs from the attribute's is
- * refused, as a real node answers INVALID_DATA_TYPE. Cluster commands change state as {@link
- * ClusterCommands} describes, and attributes with reporting on are reported when they change.
+ * A Zigbee network in memory: nodes by EUI-64, each with ZCL attributes on endpoints and clusters
+ * (manufacturer-specific ones reachable only with their manufacturer code), on one APS profile.
+ * Values are raw little-endian ZCL bytes. Nodes answer as real ones do: UNSUPPORTED_CLUSTER,
+ * UNSUPPORTED_ATTRIBUTE, READ_ONLY and INVALID_DATA_TYPE statuses; a frame for another profile gets
+ * no answer. Cluster commands change state as {@link ClusterCommands} describes, attributes with
+ * reporting configured are reported when they change, and nodes marked to join wait for the network
+ * to be opened with permit join.
  */
 public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
-  record Key(int endpoint, int cluster, int attribute) {}
+  record Key(int endpoint, int cluster, int attribute, Optional<Integer> manufacturer) {}
 
   static final class Attribute {
     final int type;
     final boolean writable;
     volatile byte[] value;
-    volatile boolean reporting;
+    volatile ZigbeeReporting reporting = ZigbeeReporting.OFF;
 
     Attribute(int type, boolean writable, byte[] value) {
       this.type = type;
@@ -41,95 +53,160 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
     }
   }
 
-  private final Vertx vertx;
-  private final SimulatedOperations operations;
-  private final Map<String, Map<Key, Attribute>> nodes = new ConcurrentHashMap<>();
-  private final List<ZigbeeListener> listeners = new CopyOnWriteArrayList<>();
+  /** A node: its profile, its attributes, whether it has joined, and what it last received. */
+  private static final class Node {
+    final int profile;
+    final int networkAddress;
+    final Map<Key, Attribute> attributes = new ConcurrentHashMap<>();
+    volatile boolean joined;
+    volatile Optional<ZigbeeAttribute> lastRequest = Optional.empty();
 
-  public SimulatedZigbeeNetwork(Vertx vertx, SimulatedOperations operations) {
-    this.vertx = vertx;
-    this.operations = operations;
+    Node(int profile, int networkAddress, boolean joined) {
+      this.profile = profile;
+      this.networkAddress = networkAddress;
+      this.joined = joined;
+    }
   }
 
-  /** Adds (or replaces) an attribute of the node with that EUI-64. */
+  private static final int ANY_PROFILE = 0xFFFF;
+
+  private final Context context;
+  private final Map<Eui64, Node> nodes = new ConcurrentHashMap<>();
+  private final List<ZigbeeListener> listeners = new CopyOnWriteArrayList<>();
+
+  /** Created on the context its listeners are to be called on (the gateway's). */
+  public SimulatedZigbeeNetwork(Vertx vertx) {
+    this.context = vertx.getOrCreateContext();
+  }
+
+  /**
+   * Adds a node on a profile; {@code joined} false keeps it out of the network until permit join
+   * opens it.
+   */
+  public void addNode(Eui64 address, int profile, boolean joined) {
+    nodes.computeIfAbsent(address, a -> new Node(profile, 0x1000 + nodes.size(), joined));
+  }
+
+  /** Adds (or replaces) an attribute of a node (added before, or on Home Automation now). */
   public void define(
-      String eui64,
+      Eui64 address,
       int endpoint,
       int cluster,
       int attribute,
+      OptionalInt manufacturerCode,
       int type,
       byte[] value,
       boolean writable) {
+    addNode(address, ZigbeeAttribute.HOME_AUTOMATION, true);
     nodes
-        .computeIfAbsent(key(eui64), k -> new ConcurrentHashMap<>())
-        .put(new Key(endpoint, cluster, attribute), new Attribute(type, writable, value));
+        .get(address)
+        .attributes
+        .put(
+            key(endpoint, cluster, attribute, manufacturerCode),
+            new Attribute(type, writable, value));
   }
 
   @Override
-  public Future<byte[]> readAttribute(String eui64, ZigbeeAttribute id) {
-    return operate("read", eui64, () -> attribute(eui64, id).value.clone());
-  }
-
-  @Override
-  public Future<Void> writeAttribute(String eui64, ZigbeeAttribute id, byte[] value) {
+  public Future<DeviceAnswer<byte[]>> readAttribute(Eui64 address, ZigbeeAttribute id) {
     return operate(
-        "write",
-        eui64,
         () -> {
-          Attribute attribute = attribute(eui64, id);
-          if (!attribute.writable) {
-            throw new RadioException(Reason.NOT_PERMITTED, id + " of " + eui64 + " is read-only");
-          }
-          if (attribute.type != id.type()) {
-            throw new RadioException(
-                Reason.NOT_PERMITTED,
-                String.format(
-                    "%s of %s has data type 0x%02X, not 0x%02X",
-                    id, eui64, attribute.type, id.type()));
-          }
-          change(eui64, new Key(id.endpoint(), id.cluster(), id.attribute()), attribute, value);
-          return null;
+          Node node = reachable(address, id.profile(), id.endpoint());
+          node.lastRequest = Optional.of(id);
+          return attribute(node, id)
+              .map(a -> DeviceAnswer.of(a.value.clone()), DeviceAnswer::refused);
         });
   }
 
   @Override
-  public Future<Void> command(String eui64, ZigbeeCommand command, byte[] payload) {
+  public Future<DeviceAnswer<Void>> writeAttribute(
+      Eui64 address, ZigbeeAttribute id, byte[] value) {
     return operate(
-        "command",
-        eui64,
         () -> {
-          Map<Key, Attribute> node = node(eui64);
-          if (node.keySet().stream()
-              .noneMatch(
-                  k -> k.endpoint() == command.endpoint() && k.cluster() == command.cluster())) {
-            throw new RadioException(Reason.UNKNOWN_TARGET, eui64 + " has no " + command);
+          Node node = reachable(address, id.profile(), id.endpoint());
+          node.lastRequest = Optional.of(id);
+          return attribute(node, id)
+              .map(
+                  attribute -> {
+                    if (!attribute.writable) {
+                      return DeviceAnswer.<Void>refused(DeviceStatus.zcl(ZclStatus.READ_ONLY));
+                    }
+                    if (attribute.type != id.type()) {
+                      return DeviceAnswer.<Void>refused(
+                          DeviceStatus.zcl(ZclStatus.INVALID_DATA_TYPE));
+                    }
+                    change(address, keyOf(id), attribute, value);
+                    return DeviceAnswer.<Void>done();
+                  },
+                  DeviceAnswer::refused);
+        });
+  }
+
+  @Override
+  public Future<DeviceAnswer<ZigbeeCommandResponse>> command(
+      Eui64 address, ZigbeeCommand command, byte[] payload) {
+    return operate(
+        () -> {
+          Node node = reachable(address, command.profile(), command.endpoint());
+          if (!hasCluster(node, command.endpoint(), command.cluster())) {
+            return DeviceAnswer.refused(DeviceStatus.zcl(ZclStatus.UNSUPPORTED_CLUSTER));
           }
-          ClusterCommands.apply(command, payload, node)
+          ClusterCommands.Outcome outcome =
+              ClusterCommands.apply(command, payload, node.attributes);
+          outcome
+              .changes()
               .forEach(
-                  change -> change(eui64, change.key(), node.get(change.key()), change.value()));
-          return null;
+                  change ->
+                      change(
+                          address,
+                          change.key(),
+                          node.attributes.get(change.key()),
+                          change.value()));
+          return outcome.answer();
         });
   }
 
   @Override
-  public Future<Void> reporting(String eui64, ZigbeeAttribute id, boolean on) {
+  public Future<DeviceAnswer<Void>> configureReporting(
+      Eui64 address, ZigbeeAttribute id, ZigbeeReporting reporting) {
     return operate(
-        "reporting",
-        eui64,
         () -> {
-          attribute(eui64, id).reporting = on;
-          return null;
+          Node node = reachable(address, id.profile(), id.endpoint());
+          return attribute(node, id)
+              .map(
+                  attribute -> {
+                    attribute.reporting = reporting;
+                    return DeviceAnswer.<Void>done();
+                  },
+                  DeviceAnswer::refused);
         });
   }
 
-  /** Every simulated node has joined already; opening the network changes nothing. */
+  /** Opens the network: nodes waiting to join join now and announce themselves. */
   @Override
   public Future<Void> permitJoin(int seconds) {
     if (seconds < 0 || seconds > 254) {
       return Future.failedFuture(
-          new RadioException(Reason.NOT_PERMITTED, "permit join takes 0 to 254 seconds"));
+          new RadioException(Reason.UNKNOWN_TARGET, "permit join takes 0 to 254 seconds"));
     }
-    return operations.latency().of("permitJoin");
+    if (seconds > 0) {
+      nodes.forEach(
+          (address, node) -> {
+            if (!node.joined) {
+              node.joined = true;
+              emit(
+                  l ->
+                      l.nodeChanged(
+                          new ZigbeeNodeEvent(
+                              address, node.networkAddress, ZigbeeNodeEvent.Kind.JOINED)));
+              emit(
+                  l ->
+                      l.nodeChanged(
+                          new ZigbeeNodeEvent(
+                              address, node.networkAddress, ZigbeeNodeEvent.Kind.ANNOUNCED)));
+            }
+          });
+    }
+    return Future.succeededFuture();
   }
 
   @Override
@@ -137,64 +214,182 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
     listeners.add(listener);
   }
 
+  @Override
+  public RadioState state() {
+    return RadioState.UP;
+  }
+
   /** Sets an attribute's value as the node itself would (a sensor reading), reporting when on. */
-  public void change(String eui64, int endpoint, int cluster, int attributeId, byte[] value) {
-    Key key = new Key(endpoint, cluster, attributeId);
-    Attribute attribute = node(eui64).get(key);
+  public void change(Eui64 address, int endpoint, int cluster, int attributeId, byte[] value) {
+    Key key = key(endpoint, cluster, attributeId, OptionalInt.empty());
+    Attribute attribute = node(address).attributes.get(key);
     if (attribute == null) {
       throw new RadioException(
           Reason.UNKNOWN_TARGET,
           String.format(
               "%s has no attribute 0x%04X in cluster 0x%04X on endpoint %d",
-              eui64, attributeId, cluster, endpoint));
+              address, attributeId, cluster, endpoint));
     }
-    change(eui64, key, attribute, value);
+    change(address, key, attribute, value);
   }
 
-  public Latency latency() {
-    return operations.latency();
+  /** The node writes one of its attributes to the gateway (what a {@code write_event} hears). */
+  public void writeToGateway(
+      Eui64 address, int endpoint, int cluster, int attributeId, int type, byte[] value) {
+    node(address);
+    ZigbeeAttribute written =
+        new ZigbeeAttribute(
+            ZigbeeAttribute.HOME_AUTOMATION,
+            endpoint,
+            cluster,
+            attributeId,
+            type,
+            OptionalInt.empty());
+    byte[] sent = value.clone();
+    emit(l -> l.attributeWritten(address, written, sent));
   }
 
-  public FaultPlan faults() {
-    return operations.faults();
+  /** The reporting configured for an attribute (OFF when none), as the node holds it. */
+  public ZigbeeReporting reporting(Eui64 address, int endpoint, int cluster, int attributeId) {
+    Attribute attribute =
+        node(address).attributes.get(key(endpoint, cluster, attributeId, OptionalInt.empty()));
+    return attribute == null ? ZigbeeReporting.OFF : attribute.reporting;
+  }
+
+  /** Every attribute with reporting configured now: where it is and how it reports. */
+  public List<ConfiguredReporting> reportingConfigured() {
+    List<ConfiguredReporting> configured = new java.util.ArrayList<>();
+    nodes.forEach(
+        (address, node) ->
+            node.attributes.forEach(
+                (key, attribute) -> {
+                  if (!attribute.reporting.off()) {
+                    configured.add(
+                        new ConfiguredReporting(
+                            address,
+                            key.endpoint(),
+                            key.cluster(),
+                            key.attribute(),
+                            attribute.reporting));
+                  }
+                }));
+    return configured;
+  }
+
+  /** An attribute's reporting configuration, as a node holds it. */
+  public record ConfiguredReporting(
+      Eui64 node, int endpoint, int cluster, int attribute, ZigbeeReporting reporting) {}
+
+  /** The last attribute request the node received, with its profile and manufacturer code. */
+  public Optional<ZigbeeAttribute> lastRequest(Eui64 address) {
+    return node(address).lastRequest;
   }
 
   /** Sets the value; a node with reporting on reports changes only, as a reportable change. */
-  private void change(String eui64, Key key, Attribute attribute, byte[] value) {
-    boolean changed = !java.util.Arrays.equals(attribute.value, value);
+  private void change(Eui64 address, Key key, Attribute attribute, byte[] value) {
+    boolean changed = !Arrays.equals(attribute.value, value);
     attribute.value = value.clone();
-    if (attribute.reporting && changed) {
+    if (!attribute.reporting.off() && changed) {
       ZigbeeAttribute reported =
           new ZigbeeAttribute(
-              key.endpoint(), key.cluster(), key.attribute(), attribute.type, OptionalInt.empty());
+              nodes.get(address).profile,
+              key.endpoint(),
+              key.cluster(),
+              key.attribute(),
+              attribute.type,
+              key.manufacturer().map(OptionalInt::of).orElse(OptionalInt.empty()));
       byte[] sent = value.clone();
-      String address = eui64.toUpperCase(Locale.ROOT);
-      vertx.runOnContext(v -> listeners.forEach(l -> l.attributeReport(address, reported, sent)));
+      emit(l -> l.attributeReport(address, reported, sent));
     }
   }
 
-  private <T> Future<T> operate(String operation, String eui64, Supplier<T> work) {
-    return operations.perform(operation, eui64, this, fault -> {}, work);
+  private synchronized <T> Future<T> operate(Supplier<T> work) {
+    try {
+      return Future.succeededFuture(work.get());
+    } catch (RadioException e) {
+      return Future.failedFuture(e);
+    }
   }
 
-  private Map<Key, Attribute> node(String eui64) {
-    Map<Key, Attribute> node = nodes.get(key(eui64));
-    if (node == null) {
+  private Node node(Eui64 address) {
+    Node node = nodes.get(address);
+    if (node == null || !node.joined) {
       throw new RadioException(
-          Reason.UNKNOWN_DEVICE, "no node " + eui64 + " has joined the network");
+          Reason.UNKNOWN_DEVICE, "no node " + address + " has joined the network");
     }
     return node;
   }
 
-  private Attribute attribute(String eui64, ZigbeeAttribute id) {
-    Attribute attribute = node(eui64).get(new Key(id.endpoint(), id.cluster(), id.attribute()));
-    if (attribute == null) {
-      throw new RadioException(Reason.UNKNOWN_TARGET, eui64 + " has no " + id);
+  /**
+   * The node, when a frame for that profile and endpoint reaches an application on it. A node drops
+   * frames of another profile without answering; an endpoint it does not have is known from its
+   * discovered descriptors.
+   */
+  private Node reachable(Eui64 address, int profile, int endpoint) {
+    Node node = node(address);
+    if (profile != node.profile && profile != ANY_PROFILE) {
+      throw new RadioException(
+          Reason.TIMEOUT,
+          String.format(
+              "%s did not answer: its endpoints are on profile 0x%04X, the frame was for 0x%04X",
+              address, node.profile, profile));
     }
-    return attribute;
+    if (node.attributes.keySet().stream().noneMatch(k -> k.endpoint() == endpoint)) {
+      throw new RadioException(Reason.UNKNOWN_TARGET, address + " has no endpoint " + endpoint);
+    }
+    return node;
   }
 
-  private static String key(String eui64) {
-    return eui64.toUpperCase(Locale.ROOT);
+  private static boolean hasCluster(Node node, int endpoint, int cluster) {
+    return node.attributes.keySet().stream()
+        .anyMatch(k -> k.endpoint() == endpoint && k.cluster() == cluster);
+  }
+
+  /** The attribute, or the status a node answers for it: no such cluster, no such attribute. */
+  private static Either attribute(Node node, ZigbeeAttribute id) {
+    Attribute attribute = node.attributes.get(keyOf(id));
+    if (attribute != null) {
+      return new Either(attribute, null);
+    }
+    return new Either(
+        null,
+        DeviceStatus.zcl(
+            hasCluster(node, id.endpoint(), id.cluster())
+                ? ZclStatus.UNSUPPORTED_ATTRIBUTE
+                : ZclStatus.UNSUPPORTED_CLUSTER));
+  }
+
+  /** An attribute found, or the status answered instead. */
+  private record Either(Attribute attribute, DeviceStatus status) {
+    <T> T map(
+        java.util.function.Function<Attribute, T> found,
+        java.util.function.Function<DeviceStatus, T> refused) {
+      return attribute != null ? found.apply(attribute) : refused.apply(status);
+    }
+  }
+
+  private static Key keyOf(ZigbeeAttribute id) {
+    return key(id.endpoint(), id.cluster(), id.attribute(), id.manufacturerCode());
+  }
+
+  private static Key key(int endpoint, int cluster, int attribute, OptionalInt manufacturer) {
+    return new Key(
+        endpoint,
+        cluster,
+        attribute,
+        manufacturer.isPresent() ? Optional.of(manufacturer.getAsInt()) : Optional.empty());
+  }
+
+  /** Tells the listeners later, on the network's context. */
+  private void emit(Consumer<ZigbeeListener> event) {
+    context.runOnContext(v -> listeners.forEach(event));
+  }
+
+  /** The nodes that have joined. */
+  public Set<Eui64> joined() {
+    return nodes.entrySet().stream()
+        .filter(e -> e.getValue().joined)
+        .map(Map.Entry::getKey)
+        .collect(java.util.stream.Collectors.toSet());
   }
 }

@@ -48,6 +48,7 @@ public final class ActionRun {
     private final String deviceId;
     private volatile NipcException problem;
     private volatile Instant finishedAt;
+    private volatile byte[] response;
 
     DeviceRun(String deviceId) {
       this.deviceId = deviceId;
@@ -64,6 +65,15 @@ public final class ActionRun {
     /** The problem it failed with, once it failed. */
     public Optional<NipcException> problem() {
       return Optional.ofNullable(problem);
+    }
+
+    /** The payload of the device's specific response (a Zigbee response command), if any. */
+    public Optional<byte[]> response() {
+      return Optional.ofNullable(response).map(byte[]::clone);
+    }
+
+    void respond(byte[] payload) {
+      response = payload == null ? null : payload.clone();
     }
 
     Optional<Instant> finishedAt() {

@@ -97,9 +97,12 @@ public final class ActionService {
 
   private void launch(
       ActionTarget target, ActionRun.DeviceRun device, String actionName, byte[] payload) {
+    String subject = "Action " + actionName;
     target
         .run(radios, payload)
-        .recover(e -> RadioProblems.recover(e, target.ble(), "Action " + actionName, null))
+        .recover(e -> RadioProblems.recover(e, target.ble(), subject, null))
+        .map(answer -> RadioProblems.value(answer, target.ble(), subject, null))
+        .onSuccess(response -> device.respond(response))
         .onComplete(done -> finish(device, done.cause()));
   }
 

@@ -2,11 +2,13 @@ package org.nipcgateway.core.nipc.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
-import org.nipcgateway.core.nipc.operation.NipcDevice;
+import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.operation.ProtocolMaps;
 import org.nipcgateway.core.nipc.operation.RadioAccess;
+import org.nipcgateway.core.radio.DeviceAnswer;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.ZigbeeCommand;
+import org.nipcgateway.core.radio.ZigbeeCommandResponse;
 
 /**
  * What running an action does on a particular device, from its {@code sdfProtocolMap}: write the
@@ -15,14 +17,24 @@ import org.nipcgateway.core.radio.ZigbeeCommand;
  */
 sealed interface ActionTarget {
 
-  Future<Void> run(RadioAccess radios, byte[] payload);
+  /**
+   * Runs the action; a successful answer carries the response payload when the device sent a
+   * specific response (a Zigbee response command), else null.
+   */
+  Future<DeviceAnswer<byte[]>> run(RadioAccess radios, byte[] payload);
 
   boolean ble();
 
-  record Ble(NipcDevice device, GattCharacteristic characteristic) implements ActionTarget {
+  record Ble(DeviceRecord device, GattCharacteristic characteristic) implements ActionTarget {
     @Override
-    public Future<Void> run(RadioAccess radios, byte[] payload) {
-      return radios.bleWrite(device, characteristic, payload);
+    public Future<DeviceAnswer<byte[]>> run(RadioAccess radios, byte[] payload) {
+      return radios
+          .bleWrite(device, characteristic, payload)
+          .map(
+              answer ->
+                  answer.succeeded()
+                      ? DeviceAnswer.<byte[]>done()
+                      : DeviceAnswer.<byte[]>refused(answer.refusal().orElseThrow()));
     }
 
     @Override
@@ -31,10 +43,21 @@ sealed interface ActionTarget {
     }
   }
 
-  record Zigbee(NipcDevice device, ZigbeeCommand command) implements ActionTarget {
+  record Zigbee(DeviceRecord device, ZigbeeCommand command) implements ActionTarget {
     @Override
-    public Future<Void> run(RadioAccess radios, byte[] payload) {
-      return radios.zigbee(device, (radio, eui64) -> radio.command(eui64, command, payload));
+    public Future<DeviceAnswer<byte[]>> run(RadioAccess radios, byte[] payload) {
+      return radios
+          .zigbee(device, (radio, eui64) -> radio.command(eui64, command, payload))
+          .map(
+              answer -> {
+                if (!answer.succeeded()) {
+                  return DeviceAnswer.<byte[]>refused(answer.refusal().orElseThrow());
+                }
+                ZigbeeCommandResponse response = answer.value();
+                return response.command() == ZigbeeCommandResponse.DEFAULT_RESPONSE
+                    ? DeviceAnswer.<byte[]>done()
+                    : DeviceAnswer.of(response.payload());
+              });
     }
 
     @Override
@@ -43,20 +66,14 @@ sealed interface ActionTarget {
     }
   }
 
-  static ActionTarget of(NipcDevice device, String action, JsonNode protocolMap) {
+  static ActionTarget of(DeviceRecord device, String action, JsonNode protocolMap) {
     JsonNode ble = ProtocolMaps.bleMap(device, protocolMap);
     if (ble != null) {
       return new Ble(device, ProtocolMaps.characteristic(ble, action));
     }
     JsonNode zigbee = ProtocolMaps.zigbeeMap(device, protocolMap);
     if (zigbee != null) {
-      return new Zigbee(
-          device,
-          new ZigbeeCommand(
-              ProtocolMaps.number(zigbee, "endpointID", action),
-              ProtocolMaps.number(zigbee, "clusterID", action),
-              ProtocolMaps.number(zigbee, "commandID", action),
-              ProtocolMaps.manufacturer(zigbee)));
+      return new Zigbee(device, ProtocolMaps.command(zigbee, action));
     }
     throw ProtocolMaps.unmapped(device, action);
   }

@@ -4,13 +4,12 @@ import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import org.nipcgateway.core.nipc.operation.RadioCalls;
-import org.nipcgateway.core.radio.BleBonding;
+import org.nipcgateway.core.radio.BleAddress;
+import org.nipcgateway.core.radio.BleConnectRequest;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.GattService;
@@ -25,7 +24,7 @@ import org.nipcgateway.core.radio.RadioException;
 public final class BleConnections implements BleListener {
   private final RadioCalls radios;
   private final int implicitRetries;
-  private final Map<String, Link> links = new HashMap<>();
+  private final Map<BleAddress, Link> links = new HashMap<>();
   private final ServiceCache services;
 
   /** One open (or opening) link and how many hold it. */
@@ -37,11 +36,11 @@ public final class BleConnections implements BleListener {
 
   /** A hold on a link; let go exactly once. */
   public final class Lease {
-    private final String mac;
+    private final BleAddress mac;
     private final Link link;
     private boolean released;
 
-    private Lease(String mac, Link link) {
+    private Lease(BleAddress mac, Link link) {
       this.mac = mac;
       this.link = link;
     }
@@ -69,7 +68,7 @@ public final class BleConnections implements BleListener {
   }
 
   /** A characteristic's GATT properties, when a recent discovery found them. */
-  public Optional<List<String>> flags(String mac, GattCharacteristic characteristic) {
+  public Optional<List<String>> flags(BleAddress mac, GattCharacteristic characteristic) {
     return services
         .get(mac)
         .flatMap(
@@ -83,18 +82,18 @@ public final class BleConnections implements BleListener {
   }
 
   /** Runs an operation over a link to the peripheral: the open one, or one opened for it. */
-  public <T> Future<T> using(String mac, Set<BleBonding> pairing, Function<String, Future<T>> op) {
-    return hold(mac, pairing, implicitRetries)
-        .compose(lease -> op.apply(mac).andThen(done -> lease.release()));
+  public <T> Future<T> using(BleConnectRequest request, Function<BleAddress, Future<T>> op) {
+    return hold(request, implicitRetries)
+        .compose(lease -> op.apply(request.address()).andThen(done -> lease.release()));
   }
 
   /** Holds a link (opening it with retries when there is none) until the lease is released. */
-  public synchronized Future<Lease> hold(String mac, Set<BleBonding> pairing, int retries) {
-    String key = key(mac);
+  public synchronized Future<Lease> hold(BleConnectRequest request, int retries) {
+    BleAddress key = request.address();
     Link link = links.get(key);
     if (link == null) {
       Link opening = new Link();
-      opening.ready = connect(mac, pairing, retries);
+      opening.ready = connect(request, retries);
       links.put(key, opening);
       opening.ready.onFailure(e -> forget(key, opening));
       link = opening;
@@ -123,14 +122,13 @@ public final class BleConnections implements BleListener {
   }
 
   /** Whether the application holds an explicit connection to the peripheral. */
-  public synchronized boolean isExplicit(String mac) {
-    Link link = links.get(key(mac));
+  public synchronized boolean isExplicit(BleAddress mac) {
+    Link link = links.get(mac);
     return link != null && link.explicit;
   }
 
   /** Drops the application's explicit connection; false when there is none. */
-  public synchronized boolean unclaim(String mac) {
-    String key = key(mac);
+  public synchronized boolean unclaim(BleAddress key) {
     Link link = links.get(key);
     if (link == null || !link.explicit) {
       return false;
@@ -141,16 +139,16 @@ public final class BleConnections implements BleListener {
   }
 
   @Override
-  public synchronized void connectionChanged(String mac, boolean connected) {
+  public synchronized void connectionChanged(BleAddress mac, boolean connected) {
     if (!connected) {
-      Link link = links.get(key(mac));
+      Link link = links.get(mac);
       if (link != null && link.ready.succeeded()) {
-        links.remove(key(mac));
+        links.remove(mac);
       }
     }
   }
 
-  private void letGo(String key, Link link) {
+  private void letGo(BleAddress key, Link link) {
     link.users--;
     if (link.users <= 0 && !link.explicit && links.get(key) == link) {
       links.remove(key);
@@ -158,29 +156,29 @@ public final class BleConnections implements BleListener {
     }
   }
 
-  private synchronized void forget(String key, Link link) {
+  /** A rejected pairing or a radio that is down will fail the same way again at once. */
+  private static boolean worthRetrying(RadioException failure) {
+    return failure.reason() != RadioException.Reason.BONDING_FAILED
+        && failure.reason() != RadioException.Reason.RADIO_DOWN;
+  }
+
+  private synchronized void forget(BleAddress key, Link link) {
     links.remove(key, link);
   }
 
-  private Future<Void> connect(String mac, Set<BleBonding> pairing, int retriesLeft) {
+  private Future<Void> connect(BleConnectRequest request, int retriesLeft) {
     return radios
-        .bounded(radios.ble().connect(mac, pairing))
+        .bounded(radios.ble().connect(request))
         .recover(
             e -> {
-              if (retriesLeft <= 0
-                  || e instanceof RadioException radio
-                      && radio.reason() == RadioException.Reason.BONDING_FAILED) {
+              if (retriesLeft <= 0 || e instanceof RadioException radio && !worthRetrying(radio)) {
                 return Future.failedFuture(e);
               }
               // The failed attempt may have left a half-open link behind.
               return radios
                   .ble()
-                  .disconnect(mac)
-                  .transform(v -> connect(mac, pairing, retriesLeft - 1));
+                  .disconnect(request.address())
+                  .transform(v -> connect(request, retriesLeft - 1));
             });
-  }
-
-  private static String key(String mac) {
-    return mac.toUpperCase(Locale.ROOT);
   }
 }

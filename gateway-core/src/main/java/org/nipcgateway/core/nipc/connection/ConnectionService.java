@@ -4,11 +4,13 @@ import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.nipcgateway.core.device.BleIdentity;
+import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.operation.Affordances;
-import org.nipcgateway.core.nipc.operation.NipcDevice;
 import org.nipcgateway.core.nipc.operation.RadioCalls;
 import org.nipcgateway.core.nipc.operation.RadioProblems;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleUuids;
 import org.nipcgateway.core.radio.GattService;
 
@@ -38,15 +40,18 @@ public final class ConnectionService {
     return bleDevice(deviceId)
         .compose(
             device -> {
-              String mac = device.bleMac().orElseThrow();
+              BleIdentity ble = device.ble().orElseThrow();
+              BleAddress mac = ble.address();
               if (links.isExplicit(mac)) {
                 throw NipcException.of(
                     "protocolmap-ble-already-connected", "Device " + deviceId + " is connected");
               }
               return links
                   .hold(
-                      mac,
-                      request.bonding().map(Set::of).orElse(device.blePairing()),
+                      request
+                          .bonding()
+                          .map(b -> ble.connectRequest(Set.of(b)))
+                          .orElse(ble.connectRequest()),
                       request.retries())
                   .recover(e -> RadioProblems.recover(e, true, "Connection to " + deviceId, null))
                   .compose(
@@ -87,7 +92,7 @@ public final class ConnectionService {
             });
   }
 
-  private Future<List<GattService>> services(String mac, ConnectionRequest request) {
+  private Future<List<GattService>> services(BleAddress mac, ConnectionRequest request) {
     if (request.cached()) {
       Optional<List<GattService>> cached = cache.get(mac);
       if (cached.isPresent() && covers(cached.get(), request.services())) {
@@ -105,11 +110,11 @@ public final class ConnectionService {
         .allMatch(w -> cached.stream().anyMatch(s -> s.serviceId().equals(BleUuids.canonical(w))));
   }
 
-  private Future<String> connected(String deviceId) {
+  private Future<BleAddress> connected(String deviceId) {
     return bleDevice(deviceId)
         .map(
             device -> {
-              String mac = device.bleMac().orElseThrow();
+              BleAddress mac = device.ble().orElseThrow().address();
               if (!links.isExplicit(mac)) {
                 throw NipcException.of(
                     "protocolmap-ble-no-connection", "Device " + deviceId + " is not connected");
@@ -118,12 +123,12 @@ public final class ConnectionService {
             });
   }
 
-  private Future<NipcDevice> bleDevice(String deviceId) {
+  private Future<DeviceRecord> bleDevice(String deviceId) {
     return affordances
         .device(deviceId)
         .map(
             device -> {
-              if (device.bleMac().isEmpty()) {
+              if (device.ble().isEmpty()) {
                 throw NipcException.badRequest(
                     "Device "
                         + deviceId

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.GattService;
 
 /**
@@ -18,19 +18,18 @@ final class ServiceCache {
   private record Entry(List<GattService> services, Instant expires) {}
 
   private final Clock clock;
-  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Map<BleAddress, Entry> entries = new ConcurrentHashMap<>();
 
   ServiceCache(Clock clock) {
     this.clock = clock;
   }
 
-  void put(String mac, List<GattService> services, Duration keep) {
-    entries.put(mac.toUpperCase(Locale.ROOT), new Entry(services, clock.instant().plus(keep)));
+  void put(BleAddress mac, List<GattService> services, Duration keep) {
+    entries.put(mac, new Entry(services, clock.instant().plus(keep)));
   }
 
   /** The services cached for the peripheral, unless they expired. */
-  Optional<List<GattService>> get(String mac) {
-    String key = mac.toUpperCase(Locale.ROOT);
+  Optional<List<GattService>> get(BleAddress key) {
     Entry entry = entries.get(key);
     if (entry == null) {
       return Optional.empty();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.security.SecretBox;
@@ -116,7 +117,7 @@ public final class DataAppRegistry {
   public Future<Void> forgetApps(List<StoredResource> deleted) {
     ChangeSet changes = new ChangeSet();
     deleted.stream()
-        .filter(r -> r.resourceType().equals("EndpointApp"))
+        .filter(r -> r.resourceType().equals(ScimNames.ENDPOINT_APP))
         .forEach(app -> changes.delete(key(app.id())));
     if (changes.isEmpty()) {
       return Future.succeededFuture();
@@ -165,7 +166,7 @@ public final class DataAppRegistry {
         .compose(
             found -> {
               Optional<StoredResource> app =
-                  found.filter(r -> r.resourceType().equals("EndpointApp"));
+                  found.filter(r -> r.resourceType().equals(ScimNames.ENDPOINT_APP));
               if (app.isEmpty()) {
                 throw NipcException.of(
                     "invalid-id", "dataAppId " + dataAppId + " is not a SCIM EndpointApp");

@@ -3,13 +3,19 @@ package org.nipcgateway.core.nipc.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import java.util.Locale;
+import java.util.Optional;
+import org.nipcgateway.core.device.BleIdentity;
+import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.connection.BleConnections;
-import org.nipcgateway.core.nipc.operation.NipcDevice;
 import org.nipcgateway.core.nipc.operation.ProtocolMaps;
 import org.nipcgateway.core.nipc.operation.RadioCalls;
+import org.nipcgateway.core.nipc.operation.RadioProblems;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.radio.BleAddress;
+import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
+import org.nipcgateway.core.radio.ZigbeeReporting;
 
 /**
  * Where an event comes from on a particular device, from its {@code sdfProtocolMap}
@@ -26,17 +32,20 @@ sealed interface EventSource {
 
   boolean ble();
 
-  record Gatt(NipcDevice device, GattCharacteristic characteristic) implements EventSource {
+  record Gatt(DeviceRecord device, GattCharacteristic characteristic) implements EventSource {
     @Override
     public Future<Runnable> start(RadioCalls radios, BleConnections links, Scanning scanning) {
-      String mac = device.bleMac().orElseThrow();
+      BleIdentity ble = device.ble().orElseThrow();
+      BleAddress mac = ble.address();
+      String subject = "Event on " + characteristic;
       // Notifications flow only over an open link, so the event holds one while it is on.
       return links
-          .hold(mac, device.blePairing(), 1)
+          .hold(ble.connectRequest(), 1)
           .compose(
               lease ->
                   radios
                       .bounded(radios.ble().notifications(mac, characteristic, true))
+                      .map(answer -> RadioProblems.value(answer, true, subject, null))
                       .<Runnable>map(
                           v ->
                               () ->
@@ -50,7 +59,7 @@ sealed interface EventSource {
     @Override
     public boolean matches(RadioSignal signal) {
       return signal instanceof RadioSignal.BleNotification n
-          && n.mac().equalsIgnoreCase(device.bleMac().orElseThrow())
+          && n.mac().equals(device.ble().orElseThrow().address())
           && n.characteristic().equals(characteristic);
     }
 
@@ -60,7 +69,7 @@ sealed interface EventSource {
     }
   }
 
-  record Advertisements(NipcDevice device) implements EventSource {
+  record Advertisements(DeviceRecord device) implements EventSource {
     @Override
     public Future<Runnable> start(RadioCalls radios, BleConnections links, Scanning scanning) {
       return scanning.hold();
@@ -69,7 +78,7 @@ sealed interface EventSource {
     @Override
     public boolean matches(RadioSignal signal) {
       return signal instanceof RadioSignal.BleAdvertisement a
-          && a.mac().equalsIgnoreCase(device.bleMac().orElseThrow());
+          && device.ble().orElseThrow().sentFrom(a.mac());
     }
 
     @Override
@@ -78,7 +87,7 @@ sealed interface EventSource {
     }
   }
 
-  record ConnectionEvents(NipcDevice device) implements EventSource {
+  record ConnectionEvents(DeviceRecord device) implements EventSource {
     @Override
     public Future<Runnable> start(RadioCalls radios, BleConnections links, Scanning scanning) {
       return Future.succeededFuture(() -> {});
@@ -87,7 +96,7 @@ sealed interface EventSource {
     @Override
     public boolean matches(RadioSignal signal) {
       return signal instanceof RadioSignal.BleConnection c
-          && c.mac().equalsIgnoreCase(device.bleMac().orElseThrow());
+          && c.mac().equals(device.ble().orElseThrow().address());
     }
 
     @Override
@@ -96,27 +105,33 @@ sealed interface EventSource {
     }
   }
 
-  /** Zigbee attribute reports; a {@code write_event} needs no reporting configured. */
-  record ZigbeeReports(NipcDevice device, ZigbeeAttribute attribute, boolean configure)
+  /**
+   * Zigbee attribute reports, configured with the map's intervals; a {@code write_event} (the node
+   * writing the attribute to the gateway) needs no reporting configured.
+   */
+  record ZigbeeReports(
+      DeviceRecord device, ZigbeeAttribute attribute, Optional<ZigbeeReporting> reporting)
       implements EventSource {
     @Override
     public Future<Runnable> start(RadioCalls radios, BleConnections links, Scanning scanning) {
-      if (!configure) {
+      if (reporting.isEmpty()) {
         return Future.succeededFuture(() -> {});
       }
-      String eui64 = device.zigbeeEui64().orElseThrow();
+      Eui64 eui64 = device.zigbee().orElseThrow();
+      String subject = "Reporting of " + attribute;
       return radios
-          .bounded(radios.zigbee().reporting(eui64, attribute, true))
-          .map(v -> () -> radios.zigbee().reporting(eui64, attribute, false));
+          .bounded(radios.zigbee().configureReporting(eui64, attribute, reporting.get()))
+          .map(answer -> RadioProblems.value(answer, false, subject, null))
+          .map(
+              v -> () -> radios.zigbee().configureReporting(eui64, attribute, ZigbeeReporting.OFF));
     }
 
     @Override
     public boolean matches(RadioSignal signal) {
       return signal instanceof RadioSignal.ZigbeeReport r
-          && r.eui64().equalsIgnoreCase(device.zigbeeEui64().orElseThrow())
-          && r.attribute().endpoint() == attribute.endpoint()
-          && r.attribute().cluster() == attribute.cluster()
-          && r.attribute().attribute() == attribute.attribute();
+          && r.eui64().equals(device.zigbee().orElseThrow())
+          && r.attribute().sameAttribute(attribute)
+          && r.written() == reporting.isEmpty();
     }
 
     @Override
@@ -125,7 +140,7 @@ sealed interface EventSource {
     }
   }
 
-  static EventSource of(NipcDevice device, String event, JsonNode protocolMap) {
+  static EventSource of(DeviceRecord device, String event, JsonNode protocolMap) {
     JsonNode ble = ProtocolMaps.bleMap(device, protocolMap);
     if (ble != null) {
       String type = ble.path("type").asText("gatt").toLowerCase(Locale.ROOT);
@@ -143,7 +158,11 @@ sealed interface EventSource {
         throw NipcException.badRequest(event + " has an unknown Zigbee event type " + type);
       }
       return new ZigbeeReports(
-          device, ProtocolMaps.attribute(zigbee, event), type.equals("attribute_reporting"));
+          device,
+          ProtocolMaps.attribute(zigbee, event),
+          type.equals("attribute_reporting")
+              ? Optional.of(ProtocolMaps.reporting(zigbee, event))
+              : Optional.empty());
     }
     throw ProtocolMaps.unmapped(device, event);
   }

@@ -7,13 +7,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.connection.BleConnections;
 import org.nipcgateway.core.nipc.operation.Affordances;
-import org.nipcgateway.core.nipc.operation.NipcDevice;
 import org.nipcgateway.core.nipc.operation.RadioCalls;
 import org.nipcgateway.core.nipc.operation.RadioProblems;
+import org.nipcgateway.core.radio.BleAddress;
+import org.nipcgateway.core.radio.BleAdvertisement;
 import org.nipcgateway.core.radio.BleListener;
+import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.GattCharacteristic;
+import org.nipcgateway.core.radio.RadioState;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
 import org.nipcgateway.core.radio.ZigbeeListener;
 
@@ -86,7 +90,7 @@ public final class EventSubscriptions implements BleListener, ZigbeeListener {
    * Holds the subscription to an event of a device, turning it on when it is the first; fails with
    * invalid-sdf-url for an event the device does not implement, or the radio's problem.
    */
-  public Future<Hold> hold(NipcDevice device, String eventName) {
+  public Future<Hold> hold(DeviceRecord device, String eventName) {
     return affordances
         .definition(device, eventName, "sdfEvent")
         .map(definition -> EventSource.of(device, eventName, definition.path("sdfProtocolMap")))
@@ -128,24 +132,37 @@ public final class EventSubscriptions implements BleListener, ZigbeeListener {
   }
 
   @Override
-  public void notification(String mac, GattCharacteristic characteristic, byte[] value) {
-    dispatch(new RadioSignal.BleNotification(mac, characteristic, value));
+  public void notification(
+      BleAddress mac, GattCharacteristic characteristic, byte[] value, boolean indication) {
+    dispatch(new RadioSignal.BleNotification(mac, characteristic, value, indication));
   }
 
   @Override
-  public void advertisement(String mac, int rssi, byte[] data) {
-    dispatch(new RadioSignal.BleAdvertisement(mac, rssi, data));
+  public void advertisement(BleAdvertisement advertisement) {
+    dispatch(RadioSignal.BleAdvertisement.of(advertisement));
   }
 
   @Override
-  public void connectionChanged(String mac, boolean connected) {
+  public void connectionChanged(BleAddress mac, boolean connected) {
     dispatch(new RadioSignal.BleConnection(mac, connected));
   }
 
   @Override
-  public void attributeReport(String eui64, ZigbeeAttribute attribute, byte[] value) {
-    dispatch(new RadioSignal.ZigbeeReport(eui64, attribute, value));
+  public void attributeReport(Eui64 eui64, ZigbeeAttribute attribute, byte[] value) {
+    dispatch(new RadioSignal.ZigbeeReport(eui64, attribute, value, false));
   }
+
+  @Override
+  public void attributeWritten(Eui64 eui64, ZigbeeAttribute attribute, byte[] value) {
+    dispatch(new RadioSignal.ZigbeeReport(eui64, attribute, value, true));
+  }
+
+  /**
+   * Both radio families report their state; subscriptions do not act on it yet. A radio that goes
+   * down drops its links (and so GATT subscriptions), reported as connection changes.
+   */
+  @Override
+  public void stateChanged(RadioState state) {}
 
   private void dispatch(RadioSignal signal) {
     List<DeviceEvent> events = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.nipcgateway.core.nipc.event;
 
+import org.nipcgateway.core.radio.BleAddress;
+import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
 
@@ -12,22 +14,31 @@ public sealed interface RadioSignal {
   /** The signal's payload bytes. */
   byte[] data();
 
-  /** A GATT notification. */
-  record BleNotification(String mac, GattCharacteristic characteristic, byte[] data)
+  /** A GATT notification (or indication). */
+  record BleNotification(
+      BleAddress mac, GattCharacteristic characteristic, byte[] data, boolean indication)
       implements RadioSignal {}
 
-  /** An advertisement seen while scanning. */
-  record BleAdvertisement(String mac, int rssi, byte[] data) implements RadioSignal {}
+  /** An advertisement seen while scanning; the payload is its advertising data. */
+  record BleAdvertisement(BleAddress mac, int rssi, byte[] data) implements RadioSignal {
+    static BleAdvertisement of(org.nipcgateway.core.radio.BleAdvertisement advertisement) {
+      return new BleAdvertisement(
+          advertisement.address(), advertisement.rssi(), advertisement.payload());
+    }
+  }
 
   /** A BLE link opened or closed; the payload is one byte, 1 for connected. */
-  record BleConnection(String mac, boolean connected) implements RadioSignal {
+  record BleConnection(BleAddress mac, boolean connected) implements RadioSignal {
     @Override
     public byte[] data() {
       return new byte[] {(byte) (connected ? 1 : 0)};
     }
   }
 
-  /** A Zigbee attribute report. */
-  record ZigbeeReport(String eui64, ZigbeeAttribute attribute, byte[] data)
+  /**
+   * A Zigbee attribute report, or ({@code written}) a write of the attribute the node made to the
+   * gateway of its own accord.
+   */
+  record ZigbeeReport(Eui64 eui64, ZigbeeAttribute attribute, byte[] data, boolean written)
       implements RadioSignal {}
 }

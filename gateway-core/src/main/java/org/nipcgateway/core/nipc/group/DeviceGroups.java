@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.StoredResource;
@@ -29,7 +30,7 @@ public final class DeviceGroups {
             found -> {
               StoredResource group =
                   found
-                      .filter(r -> r.resourceType().equals("Group"))
+                      .filter(r -> r.resourceType().equals(ScimNames.GROUP))
                       .orElseThrow(
                           () ->
                               NipcException.of(
@@ -39,7 +40,7 @@ public final class DeviceGroups {
                 ids.add(member.path("value").asText());
               }
               return store
-                  .findAll("Device")
+                  .findAll(ScimNames.DEVICE)
                   .map(
                       devices -> {
                         Set<String> deviceIds = new HashSet<>();

@@ -75,11 +75,7 @@ final class ActionRoutes {
     if (NipcResponses.onGroup(ctx)) {
       JsonArray entries = new JsonArray();
       for (ActionRun.DeviceRun device : run.devices()) {
-        JsonObject entry =
-            device
-                .problem()
-                .map(problems::of)
-                .orElseGet(() -> new JsonObject().put("status", status(device)));
+        JsonObject entry = device.problem().map(problems::of).orElseGet(() -> outcome(device));
         entries.add(entry.put("deviceId", device.deviceId()));
       }
       NipcResponses.json(ctx, 200, entries);
@@ -89,7 +85,14 @@ final class ActionRoutes {
     if (device.problem().isPresent()) {
       throw device.problem().get();
     }
-    NipcResponses.json(ctx, 200, new JsonObject().put("status", status(device)));
+    NipcResponses.json(ctx, 200, outcome(device));
+  }
+
+  /** The status, and the device's response payload (base64) when it sent one. */
+  private static JsonObject outcome(ActionRun.DeviceRun device) {
+    JsonObject outcome = new JsonObject().put("status", status(device));
+    device.response().ifPresent(r -> outcome.put("value", Base64.getEncoder().encodeToString(r)));
+    return outcome;
   }
 
   private static String status(ActionRun.DeviceRun device) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.storage.ChangeSet;
 import org.nipcgateway.core.storage.ResourceStore;
@@ -24,8 +25,7 @@ public final class SdfModelRegistry {
   static final String TYPE = "SdfModel";
 
   /** The SCIM extension through which a device names the models it implements. */
-  static final String DEVICE_SDF_EXTENSION =
-      "urn:ietf:params:scim:schemas:extension:sdf:2.0:Device";
+  static final String DEVICE_SDF_EXTENSION = ScimNames.SDF;
 
   private final ResourceStore store;
   private final SdfModelSchema schema;
@@ -145,7 +145,7 @@ public final class SdfModelRegistry {
                 .compose(
                     current ->
                         store
-                            .findAll("Device")
+                            .findAll(ScimNames.DEVICE)
                             .compose(
                                 devices -> {
                                   refuseInUse(current.model(), sdfName, devices);

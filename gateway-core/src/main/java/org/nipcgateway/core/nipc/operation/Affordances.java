@@ -2,6 +2,8 @@ package org.nipcgateway.core.nipc.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import org.nipcgateway.core.device.DeviceRecord;
+import org.nipcgateway.core.device.DeviceRecords;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.storage.ResourceStore;
@@ -19,16 +21,28 @@ public final class Affordances {
     this.models = models;
   }
 
-  /** The device an operation addresses; fails with invalid-id. */
-  public Future<NipcDevice> device(String id) {
-    return store.find(id).map(resource -> NipcDevice.of(id, resource));
+  /** The device an operation addresses; unknown or inactive devices fail with invalid-id. */
+  public Future<DeviceRecord> device(String id) {
+    return store
+        .find(id)
+        .map(
+            resource -> {
+              DeviceRecord device =
+                  resource
+                      .flatMap(DeviceRecords::of)
+                      .orElseThrow(() -> NipcException.invalidId(id));
+              if (!device.active()) {
+                throw NipcException.of("invalid-id", "Device " + id + " is not active");
+              }
+              return device;
+            });
   }
 
   /**
    * The definition of an affordance of the kind given ({@code sdfProperty}, {@code sdfAction},
    * {@code sdfEvent}) that the device implements; fails with invalid-sdf-url.
    */
-  public Future<JsonNode> definition(NipcDevice device, String globalName, String kind) {
+  public Future<JsonNode> definition(DeviceRecord device, String globalName, String kind) {
     if (globalName == null
         || !globalName.contains("/" + kind + "/")
         || !device.implementsAffordance(globalName)) {

@@ -2,6 +2,7 @@ package org.nipcgateway.core.nipc.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.problem.NipcException;
 
 /**
@@ -9,6 +10,8 @@ import org.nipcgateway.core.nipc.problem.NipcException;
  * protocol map, then asks the radio.
  */
 public final class PropertyService {
+  private static final String READ_FAILED = "property-read-failed";
+  private static final String WRITE_FAILED = "property-write-failed";
   private final Affordances affordances;
   private final RadioAccess radios;
 
@@ -17,11 +20,11 @@ public final class PropertyService {
     this.radios = radios;
   }
 
-  public Future<NipcDevice> device(String id) {
+  public Future<DeviceRecord> device(String id) {
     return affordances.device(id);
   }
 
-  public Future<byte[]> read(NipcDevice device, String property) {
+  public Future<byte[]> read(DeviceRecord device, String property) {
     return affordances
         .definition(device, property, "sdfProperty")
         .compose(
@@ -31,16 +34,15 @@ public final class PropertyService {
                     "property-not-readable", "Property " + property + " is not readable");
               }
               ProtocolTarget target = target(device, property, definition, false);
+              String subject = "Property " + property;
               return target
                   .read(radios)
-                  .recover(
-                      e ->
-                          RadioProblems.recover(
-                              e, target.ble(), "Property " + property, "property-read-failed"));
+                  .recover(e -> RadioProblems.recover(e, target.ble(), subject, READ_FAILED))
+                  .map(answer -> RadioProblems.value(answer, target.ble(), subject, READ_FAILED));
             });
   }
 
-  public Future<Void> write(NipcDevice device, String property, byte[] value) {
+  public Future<Void> write(DeviceRecord device, String property, byte[] value) {
     return affordances
         .definition(device, property, "sdfProperty")
         .compose(
@@ -50,17 +52,16 @@ public final class PropertyService {
                     "property-not-writable", "Property " + property + " is not writable");
               }
               ProtocolTarget target = target(device, property, definition, true);
+              String subject = "Property " + property;
               return target
                   .write(radios, value)
-                  .recover(
-                      e ->
-                          RadioProblems.recover(
-                              e, target.ble(), "Property " + property, "property-write-failed"));
+                  .recover(e -> RadioProblems.recover(e, target.ble(), subject, WRITE_FAILED))
+                  .map(answer -> RadioProblems.value(answer, target.ble(), subject, WRITE_FAILED));
             });
   }
 
   private static ProtocolTarget target(
-      NipcDevice device, String property, JsonNode definition, boolean write) {
+      DeviceRecord device, String property, JsonNode definition, boolean write) {
     return ProtocolTarget.of(device, property, definition.path("sdfProtocolMap"), write);
   }
 }

@@ -2,6 +2,8 @@ package org.nipcgateway.core.nipc.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import org.nipcgateway.core.device.DeviceRecord;
+import org.nipcgateway.core.radio.DeviceAnswer;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
 
@@ -12,21 +14,21 @@ import org.nipcgateway.core.radio.ZigbeeAttribute;
  */
 sealed interface ProtocolTarget {
 
-  Future<byte[]> read(RadioAccess radios);
+  Future<DeviceAnswer<byte[]>> read(RadioAccess radios);
 
-  Future<Void> write(RadioAccess radios, byte[] value);
+  Future<DeviceAnswer<Void>> write(RadioAccess radios, byte[] value);
 
   /** Whether the target is reached over BLE (for the problem types of failures). */
   boolean ble();
 
-  record Ble(NipcDevice device, GattCharacteristic characteristic) implements ProtocolTarget {
+  record Ble(DeviceRecord device, GattCharacteristic characteristic) implements ProtocolTarget {
     @Override
-    public Future<byte[]> read(RadioAccess radios) {
+    public Future<DeviceAnswer<byte[]>> read(RadioAccess radios) {
       return radios.ble(device, (radio, mac) -> radio.read(mac, characteristic));
     }
 
     @Override
-    public Future<Void> write(RadioAccess radios, byte[] value) {
+    public Future<DeviceAnswer<Void>> write(RadioAccess radios, byte[] value) {
       return radios.bleWrite(device, characteristic, value);
     }
 
@@ -36,14 +38,14 @@ sealed interface ProtocolTarget {
     }
   }
 
-  record Zigbee(NipcDevice device, ZigbeeAttribute attribute) implements ProtocolTarget {
+  record Zigbee(DeviceRecord device, ZigbeeAttribute attribute) implements ProtocolTarget {
     @Override
-    public Future<byte[]> read(RadioAccess radios) {
+    public Future<DeviceAnswer<byte[]>> read(RadioAccess radios) {
       return radios.zigbee(device, (radio, eui64) -> radio.readAttribute(eui64, attribute));
     }
 
     @Override
-    public Future<Void> write(RadioAccess radios, byte[] value) {
+    public Future<DeviceAnswer<Void>> write(RadioAccess radios, byte[] value) {
       return radios.zigbee(device, (radio, eui64) -> radio.writeAttribute(eui64, attribute, value));
     }
 
@@ -55,7 +57,7 @@ sealed interface ProtocolTarget {
 
   /** The target for a read ({@code write == false}) or a write of the property on the device. */
   static ProtocolTarget of(
-      NipcDevice device, String property, JsonNode protocolMap, boolean write) {
+      DeviceRecord device, String property, JsonNode protocolMap, boolean write) {
     String direction = write ? "write" : "read";
     JsonNode ble = ProtocolMaps.bleMap(device, protocolMap);
     if (ble != null) {

@@ -2,8 +2,14 @@ package org.nipcgateway.core.nipc.operation;
 
 import io.vertx.core.Future;
 import java.util.function.BiFunction;
+import org.nipcgateway.core.device.BleIdentity;
+import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.connection.BleConnections;
+import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleRadio;
+import org.nipcgateway.core.radio.BleWriteType;
+import org.nipcgateway.core.radio.DeviceAnswer;
+import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.ZigbeeRadio;
 
@@ -20,29 +26,37 @@ public final class RadioAccess {
     this.links = links;
   }
 
-  public <T> Future<T> ble(NipcDevice device, BiFunction<BleRadio, String, Future<T>> operation) {
+  public <T> Future<T> ble(
+      DeviceRecord device, BiFunction<BleRadio, BleAddress, Future<T>> operation) {
     BleRadio radio = calls.ble();
-    String mac = device.bleMac().orElseThrow();
-    return links.using(mac, device.blePairing(), m -> calls.bounded(operation.apply(radio, m)));
+    BleIdentity ble = device.ble().orElseThrow();
+    return links.using(
+        ble.connectRequest(), address -> calls.bounded(operation.apply(radio, address)));
   }
 
   public <T> Future<T> zigbee(
-      NipcDevice device, BiFunction<ZigbeeRadio, String, Future<T>> operation) {
+      DeviceRecord device, BiFunction<ZigbeeRadio, Eui64, Future<T>> operation) {
     ZigbeeRadio radio = calls.zigbee();
-    return calls.bounded(operation.apply(radio, device.zigbeeEui64().orElseThrow()));
+    return calls.bounded(operation.apply(radio, device.zigbee().orElseThrow()));
   }
 
   /**
    * Writes a characteristic the way it accepts writes: a write command when discovery found it
    * takes only those ({@code write-no-response}), else a write request.
    */
-  public Future<Void> bleWrite(NipcDevice device, GattCharacteristic characteristic, byte[] value) {
-    boolean withResponse =
+  public Future<DeviceAnswer<Void>> bleWrite(
+      DeviceRecord device, GattCharacteristic characteristic, byte[] value) {
+    BleAddress address = device.ble().orElseThrow().address();
+    BleWriteType type =
         links
-            .flags(device.bleMac().orElseThrow(), characteristic)
-            .map(flags -> flags.contains("write") || !flags.contains("write-no-response"))
-            .orElse(true);
-    return ble(device, (radio, mac) -> radio.write(mac, characteristic, value, withResponse));
+            .flags(address, characteristic)
+            .map(
+                flags ->
+                    flags.contains("write") || !flags.contains("write-no-response")
+                        ? BleWriteType.REQUEST
+                        : BleWriteType.COMMAND)
+            .orElse(BleWriteType.REQUEST);
+    return ble(device, (radio, mac) -> radio.write(mac, characteristic, value, type));
   }
 
   public RadioCalls calls() {

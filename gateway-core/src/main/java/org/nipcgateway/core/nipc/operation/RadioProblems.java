@@ -2,6 +2,8 @@ package org.nipcgateway.core.nipc.operation;
 
 import io.vertx.core.Future;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.radio.DeviceAnswer;
+import org.nipcgateway.core.radio.DeviceStatus;
 import org.nipcgateway.core.radio.RadioException;
 
 /**
@@ -21,7 +23,7 @@ public final class RadioProblems {
           case BONDING_FAILED -> "protocolmap-ble-bonding-failed";
           case DISCOVERY_FAILED -> "protocolmap-ble-service-discovery-failed";
           case UNKNOWN_TARGET -> "protocolmap-ble-invalid-service-or-characteristic";
-          case NOT_PERMITTED -> refusedType;
+          case RADIO_DOWN -> null;
         };
     return problem(type, subject, failure);
   }
@@ -33,7 +35,8 @@ public final class RadioProblems {
           case TIMEOUT, CONNECTION_FAILED, UNKNOWN_DEVICE, DISCOVERY_FAILED ->
               "protocolmap-zigbee-connection-timeout";
           case UNKNOWN_TARGET -> "protocolmap-zigbee-invalid-endpoint-or-cluster";
-          case BONDING_FAILED, NOT_PERMITTED -> refusedType;
+          case BONDING_FAILED -> refusedType;
+          case RADIO_DOWN -> null;
         };
     return problem(type, subject, failure);
   }
@@ -48,8 +51,36 @@ public final class RadioProblems {
     return Future.failedFuture(failure);
   }
 
+  /**
+   * The value of a device's answer, or the problem for its refusal: a device that has no such
+   * target answers with the protocol's invalid-target type, a BLE device that needs pairing with
+   * bonding-failed, and any other refusal with the type the caller names (or a generic 502).
+   */
+  public static <T> T value(
+      DeviceAnswer<T> answer, boolean ble, String subject, String refusedType) {
+    if (answer.succeeded()) {
+      return answer.value();
+    }
+    DeviceStatus status = answer.refusal().orElseThrow();
+    String type = refusedType;
+    if (status.noSuchTarget()) {
+      type =
+          ble
+              ? "protocolmap-ble-invalid-service-or-characteristic"
+              : "protocolmap-zigbee-invalid-endpoint-or-cluster";
+    } else if (status.needsPairing()) {
+      type = "protocolmap-ble-bonding-failed";
+    }
+    String detail = subject + ": the device answered " + status;
+    throw type == null ? NipcException.generic(502, detail) : NipcException.of(type, detail);
+  }
+
   private static NipcException problem(String type, String subject, RadioException failure) {
     String detail = subject + ": " + failure.getMessage();
+    if (failure.reason() == RadioException.Reason.RADIO_DOWN) {
+      // No NIPC type says the radio is down; it is the gateway that cannot serve for now.
+      return NipcException.generic(503, detail);
+    }
     return type == null ? NipcException.generic(502, detail) : NipcException.of(type, detail);
   }
 }

@@ -1,4 +1,4 @@
-package org.nipcgateway.simulators.fault;
+package org.nipcgateway.core.radio.fault;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How long each simulated radio operation takes, in milliseconds: a default and per-operation
- * values, set from configuration or at runtime.
+ * How long each radio operation is held back, in milliseconds: a default and per-operation values,
+ * set from configuration or at runtime.
  */
 public final class Latency {
   private final Vertx vertx;

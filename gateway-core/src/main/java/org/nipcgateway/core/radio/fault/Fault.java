@@ -1,25 +1,33 @@
-package org.nipcgateway.simulators.fault;
+package org.nipcgateway.core.radio.fault;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import org.nipcgateway.core.radio.RadioException;
 import org.nipcgateway.core.radio.RadioException.Reason;
 
 /**
  * One injected fault: which radio operation it hits (optionally only for one device), what goes
- * wrong, and how many more times (a negative count means every time).
+ * wrong, and how many more times (a negative count means until it is cleared).
  */
 public record Fault(
     String id, String radio, String operation, Optional<String> device, Kind kind, int remaining) {
 
-  /** What goes wrong, and the radio failure it becomes. */
+  /** What goes wrong. */
   public enum Kind {
+    /** The device does not answer in time. */
     TIMEOUT(Reason.TIMEOUT, "the device did not answer in time"),
+    /** The link drops during the operation (the radio really disconnects). */
     DISCONNECT(Reason.CONNECTION_FAILED, "the link dropped during the operation"),
+    /** The adapter has no free connection slot. */
     NO_SLOTS(Reason.CONNECTION_FAILED, "no free connection slot on the adapter"),
     BONDING_FAILED(Reason.BONDING_FAILED, "pairing was rejected"),
     DISCOVERY_FAILED(Reason.DISCOVERY_FAILED, "service discovery failed"),
     UNKNOWN_TARGET(Reason.UNKNOWN_TARGET, "the device has no such characteristic or cluster"),
-    REFUSED(Reason.NOT_PERMITTED, "the device refused the operation");
+    /** The device answers with an error status (ATT or ZCL), a value rather than a failure. */
+    REFUSED(Reason.CONNECTION_FAILED, "the device refused the operation"),
+    /** The whole radio is down (adapter removed, coordinator lost) until the fault is cleared. */
+    RADIO_DOWN(Reason.RADIO_DOWN, "the radio is down");
 
     private final Reason reason;
     private final String description;
@@ -31,7 +39,7 @@ public record Fault(
 
     /** The name used in configuration and the control API, e.g. {@code no-slots}. */
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static Kind parse(String label) {
@@ -41,21 +49,22 @@ public record Fault(
         }
       }
       throw new IllegalArgumentException(
-          "unknown fault '" + label + "' (" + java.util.Arrays.toString(labels()) + ")");
+          "unknown fault '" + label + "' (" + Arrays.toString(labels()) + ")");
     }
 
     private static String[] labels() {
-      return java.util.Arrays.stream(values()).map(Kind::label).toArray(String[]::new);
+      return Arrays.stream(values()).map(Kind::label).toArray(String[]::new);
     }
 
     RadioException failure(String operation, String device) {
       return new RadioException(
-          reason, "simulated fault on " + operation + " of " + device + ": " + description);
+          reason, "injected fault on " + operation + " of " + device + ": " + description);
     }
   }
 
   boolean matches(String radio, String operation, String address) {
     return this.radio.equals(radio)
+        && kind != Kind.RADIO_DOWN
         && (this.operation.equals("*") || this.operation.equals(operation))
         && device.map(d -> d.equalsIgnoreCase(address)).orElse(true);
   }

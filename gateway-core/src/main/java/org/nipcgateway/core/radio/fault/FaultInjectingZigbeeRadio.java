@@ -1,0 +1,147 @@
+package org.nipcgateway.core.radio.fault;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.nipcgateway.core.radio.DeviceAnswer;
+import org.nipcgateway.core.radio.DeviceStatus;
+import org.nipcgateway.core.radio.Eui64;
+import org.nipcgateway.core.radio.RadioState;
+import org.nipcgateway.core.radio.ZclStatus;
+import org.nipcgateway.core.radio.ZigbeeAttribute;
+import org.nipcgateway.core.radio.ZigbeeCommand;
+import org.nipcgateway.core.radio.ZigbeeCommandResponse;
+import org.nipcgateway.core.radio.ZigbeeListener;
+import org.nipcgateway.core.radio.ZigbeeNodeEvent;
+import org.nipcgateway.core.radio.ZigbeeRadio;
+import org.nipcgateway.core.radio.ZigbeeReporting;
+
+/**
+ * Wraps any Zigbee radio and injects latency and faults into its operations: time-outs, a ZCL
+ * FAILURE answer for refusals, unknown targets, and a coordinator that is down until cleared.
+ */
+public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListener {
+  private final ZigbeeRadio radio;
+  private final FaultInjection faults;
+  private final List<ZigbeeListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile boolean down;
+
+  public FaultInjectingZigbeeRadio(ZigbeeRadio radio, FaultInjection faults) {
+    this.radio = radio;
+    this.faults = faults;
+    radio.listen(this);
+    faults.plan().onChange(() -> faults.context().runOnContext(v -> radioDownChanged()));
+  }
+
+  public FaultInjection faults() {
+    return faults;
+  }
+
+  /** The radio decorated. */
+  public ZigbeeRadio decorated() {
+    return radio;
+  }
+
+  @Override
+  public Future<DeviceAnswer<byte[]>> readAttribute(Eui64 device, ZigbeeAttribute attribute) {
+    return perform("read", device, () -> radio.readAttribute(device, attribute));
+  }
+
+  @Override
+  public Future<DeviceAnswer<Void>> writeAttribute(
+      Eui64 device, ZigbeeAttribute attribute, byte[] value) {
+    return perform("write", device, () -> radio.writeAttribute(device, attribute, value));
+  }
+
+  @Override
+  public Future<DeviceAnswer<ZigbeeCommandResponse>> command(
+      Eui64 device, ZigbeeCommand command, byte[] payload) {
+    return perform("command", device, () -> radio.command(device, command, payload));
+  }
+
+  @Override
+  public Future<DeviceAnswer<Void>> configureReporting(
+      Eui64 device, ZigbeeAttribute attribute, ZigbeeReporting reporting) {
+    if (reporting.off()) {
+      return radio.configureReporting(device, attribute, reporting);
+    }
+    return perform(
+        "reporting", device, () -> radio.configureReporting(device, attribute, reporting));
+  }
+
+  @Override
+  public Future<Void> permitJoin(int seconds) {
+    if (down) {
+      return FaultInjection.fail(Fault.Kind.RADIO_DOWN, "permitJoin", "the coordinator");
+    }
+    return faults.latency().of("permitJoin").compose(v -> radio.permitJoin(seconds));
+  }
+
+  @Override
+  public void listen(ZigbeeListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public RadioState state() {
+    return down ? RadioState.DOWN : radio.state();
+  }
+
+  @Override
+  public void attributeReport(Eui64 device, ZigbeeAttribute attribute, byte[] value) {
+    if (!down) {
+      emit(l -> l.attributeReport(device, attribute, value));
+    }
+  }
+
+  @Override
+  public void attributeWritten(Eui64 device, ZigbeeAttribute attribute, byte[] value) {
+    if (!down) {
+      emit(l -> l.attributeWritten(device, attribute, value));
+    }
+  }
+
+  @Override
+  public void nodeChanged(ZigbeeNodeEvent event) {
+    if (!down) {
+      emit(l -> l.nodeChanged(event));
+    }
+  }
+
+  @Override
+  public void stateChanged(RadioState state) {
+    if (!down) {
+      emit(l -> l.stateChanged(state));
+    }
+  }
+
+  private void radioDownChanged() {
+    boolean nowDown = faults.plan().radioDown();
+    if (nowDown != down) {
+      down = nowDown;
+      RadioState state = nowDown ? RadioState.DOWN : radio.state();
+      emit(l -> l.stateChanged(state));
+    }
+  }
+
+  private <T> Future<DeviceAnswer<T>> perform(
+      String operation, Eui64 device, Supplier<Future<DeviceAnswer<T>>> work) {
+    if (down) {
+      return FaultInjection.fail(Fault.Kind.RADIO_DOWN, operation, device.toString());
+    }
+    return faults.perform(
+        operation,
+        device.toString(),
+        kind ->
+            kind == Fault.Kind.REFUSED
+                ? Future.succeededFuture(DeviceAnswer.refused(DeviceStatus.zcl(ZclStatus.FAILURE)))
+                : FaultInjection.fail(kind, operation, device.toString()),
+        work);
+  }
+
+  private void emit(Consumer<ZigbeeListener> event) {
+    listeners.forEach(event);
+  }
+}

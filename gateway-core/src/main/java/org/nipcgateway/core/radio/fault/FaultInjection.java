@@ -1,0 +1,70 @@
+package org.nipcgateway.core.radio.fault;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.nipcgateway.core.radio.RadioException;
+
+/**
+ * The faults and latency injected into one radio by its decorator, and whether the radio is held
+ * down. Runtime control (the simulator control API) changes the plan and the latency; the
+ * decorators ask {@link #perform} before every call they pass on.
+ */
+public final class FaultInjection {
+  private final Context context;
+  private final FaultPlan plan;
+  private final Latency latency;
+
+  public FaultInjection(Vertx vertx, String radio) {
+    this.context = vertx.getOrCreateContext();
+    this.plan = new FaultPlan(radio);
+    this.latency = new Latency(vertx);
+  }
+
+  public FaultPlan plan() {
+    return plan;
+  }
+
+  public Latency latency() {
+    return latency;
+  }
+
+  /** Where the decorators tell their listeners what happened: the radio's own context. */
+  Context context() {
+    return context;
+  }
+
+  /**
+   * Runs an operation: fails at once while the radio is held down, else waits the operation's
+   * latency, then meets a fault planned for it ({@code onFault} decides what it does) or does the
+   * work.
+   */
+  <T> Future<T> perform(
+      String operation,
+      String device,
+      Function<Fault.Kind, Future<T>> onFault,
+      Supplier<Future<T>> work) {
+    if (plan.radioDown()) {
+      return Future.failedFuture(Fault.Kind.RADIO_DOWN.failure(operation, device));
+    }
+    return latency
+        .of(operation)
+        .compose(
+            v -> {
+              Optional<Fault> fault = plan.strike(operation, device);
+              if (fault.isEmpty()) {
+                return work.get();
+              }
+              return onFault.apply(fault.get().kind());
+            });
+  }
+
+  /** The plain failure a fault of that kind is. */
+  static <T> Future<T> fail(Fault.Kind kind, String operation, String device) {
+    RadioException failure = kind.failure(operation, device);
+    return Future.failedFuture(failure);
+  }
+}

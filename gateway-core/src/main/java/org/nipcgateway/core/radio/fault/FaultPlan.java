@@ -1,0 +1,81 @@
+package org.nipcgateway.core.radio.fault;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The faults injected into one radio, from configuration or at runtime. Each operation asks {@link
+ * #strike} first; a matching fault is used up (unless it repeats until cleared) and becomes the
+ * operation's failure. A {@link Fault.Kind#RADIO_DOWN} fault is no single failure but a state: it
+ * holds while it is planned, and whoever watches {@link #onChange} learns when that changes.
+ */
+public final class FaultPlan {
+  private final String radio;
+  private final List<Fault> faults = new ArrayList<>();
+  private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
+
+  public FaultPlan(String radio) {
+    this.radio = radio;
+  }
+
+  public String radio() {
+    return radio;
+  }
+
+  public Fault add(String operation, Optional<String> device, Fault.Kind kind, int times) {
+    Fault fault = new Fault(UUID.randomUUID().toString(), radio, operation, device, kind, times);
+    synchronized (this) {
+      faults.add(fault);
+    }
+    watchers.forEach(Runnable::run);
+    return fault;
+  }
+
+  public synchronized List<Fault> list() {
+    return List.copyOf(faults);
+  }
+
+  public void clear() {
+    synchronized (this) {
+      faults.clear();
+    }
+    watchers.forEach(Runnable::run);
+  }
+
+  /** Whether a radio-down fault is planned. */
+  public synchronized boolean radioDown() {
+    return faults.stream().anyMatch(f -> f.kind() == Fault.Kind.RADIO_DOWN);
+  }
+
+  /** Runs after every change of the plan, on the thread that changed it. */
+  public void onChange(Runnable watcher) {
+    watchers.add(watcher);
+  }
+
+  /** The fault injected into this operation, if any; consumes one use of it. */
+  public synchronized Optional<Fault> strike(String operation, String device) {
+    for (int i = 0; i < faults.size(); i++) {
+      Fault fault = faults.get(i);
+      if (fault.matches(radio, operation, device)) {
+        if (fault.remaining() == 1) {
+          faults.remove(i);
+        } else if (fault.remaining() > 1) {
+          faults.set(
+              i,
+              new Fault(
+                  fault.id(),
+                  fault.radio(),
+                  fault.operation(),
+                  fault.device(),
+                  fault.kind(),
+                  fault.remaining() - 1));
+        }
+        return Optional.of(fault);
+      }
+    }
+    return Optional.empty();
+  }
+}
