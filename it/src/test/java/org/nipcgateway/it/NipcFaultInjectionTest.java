@@ -155,6 +155,51 @@ class NipcFaultInjectionTest {
     assertThat(item.getString("type")).isEqualTo(PROBLEM + "protocolmap-ble-connection-timeout");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("radios")
+  void a_radio_taken_down_makes_the_gateway_not_ready_and_its_devices_answer_503_until_it_returns(
+      String radio, Function<DemoGateway, Reply> read) {
+    JsonObject health = new JsonObject(demo.client().get("/health").text());
+    assertThat(health.getJsonObject("checks").getJsonObject("radios").getJsonObject(radio))
+        .isEqualTo(new JsonObject().put("driver", "simulated").put("state", "UP"));
+
+    demo.simulator(
+        "POST", "/faults", new JsonObject().put("radio", radio).put("fault", "radio-down"));
+
+    Eventually.eventually(
+        radio + " reported down", () -> demo.client().get("/health/ready").status() == 503);
+    JsonObject down = new JsonObject(demo.client().get("/health").text());
+    assertThat(down.getString("status")).isEqualTo("DOWN");
+    assertThat(
+            down.getJsonObject("checks")
+                .getJsonObject("radios")
+                .getJsonObject(radio)
+                .getString("state"))
+        .isEqualTo("DOWN");
+    Reply reply = read.apply(demo);
+    JsonObject problem = new JsonArray(reply.text()).getJsonObject(0);
+    assertThat(problem.getInteger("status")).as(reply.text()).isEqualTo(503);
+    assertThat(problem.getString("detail")).contains("down");
+
+    demo.simulator("DELETE", "/faults", null);
+
+    Eventually.eventually(
+        radio + " back up", () -> demo.client().get("/health/ready").status() == 200);
+    assertThat(read.apply(demo).status()).isEqualTo(200);
+  }
+
+  static Stream<Arguments> radios() {
+    return Stream.of(
+        Arguments.of(
+            "ble",
+            (Function<DemoGateway, Reply>)
+                d -> d.client().get(property(d.thermometer(), "thermometer", "temperatureType"))),
+        Arguments.of(
+            "zigbee",
+            (Function<DemoGateway, Reply>)
+                d -> d.client().get(property(d.light(), "light", "temperature"))));
+  }
+
   private static String property(String id, String object, String property) {
     return path(id, "properties", "propertyName", name(object, "sdfProperty", property));
   }
