@@ -2,14 +2,12 @@ package org.nipcgateway.simulators;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.GattCharacteristic;
@@ -37,11 +35,11 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
   }
 
   @Override
-  public Future<RadioDriver> start(Vertx vertx, String family, JsonObject settings) {
+  public Future<RadioDriver> start(Vertx vertx, String family, Settings settings) {
     try {
-      JsonArray devices = settings.getJsonArray("devices", new JsonArray());
-      Latency latency = latency(vertx, settings.getValue("latencyMs"));
-      FaultPlan faults = faults(family, settings.getJsonArray("faults", new JsonArray()));
+      List<Settings> devices = settings.sections("devices");
+      Latency latency = latency(vertx, settings);
+      FaultPlan faults = faults(family, settings.sections("faults"));
       RadioDriver driver =
           switch (family) {
             case "ble" ->
@@ -51,7 +49,15 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
             default ->
                 throw new ConfigException("the simulated driver has no " + family + " radio");
           };
+      try {
+        settings.rejectUnknownKeys();
+      } catch (ConfigException e) {
+        driver.stop();
+        throw e;
+      }
       return Future.succeededFuture(driver);
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
     } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
       return Future.failedFuture(
           new ConfigException(
@@ -60,31 +66,30 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
   }
 
   private static RadioDriver ble(
-      Vertx vertx, JsonObject settings, JsonArray devices, SimulatedOperations operations) {
+      Vertx vertx, Settings settings, List<Settings> devices, SimulatedOperations operations) {
     SimulatedBleRadio radio =
         new SimulatedBleRadio(
             vertx,
-            settings.getInteger("slots", DEFAULT_SLOTS),
-            settings.getLong("advertisingIntervalMs", DEFAULT_ADVERTISING_INTERVAL_MS),
+            settings.integer("slots", DEFAULT_SLOTS, 0, Integer.MAX_VALUE),
+            settings.longValue(
+                "advertisingIntervalMs", DEFAULT_ADVERTISING_INTERVAL_MS, 1, Long.MAX_VALUE),
             operations);
-    for (Object item : devices) {
-      JsonObject device = (JsonObject) item;
-      String mac = device.getString("mac");
+    for (Settings device : devices) {
+      String mac = device.requiredString("mac");
       radio.addPeripheral(
           mac,
-          BleBonding.valueOf(device.getString("pairing", "none").toUpperCase(Locale.ROOT)),
-          device.getInteger("rssi", -60),
-          bytes(device.getString("advertisingData", "")));
-      for (Object entry : device.getJsonArray("characteristics", new JsonArray())) {
-        JsonObject c = (JsonObject) entry;
+          device.choice("pairing", BleBonding.NONE),
+          device.integer("rssi", -60, -127, 20),
+          bytes(device, "advertisingData"));
+      for (Settings c : device.sections("characteristics")) {
         radio.define(
             mac,
-            new GattCharacteristic(c.getString("service"), c.getString("characteristic")),
-            bytes(c.getString("value", "")),
-            new HashSet<>(strings(c.getJsonArray("properties", new JsonArray().add("read")))),
-            strings(c.getJsonArray("descriptors", new JsonArray())),
-            c.getLong("notifyIntervalMs", 0L),
-            c.getBoolean("notifyCounter", false));
+            new GattCharacteristic(c.requiredString("service"), c.requiredString("characteristic")),
+            bytes(c, "value"),
+            new HashSet<>(c.strings("properties", List.of("read"))),
+            c.strings("descriptors", List.of()),
+            c.longValue("notifyIntervalMs", 0L, 0, Long.MAX_VALUE),
+            c.flag("notifyCounter", false));
       }
     }
     return new RadioDriver() {
@@ -102,20 +107,19 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
   }
 
   private static RadioDriver zigbee(
-      Vertx vertx, JsonArray devices, SimulatedOperations operations) {
+      Vertx vertx, List<Settings> devices, SimulatedOperations operations) {
     SimulatedZigbeeNetwork network = new SimulatedZigbeeNetwork(vertx, operations);
-    for (Object item : devices) {
-      JsonObject device = (JsonObject) item;
-      for (Object entry : device.getJsonArray("attributes", new JsonArray())) {
-        JsonObject a = (JsonObject) entry;
+    for (Settings device : devices) {
+      String eui64 = device.requiredString("eui64");
+      for (Settings a : device.sections("attributes")) {
         network.define(
-            device.getString("eui64"),
-            a.getInteger("endpoint"),
-            a.getInteger("cluster"),
-            a.getInteger("attribute"),
-            a.getInteger("type"),
-            bytes(a.getString("value", "")),
-            a.getBoolean("writable", false));
+            eui64,
+            a.requiredInteger("endpoint", 0, 255),
+            a.requiredInteger("cluster", 0, 0xFFFF),
+            a.requiredInteger("attribute", 0, 0xFFFF),
+            a.requiredInteger("type", 0, 0xFF),
+            bytes(a, "value"),
+            a.flag("writable", false));
       }
     }
     return new RadioDriver() {
@@ -132,37 +136,46 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
   }
 
   /** {@code latencyMs}: one number for every operation, or an object by operation name. */
-  private static Latency latency(Vertx vertx, Object setting) {
+  private static Latency latency(Vertx vertx, Settings settings) {
     Latency latency = new Latency(vertx);
-    if (setting instanceof Number millis) {
-      latency.set("*", millis.longValue());
-    } else if (setting instanceof JsonObject perOperation) {
-      perOperation.forEach(e -> latency.set(e.getKey(), ((Number) e.getValue()).longValue()));
-    } else if (setting != null) {
-      throw new IllegalArgumentException("latencyMs must be a number or an object");
+    if (settings.isSection("latencyMs")) {
+      Settings perOperation = settings.section("latencyMs");
+      for (String operation : perOperation.keys()) {
+        latency.set(operation, perOperation.longValue(operation, 0, 0, Long.MAX_VALUE));
+      }
+    } else if (settings.has("latencyMs")) {
+      latency.set("*", settings.longValue("latencyMs", 0, 0, Long.MAX_VALUE));
     }
     return latency;
   }
 
-  private static FaultPlan faults(String family, JsonArray settings) {
+  private static FaultPlan faults(String family, List<Settings> settings) {
     FaultPlan plan = new FaultPlan();
-    for (Object item : settings) {
-      JsonObject fault = (JsonObject) item;
+    for (Settings fault : settings) {
       plan.add(
           family,
-          fault.getString("operation", "*"),
-          Optional.ofNullable(fault.getString("device")),
-          Fault.Kind.parse(fault.getString("fault")),
-          fault.getInteger("times", -1));
+          fault.string("operation", "*"),
+          fault.optionalString("device"),
+          kind(fault),
+          fault.integer("times", -1, -1, Integer.MAX_VALUE));
     }
     return plan;
   }
 
-  private static List<String> strings(JsonArray array) {
-    return array.stream().map(String.class::cast).toList();
+  private static Fault.Kind kind(Settings fault) {
+    try {
+      return Fault.Kind.parse(fault.requiredString("fault"));
+    } catch (IllegalArgumentException e) {
+      throw fault.invalid("fault", e.getMessage());
+    }
   }
 
-  private static byte[] bytes(String base64) {
-    return Base64.getDecoder().decode(base64);
+  /** A base64 value; empty when not set. */
+  private static byte[] bytes(Settings item, String key) {
+    try {
+      return Base64.getDecoder().decode(item.string(key, ""));
+    } catch (IllegalArgumentException e) {
+      throw item.invalid(key, "must be base64: " + e.getMessage());
+    }
   }
 }

@@ -2,7 +2,7 @@ package org.nipcgateway.core.radio;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
+import org.nipcgateway.core.config.Settings;
 
 /**
  * A kind of radio driver (BlueZ, a Zigbee dongle, the simulator), found with {@link
@@ -16,9 +16,12 @@ public interface RadioDriverProvider {
 
   /**
    * Starts a driver for one protocol family ({@code ble} or {@code zigbee}) with its settings (the
-   * config section that chose it). Called once per family, on an event loop; blocking set-up
-   * belongs on a worker. A failed future stops the gateway's start; a family the driver does not
-   * support fails with a {@link org.nipcgateway.core.config.ConfigException}.
+   * config section that chose it, at key path {@code radios.<family>}; core has read its {@code
+   * driver}). The driver reads every setting it supports, then calls {@link
+   * Settings#rejectUnknownKeys()} before it touches hardware, so that a misspelt key stops the
+   * start with its full path. Called once per family, on an event loop; blocking set-up belongs on
+   * a worker. A failed future stops the gateway's start; bad settings, or a family the driver does
+   * not support, fail with a {@link org.nipcgateway.core.config.ConfigException}.
    */
-  Future<RadioDriver> start(Vertx vertx, String family, JsonObject settings);
+  Future<RadioDriver> start(Vertx vertx, String family, Settings settings);
 }

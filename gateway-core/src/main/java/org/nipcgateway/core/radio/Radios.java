@@ -2,12 +2,12 @@ package org.nipcgateway.core.radio;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.config.Settings;
 
 /**
  * The radios this gateway runs, one driver per protocol family, from the {@code radios} config
@@ -17,8 +17,8 @@ import org.nipcgateway.core.config.ConfigException;
  * {@code "radios": { "ble": { "driver": "simulated", ... }, "zigbee": { "driver": "simulated", ... } }}
  * </pre>
  *
- * A driver named in the configuration but not on the class path stops the start with a message;
- * nothing is ever replaced by a simulator silently.
+ * A family other than these, or a driver named in the configuration but not on the class path,
+ * stops the start with a message; nothing is ever replaced by a simulator silently.
  */
 public final class Radios {
   private final List<RadioDriver> drivers;
@@ -35,17 +35,24 @@ public final class Radios {
     return new Radios(List.of(), Optional.empty(), Optional.empty());
   }
 
-  public static Future<Radios> start(Vertx vertx, JsonObject radiosSection) {
-    for (String family : radiosSection.fieldNames()) {
-      if (!family.equals("ble") && !family.equals("zigbee")) {
-        return Future.failedFuture(
-            new ConfigException("unknown radio family '" + family + "' (ble, zigbee)"));
-      }
+  /**
+   * Starts the driver each configured family names. Core reads the families and their {@code
+   * driver}; the driver reads (and checks) the rest of its family's section.
+   */
+  public static Future<Radios> start(Vertx vertx, Settings radiosSection) {
+    Optional<Settings> bleSettings;
+    Optional<Settings> zigbeeSettings;
+    try {
+      bleSettings = radiosSection.delegatedSection("ble");
+      zigbeeSettings = radiosSection.delegatedSection("zigbee");
+      radiosSection.rejectUnknownKeys();
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
     }
-    return driver(vertx, "ble", radiosSection)
+    return driver(vertx, "ble", bleSettings)
         .compose(
             ble ->
-                driver(vertx, "zigbee", radiosSection)
+                driver(vertx, "zigbee", zigbeeSettings)
                     .map(
                         zigbee -> {
                           List<RadioDriver> drivers = new ArrayList<>();
@@ -59,13 +66,13 @@ public final class Radios {
   }
 
   private static Future<Optional<RadioDriver>> driver(
-      Vertx vertx, String family, JsonObject section) {
-    JsonObject settings = section.getJsonObject(family);
-    if (settings == null) {
+      Vertx vertx, String family, Optional<Settings> section) {
+    if (section.isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }
+    Settings settings = section.get();
     try {
-      return provider(settings.getString("driver"))
+      return provider(settings.requiredString("driver"))
           .start(vertx, family, settings)
           .map(Optional::of);
     } catch (ConfigException e) {
