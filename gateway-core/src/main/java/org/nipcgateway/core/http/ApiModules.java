@@ -46,10 +46,12 @@ public final class ApiModules {
 
   private static Set<String> claims(List<ApiModule> modules) {
     Map<String, String> owners = new HashMap<>();
-    GatewayConfig.CORE_KEYS.forEach(key -> owners.put(key, "core"));
     for (ApiModule module : modules) {
       for (String section : module.configSections()) {
-        String owner = owners.putIfAbsent(section, module.name());
+        String owner =
+            GatewayConfig.CORE_KEYS.contains(section)
+                ? "core"
+                : owners.putIfAbsent(section, "module " + module.name());
         if (owner != null) {
           throw new IllegalStateException(
               "config section '"
@@ -61,7 +63,6 @@ public final class ApiModules {
         }
       }
     }
-    owners.values().removeIf("core"::equals);
     return Set.copyOf(owners.keySet());
   }
 }
