@@ -9,6 +9,7 @@ import org.nipcgateway.core.nipc.operation.NipcDevice;
 import org.nipcgateway.core.nipc.operation.RadioCalls;
 import org.nipcgateway.core.nipc.operation.RadioProblems;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
 import org.nipcgateway.core.radio.BleUuids;
 import org.nipcgateway.core.radio.GattService;
 
@@ -41,7 +42,8 @@ public final class ConnectionService {
               String mac = device.bleMac().orElseThrow();
               if (links.isExplicit(mac)) {
                 throw NipcException.of(
-                    "protocolmap-ble-already-connected", "Device " + deviceId + " is connected");
+                    NipcProblem.PROTOCOLMAP_BLE_ALREADY_CONNECTED,
+                    "Device " + deviceId + " is connected");
               }
               return links
                   .hold(
@@ -54,7 +56,7 @@ public final class ConnectionService {
                         if (!links.claim(lease)) {
                           lease.release();
                           throw NipcException.of(
-                              "protocolmap-ble-already-connected",
+                              NipcProblem.PROTOCOLMAP_BLE_ALREADY_CONNECTED,
                               "Device " + deviceId + " is connected");
                         }
                         return services(mac, request)
@@ -112,7 +114,8 @@ public final class ConnectionService {
               String mac = device.bleMac().orElseThrow();
               if (!links.isExplicit(mac)) {
                 throw NipcException.of(
-                    "protocolmap-ble-no-connection", "Device " + deviceId + " is not connected");
+                    NipcProblem.PROTOCOLMAP_BLE_NO_CONNECTION,
+                    "Device " + deviceId + " is not connected");
               }
               return mac;
             });

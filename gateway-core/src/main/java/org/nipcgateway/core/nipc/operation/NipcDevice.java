@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
 import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.storage.StoredResource;
 
@@ -33,7 +34,7 @@ public record NipcDevice(
             .orElseThrow(() -> NipcException.invalidId(id));
     JsonNode attributes = device.attributes();
     if (!attributes.path("active").asBoolean(false)) {
-      throw NipcException.of("invalid-id", "Device " + id + " is not active");
+      throw NipcException.of(NipcProblem.INVALID_ID, "Device " + id + " is not active");
     }
     List<String> references = new ArrayList<>();
     attributes.path(SDF).path("sdf").forEach(r -> references.add(r.asText()));

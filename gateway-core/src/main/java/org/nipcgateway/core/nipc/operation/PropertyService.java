@@ -3,6 +3,7 @@ package org.nipcgateway.core.nipc.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
 
 /**
  * Reads and writes device properties: resolves the device, the property's definition and its
@@ -28,7 +29,7 @@ public final class PropertyService {
             definition -> {
               if (!definition.path("readable").asBoolean(true)) {
                 throw NipcException.of(
-                    "property-not-readable", "Property " + property + " is not readable");
+                    NipcProblem.PROPERTY_NOT_READABLE, "Property " + property + " is not readable");
               }
               ProtocolTarget target = target(device, property, definition, false);
               return target
@@ -36,7 +37,10 @@ public final class PropertyService {
                   .recover(
                       e ->
                           RadioProblems.recover(
-                              e, target.ble(), "Property " + property, "property-read-failed"));
+                              e,
+                              target.ble(),
+                              "Property " + property,
+                              NipcProblem.PROPERTY_READ_FAILED));
             });
   }
 
@@ -47,7 +51,7 @@ public final class PropertyService {
             definition -> {
               if (!definition.path("writable").asBoolean(true)) {
                 throw NipcException.of(
-                    "property-not-writable", "Property " + property + " is not writable");
+                    NipcProblem.PROPERTY_NOT_WRITABLE, "Property " + property + " is not writable");
               }
               ProtocolTarget target = target(device, property, definition, true);
               return target
@@ -55,7 +59,10 @@ public final class PropertyService {
                   .recover(
                       e ->
                           RadioProblems.recover(
-                              e, target.ble(), "Property " + property, "property-write-failed"));
+                              e,
+                              target.ble(),
+                              "Property " + property,
+                              NipcProblem.PROPERTY_WRITE_FAILED));
             });
   }
 

@@ -2,6 +2,7 @@ package org.nipcgateway.core.nipc.operation;
 
 import io.vertx.core.Future;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
 import org.nipcgateway.core.radio.RadioException;
 
 /**
@@ -13,26 +14,27 @@ public final class RadioProblems {
   private RadioProblems() {}
 
   /** The problem for a failure of an operation on {@code subject} over BLE. */
-  public static NipcException ble(RadioException failure, String subject, String refusedType) {
-    String type =
+  public static NipcException ble(RadioException failure, String subject, NipcProblem refusedType) {
+    NipcProblem type =
         switch (failure.reason()) {
-          case TIMEOUT -> "protocolmap-ble-connection-timeout";
-          case CONNECTION_FAILED, UNKNOWN_DEVICE -> "protocolmap-ble-connection-failed";
-          case BONDING_FAILED -> "protocolmap-ble-bonding-failed";
-          case DISCOVERY_FAILED -> "protocolmap-ble-service-discovery-failed";
-          case UNKNOWN_TARGET -> "protocolmap-ble-invalid-service-or-characteristic";
+          case TIMEOUT -> NipcProblem.PROTOCOLMAP_BLE_CONNECTION_TIMEOUT;
+          case CONNECTION_FAILED, UNKNOWN_DEVICE -> NipcProblem.PROTOCOLMAP_BLE_CONNECTION_FAILED;
+          case BONDING_FAILED -> NipcProblem.PROTOCOLMAP_BLE_BONDING_FAILED;
+          case DISCOVERY_FAILED -> NipcProblem.PROTOCOLMAP_BLE_SERVICE_DISCOVERY_FAILED;
+          case UNKNOWN_TARGET -> NipcProblem.PROTOCOLMAP_BLE_INVALID_SERVICE_OR_CHARACTERISTIC;
           case NOT_PERMITTED -> refusedType;
         };
     return problem(type, subject, failure);
   }
 
   /** The problem for a failure of an operation on {@code subject} over Zigbee. */
-  public static NipcException zigbee(RadioException failure, String subject, String refusedType) {
-    String type =
+  public static NipcException zigbee(
+      RadioException failure, String subject, NipcProblem refusedType) {
+    NipcProblem type =
         switch (failure.reason()) {
           case TIMEOUT, CONNECTION_FAILED, UNKNOWN_DEVICE, DISCOVERY_FAILED ->
-              "protocolmap-zigbee-connection-timeout";
-          case UNKNOWN_TARGET -> "protocolmap-zigbee-invalid-endpoint-or-cluster";
+              NipcProblem.PROTOCOLMAP_ZIGBEE_CONNECTION_TIMEOUT;
+          case UNKNOWN_TARGET -> NipcProblem.PROTOCOLMAP_ZIGBEE_INVALID_ENDPOINT_OR_CLUSTER;
           case BONDING_FAILED, NOT_PERMITTED -> refusedType;
         };
     return problem(type, subject, failure);
@@ -40,7 +42,7 @@ public final class RadioProblems {
 
   /** Recovers a radio failure of a BLE or Zigbee operation as its problem; others pass. */
   public static <T> Future<T> recover(
-      Throwable failure, boolean ble, String subject, String refusedType) {
+      Throwable failure, boolean ble, String subject, NipcProblem refusedType) {
     if (failure instanceof RadioException radio) {
       return Future.failedFuture(
           ble ? ble(radio, subject, refusedType) : zigbee(radio, subject, refusedType));
@@ -48,7 +50,7 @@ public final class RadioProblems {
     return Future.failedFuture(failure);
   }
 
-  private static NipcException problem(String type, String subject, RadioException failure) {
+  private static NipcException problem(NipcProblem type, String subject, RadioException failure) {
     String detail = subject + ": " + failure.getMessage();
     return type == null ? NipcException.generic(502, detail) : NipcException.of(type, detail);
   }
