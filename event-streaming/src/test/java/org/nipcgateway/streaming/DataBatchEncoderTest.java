@@ -7,8 +7,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
-import org.nipcgateway.core.nipc.event.DeviceEvent;
-import org.nipcgateway.core.nipc.event.RadioSignal;
+import org.nipcgateway.core.events.DeviceEvent;
+import org.nipcgateway.core.events.RadioSignal;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.nipcgateway.core.events.EventHub;
 import org.nipcgateway.core.nipc.dataapp.DataAppRegistry;
 import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.operation.Affordances;

@@ -3,6 +3,7 @@ package org.nipcgateway.core.nipc.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import java.util.Locale;
+import org.nipcgateway.core.events.RadioSignal;
 import org.nipcgateway.core.nipc.connection.BleConnections;
 import org.nipcgateway.core.nipc.operation.NipcDevice;
 import org.nipcgateway.core.nipc.operation.ProtocolMaps;

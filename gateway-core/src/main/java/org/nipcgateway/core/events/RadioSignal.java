@@ -1,4 +1,4 @@
-package org.nipcgateway.core.nipc.event;
+package org.nipcgateway.core.events;
 
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
