@@ -6,8 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.nipcgateway.core.nipc.event.DeviceEvent;
-import org.nipcgateway.core.nipc.event.RadioSignal;
+import org.nipcgateway.core.events.DeviceEvent;
+import org.nipcgateway.core.events.RadioSignal;
 import org.nipcgateway.core.radio.BleUuids;
 
 /**

@@ -9,7 +9,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nipcgateway.core.nipc.event.DeviceEvent;
+import org.nipcgateway.core.events.DeviceEvent;
 
 /**
  * A data app's bounded queue of events for its destination. Events that queue up while a batch is

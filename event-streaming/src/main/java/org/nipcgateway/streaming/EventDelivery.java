@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.nipcgateway.core.events.DeviceEvent;
+import org.nipcgateway.core.events.DeviceEventListener;
 import org.nipcgateway.core.nipc.dataapp.DataApp;
 import org.nipcgateway.core.nipc.dataapp.DataAppDirectory;
-import org.nipcgateway.core.nipc.event.DeviceEvent;
-import org.nipcgateway.core.nipc.event.DeviceEventListener;
 import org.nipcgateway.core.security.DeviceScope;
 
 /**

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.Settings;
-import org.nipcgateway.core.http.ServerTls;
+import org.nipcgateway.core.security.ServerTls;
 
 /**
  * The {@code streaming} config section: {@code mqtt.enabled} (default true), {@code mqtt.host}

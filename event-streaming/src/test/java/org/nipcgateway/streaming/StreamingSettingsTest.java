@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.Settings;
-import org.nipcgateway.core.http.ServerTls;
+import org.nipcgateway.core.security.ServerTls;
 
 class StreamingSettingsTest {
   private static StreamingSettings of(String json, Optional<ServerTls> gatewayTls) {

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.core.events.EventHub;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.ApiModules;
 import org.nipcgateway.core.http.GatewayContext;
@@ -26,14 +27,13 @@ import org.nipcgateway.core.http.HealthRoutes;
 import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.http.PublicUrls;
 import org.nipcgateway.core.http.QueryCheck;
-import org.nipcgateway.core.http.ServerTls;
-import org.nipcgateway.core.nipc.event.EventHub;
 import org.nipcgateway.core.radio.Radios;
 import org.nipcgateway.core.security.GatewaySecurity;
 import org.nipcgateway.core.security.RouteTable;
+import org.nipcgateway.core.security.SecretAttributeSealer;
 import org.nipcgateway.core.security.SecretBox;
 import org.nipcgateway.core.security.ServerCertificates;
-import org.nipcgateway.core.storage.AttributeSealer;
+import org.nipcgateway.core.security.ServerTls;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.SqliteResourceStore;
 import org.slf4j.Logger;
@@ -101,7 +101,8 @@ public final class Gateway {
     return loadSecretKey(vertx, config)
         .compose(
             secrets ->
-                SqliteResourceStore.open(vertx, config.dataDir(), new AttributeSealer(secrets))
+                SqliteResourceStore.open(
+                        vertx, config.dataDir(), new SecretAttributeSealer(secrets))
                     .compose(
                         store ->
                             prepare(vertx, config, store, secrets)

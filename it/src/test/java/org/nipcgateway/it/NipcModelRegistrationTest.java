@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
 import org.nipcgateway.core.nipc.problem.ProblemType;
 import org.nipcgateway.core.nipc.problem.ProblemTypes;
 import org.nipcgateway.it.support.Devices;
@@ -179,6 +180,9 @@ class NipcModelRegistrationTest {
     while (m.find()) {
       draft.add(m.group(1));
     }
+    assertThat(NipcProblem.values())
+        .extracting(NipcProblem::wireName)
+        .containsExactlyInAnyOrderElementsOf(draft);
     assertThat(ProblemTypes.load().all())
         .extracting(ProblemType::name)
         .containsExactlyInAnyOrderElementsOf(draft);

@@ -4,11 +4,12 @@ import io.vertx.core.Vertx;
 import java.util.Optional;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.core.config.Settings;
-import org.nipcgateway.core.nipc.event.EventHub;
+import org.nipcgateway.core.events.EventHub;
 import org.nipcgateway.core.radio.Radios;
 import org.nipcgateway.core.security.DeviceScope;
 import org.nipcgateway.core.security.RouteTable;
 import org.nipcgateway.core.security.SecretBox;
+import org.nipcgateway.core.security.ServerTls;
 import org.nipcgateway.core.storage.ResourceStore;
 
 /**

@@ -6,7 +6,6 @@ import io.vertx.ext.web.Router;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.nipcgateway.core.http.BodyReader;
 
 /**
  * Every route of the gateway with the rule that guards it. Modules register their routes here

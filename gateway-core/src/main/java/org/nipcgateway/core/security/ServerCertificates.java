@@ -13,7 +13,6 @@ import java.util.Set;
 import javax.net.ssl.X509TrustManager;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.GatewayConfig;
-import org.nipcgateway.core.http.ServerTls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -17,10 +17,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nipcgateway.core.security.SecretAttributeSealer;
+import org.nipcgateway.core.security.SecretBox;
 
 class SqliteResourceStoreTest {
   private static final AttributeSealer SEALER =
-      new AttributeSealer(org.nipcgateway.core.security.SecretBox.withRandomKey());
+      new SecretAttributeSealer(SecretBox.withRandomKey());
   @TempDir Path dataDir;
   private final Vertx vertx = Vertx.vertx();
 

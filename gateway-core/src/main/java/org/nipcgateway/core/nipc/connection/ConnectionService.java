@@ -10,6 +10,7 @@ import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.operation.RadioCalls;
 import org.nipcgateway.core.nipc.operation.RadioProblems;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleUuids;
 import org.nipcgateway.core.radio.GattService;
@@ -44,7 +45,8 @@ public final class ConnectionService {
               BleAddress mac = ble.address();
               if (links.isExplicit(mac)) {
                 throw NipcException.of(
-                    "protocolmap-ble-already-connected", "Device " + deviceId + " is connected");
+                    NipcProblem.PROTOCOLMAP_BLE_ALREADY_CONNECTED,
+                    "Device " + deviceId + " is connected");
               }
               return links
                   .hold(
@@ -59,7 +61,7 @@ public final class ConnectionService {
                         if (!links.claim(lease)) {
                           lease.release();
                           throw NipcException.of(
-                              "protocolmap-ble-already-connected",
+                              NipcProblem.PROTOCOLMAP_BLE_ALREADY_CONNECTED,
                               "Device " + deviceId + " is connected");
                         }
                         return services(mac, request)
@@ -117,7 +119,8 @@ public final class ConnectionService {
               BleAddress mac = device.ble().orElseThrow().address();
               if (!links.isExplicit(mac)) {
                 throw NipcException.of(
-                    "protocolmap-ble-no-connection", "Device " + deviceId + " is not connected");
+                    NipcProblem.PROTOCOLMAP_BLE_NO_CONNECTION,
+                    "Device " + deviceId + " is not connected");
               }
               return mac;
             });

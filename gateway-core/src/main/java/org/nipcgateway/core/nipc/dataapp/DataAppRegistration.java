@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
 
 /**
  * A data application's registration (draft-ietf-asdf-nipc, data_app.cddl): the events it may
@@ -145,7 +146,7 @@ public record DataAppRegistration(List<String> events, ObjectNode shown, ObjectN
     }
     if (scheme == null || !SCHEMES.get(delivery).contains(scheme.toLowerCase(Locale.ROOT))) {
       throw NipcException.of(
-          "unsupported-uri-scheme",
+          NipcProblem.UNSUPPORTED_URI_SCHEME,
           delivery
               + " does not support the URI scheme of "
               + uri

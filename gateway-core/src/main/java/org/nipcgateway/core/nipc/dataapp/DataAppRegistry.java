@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
 import org.nipcgateway.core.security.SecretBox;
 import org.nipcgateway.core.storage.ChangeSet;
 import org.nipcgateway.core.storage.ResourceStore;
@@ -156,7 +157,8 @@ public final class DataAppRegistry {
                 found.orElseThrow(
                     () ->
                         NipcException.of(
-                            "invalid-id", "No data app " + dataAppId + " is registered")));
+                            NipcProblem.INVALID_ID,
+                            "No data app " + dataAppId + " is registered")));
   }
 
   /** The id must be a telemetry EndpointApp and every event an sdfEvent of a registered model. */
@@ -169,11 +171,12 @@ public final class DataAppRegistry {
                   found.filter(r -> r.resourceType().equals(ScimNames.ENDPOINT_APP));
               if (app.isEmpty()) {
                 throw NipcException.of(
-                    "invalid-id", "dataAppId " + dataAppId + " is not a SCIM EndpointApp");
+                    NipcProblem.INVALID_ID,
+                    "dataAppId " + dataAppId + " is not a SCIM EndpointApp");
               }
               if (!app.get().attributes().path("applicationType").asText().equals("telemetry")) {
                 throw NipcException.of(
-                    "invalid-id", "EndpointApp " + dataAppId + " is not a telemetry app");
+                    NipcProblem.INVALID_ID, "EndpointApp " + dataAppId + " is not a telemetry app");
               }
               Future<Void> chain = Future.succeededFuture();
               for (String event : registration.events()) {

@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.nipcgateway.core.events.EventHub;
 import org.nipcgateway.core.nipc.dataapp.DataAppRegistry;
 import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
 
 /**
  * Enables and disables events on devices and groups (draft-ietf-asdf-nipc, "NIPC Event APIs"). Each
@@ -135,7 +137,7 @@ public final class EventService {
 
   public static NipcException notEnabled(String instanceId) {
     return NipcException.of(
-        "event-not-enabled", "No event instance " + instanceId + " is enabled here");
+        NipcProblem.EVENT_NOT_ENABLED, "No event instance " + instanceId + " is enabled here");
   }
 
   /** An event goes to data apps; enabling one that no data app is registered for is refused. */
@@ -146,7 +148,7 @@ public final class EventService {
             registered -> {
               if (!registered) {
                 throw NipcException.of(
-                    "event-not-registered",
+                    NipcProblem.EVENT_NOT_REGISTERED,
                     "No data app is registered for "
                         + eventName
                         + "; register one at /registrations/data-apps first");
@@ -173,7 +175,7 @@ public final class EventService {
         .map(
             i ->
                 NipcException.of(
-                    "event-already-enabled",
+                    NipcProblem.EVENT_ALREADY_ENABLED,
                     "Event "
                         + eventName
                         + " is already enabled on "

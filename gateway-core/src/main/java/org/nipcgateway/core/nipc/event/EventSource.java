@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.nipcgateway.core.device.BleIdentity;
 import org.nipcgateway.core.device.DeviceRecord;
+import org.nipcgateway.core.events.RadioSignal;
 import org.nipcgateway.core.nipc.connection.BleConnections;
 import org.nipcgateway.core.nipc.operation.ProtocolMaps;
 import org.nipcgateway.core.nipc.operation.RadioCalls;

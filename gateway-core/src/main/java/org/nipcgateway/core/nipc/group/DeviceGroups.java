@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.StoredResource;
 
@@ -34,7 +35,8 @@ public final class DeviceGroups {
                       .orElseThrow(
                           () ->
                               NipcException.of(
-                                  "invalid-id", "Group ID " + groupId + " does not exist"));
+                                  NipcProblem.INVALID_ID,
+                                  "Group ID " + groupId + " does not exist"));
               List<String> ids = new ArrayList<>();
               for (JsonNode member : group.attributes().path("members")) {
                 ids.add(member.path("value").asText());

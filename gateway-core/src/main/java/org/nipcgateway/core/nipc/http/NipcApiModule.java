@@ -5,13 +5,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import org.nipcgateway.core.http.ApiModule;
-import org.nipcgateway.core.http.BodyReader;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.nipc.model.SdfModelSchema;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.nipc.problem.ProblemTypes;
 import org.nipcgateway.core.security.AccessRule;
+import org.nipcgateway.core.security.BodyReader;
 
 /**
  * The NIPC API (draft-ietf-asdf-nipc) under {@code /nipc}, and its discovery document at {@code

@@ -6,6 +6,7 @@ import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.device.DeviceRecords;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
 import org.nipcgateway.core.storage.ResourceStore;
 
 /**
@@ -32,7 +33,7 @@ public final class Affordances {
                       .flatMap(DeviceRecords::of)
                       .orElseThrow(() -> NipcException.invalidId(id));
               if (!device.active()) {
-                throw NipcException.of("invalid-id", "Device " + id + " is not active");
+                throw NipcException.of(NipcProblem.INVALID_ID, "Device " + id + " is not active");
               }
               return device;
             });

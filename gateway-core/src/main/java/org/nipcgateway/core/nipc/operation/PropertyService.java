@@ -4,14 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
 
 /**
  * Reads and writes device properties: resolves the device, the property's definition and its
  * protocol map, then asks the radio.
  */
 public final class PropertyService {
-  private static final String READ_FAILED = "property-read-failed";
-  private static final String WRITE_FAILED = "property-write-failed";
+  private static final NipcProblem READ_FAILED = NipcProblem.PROPERTY_READ_FAILED;
+  private static final NipcProblem WRITE_FAILED = NipcProblem.PROPERTY_WRITE_FAILED;
   private final Affordances affordances;
   private final RadioAccess radios;
 
@@ -31,7 +32,7 @@ public final class PropertyService {
             definition -> {
               if (!definition.path("readable").asBoolean(true)) {
                 throw NipcException.of(
-                    "property-not-readable", "Property " + property + " is not readable");
+                    NipcProblem.PROPERTY_NOT_READABLE, "Property " + property + " is not readable");
               }
               ProtocolTarget target = target(device, property, definition, false);
               String subject = "Property " + property;
@@ -49,7 +50,7 @@ public final class PropertyService {
             definition -> {
               if (!definition.path("writable").asBoolean(true)) {
                 throw NipcException.of(
-                    "property-not-writable", "Property " + property + " is not writable");
+                    NipcProblem.PROPERTY_NOT_WRITABLE, "Property " + property + " is not writable");
               }
               ProtocolTarget target = target(device, property, definition, true);
               String subject = "Property " + property;

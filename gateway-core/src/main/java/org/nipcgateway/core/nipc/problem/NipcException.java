@@ -1,24 +1,24 @@
 package org.nipcgateway.core.nipc.problem;
 
 /**
- * A NIPC request failed in the gateway. Carries the name of its problem type (one of {@link
- * ProblemTypes}, or {@code null} for a generic failure with the given status) and a detail for the
- * client. Built with the factories below, one per problem type in use; the failure handler turns it
- * into {@code application/problem+json} once, at the edge.
+ * A NIPC request failed in the gateway. Carries its problem type (or {@code null} for a generic
+ * failure with the given status) and a detail for the client. Built with the factories below, one
+ * per problem type in use; the failure handler turns it into {@code application/problem+json} once,
+ * at the edge.
  */
 public class NipcException extends RuntimeException {
-  private final String typeName;
+  private final NipcProblem problem;
   private final int genericStatus;
 
-  private NipcException(String typeName, int genericStatus, String detail) {
+  private NipcException(NipcProblem problem, int genericStatus, String detail) {
     super(detail, null, false, false);
-    this.typeName = typeName;
+    this.problem = problem;
     this.genericStatus = genericStatus;
   }
 
   /** A failure of one of the draft's problem types. */
-  public static NipcException of(String typeName, String detail) {
-    return new NipcException(typeName, 0, detail);
+  public static NipcException of(NipcProblem problem, String detail) {
+    return new NipcException(problem, 0, detail);
   }
 
   /** A failure that no NIPC problem type describes (malformed body, media type …). */
@@ -27,22 +27,24 @@ public class NipcException extends RuntimeException {
   }
 
   public static NipcException invalidId(String id) {
-    return of("invalid-id", "Device ID " + id + " does not exist or is not a device");
+    return of(NipcProblem.INVALID_ID, "Device ID " + id + " does not exist or is not a device");
   }
 
   public static NipcException invalidSdfUrl(String sdfName) {
     return of(
-        "invalid-sdf-url", "No registered SDF affordance or model is named '" + sdfName + "'");
+        NipcProblem.INVALID_SDF_URL,
+        "No registered SDF affordance or model is named '" + sdfName + "'");
   }
 
   public static NipcException modelAlreadyRegistered(String sdfName) {
     return of(
-        "sdf-model-already-registered",
+        NipcProblem.SDF_MODEL_ALREADY_REGISTERED,
         "An SDF model named '" + sdfName + "' is already registered");
   }
 
   public static NipcException modelInUse(String sdfName, String deviceId) {
-    return of("sdf-model-in-use", "SDF model '" + sdfName + "' is used by device " + deviceId);
+    return of(
+        NipcProblem.SDF_MODEL_IN_USE, "SDF model '" + sdfName + "' is used by device " + deviceId);
   }
 
   public static NipcException badRequest(String detail) {
@@ -51,9 +53,9 @@ public class NipcException extends RuntimeException {
 
   /** The problem type, resolved against the catalog. */
   public ProblemType type(ProblemTypes types) {
-    return typeName == null
+    return problem == null
         ? ProblemType.generic(genericStatus, title(genericStatus))
-        : types.named(typeName);
+        : types.of(problem);
   }
 
   private static String title(int status) {

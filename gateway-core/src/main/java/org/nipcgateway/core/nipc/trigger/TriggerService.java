@@ -8,14 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.nipcgateway.core.events.DeviceEvent;
+import org.nipcgateway.core.events.DeviceEventListener;
 import org.nipcgateway.core.nipc.action.ActionService;
-import org.nipcgateway.core.nipc.event.DeviceEvent;
-import org.nipcgateway.core.nipc.event.DeviceEventListener;
 import org.nipcgateway.core.nipc.event.DeviceHold;
 import org.nipcgateway.core.nipc.event.EventSubscriptions;
 import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,7 +178,7 @@ public final class TriggerService implements DeviceEventListener {
         .map(
             t ->
                 NipcException.of(
-                    "trigger-already-enabled",
+                    NipcProblem.TRIGGER_ALREADY_ENABLED,
                     "A trigger for " + eventName + " is already installed as " + t.instanceId()));
   }
 

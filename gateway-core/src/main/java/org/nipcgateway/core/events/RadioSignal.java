@@ -1,4 +1,4 @@
-package org.nipcgateway.core.nipc.event;
+package org.nipcgateway.core.events;
 
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.Eui64;
@@ -21,7 +21,7 @@ public sealed interface RadioSignal {
 
   /** An advertisement seen while scanning; the payload is its advertising data. */
   record BleAdvertisement(BleAddress mac, int rssi, byte[] data) implements RadioSignal {
-    static BleAdvertisement of(org.nipcgateway.core.radio.BleAdvertisement advertisement) {
+    public static BleAdvertisement of(org.nipcgateway.core.radio.BleAdvertisement advertisement) {
       return new BleAdvertisement(
           advertisement.address(), advertisement.rssi(), advertisement.payload());
     }

@@ -1,4 +1,4 @@
-package org.nipcgateway.core.http;
+package org.nipcgateway.core.security;
 
 import java.nio.file.Path;
 

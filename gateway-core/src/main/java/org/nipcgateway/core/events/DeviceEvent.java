@@ -1,4 +1,4 @@
-package org.nipcgateway.core.nipc.event;
+package org.nipcgateway.core.events;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.nipcgateway.core.nipc.event;
+package org.nipcgateway.core.events;
 
 /**
  * Receives the events of enabled subscriptions (triggers, and the data-app delivery). Called on an

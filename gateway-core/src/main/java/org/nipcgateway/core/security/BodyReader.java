@@ -1,4 +1,4 @@
-package org.nipcgateway.core.http;
+package org.nipcgateway.core.security;
 
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
@@ -10,7 +10,8 @@ import java.util.Set;
  * Reads request bodies (up to a limit, no file uploads) for the methods that have one. No API of
  * the gateway takes HTML forms, and Vert.x's form decoding misbehaves on malformed ones (an
  * internal error on a GET, no answer at all to an empty multipart DELETE), so form bodies are
- * refused with 415 before anything reads them, and requests of other methods pass by untouched.
+ * refused with 415 before anything reads them, and requests of other methods pass by untouched. It
+ * sits with the route guard, which reads every body before it checks the rule.
  */
 public final class BodyReader {
   private static final Set<HttpMethod> WITH_BODY =
