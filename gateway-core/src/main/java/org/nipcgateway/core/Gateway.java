@@ -27,7 +27,7 @@ import org.nipcgateway.core.http.HealthRoutes;
 import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.http.PublicUrls;
 import org.nipcgateway.core.http.QueryCheck;
-import org.nipcgateway.core.radio.Radios;
+import org.nipcgateway.core.radios.Radios;
 import org.nipcgateway.core.security.GatewaySecurity;
 import org.nipcgateway.core.security.RouteTable;
 import org.nipcgateway.core.security.SecretAttributeSealer;

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nipcgateway.core.config.Settings;
-import org.nipcgateway.core.radio.Radios;
+import org.nipcgateway.core.radios.Radios;
 import org.nipcgateway.core.radio.fault.Fault;
 
 /** Core reads each family's driver and fault-injection keys; the driver reads the rest. */

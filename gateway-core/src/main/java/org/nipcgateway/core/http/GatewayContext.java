@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.events.EventHub;
-import org.nipcgateway.core.radio.Radios;
+import org.nipcgateway.core.radios.Radios;
 import org.nipcgateway.core.security.DeviceScope;
 import org.nipcgateway.core.security.RouteTable;
 import org.nipcgateway.core.security.SecretBox;

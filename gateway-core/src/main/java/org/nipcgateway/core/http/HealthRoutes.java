@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.nipcgateway.core.radio.RadioState;
-import org.nipcgateway.core.radio.RadioStatus;
+import org.nipcgateway.core.radios.RadioStatus;
 import org.nipcgateway.core.security.AccessRule;
 import org.nipcgateway.core.security.RouteTable;
 

@@ -16,7 +16,7 @@ import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.RadioException;
-import org.nipcgateway.core.radio.Radios;
+import org.nipcgateway.core.radios.Radios;
 import org.nipcgateway.core.radio.fault.Fault;
 import org.nipcgateway.core.radio.fault.FaultInjection;
 import org.nipcgateway.core.radio.fault.FaultPlan;

@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.nipcgateway.core.device.BleIdentity;
 import org.nipcgateway.core.device.DeviceRecord;
+import org.nipcgateway.core.nipc.link.BleConnections;
+import org.nipcgateway.core.nipc.link.RadioCalls;
+import org.nipcgateway.core.nipc.link.RadioProblems;
 import org.nipcgateway.core.nipc.operation.Affordances;
-import org.nipcgateway.core.nipc.operation.RadioCalls;
-import org.nipcgateway.core.nipc.operation.RadioProblems;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.NipcProblem;
 import org.nipcgateway.core.radio.BleAddress;
@@ -24,7 +25,6 @@ public final class ConnectionService {
   private final Affordances affordances;
   private final RadioCalls radios;
   private final BleConnections links;
-  private final ServiceCache cache;
 
   /** A connected device and the services known for it. */
   public record Connection(String deviceId, Optional<List<GattService>> services) {}
@@ -33,7 +33,6 @@ public final class ConnectionService {
     this.affordances = affordances;
     this.radios = radios;
     this.links = links;
-    this.cache = links.services();
   }
 
   public Future<Connection> connect(String deviceId, com.fasterxml.jackson.databind.JsonNode body) {
@@ -82,7 +81,7 @@ public final class ConnectionService {
   }
 
   public Future<Connection> status(String deviceId) {
-    return connected(deviceId).map(mac -> new Connection(deviceId, cache.get(mac)));
+    return connected(deviceId).map(mac -> new Connection(deviceId, links.cachedServices(mac)));
   }
 
   public Future<Void> disconnect(String deviceId) {
@@ -96,7 +95,7 @@ public final class ConnectionService {
 
   private Future<List<GattService>> services(BleAddress mac, ConnectionRequest request) {
     if (request.cached()) {
-      Optional<List<GattService>> cached = cache.get(mac);
+      Optional<List<GattService>> cached = links.cachedServices(mac);
       if (cached.isPresent() && covers(cached.get(), request.services())) {
         return Future.succeededFuture(cached.get());
       }
@@ -104,7 +103,7 @@ public final class ConnectionService {
     return radios
         .bounded(radios.ble().discover(mac, request.services()))
         .recover(e -> RadioProblems.recover(e, true, "Service discovery on " + mac, null))
-        .onSuccess(services -> cache.put(mac, services, request.cacheExpiry()));
+        .onSuccess(services -> links.cacheServices(mac, services, request.cacheExpiry()));
   }
 
   private static boolean covers(List<GattService> cached, Set<String> wanted) {

@@ -1,7 +1,7 @@
 package org.nipcgateway.core.nipc.event;
 
 import io.vertx.core.Future;
-import org.nipcgateway.core.nipc.operation.RadioCalls;
+import org.nipcgateway.core.nipc.link.RadioCalls;
 
 /** BLE scanning, on while at least one advertisement event needs it. */
 final class Scanning {

@@ -3,6 +3,7 @@ package org.nipcgateway.core.nipc.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import org.nipcgateway.core.device.DeviceRecord;
+import org.nipcgateway.core.nipc.link.RadioProblems;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.NipcProblem;
 

@@ -1,4 +1,4 @@
-package org.nipcgateway.core.radio;
+package org.nipcgateway.core.radios;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -8,6 +8,10 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.Settings;
+import org.nipcgateway.core.radio.BleRadio;
+import org.nipcgateway.core.radio.RadioDriver;
+import org.nipcgateway.core.radio.RadioDriverProvider;
+import org.nipcgateway.core.radio.ZigbeeRadio;
 import org.nipcgateway.core.radio.fault.Fault;
 import org.nipcgateway.core.radio.fault.FaultInjectingBleRadio;
 import org.nipcgateway.core.radio.fault.FaultInjectingZigbeeRadio;

@@ -1,4 +1,4 @@
-package org.nipcgateway.core.nipc.operation;
+package org.nipcgateway.core.nipc.link;
 
 import io.vertx.core.Future;
 import java.util.concurrent.TimeUnit;
@@ -6,8 +6,8 @@ import java.util.concurrent.TimeoutException;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.RadioException;
-import org.nipcgateway.core.radio.Radios;
 import org.nipcgateway.core.radio.ZigbeeRadio;
+import org.nipcgateway.core.radios.Radios;
 
 /**
  * The configured radios as operations use them: a missing radio is a 503 problem, and no radio call

@@ -1,4 +1,4 @@
-package org.nipcgateway.core.nipc.connection;
+package org.nipcgateway.core.nipc.link;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.nipcgateway.core.nipc.connection;
+package org.nipcgateway.core.nipc.link;
 
 import io.vertx.core.Future;
 import java.time.Clock;
@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.nipcgateway.core.nipc.operation.RadioCalls;
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleConnectRequest;
 import org.nipcgateway.core.radio.BleListener;
@@ -62,9 +61,14 @@ public final class BleConnections implements BleListener {
     this.services = new ServiceCache(clock);
   }
 
-  /** What discovery found per peripheral, while it is fresh. */
-  ServiceCache services() {
-    return services;
+  /** The services discovery found for the peripheral, unless they expired. */
+  public Optional<List<GattService>> cachedServices(BleAddress mac) {
+    return services.get(mac);
+  }
+
+  /** Keeps what discovery found for as long as the connection request asked. */
+  public void cacheServices(BleAddress mac, List<GattService> found, java.time.Duration keep) {
+    services.put(mac, found, keep);
   }
 
   /** A characteristic's GATT properties, when a recent discovery found them. */

@@ -1,4 +1,4 @@
-package org.nipcgateway.core.nipc.operation;
+package org.nipcgateway.core.nipc.link;
 
 import io.vertx.core.Future;
 import org.nipcgateway.core.nipc.problem.NipcException;
