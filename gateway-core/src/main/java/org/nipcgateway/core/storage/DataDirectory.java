@@ -13,7 +13,7 @@ import org.nipcgateway.core.config.ConfigException;
  * The gateway's data directory, held with an exclusive lock so that two gateway processes never
  * write the same store (which would corrupt it).
  */
-public final class DataDirectory implements AutoCloseable {
+final class DataDirectory implements AutoCloseable {
   private final Path path;
   private final FileChannel lockChannel;
   private final FileLock lock;

@@ -18,7 +18,7 @@ import org.nipcgateway.core.nipc.problem.NipcProblem;
  * receive and exactly one way to deliver them. Its secrets (an MQTT broker password, webhook or
  * websocket header values) are kept apart from what responses show.
  */
-public record DataAppRegistration(List<String> events, ObjectNode shown, ObjectNode secrets) {
+record DataAppRegistration(List<String> events, ObjectNode shown, ObjectNode secrets) {
   private static final List<String> DELIVERIES =
       List.of("mqttClient", "mqttBroker", "webhook", "websocket");
   private static final Map<String, Set<String>> SCHEMES =

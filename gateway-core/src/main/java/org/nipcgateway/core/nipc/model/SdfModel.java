@@ -12,7 +12,7 @@ import org.nipcgateway.core.nipc.problem.NipcException;
  * {@code https://example.com/heartrate#/sdfObject/healthsensor}: the default namespace's URI,
  * {@code #}, and the JSON pointer of the definition (draft-ietf-asdf-sdf, global names).
  */
-public record SdfModel(List<String> sdfNames, ObjectNode document) {
+record SdfModel(List<String> sdfNames, ObjectNode document) {
   private static final List<String> TOP_LEVEL = List.of("sdfThing", "sdfObject");
   private static final List<String> AFFORDANCES = List.of("sdfProperty", "sdfAction", "sdfEvent");
 
