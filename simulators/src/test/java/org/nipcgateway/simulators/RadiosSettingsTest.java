@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.nipcgateway.core.config.Settings;
-import org.nipcgateway.core.radios.Radios;
 import org.nipcgateway.core.radio.fault.Fault;
+import org.nipcgateway.core.radios.Radios;
 
 /** Core reads each family's driver and fault-injection keys; the driver reads the rest. */
 class RadiosSettingsTest {
