@@ -39,7 +39,7 @@ public final class StreamingModule implements ApiModule {
     try {
       settings =
           StreamingSettings.of(
-              context.settings("streaming"), context.config().httpHost(), context.tls());
+              context.settings(name()), context.config().httpHost(), context.tls());
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }

@@ -1,12 +1,12 @@
 package org.nipcgateway.streaming;
 
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.http.ServerTls;
 
 /**
@@ -32,61 +32,40 @@ record StreamingSettings(
    *     mqtt.tls.port} or {@code mqtt.tlsPort}, default 8883) and plain MQTT is off unless {@code
    *     mqtt.port} turns it on; without it (plain HTTP) plain MQTT listens on 1883
    */
-  static StreamingSettings of(JsonObject section, String httpHost, Optional<ServerTls> gatewayTls) {
-    try {
-      JsonObject mqtt = section.getJsonObject("mqtt", new JsonObject());
-      int defaultPort = gatewayTls.isPresent() ? -1 : 1883;
-      int port = port(mqtt.getInteger("port", defaultPort), "streaming.mqtt.port", true);
-      Optional<Tls> tls = Optional.empty();
-      JsonObject tlsSection = mqtt.getJsonObject("tls");
-      int tlsPort = mqtt.getInteger("tlsPort", 8883);
-      if (tlsSection == null && gatewayTls.isPresent()) {
-        tls =
-            Optional.of(
-                new Tls(
-                    port(tlsPort, "streaming.mqtt.tlsPort", false),
-                    gatewayTls.get().certFile(),
-                    gatewayTls.get().keyFile()));
-      }
-      if (tlsSection != null) {
-        String cert = tlsSection.getString("certFile");
-        String key = tlsSection.getString("keyFile");
-        if (cert == null || key == null) {
-          throw new ConfigException("streaming.mqtt.tls needs certFile and keyFile");
-        }
-        tls =
-            Optional.of(
-                new Tls(
-                    port(tlsSection.getInteger("port", tlsPort), "streaming.mqtt.tls.port", false),
-                    Path.of(cert),
-                    Path.of(key)));
-      }
-      int capacity = section.getInteger("queueCapacity", 10_000);
-      int batch = section.getInteger("maxBatch", 100);
-      if (capacity < 1 || batch < 1) {
-        throw new ConfigException("streaming.queueCapacity and maxBatch must be at least 1");
-      }
-      return new StreamingSettings(
-          mqtt.getBoolean("enabled", true),
-          mqtt.getString("host", httpHost),
-          port,
-          tls,
-          capacity,
-          batch);
-    } catch (ClassCastException e) {
-      throw new ConfigException("the streaming section is malformed: " + e.getMessage(), e);
+  static StreamingSettings of(Settings section, String httpHost, Optional<ServerTls> gatewayTls) {
+    Settings mqtt = section.section("mqtt");
+    boolean enabled = mqtt.flag("enabled", true);
+    String host = mqtt.string("host", httpHost);
+    int port = port(mqtt.integer("port", gatewayTls.isPresent() ? -1 : 1883, -1, 65535));
+    int tlsPort = mqtt.integer("tlsPort", 8883, 0, 65535);
+    Optional<Settings> tlsSection = mqtt.optionalSection("tls");
+    Optional<Tls> tls = Optional.empty();
+    if (tlsSection.isEmpty() && gatewayTls.isPresent()) {
+      tls =
+          Optional.of(
+              new Tls(port(tlsPort), gatewayTls.get().certFile(), gatewayTls.get().keyFile()));
     }
+    if (tlsSection.isPresent()) {
+      Settings files = tlsSection.get();
+      tls =
+          Optional.of(
+              new Tls(
+                  port(files.integer("port", tlsPort, 0, 65535)),
+                  files.filePath("certFile").orElseThrow(() -> needsFiles(files)),
+                  files.filePath("keyFile").orElseThrow(() -> needsFiles(files))));
+    }
+    int capacity = section.integer("queueCapacity", 10_000, 1, Integer.MAX_VALUE);
+    int batch = section.integer("maxBatch", 100, 1, Integer.MAX_VALUE);
+    section.rejectUnknownKeys();
+    return new StreamingSettings(enabled, host, port, tls, capacity, batch);
   }
 
-  /** A port setting: 0 picks a free port, -1 (where allowed) turns the listener off. */
-  private static int port(int value, String name, boolean mayBeOff) {
-    if (value == -1 && mayBeOff) {
-      return -1;
-    }
-    if (value < 0 || value > 65535) {
-      throw new ConfigException(
-          name + " must be 0 to 65535" + (mayBeOff ? ", or -1" : "") + ", got " + value);
-    }
+  private static ConfigException needsFiles(Settings tls) {
+    return new ConfigException(tls.keyPath() + " needs certFile and keyFile");
+  }
+
+  /** A port setting in range: 0 picks a free port, -1 (where allowed) turns the listener off. */
+  private static int port(int value) {
     return value == 0 ? freePort() : value;
   }
 

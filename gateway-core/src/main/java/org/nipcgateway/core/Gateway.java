@@ -8,11 +8,9 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import java.net.BindException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.core.http.ApiModule;
+import org.nipcgateway.core.http.ApiModules;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.http.HealthRoutes;
 import org.nipcgateway.core.http.Problems;
@@ -73,17 +72,31 @@ public final class Gateway {
     this.routes = routes;
   }
 
-  /** Starts a gateway; the future fails (and everything started is released) if any part fails. */
+  /**
+   * Starts a gateway; the future fails (and everything started is released) if any part fails. A
+   * top-level config key that neither core nor an installed module claims fails it with a {@link
+   * ConfigException} before anything starts.
+   */
   public static Future<Gateway> start(GatewayConfig config) {
+    ApiModules installed;
+    try {
+      installed = ApiModules.installed();
+      installed.checkClaims(config);
+    } catch (ConfigException | IllegalStateException e) {
+      return Future.failedFuture(e);
+    }
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
     // Everything below runs on one event-loop context, so modules can rely on ordered callbacks.
     var context = vertx.getOrCreateContext();
     return Future.<Gateway>future(
-            promise -> context.runOnContext(v -> startOn(vertx, config).onComplete(promise)))
+            promise ->
+                context.runOnContext(
+                    v -> startOn(vertx, config, installed.all()).onComplete(promise)))
         .onFailure(e -> vertx.close());
   }
 
-  private static Future<Gateway> startOn(Vertx vertx, GatewayConfig config) {
+  private static Future<Gateway> startOn(
+      Vertx vertx, GatewayConfig config, List<ApiModule> modules) {
     AtomicBoolean stopping = new AtomicBoolean(false);
     return loadSecretKey(vertx, config)
         .compose(
@@ -93,7 +106,8 @@ public final class Gateway {
                         store ->
                             prepare(vertx, config, store, secrets)
                                 .compose(
-                                    prepared -> mountAndListen(vertx, config, prepared, stopping))
+                                    prepared ->
+                                        mountAndListen(vertx, config, prepared, modules, stopping))
                                 .recover(
                                     e ->
                                         store
@@ -127,7 +141,11 @@ public final class Gateway {
   }
 
   private static Future<Gateway> mountAndListen(
-      Vertx vertx, GatewayConfig config, Prepared prepared, AtomicBoolean stopping) {
+      Vertx vertx,
+      GatewayConfig config,
+      Prepared prepared,
+      List<ApiModule> modules,
+      AtomicBoolean stopping) {
     Router router = Router.router(vertx);
     GatewaySecurity security = prepared.security();
     security.connections().install(router);
@@ -146,8 +164,6 @@ public final class Gateway {
             security.routes(),
             security.deviceScope(),
             prepared.tls());
-    List<ApiModule> modules = new ArrayList<>();
-    ServiceLoader.load(ApiModule.class).forEach(modules::add);
     return mountAll(modules, router, ctx)
         .compose(v -> checkEveryRouteGuarded(security))
         .compose(v -> listen(vertx, config, prepared.tls(), security, router))
@@ -191,7 +207,7 @@ public final class Gateway {
 
   private static Future<Radios> startRadios(Vertx vertx, GatewayConfig config) {
     try {
-      return Radios.start(vertx, config.moduleSettings("radios"));
+      return Radios.start(vertx, config.settings("radios"));
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }

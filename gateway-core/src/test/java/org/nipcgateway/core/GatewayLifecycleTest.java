@@ -3,6 +3,7 @@ package org.nipcgateway.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,5 +109,46 @@ class GatewayLifecycleTest {
     GatewayConfig config =
         GatewayConfig.builder().httpHost("127.0.0.1").httpPort(0).dataDir(file).build();
     assertThatThrownBy(() -> start(config)).hasCauseInstanceOf(ConfigException.class);
+  }
+
+  @Test
+  void a_top_level_key_nobody_claims_fails_the_start_before_anything_starts() {
+    Path untouched = dataDir.resolve("never-made");
+    GatewayConfig config =
+        GatewayConfig.builder()
+            .httpHost("127.0.0.1")
+            .httpPort(0)
+            .dataDir(untouched)
+            .moduleSettings("radio", new JsonObject())
+            .build();
+
+    assertThatThrownBy(() -> start(config))
+        .hasCauseInstanceOf(ConfigException.class)
+        .hasMessageContaining(
+            "unknown config key 'radio' (known: dataDir, http, logLevel, nipc, radios, security)");
+    assertThat(untouched).doesNotExist();
+  }
+
+  @Test
+  void an_unknown_key_inside_a_core_or_module_section_fails_the_start_naming_its_path() {
+    assertThatThrownBy(() -> start(config("nipc", new JsonObject().put("maxBacth", 4))))
+        .hasCauseInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown config key 'nipc.maxBacth'");
+    assertThatThrownBy(
+            () ->
+                start(
+                    config(
+                        "security",
+                        new JsonObject().put("rateLimit", new JsonObject().put("perSecnd", 5)))))
+        .hasCauseInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown config key 'security.rateLimit.perSecnd'");
+    assertThatThrownBy(
+            () -> start(config("radios", new JsonObject().put("wifi", new JsonObject()))))
+        .hasCauseInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown config key 'radios.wifi' (known: ble, zigbee)");
+  }
+
+  private GatewayConfig config(String section, JsonObject settings) {
+    return config().toBuilder().moduleSettings(section, settings).build();
   }
 }

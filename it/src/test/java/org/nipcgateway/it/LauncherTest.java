@@ -155,6 +155,66 @@ class LauncherTest {
     assertThat(both.output()).contains("not both");
   }
 
+  /** Starts the packaged gateway with this config file and waits for it to exit. */
+  private Run withConfig(String name, String json) throws IOException {
+    Path config = Files.writeString(dir.resolve(name + ".json"), json);
+    GatewayProcess gateway =
+        GatewayProcess.onFreePort(dir.resolve(name), "--config", config.toString());
+    return new Run(gateway.exitCode(), gateway.output());
+  }
+
+  @Test
+  void an_unknown_top_level_config_key_stops_the_start_naming_it_and_every_known_one()
+      throws Exception {
+    Run run = withConfig("typo", "{\"radio\": {\"ble\": {\"driver\": \"simulated\"}}}");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.output())
+        .contains(
+            "nipc-gateway: unknown config key 'radio' (known: dataDir, http, logLevel, nipc,"
+                + " radios, scim, security, streaming)")
+        .doesNotContain("listening on");
+  }
+
+  @Test
+  void an_unknown_key_inside_a_module_section_stops_the_start_naming_its_path() throws Exception {
+    Run run = withConfig("streaming", "{\"streaming\": {\"mqtt\": {\"prot\": 1884}}}");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.output())
+        .contains(
+            "unknown config key 'streaming.mqtt.prot' (known: enabled, host, port, tls, tlsPort)");
+  }
+
+  @Test
+  void an_unknown_key_of_a_radio_driver_stops_the_start_naming_its_path() throws Exception {
+    Run run =
+        withConfig("radios", "{\"radios\": {\"ble\": {\"driver\": \"simulated\", \"slot\": 3}}}");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.output()).contains("unknown config key 'radios.ble.slot' (known: ");
+  }
+
+  @Test
+  void a_configured_simulated_radio_keeps_its_devices_and_the_demo_adds_only_the_other_radio()
+      throws Exception {
+    Path config =
+        Files.writeString(
+            dir.resolve("simulated.json"),
+            "{\"radios\":{\"ble\":{\"driver\":\"simulated\",\"devices\":[{\"mac\":\"02:00:00:00:00:09\"}]}}}");
+    try (GatewayProcess gateway =
+        GatewayProcess.onFreePort(dir.resolve("simulated"), "--config", config.toString())) {
+      gateway.awaitOutput("Fleet loaded");
+      List<String> names = new java.util.ArrayList<>();
+      gateway
+          .scim()
+          .list("/Devices", "")
+          .path("Resources")
+          .forEach(device -> names.add(device.path("displayName").asText()));
+      assertThat(names).containsExactly("Demo Zigbee light");
+    }
+  }
+
   @Test
   void sigterm_stops_the_gateway_gracefully() {
     GatewayProcess gateway = GatewayProcess.listening(dir, "http://gateway.test");

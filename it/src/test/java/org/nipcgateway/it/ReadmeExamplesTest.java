@@ -58,7 +58,9 @@ class ReadmeExamplesTest {
           .contains("\"etag\":{\"supported\":true}")
           .contains("[{\"sdfName\":\"https://example.com/demo#/sdfObject/battery\"}]")
           .contains("{\"status\":\"COMPLETED\"}")
-          .contains("sdfProperty/onOff\",\"value\":\"AQ==\"}]\n201\n")
+          .contains(
+              "sdfProperty/onOff\",\"value\":\"AQ==\"}]\n{\"status\":\"COMPLETED\",\"value\":\"AAA=\"}\n201\n")
+          .contains("\"radios\":{\"ble\":{\"driver\":\"simulated\",\"state\":\"UP\"}")
           .contains("sdfProperty/onOff\",\"value\":\"AA==\"}]")
           .contains("\"mqttClient\":true}")
           .contains(

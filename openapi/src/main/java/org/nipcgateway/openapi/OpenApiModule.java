@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.security.AccessRule;
@@ -24,6 +25,12 @@ public final class OpenApiModule implements ApiModule {
   @Override
   public String name() {
     return "openapi";
+  }
+
+  /** It has no settings. */
+  @Override
+  public Set<String> configSections() {
+    return Set.of();
   }
 
   @Override

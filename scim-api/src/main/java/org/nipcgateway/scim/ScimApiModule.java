@@ -1,9 +1,10 @@
 package org.nipcgateway.scim;
 
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.scim.http.ScimRoutes;
@@ -25,9 +26,16 @@ public final class ScimApiModule implements ApiModule {
 
   @Override
   public Future<Void> mount(Router router, GatewayContext context) {
-    JsonObject settings = context.settings(name());
-    int maxResults = positive(settings, "maxResults", 1000);
-    int maxGroupMembers = positive(settings, "maxGroupMembers", 1000);
+    int maxResults;
+    int maxGroupMembers;
+    try {
+      Settings settings = context.settings(name());
+      maxResults = settings.integer("maxResults", 1000, 1, Integer.MAX_VALUE);
+      maxGroupMembers = settings.integer("maxGroupMembers", 1000, 1, Integer.MAX_VALUE);
+      settings.rejectUnknownKeys();
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
     // Reading the schema documents is class-path I/O: done on a worker, not the event loop.
     return context
         .vertx()
@@ -48,15 +56,6 @@ public final class ScimApiModule implements ApiModule {
                   .subRouter(routes.router(context.vertx(), context.routes()));
               return null;
             });
-  }
-
-  private static int positive(JsonObject settings, String key, int fallback) {
-    Object value = settings.getValue(key, fallback);
-    if (!(value instanceof Integer number) || number < 1) {
-      throw new org.nipcgateway.core.config.ConfigException(
-          "scim." + key + " must be a positive integer, got " + value);
-    }
-    return number;
   }
 
   @Override

@@ -2,15 +2,13 @@ package org.nipcgateway.simulators;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.BleRadio;
@@ -24,8 +22,9 @@ import org.nipcgateway.simulators.ble.SimulatedBleRadio;
 import org.nipcgateway.simulators.zigbee.SimulatedZigbeeNetwork;
 
 /**
- * The {@code simulated} driver for BLE and Zigbee; its devices, latency and faults come from its
- * settings (simulators/README.md).
+ * The {@code simulated} driver for BLE and Zigbee; its devices come from its settings
+ * (simulators/README.md). Latency and faults are the gateway's fault injection, on by default for
+ * this test bench.
  */
 public final class SimulatedDriverProvider implements RadioDriverProvider {
   private static final int DEFAULT_SLOTS = 5;
@@ -36,16 +35,15 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
     return "simulated";
   }
 
-  /** The simulator is a test bench: the gateway injects faults into it unless told otherwise. */
   @Override
   public boolean testBench() {
     return true;
   }
 
   @Override
-  public Future<RadioDriver> start(Vertx vertx, String family, JsonObject settings) {
+  public Future<RadioDriver> start(Vertx vertx, String family, Settings settings) {
     try {
-      JsonArray devices = settings.getJsonArray("devices", new JsonArray());
+      List<Settings> devices = settings.sections("devices");
       RadioDriver driver =
           switch (family) {
             case "ble" -> ble(vertx, settings, devices);
@@ -53,7 +51,15 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
             default ->
                 throw new ConfigException("the simulated driver has no " + family + " radio");
           };
+      try {
+        settings.rejectUnknownKeys();
+      } catch (ConfigException e) {
+        driver.stop();
+        throw e;
+      }
       return Future.succeededFuture(driver);
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
     } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
       return Future.failedFuture(
           new ConfigException(
@@ -61,32 +67,30 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
     }
   }
 
-  private static RadioDriver ble(Vertx vertx, JsonObject settings, JsonArray devices) {
+  private static RadioDriver ble(Vertx vertx, Settings settings, List<Settings> devices) {
     SimulatedBleRadio radio =
         new SimulatedBleRadio(
             vertx,
-            settings.getInteger("slots", DEFAULT_SLOTS),
-            settings.getLong("advertisingIntervalMs", DEFAULT_ADVERTISING_INTERVAL_MS));
-    for (Object item : devices) {
-      JsonObject device = (JsonObject) item;
-      BleAddress mac = BleAddress.parse(device.getString("mac"));
-      Integer passkey = device.getInteger("passkey");
+            settings.integer("slots", DEFAULT_SLOTS, 0, Integer.MAX_VALUE),
+            settings.longValue(
+                "advertisingIntervalMs", DEFAULT_ADVERTISING_INTERVAL_MS, 1, Long.MAX_VALUE));
+    for (Settings device : devices) {
+      BleAddress mac = address(device);
       radio.addPeripheral(
           mac,
-          BleBonding.valueOf(device.getString("pairing", "none").toUpperCase(Locale.ROOT)),
-          passkey == null ? OptionalInt.empty() : OptionalInt.of(passkey),
-          device.getInteger("rssi", -60),
-          bytes(device.getString("advertisingData", "")));
-      for (Object entry : device.getJsonArray("characteristics", new JsonArray())) {
-        JsonObject c = (JsonObject) entry;
+          device.choice("pairing", BleBonding.NONE),
+          optional(device.optionalInteger("passkey", 0, 999_999)),
+          device.integer("rssi", -60, -127, 20),
+          bytes(device, "advertisingData"));
+      for (Settings c : device.sections("characteristics")) {
         radio.define(
             mac,
-            new GattCharacteristic(c.getString("service"), c.getString("characteristic")),
-            bytes(c.getString("value", "")),
-            new HashSet<>(strings(c.getJsonArray("properties", new JsonArray().add("read")))),
-            strings(c.getJsonArray("descriptors", new JsonArray())),
-            c.getLong("notifyIntervalMs", 0L),
-            c.getBoolean("notifyCounter", false));
+            new GattCharacteristic(c.requiredString("service"), c.requiredString("characteristic")),
+            bytes(c, "value"),
+            new HashSet<>(c.strings("properties", List.of("read"))),
+            c.strings("descriptors", List.of()),
+            c.longValue("notifyIntervalMs", 0L, 0, Long.MAX_VALUE),
+            c.flag("notifyCounter", false));
       }
     }
     return new RadioDriver() {
@@ -103,27 +107,24 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
     };
   }
 
-  private static RadioDriver zigbee(Vertx vertx, JsonArray devices) {
+  private static RadioDriver zigbee(Vertx vertx, List<Settings> devices) {
     SimulatedZigbeeNetwork network = new SimulatedZigbeeNetwork(vertx);
-    for (Object item : devices) {
-      JsonObject device = (JsonObject) item;
-      Eui64 eui64 = Eui64.parse(device.getString("eui64"));
+    for (Settings device : devices) {
+      Eui64 eui64 = eui64(device);
       network.addNode(
           eui64,
-          device.getInteger("profile", ZigbeeAttribute.HOME_AUTOMATION),
-          !device.getBoolean("joinsOnPermit", false));
-      for (Object entry : device.getJsonArray("attributes", new JsonArray())) {
-        JsonObject a = (JsonObject) entry;
-        Integer manufacturer = a.getInteger("manufacturerCode");
+          device.integer("profile", ZigbeeAttribute.HOME_AUTOMATION, 0, 0xFFFF),
+          !device.flag("joinsOnPermit", false));
+      for (Settings a : device.sections("attributes")) {
         network.define(
             eui64,
-            a.getInteger("endpoint"),
-            a.getInteger("cluster"),
-            a.getInteger("attribute"),
-            manufacturer == null ? OptionalInt.empty() : OptionalInt.of(manufacturer),
-            a.getInteger("type"),
-            bytes(a.getString("value", "")),
-            a.getBoolean("writable", false));
+            a.requiredInteger("endpoint", 0, 255),
+            a.requiredInteger("cluster", 0, 0xFFFF),
+            a.requiredInteger("attribute", 0, 0xFFFF),
+            optional(a.optionalInteger("manufacturerCode", 0, 0xFFFF)),
+            a.requiredInteger("type", 0, 0xFF),
+            bytes(a, "value"),
+            a.flag("writable", false));
       }
     }
     return new RadioDriver() {
@@ -139,11 +140,32 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
     };
   }
 
-  private static List<String> strings(JsonArray array) {
-    return array.stream().map(String.class::cast).toList();
+  private static BleAddress address(Settings device) {
+    try {
+      return BleAddress.parse(device.requiredString("mac"));
+    } catch (IllegalArgumentException e) {
+      throw device.invalid("mac", e.getMessage());
+    }
   }
 
-  private static byte[] bytes(String base64) {
-    return Base64.getDecoder().decode(base64);
+  private static Eui64 eui64(Settings device) {
+    try {
+      return Eui64.parse(device.requiredString("eui64"));
+    } catch (IllegalArgumentException e) {
+      throw device.invalid("eui64", e.getMessage());
+    }
+  }
+
+  private static OptionalInt optional(Optional<Integer> value) {
+    return value.map(OptionalInt::of).orElse(OptionalInt.empty());
+  }
+
+  /** A base64 value; empty when not set. */
+  private static byte[] bytes(Settings item, String key) {
+    try {
+      return Base64.getDecoder().decode(item.string(key, ""));
+    } catch (IllegalArgumentException e) {
+      throw item.invalid(key, "must be base64: " + e.getMessage());
+    }
   }
 }

@@ -11,7 +11,9 @@ import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.ConfigLoader;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.core.fleet.Fleet;
+import org.nipcgateway.core.fleet.FleetChoice;
 import org.nipcgateway.core.fleet.FleetSeeder;
+import org.nipcgateway.core.http.ApiModules;
 
 /**
  * The command-line entry point behind {@code ./nipc-gateway}. Exit codes: 0 after a clean stop or
@@ -43,7 +45,10 @@ public final class Main {
       // Read by logback.xml; set before the first logger is created.
       System.setProperty("nipc.log.level", configured.logLevel());
       System.setProperty("nipc.data.dir", configured.dataDir().toString());
-      fleet = chooseFleet(configured);
+      // Before anything starts: a misspelt section must not leave the gateway on the demo. (After
+      // the properties above: loading the modules creates their loggers.)
+      ApiModules.installed().checkClaims(configured);
+      fleet = FleetChoice.choose(configured, Fleet::demo);
       config =
           fleet.isEmpty()
               ? configured
@@ -57,24 +62,6 @@ public final class Main {
     if (fleet.isPresent()) {
       seed(gateway, config, fleet.get());
     }
-  }
-
-  /**
-   * The fleet to simulate: the one given with --fleet, else the demo fleet unless --no-demo or
-   * radios in the config rule it out.
-   */
-  private static Optional<Fleet> chooseFleet(GatewayConfig config) {
-    boolean radiosConfigured = !config.moduleSettings("radios").isEmpty();
-    if (config.fleetFile().isPresent()) {
-      if (radiosConfigured) {
-        throw new ConfigException("radios come from either the config file or --fleet, not both");
-      }
-      return Optional.of(Fleet.read(config.fleetFile().get()));
-    }
-    if (!config.demo() || radiosConfigured) {
-      return Optional.empty();
-    }
-    return Fleet.demo();
   }
 
   private static void seed(Gateway gateway, GatewayConfig config, Fleet fleet) {

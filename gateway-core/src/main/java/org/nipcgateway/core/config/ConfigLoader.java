@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a gateway configuration from a JSON file and environment variables.
@@ -18,15 +17,14 @@ import java.util.Set;
  *   "scim": { "maxResults": 1000 } }
  * }</pre>
  *
- * Any other top-level object is a module's section (here {@code scim}). Environment variables
- * override the file: {@code NIPC_HTTP_HOST}, {@code NIPC_HTTP_PORT}, {@code NIPC_DATA_DIR}, {@code
+ * Any other top-level key must be a section of core ({@code radios}, {@code security}) or of an
+ * installed module (here {@code scim}), which parses it. Environment variables override the file:
+ * {@code NIPC_HTTP_HOST}, {@code NIPC_HTTP_PORT}, {@code NIPC_DATA_DIR}, {@code
  * NIPC_TLS_CERT_FILE}, {@code NIPC_TLS_KEY_FILE}, {@code NIPC_PUBLIC_BASE_URL}, {@code
  * NIPC_LOG_LEVEL}, {@code NIPC_MQTT_PORT}, {@code NIPC_MQTT_TLS_PORT}, {@code NIPC_INSECURE_HTTP},
  * {@code NIPC_RATE_LIMIT} (requests per second and client; the burst is twice that).
  */
 public final class ConfigLoader {
-  private static final Set<String> CORE_KEYS = Set.of("http", "dataDir", "logLevel");
-
   private final Map<String, String> environment;
 
   public ConfigLoader(Map<String, String> environment) {
@@ -55,48 +53,25 @@ public final class ConfigLoader {
   }
 
   private static void applyFile(GatewayConfig.Builder builder, JsonObject json) {
-    try {
-      JsonObject http = json.getJsonObject("http", new JsonObject());
-      if (http.containsKey("host")) {
-        builder.httpHost(http.getString("host"));
+    Settings top = Settings.of("", json);
+    Settings http = top.section("http");
+    http.optionalString("host").ifPresent(builder::httpHost);
+    http.optionalInteger("port", 0, 65535).ifPresent(builder::httpPort);
+    http.optionalString("publicBaseUrl").ifPresent(builder::publicBaseUrl);
+    http.optionalInteger("maxBodyBytes", 1024, Integer.MAX_VALUE).ifPresent(builder::maxBodyBytes);
+    http.optionalFlag("insecure").ifPresent(builder::insecureHttp);
+    Settings tls = http.section("tls");
+    tls.filePath("certFile").ifPresent(builder::tlsCertFile);
+    tls.filePath("keyFile").ifPresent(builder::tlsKeyFile);
+    http.rejectUnknownKeys();
+    top.filePath("dataDir").ifPresent(builder::dataDir);
+    top.optionalString("logLevel").ifPresent(builder::logLevel);
+    // The rest belongs to core's sections and the modules; whether an installed module claims each
+    // is checked when the gateway starts (GatewayConfig.rejectUnclaimedKeys).
+    for (String key : json.fieldNames()) {
+      if (!key.equals("http") && !key.equals("dataDir") && !key.equals("logLevel")) {
+        builder.section(key, json.getValue(key));
       }
-      if (http.containsKey("port")) {
-        builder.httpPort(http.getInteger("port"));
-      }
-      if (http.containsKey("publicBaseUrl")) {
-        builder.publicBaseUrl(http.getString("publicBaseUrl"));
-      }
-      if (http.containsKey("maxBodyBytes")) {
-        builder.maxBodyBytes(http.getInteger("maxBodyBytes"));
-      }
-      if (http.containsKey("insecure")) {
-        builder.insecureHttp(http.getBoolean("insecure"));
-      }
-      JsonObject tls = http.getJsonObject("tls", new JsonObject());
-      if (tls.getString("certFile") != null) {
-        builder.tlsCertFile(Path.of(tls.getString("certFile")));
-      }
-      if (tls.getString("keyFile") != null) {
-        builder.tlsKeyFile(Path.of(tls.getString("keyFile")));
-      }
-      if (json.containsKey("dataDir")) {
-        builder.dataDir(Path.of(json.getString("dataDir")));
-      }
-      if (json.containsKey("logLevel")) {
-        builder.logLevel(json.getString("logLevel"));
-      }
-      for (String key : json.fieldNames()) {
-        if (CORE_KEYS.contains(key)) {
-          continue;
-        }
-        if (!(json.getValue(key) instanceof JsonObject section)) {
-          throw new ConfigException(
-              "config key '" + key + "' is unknown (module sections are objects)");
-        }
-        builder.moduleSettings(key, section);
-      }
-    } catch (ClassCastException e) {
-      throw new ConfigException("config file has a value of the wrong type: " + e.getMessage(), e);
     }
   }
 

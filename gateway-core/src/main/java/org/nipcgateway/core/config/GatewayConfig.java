@@ -6,15 +6,24 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The settings a gateway runs with, after defaults, the config file, environment variables and
  * command-line options have been merged (in that order of precedence, last wins).
  *
- * <p>Module sections ({@code "scim"}, later {@code "nipc"}, {@code "mqtt"} …) are kept as raw JSON
- * so that each module owns the shape of its own settings.
+ * <p>Sections ({@code "radios"}, {@code "security"} and the modules' {@code "scim"}, {@code
+ * "streaming"} …) are kept as raw JSON so that each owner parses its own, through {@link
+ * #settings(String)}.
  */
 public final class GatewayConfig {
+  /**
+   * The top-level keys core owns; every other one must be a section an installed module claims
+   * ({@link #rejectUnclaimedKeys}).
+   */
+  public static final Set<String> CORE_KEYS =
+      Set.of("dataDir", "http", "logLevel", "radios", "security");
+
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
   private final String httpHost;
@@ -101,10 +110,28 @@ public final class GatewayConfig {
     return demo;
   }
 
-  /** The settings of one module, empty when the config file has none. */
+  /** The raw settings of one section, empty when the config has none. */
   public JsonObject moduleSettings(String module) {
-    JsonObject section = modules.getJsonObject(module);
-    return section == null ? new JsonObject() : section.copy();
+    return Settings.of("", modules).document(module).orElseGet(JsonObject::new);
+  }
+
+  /** One section to parse, at its key path; empty when the config has none. */
+  public Settings settings(String section) {
+    return Settings.of(section, moduleSettings(section));
+  }
+
+  /**
+   * Fails unless every top-level key is one of {@link #CORE_KEYS} or a section an installed module
+   * claims, and every such section is an object.
+   */
+  public void rejectUnclaimedKeys(Set<String> moduleSections) {
+    Settings top = Settings.of("", modules);
+    Set<String> known = new TreeSet<>(CORE_KEYS);
+    known.addAll(moduleSections);
+    for (String key : known) {
+      top.delegatedSection(key);
+    }
+    top.rejectUnknownKeys();
   }
 
   private static String stripTrailingSlash(String url) {
@@ -206,22 +233,44 @@ public final class GatewayConfig {
       return this;
     }
 
+    /** Keeps a top-level value as the config file gave it, for its owner (if any) to parse. */
+    Builder section(String key, Object value) {
+      this.modules.put(key, value);
+      return this;
+    }
+
     /** Sets one value inside a module's section unless it is set already. */
     public Builder moduleSettingIfAbsent(String module, String object, String key, Object value) {
-      JsonObject section = modules.getJsonObject(module, new JsonObject());
-      if (section.getJsonObject(object, new JsonObject()).containsKey(key)) {
+      if (inner(module, object).map(inner -> inner.containsKey(key)).orElse(true)) {
         return this;
       }
       return moduleSetting(module, object, key, value);
     }
 
-    /** Sets one value inside a module's section, e.g. {@code ("streaming", "mqtt", "port", 0)}. */
+    /**
+     * Sets one value inside a module's section, e.g. {@code ("streaming", "mqtt", "port", 0)};
+     * where the config holds something other than an object there, that stays for its parser to
+     * report.
+     */
     public Builder moduleSetting(String module, String object, String key, Object value) {
-      JsonObject section = modules.getJsonObject(module, new JsonObject());
-      JsonObject inner = section.getJsonObject(object, new JsonObject());
-      section.put(object, inner.put(key, value));
-      modules.put(module, section);
+      inner(module, object).ifPresent(inner -> inner.put(key, value));
       return this;
+    }
+
+    /** The object at {@code module.object}, made when missing; empty when a value is in the way. */
+    private Optional<JsonObject> inner(String module, String object) {
+      if (!modules.containsKey(module)) {
+        modules.put(module, new JsonObject());
+      }
+      if (!(modules.getValue(module) instanceof JsonObject section)) {
+        return Optional.empty();
+      }
+      if (!section.containsKey(object)) {
+        section.put(object, new JsonObject());
+      }
+      return section.getValue(object) instanceof JsonObject inner
+          ? Optional.of(inner)
+          : Optional.empty();
     }
 
     public GatewayConfig build() {

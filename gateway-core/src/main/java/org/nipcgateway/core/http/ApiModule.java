@@ -2,6 +2,7 @@ package org.nipcgateway.core.http;
 
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
+import java.util.Set;
 
 /**
  * A part of the HTTP API (SCIM, NIPC …) that the gateway mounts at start. Implementations are found
@@ -11,6 +12,16 @@ public interface ApiModule {
 
   /** A short name for logs and for the module's config section, e.g. {@code scim}. */
   String name();
+
+  /**
+   * The top-level config sections this module reads ({@link GatewayContext#settings(String)}); by
+   * default the one named after it. A config key that neither core nor an installed module claims
+   * stops the start, so a module without settings returns an empty set. Each module parses and
+   * checks its own sections (unknown keys included) in {@link #mount}.
+   */
+  default Set<String> configSections() {
+    return Set.of(name());
+  }
 
   /**
    * Adds the module's routes. Called once, on the gateway's event loop, before the HTTP server

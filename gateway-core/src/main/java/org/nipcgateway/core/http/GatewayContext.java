@@ -1,9 +1,9 @@
 package org.nipcgateway.core.http;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.nipc.event.EventHub;
 import org.nipcgateway.core.radio.Radios;
 import org.nipcgateway.core.security.DeviceScope;
@@ -29,8 +29,12 @@ public record GatewayContext(
     DeviceScope deviceScope,
     Optional<ServerTls> tls) {
 
-  /** The config-file section named after the module, empty when there is none. */
-  public JsonObject settings(String module) {
-    return config.moduleSettings(module);
+  /**
+   * One of the module's config sections ({@link ApiModule#configSections()}), empty when the config
+   * has none. The module reads every key it supports, then calls {@link
+   * org.nipcgateway.core.config.Settings#rejectUnknownKeys()}.
+   */
+  public Settings settings(String section) {
+    return config.settings(section);
   }
 }

@@ -2,7 +2,7 @@ package org.nipcgateway.core.radio;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
+import org.nipcgateway.core.config.Settings;
 
 /**
  * A kind of radio driver (BlueZ, a Zigbee dongle, the simulator), found with {@link
@@ -16,13 +16,15 @@ public interface RadioDriverProvider {
 
   /**
    * Starts a driver for one protocol family ({@code ble} or {@code zigbee}) with its settings (the
-   * config section that chose it, without the keys core reads: {@code driver}, {@code
-   * faultInjection}, {@code latencyMs}, {@code faults}). Called once per family, on the gateway's
-   * event loop; blocking set-up belongs on a worker. A failed future stops the gateway's start; a
-   * family the driver does not support fails with a {@link
+   * config section that chose it, at key path {@code radios.<family>}; core has read its {@code
+   * driver}, {@code faultInjection}, {@code latencyMs} and {@code faults}). The driver reads every
+   * setting it supports, then calls {@link Settings#rejectUnknownKeys()} before it touches
+   * hardware, so that a misspelt key stops the start with its full path. Called once per family, on
+   * an event loop; blocking set-up belongs on a worker. A failed future stops the gateway's start;
+   * bad settings, or a family the driver does not support, fail with a {@link
    * org.nipcgateway.core.config.ConfigException}.
    */
-  Future<RadioDriver> start(Vertx vertx, String family, JsonObject settings);
+  Future<RadioDriver> start(Vertx vertx, String family, Settings settings);
 
   /**
    * Whether the gateway wraps this driver's radios in the fault-injecting decorator unless the

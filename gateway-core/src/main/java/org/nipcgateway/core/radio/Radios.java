@@ -2,13 +2,12 @@ package org.nipcgateway.core.radio;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.radio.fault.Fault;
 import org.nipcgateway.core.radio.fault.FaultInjectingBleRadio;
 import org.nipcgateway.core.radio.fault.FaultInjectingZigbeeRadio;
@@ -19,18 +18,15 @@ import org.nipcgateway.core.radio.fault.FaultInjection;
  * section:
  *
  * <pre>
- * {@code "radios": { "ble": { "driver": "simulated", ... }, "zigbee": { "driver": "bluez", ... } }}
+ * {@code "radios": { "ble": { "driver": "simulated", ... }, "zigbee": { "driver": "simulated", ... } }}
  * </pre>
  *
- * A driver named in the configuration but not on the class path stops the start with a message;
- * nothing is ever replaced by a simulator silently. Each family's radio may be wrapped in a
- * fault-injecting decorator ({@code "faultInjection": true}, or initial {@code latencyMs} and
- * {@code faults}; on by default for test-bench drivers).
+ * A family other than these, or a driver named in the configuration but not on the class path,
+ * stops the start with a message; nothing is ever replaced by a simulator silently. Each family's
+ * radio may be wrapped in a fault-injecting decorator ({@code "faultInjection": true}, or initial
+ * {@code latencyMs} and {@code faults}; on by default for test-bench drivers).
  */
 public final class Radios {
-  private static final List<String> CORE_KEYS =
-      List.of("driver", "faultInjection", "latencyMs", "faults");
-
   private final List<RadioDriver> drivers;
   private final Optional<Family<BleRadio>> ble;
   private final Optional<Family<ZigbeeRadio>> zigbee;
@@ -54,24 +50,31 @@ public final class Radios {
     return new Radios(List.of(), Optional.empty(), Optional.empty());
   }
 
-  public static Future<Radios> start(Vertx vertx, JsonObject radiosSection) {
-    for (String family : radiosSection.fieldNames()) {
-      if (!family.equals("ble") && !family.equals("zigbee")) {
-        return Future.failedFuture(
-            new ConfigException("unknown radio family 'radios." + family + "' (ble, zigbee)"));
-      }
+  /**
+   * Starts the driver each configured family names. Core reads the families, their {@code driver}
+   * and the fault-injection keys; the driver reads (and checks) the rest of its family's section.
+   */
+  public static Future<Radios> start(Vertx vertx, Settings radiosSection) {
+    Optional<Settings> bleSettings;
+    Optional<Settings> zigbeeSettings;
+    try {
+      bleSettings = radiosSection.delegatedSection("ble");
+      zigbeeSettings = radiosSection.delegatedSection("zigbee");
+      radiosSection.rejectUnknownKeys();
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
     }
     List<RadioDriver> drivers = new ArrayList<>();
-    return family(vertx, "ble", radiosSection, drivers)
+    return family(vertx, "ble", bleSettings, drivers)
         .compose(
             ble ->
-                family(vertx, "zigbee", radiosSection, drivers)
+                family(vertx, "zigbee", zigbeeSettings, drivers)
                     .map(
                         zigbee ->
                             new Radios(
                                 drivers,
-                                ble.map(f -> bleFamily(vertx, f)),
-                                zigbee.map(f -> zigbeeFamily(vertx, f)))))
+                                ble.map(Radios::bleFamily),
+                                zigbee.map(Radios::zigbeeFamily))))
         .recover(
             e -> {
               Radios started = new Radios(drivers, Optional.empty(), Optional.empty());
@@ -80,89 +83,88 @@ public final class Radios {
   }
 
   /** A started driver, before its radio is decorated. */
-  private record Started(
-      String driver, RadioDriver started, JsonObject settings, boolean injectFaults) {}
+  private record Started(String driver, RadioDriver started, Optional<FaultInjection> faults) {}
 
   private static Future<Optional<Started>> family(
-      Vertx vertx, String family, JsonObject section, List<RadioDriver> drivers) {
-    JsonObject settings = section.getJsonObject(family);
-    if (settings == null) {
+      Vertx vertx, String family, Optional<Settings> section, List<RadioDriver> drivers) {
+    if (section.isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }
+    Settings settings = section.get();
     try {
-      String name = settings.getString("driver");
+      String name = settings.requiredString("driver");
       RadioDriverProvider provider = provider(family, name);
-      boolean inject =
-          settings.getBoolean(
-              "faultInjection",
-              provider.testBench()
-                  || settings.containsKey("latencyMs")
-                  || settings.containsKey("faults"));
-      JsonObject driverSettings = settings.copy();
-      CORE_KEYS.forEach(driverSettings::remove);
+      Optional<FaultInjection> faults = faults(vertx, family, settings, provider.testBench());
       return provider
-          .start(vertx, family, driverSettings)
+          .start(vertx, family, settings)
           .map(
               driver -> {
                 drivers.add(driver);
-                return Optional.of(new Started(name, driver, settings, inject));
+                return Optional.of(new Started(name, driver, faults));
               });
     } catch (ConfigException e) {
       return Future.failedFuture(e);
-    } catch (ClassCastException e) {
-      return Future.failedFuture(
-          new ConfigException("radios." + family + " has a value of the wrong type", e));
     }
   }
 
-  private static Family<BleRadio> bleFamily(Vertx vertx, Started started) {
+  private static Family<BleRadio> bleFamily(Started started) {
     BleRadio radio = started.started().ble().orElseThrow(() -> noRadio("ble"));
-    if (!started.injectFaults()) {
-      return new Family<>(started.driver(), radio, radio, Optional.empty());
-    }
-    FaultInjection faults = faults(vertx, "ble", started.settings());
-    return new Family<>(
-        started.driver(), new FaultInjectingBleRadio(radio, faults), radio, Optional.of(faults));
+    BleRadio used =
+        started.faults().<BleRadio>map(f -> new FaultInjectingBleRadio(radio, f)).orElse(radio);
+    return new Family<>(started.driver(), used, radio, started.faults());
   }
 
-  private static Family<ZigbeeRadio> zigbeeFamily(Vertx vertx, Started started) {
+  private static Family<ZigbeeRadio> zigbeeFamily(Started started) {
     ZigbeeRadio radio = started.started().zigbee().orElseThrow(() -> noRadio("zigbee"));
-    if (!started.injectFaults()) {
-      return new Family<>(started.driver(), radio, radio, Optional.empty());
-    }
-    FaultInjection faults = faults(vertx, "zigbee", started.settings());
-    return new Family<>(
-        started.driver(), new FaultInjectingZigbeeRadio(radio, faults), radio, Optional.of(faults));
+    ZigbeeRadio used =
+        started
+            .faults()
+            .<ZigbeeRadio>map(f -> new FaultInjectingZigbeeRadio(radio, f))
+            .orElse(radio);
+    return new Family<>(started.driver(), used, radio, started.faults());
   }
 
-  /** {@code latencyMs}: one number for every operation, or an object by operation name. */
-  private static FaultInjection faults(Vertx vertx, String family, JsonObject settings) {
-    FaultInjection faults = new FaultInjection(vertx, family);
-    Object latency = settings.getValue("latencyMs");
-    try {
-      if (latency instanceof Number millis) {
-        faults.latency().set("*", millis.longValue());
-      } else if (latency instanceof JsonObject perOperation) {
-        perOperation.forEach(
-            e -> faults.latency().set(e.getKey(), ((Number) e.getValue()).longValue()));
-      } else if (latency != null) {
-        throw new ConfigException("radios." + family + ".latencyMs must be a number or an object");
+  /**
+   * The fault injection a family's section asks for: {@code faultInjection} (default: on for test
+   * benches, or when {@code latencyMs} or {@code faults} are given), {@code latencyMs} (one number
+   * for every operation, or an object by operation name) and the initial {@code faults}.
+   */
+  private static Optional<FaultInjection> faults(
+      Vertx vertx, String family, Settings settings, boolean testBench) {
+    boolean configured = settings.has("latencyMs") || settings.has("faults");
+    if (!settings.flag("faultInjection", testBench || configured)) {
+      if (configured) {
+        throw settings.invalid("faultInjection", "is false, but latencyMs or faults are given");
       }
-      for (Object item : settings.getJsonArray("faults", new JsonArray())) {
-        JsonObject fault = (JsonObject) item;
-        faults
-            .plan()
-            .add(
-                fault.getString("operation", "*"),
-                Optional.ofNullable(fault.getString("device")),
-                Fault.Kind.parse(fault.getString("fault")),
-                fault.getInteger("times", -1));
-      }
-    } catch (ClassCastException | IllegalArgumentException e) {
-      throw new ConfigException(
-          "radios." + family + " fault injection settings are malformed: " + e.getMessage(), e);
+      return Optional.empty();
     }
-    return faults;
+    FaultInjection faults = new FaultInjection(vertx, family);
+    if (settings.isSection("latencyMs")) {
+      Settings perOperation = settings.section("latencyMs");
+      for (String operation : perOperation.keys()) {
+        faults.latency().set(operation, perOperation.longValue(operation, 0, 0, Long.MAX_VALUE));
+      }
+    } else if (settings.has("latencyMs")) {
+      faults.latency().set("*", settings.longValue("latencyMs", 0, 0, Long.MAX_VALUE));
+    }
+    for (Settings fault : settings.sections("faults")) {
+      faults
+          .plan()
+          .add(
+              fault.string("operation", "*"),
+              fault.optionalString("device"),
+              kind(fault),
+              fault.integer("times", -1, -1, Integer.MAX_VALUE));
+    }
+    return Optional.of(faults);
+  }
+
+  private static Fault.Kind kind(Settings fault) {
+    try {
+      return Fault.Kind.parse(fault.requiredString("fault"));
+    } catch (IllegalArgumentException e) {
+      throw fault.invalid("fault", e.getMessage());
+    }
   }
 
   private static ConfigException noRadio(String family) {

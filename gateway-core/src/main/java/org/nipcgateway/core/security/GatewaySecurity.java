@@ -22,7 +22,7 @@ public final class GatewaySecurity {
 
   /** Blocking: reads the JWKS file when one is configured. */
   public static GatewaySecurity create(Vertx vertx, GatewayConfig config, ResourceStore store) {
-    SecuritySettings settings = SecuritySettings.from(config.moduleSettings("security"));
+    SecuritySettings settings = SecuritySettings.from(config.settings("security"));
     Clock clock = Clock.systemUTC();
     OperatorTokens tokens =
         new OperatorTokens(vertx, new OperatorTokenFile(config.dataDir()), clock);

@@ -8,15 +8,10 @@ import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.nipcgateway.core.config.ConfigException;
 
 /**
  * OAuth 2.0 access tokens in JWT form from an enterprise identity provider, checked by Vert.x's JWT
@@ -41,56 +36,22 @@ public final class JwtBearer {
     this.issuer = issuer;
   }
 
-  /** The verifier the settings describe, or empty when JWTs are not configured. Blocking. */
-  public static Optional<JwtBearer> fromSettings(Vertx vertx, JsonObject settings) {
-    if (settings == null || settings.isEmpty()) {
-      return Optional.empty();
-    }
-    String issuer = required(settings, "issuer");
-    String audience = required(settings, "audience");
-    JWTAuthOptions options =
-        new JWTAuthOptions()
-            .setJWTOptions(new JWTOptions().setIssuer(issuer).addAudience(audience).setLeeway(30));
-    for (Object key : jwks(settings)) {
-      if (!(key instanceof JsonObject jwk)) {
-        throw new ConfigException("security.jwt: every JWKS key must be a JSON object");
-      }
-      options.addJwk(jwk);
-    }
-    Map<String, Role> scopes = new HashMap<>();
-    for (Role role : Role.values()) {
-      scopes.put(role.label(), role);
-      scopes.put("nipc:" + role.label(), role);
-    }
-    JsonObject mapped = settings.getJsonObject("scopes", new JsonObject());
-    for (String scope : mapped.fieldNames()) {
-      try {
-        scopes.put(scope, Role.parse(mapped.getString(scope)));
-      } catch (IllegalArgumentException | ClassCastException e) {
-        throw new ConfigException("security.jwt.scopes." + scope + ": " + e.getMessage(), e);
-      }
-    }
-    return Optional.of(new JwtBearer(JWTAuth.create(vertx, options), scopes, issuer));
-  }
-
-  private static JsonArray jwks(JsonObject settings) {
-    if (settings.containsKey("jwks")) {
-      return settings.getJsonObject("jwks").getJsonArray("keys", new JsonArray());
-    }
-    Path file = Path.of(required(settings, "jwksFile"));
-    try {
-      return new JsonObject(Files.readString(file)).getJsonArray("keys", new JsonArray());
-    } catch (IOException | RuntimeException e) {
-      throw new ConfigException("security.jwt.jwksFile " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String required(JsonObject settings, String key) {
-    String value = settings.getString(key);
-    if (value == null || value.isBlank()) {
-      throw new ConfigException("security.jwt." + key + " is required when JWTs are configured");
-    }
-    return value;
+  /** The verifier the settings describe, or empty when JWTs are not configured. */
+  static Optional<JwtBearer> fromSettings(Vertx vertx, Optional<JwtSettings> settings) {
+    return settings.map(
+        jwt -> {
+          JWTAuthOptions options =
+              new JWTAuthOptions()
+                  .setJWTOptions(
+                      new JWTOptions()
+                          .setIssuer(jwt.issuer())
+                          .addAudience(jwt.audience())
+                          .setLeeway(30));
+          for (Object key : jwt.keys()) {
+            options.addJwk((JsonObject) key);
+          }
+          return new JwtBearer(JWTAuth.create(vertx, options), jwt.scopes(), jwt.issuer());
+        });
   }
 
   /** Whether the text has the three dot-separated parts of a JWT. */

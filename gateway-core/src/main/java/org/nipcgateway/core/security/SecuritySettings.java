@@ -1,40 +1,35 @@
 package org.nipcgateway.core.security;
 
-import io.vertx.core.json.JsonObject;
-import org.nipcgateway.core.config.ConfigException;
+import java.util.Optional;
+import org.nipcgateway.core.config.Settings;
 
 /**
  * The {@code security} config section.
  *
  * <pre>{@code
  * "security": { "rateLimit": { "perSecond": 50, "burst": 100 }, "maxConnections": 512,
- *               "tokenLifetimeDays": 90, "jwt": { ... see JwtBearer ... } }
+ *               "jwt": { ... see JwtBearer ... } }
  * }</pre>
  *
  * @param perSecond requests each client may make per second, on average
  * @param burst requests each client may make at once
  * @param maxConnections open HTTP connections at most; requests on more get 503
+ * @param jwt how JWT bearer tokens are checked; empty when they are not accepted
  */
-public record SecuritySettings(double perSecond, double burst, int maxConnections, JsonObject jwt) {
+record SecuritySettings(
+    double perSecond, double burst, int maxConnections, Optional<JwtSettings> jwt) {
 
-  public static SecuritySettings from(JsonObject section) {
-    JsonObject rate = section.getJsonObject("rateLimit", new JsonObject());
-    double perSecond = number(rate, "perSecond", 50);
-    double burst = number(rate, "burst", 100);
-    double connections = number(section, "maxConnections", 512);
-    if (perSecond <= 0 || burst < 1 || connections < 1) {
-      throw new ConfigException(
-          "security.rateLimit.perSecond must be > 0, burst and maxConnections at least 1");
+  /** Blocking: reads the JWKS file when one is configured. */
+  static SecuritySettings from(Settings section) {
+    Settings rate = section.section("rateLimit");
+    double perSecond = rate.number("perSecond", 50, 0, Double.MAX_VALUE);
+    if (perSecond == 0) {
+      throw rate.invalid("perSecond", "must be more than 0");
     }
-    return new SecuritySettings(
-        perSecond, burst, (int) connections, section.getJsonObject("jwt", new JsonObject()));
-  }
-
-  private static double number(JsonObject section, String key, double fallback) {
-    Object value = section.getValue(key, fallback);
-    if (!(value instanceof Number number)) {
-      throw new ConfigException("security setting " + key + " must be a number, got " + value);
-    }
-    return number.doubleValue();
+    double burst = rate.number("burst", 100, 1, Double.MAX_VALUE);
+    int connections = section.integer("maxConnections", 512, 1, Integer.MAX_VALUE);
+    Optional<JwtSettings> jwt = JwtSettings.from(section.optionalSection("jwt"));
+    section.rejectUnknownKeys();
+    return new SecuritySettings(perSecond, burst, connections, jwt);
   }
 }

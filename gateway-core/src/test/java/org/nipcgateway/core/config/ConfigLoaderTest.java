@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nipcgateway.core.cli.LaunchOptions;
@@ -72,16 +73,60 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(broken))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("not a JSON object");
-    Path typo = Files.writeString(dir.resolve("typo.json"), "{\"dataDri\": \"x\"}");
+    Path typo = Files.writeString(dir.resolve("typo.json"), "{\"http\": {\"prot\": 8443}}");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(typo))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("dataDri");
+        .hasMessageStartingWith("unknown config key 'http.prot' (known: host, insecure,");
+    Path wrong = Files.writeString(dir.resolve("wrong.json"), "{\"http\": {\"port\": \"80\"}}");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(wrong))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("config key 'http.port' must be an integer, got \"80\"");
     assertThatThrownBy(() -> GatewayConfig.builder().tlsCertFile(Path.of("cert.pem")).build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("key file");
     assertThatThrownBy(() -> GatewayConfig.builder().logLevel("loud").build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("log level");
+  }
+
+  @Test
+  void a_top_level_key_that_neither_core_nor_a_module_claims_is_refused_naming_every_known_one()
+      throws Exception {
+    Path typo = Files.writeString(dir.resolve("typo.json"), "{\"dataDri\": \"x\", \"scim\": {}}");
+    GatewayConfig config = new ConfigLoader(Map.of()).load(typo).build();
+
+    assertThatThrownBy(() -> config.rejectUnclaimedKeys(Set.of("scim", "nipc")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "unknown config key 'dataDri' (known: dataDir, http, logLevel, nipc, radios, scim,"
+                + " security)");
+  }
+
+  @Test
+  void a_claimed_section_must_be_an_object() throws Exception {
+    Path file = Files.writeString(dir.resolve("scalar.json"), "{\"scim\": 5}");
+    GatewayConfig config = new ConfigLoader(Map.of()).load(file).build();
+
+    assertThatThrownBy(() -> config.rejectUnclaimedKeys(Set.of("scim")))
+        .hasMessage("config key 'scim' must be an object, got 5");
+  }
+
+  @Test
+  void environment_variables_fill_module_sections_beside_the_file() throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("mqtt.json"), "{\"streaming\": {\"mqtt\": {\"host\": \"h\"}}}");
+    GatewayConfig config =
+        new ConfigLoader(Map.of("NIPC_MQTT_PORT", "1884", "NIPC_RATE_LIMIT", "5"))
+            .load(file)
+            .build();
+
+    assertThat(config.moduleSettings("streaming").getJsonObject("mqtt").getMap())
+        .containsEntry("host", "h")
+        .containsEntry("port", 1884);
+    assertThat(config.moduleSettings("security").getJsonObject("rateLimit").getDouble("burst"))
+        .isEqualTo(10);
+    config.rejectUnclaimedKeys(Set.of("streaming"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Set;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.http.Problems;
@@ -44,6 +45,12 @@ public final class SimulatorControlModule implements ApiModule {
   @Override
   public String name() {
     return "simulator";
+  }
+
+  /** It has no settings. */
+  @Override
+  public Set<String> configSections() {
+    return Set.of();
   }
 
   @Override

@@ -1,10 +1,9 @@
 package org.nipcgateway.core.nipc.http;
 
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.nipc.action.ActionService;
 import org.nipcgateway.core.nipc.connection.BleConnections;
@@ -41,9 +40,11 @@ final class Engine {
   private final DataAppRoutes dataApps;
 
   Engine(GatewayContext context, ProblemTypes types, SdfModelSchema schema) {
-    JsonObject settings = context.settings("nipc");
-    long timeout = positive(settings, "operationTimeoutMs", 10_000);
-    int retries = (int) positive(settings, "bleConnectRetries", 1);
+    Settings settings = context.settings("nipc");
+    long timeout = settings.longValue("operationTimeoutMs", 10_000, 0, Long.MAX_VALUE);
+    int retries = settings.integer("bleConnectRetries", 1, 0, Integer.MAX_VALUE);
+    int maxBatch = settings.integer("maxBatch", 32, 1, Integer.MAX_VALUE);
+    settings.rejectUnknownKeys();
     Clock clock = Clock.systemUTC();
     ProblemDocuments problems = new ProblemDocuments(types);
 
@@ -61,7 +62,6 @@ final class Engine {
         new DataAppRegistry(context.store(), registry, context.secrets(), clock);
     models = new ModelRoutes(registry);
     dataApps = new DataAppRoutes(dataAppRegistry);
-    int maxBatch = (int) positive(settings, "maxBatch", 32);
     properties = new PropertyRoutes(new PropertyService(affordances, radios), problems, maxBatch);
     actions = new ActionRoutes(actionService, problems);
     EventService eventService =
@@ -92,13 +92,5 @@ final class Engine {
     events.mount(router);
     triggers.mount(router);
     connections.mount(router);
-  }
-
-  private static long positive(JsonObject settings, String name, long fallback) {
-    Object value = settings.getValue(name, fallback);
-    if (!(value instanceof Number number) || number.longValue() < 0) {
-      throw new ConfigException("nipc." + name + " must be a number of at least 0");
-    }
-    return number.longValue();
   }
 }

@@ -1,0 +1,61 @@
+package org.nipcgateway.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.nipcgateway.core.config.ConfigException;
+import org.nipcgateway.core.config.Settings;
+import org.nipcgateway.core.http.ServerTls;
+
+class StreamingSettingsTest {
+  private static StreamingSettings of(String json, Optional<ServerTls> gatewayTls) {
+    return StreamingSettings.of(
+        Settings.of("streaming", new JsonObject(json)), "127.0.0.1", gatewayTls);
+  }
+
+  @Test
+  void without_settings_plain_mqtt_listens_on_1883_under_plain_http() {
+    StreamingSettings settings = of("{}", Optional.empty());
+
+    assertThat(settings.mqttEnabled()).isTrue();
+    assertThat(settings.mqttHost()).isEqualTo("127.0.0.1");
+    assertThat(settings.mqttPort()).isEqualTo(1883);
+    assertThat(settings.tls()).isEmpty();
+    assertThat(settings.queueCapacity()).isEqualTo(10_000);
+    assertThat(settings.maxBatch()).isEqualTo(100);
+  }
+
+  @Test
+  void with_the_gateway_certificate_mqtt_speaks_tls_and_plain_mqtt_is_off() {
+    ServerTls tls = new ServerTls(Path.of("cert.pem"), Path.of("key.pem"), "00");
+    StreamingSettings settings = of("{\"mqtt\":{\"tlsPort\":8884}}", Optional.of(tls));
+
+    assertThat(settings.mqttPort()).isEqualTo(-1);
+    assertThat(settings.tls())
+        .contains(new StreamingSettings.Tls(8884, tls.certFile(), tls.keyFile()));
+  }
+
+  @Test
+  void an_unknown_key_is_refused_with_its_full_path() {
+    assertThatThrownBy(() -> of("{\"mqtt\":{\"prot\":1884}}", Optional.empty()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "unknown config key 'streaming.mqtt.prot' (known: enabled, host, port, tls, tlsPort)");
+    assertThatThrownBy(
+            () ->
+                of(
+                    "{\"mqtt\":{\"tls\":{\"certFile\":\"c\",\"keyFile\":\"k\",\"ca\":\"x\"}}}",
+                    Optional.empty()))
+        .hasMessage("unknown config key 'streaming.mqtt.tls.ca' (known: certFile, keyFile, port)");
+  }
+
+  @Test
+  void a_port_out_of_range_is_refused_with_the_range() {
+    assertThatThrownBy(() -> of("{\"mqtt\":{\"port\":70000}}", Optional.empty()))
+        .hasMessage("config key 'streaming.mqtt.port' must be from -1 to 65535, got 70000");
+  }
+}
