@@ -10,18 +10,23 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.it.support.DemoGateway;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Reply;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
 
 /** Actions on the demo devices: Zigbee cluster commands and a BLE characteristic write. */
+@RadioScenario
 class NipcActionsTest {
   @RegisterExtension static final DemoGateway demo = new DemoGateway();
+  @Parameter RadioRow row;
 
   @AfterEach
-  void clearSimulator() {
-    demo.simulator("DELETE", "/faults", null);
-    demo.simulator("PUT", "/latency", new JsonObject().put("radio", "zigbee").put("ms", 0));
+  void clearFaults() {
+    demo.faults().clear();
+    demo.faults().noLatency("zigbee");
   }
 
   private static String action(String id, String object, String action) {
@@ -82,10 +87,7 @@ class NipcActionsTest {
 
   @Test
   void a_running_action_reports_in_progress_then_completed() {
-    demo.simulator(
-        "PUT",
-        "/latency",
-        new JsonObject().put("radio", "zigbee").put("operation", "command").put("ms", 400));
+    demo.faults().latency("zigbee", "command", 400);
     String location = start(action(demo.light(), "light", "toggle"));
 
     assertThat(demo.client().get(location).json().path("status").asText()).isEqualTo("IN_PROGRESS");
@@ -94,14 +96,7 @@ class NipcActionsTest {
 
   @Test
   void a_failed_action_answers_its_status_with_the_problem() {
-    demo.simulator(
-        "POST",
-        "/faults",
-        new JsonObject()
-            .put("radio", "zigbee")
-            .put("operation", "command")
-            .put("fault", "unknown-target")
-            .put("times", 1));
+    demo.faults().inject("zigbee", "command", "unknown-target", 1);
     String location = start(action(demo.light(), "light", "on"));
 
     Eventually.eventually("the action failed", () -> demo.client().get(location).status() != 200);
@@ -179,6 +174,6 @@ class NipcActionsTest {
         .isEqualTo("HgA=");
 
     // The write reached the peripheral, and the implicit connection was closed again.
-    assertThat(demo.bleSlotsInUse()).isZero();
+    assertThat(demo.devices().bleSlotsInUse()).isZero();
   }
 }

@@ -4,64 +4,50 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.nipcgateway.it.support.DemoGateway.PROBLEM;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.nipcgateway.core.config.GatewayConfig;
-import org.nipcgateway.core.fleet.Fleet;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.ScenarioGateway;
 import org.nipcgateway.it.support.ScimClient;
-import org.nipcgateway.it.support.SharedGateway;
 import org.nipcgateway.it.support.Specs;
+import org.nipcgateway.it.support.radio.BlePeripheral;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
+import org.nipcgateway.it.support.radio.World;
 
 /**
  * The demo thermometer answers to the draft's global names; devices without an {@code sdf}
  * extension use any registered model; characteristics that take only write commands are written
  * without response once discovery has seen them.
  */
+@RadioScenario
 class NipcBleDetailsTest {
   private static final String DRAFT = "https://example.com/thermometer#/sdfThing/thermometer";
   private static final String KEYPAD_MAC = "02:00:00:00:0F:F1";
   private static final String KEYPAD = "https://example.com/keypad#/sdfObject/keypad";
 
+  /** The demo fleet, seeded, and a keypad whose one characteristic takes write commands only. */
   @RegisterExtension
-  static final SharedGateway gateway =
-      new SharedGateway(
-          () -> {
-            JsonObject radios = Fleet.demo().orElseThrow().radios().copy();
-            radios
-                .getJsonObject("ble")
-                .getJsonArray("devices")
-                .add(
-                    new JsonObject()
-                        .put("mac", KEYPAD_MAC)
-                        .put(
-                            "characteristics",
-                            new JsonArray()
-                                .add(
-                                    new JsonObject()
-                                        .put("service", "FFF0")
-                                        .put("characteristic", "FFF1")
-                                        .put("value", "AA==")
-                                        .put(
-                                            "properties",
-                                            new JsonArray().add("write-no-response")))));
-            return RunningGateway.start(GatewayConfig.builder().moduleSettings("radios", radios));
-          });
+  static final ScenarioGateway gateway =
+      new ScenarioGateway(
+          World.demo()
+              .withPeripherals(
+                  BlePeripheral.at(
+                      KEYPAD_MAC,
+                      BlePeripheral.characteristic("FFF0", "FFF1", "AA==", "write-no-response"))));
+
+  @Parameter RadioRow row;
 
   private static String thermometer;
   private static String keypad;
 
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   static void provision() {
-    Fleet demo = Fleet.demo().orElseThrow();
-    gateway.running().seed(new Fleet(new JsonObject(), demo.models(), demo.devices()));
     thermometer =
         gateway
             .scim()

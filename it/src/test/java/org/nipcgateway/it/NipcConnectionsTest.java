@@ -10,19 +10,24 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.it.support.DemoGateway;
 import org.nipcgateway.it.support.Reply;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
 
 /** Explicit BLE connections: discovery, the service cache, reuse by operations, bonding. */
+@RadioScenario
 class NipcConnectionsTest {
   @RegisterExtension static final DemoGateway demo = new DemoGateway();
+  @Parameter RadioRow row;
 
   private static final String THERMOMETER_SERVICE = "00001809-0000-1000-8000-00805f9b34fb";
 
   @AfterEach
   void disconnectAndClear() {
     demo.client().delete(connections(demo.thermometer()));
-    demo.simulator("DELETE", "/faults", null);
+    demo.faults().clear();
   }
 
   private static String connections(String id) {
@@ -77,19 +82,16 @@ class NipcConnectionsTest {
   void operations_reuse_the_explicit_connection_and_disconnect_releases_it() {
     assertThat(demo.postJson(connections(demo.thermometer()), new JsonObject()).status())
         .isEqualTo(200);
-    assertThat(demo.bleSlotsInUse()).isEqualTo(1);
+    assertThat(demo.devices().bleSlotsInUse()).isEqualTo(1);
 
     // A connect fault would fail any new connection: reads must ride on the open one.
-    demo.simulator(
-        "POST",
-        "/faults",
-        new JsonObject().put("radio", "ble").put("operation", "connect").put("fault", "timeout"));
+    demo.faults().inject("ble", "connect", "timeout");
     demo.property(demo.thermometer(), "thermometer", "temperatureType");
     demo.property(demo.thermometer(), "thermometer", "measurementInterval");
-    assertThat(demo.bleSlotsInUse()).isEqualTo(1);
+    assertThat(demo.devices().bleSlotsInUse()).isEqualTo(1);
 
     assertThat(demo.client().delete(connections(demo.thermometer())).status()).isEqualTo(204);
-    assertThat(demo.bleSlotsInUse()).isZero();
+    assertThat(demo.devices().bleSlotsInUse()).isZero();
   }
 
   @Test
@@ -121,13 +123,7 @@ class NipcConnectionsTest {
     demo.client().delete(connections(demo.thermometer()));
 
     // Discovery would fail now; the cache answers instead.
-    demo.simulator(
-        "POST",
-        "/faults",
-        new JsonObject()
-            .put("radio", "ble")
-            .put("operation", "discover")
-            .put("fault", "discovery-failed"));
+    demo.faults().inject("ble", "discover", "discovery-failed");
     Reply cached = demo.postJson(connections(demo.thermometer()), discovery(true));
     assertThat(cached.status()).as(cached.text()).isEqualTo(200);
     assertThat(cached.json().at("/protocolInformation/ble/services/0/serviceID").asText())
@@ -157,7 +153,7 @@ class NipcConnectionsTest {
     assertThat(reply.status()).isEqualTo(502);
     assertThat(reply.json().path("type").asText())
         .isEqualTo(PROBLEM + "protocolmap-ble-bonding-failed");
-    assertThat(demo.bleSlotsInUse()).isZero();
+    assertThat(demo.devices().bleSlotsInUse()).isZero();
   }
 
   @Test
@@ -177,7 +173,7 @@ class NipcConnectionsTest {
       assertThat(reply.status()).as(body).isEqualTo(400);
       assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
     }
-    assertThat(demo.bleSlotsInUse()).isZero();
+    assertThat(demo.devices().bleSlotsInUse()).isZero();
 
     Reply zigbee = demo.postJson(connections(demo.light()), new JsonObject());
     assertThat(zigbee.status()).isEqualTo(400);

@@ -7,17 +7,22 @@ import static org.nipcgateway.it.support.DemoGateway.path;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.it.support.DemoGateway;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.ScimClient;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
 
 /**
  * Deleting a device or endpoint app in SCIM takes along what NIPC kept for it: enabled events and
  * triggers let go of their radio links, and a data app's registration goes.
  */
+@RadioScenario
 class NipcDeletionTest {
   @RegisterExtension static final DemoGateway demo = new DemoGateway();
+  @Parameter RadioRow row;
 
   @Test
   void deleting_devices_releases_their_events_triggers_and_links() {
@@ -43,16 +48,18 @@ class NipcDeletionTest {
                         + "/actions?actionName="
                         + ScimClient.encode(name("light", "sdfAction", "toggle"))));
     assertThat(trigger.status()).isEqualTo(201);
-    assertThat(demo.bleSlotsInUse()).isEqualTo(2);
+    assertThat(demo.devices().bleSlotsInUse()).isEqualTo(2);
 
     assertThat(demo.client().delete("/scim/v2/Devices/" + demo.thermometer()).status())
         .isEqualTo(204);
-    Eventually.eventually("the thermometer's link is released", () -> demo.bleSlotsInUse() == 1);
+    Eventually.eventually(
+        "the thermometer's link is released", () -> demo.devices().bleSlotsInUse() == 1);
     assertThat(demo.client().get("/nipc/devices/" + demo.thermometer() + "/events").json())
         .isEmpty();
 
     assertThat(demo.client().delete("/scim/v2/Devices/" + demo.button()).status()).isEqualTo(204);
-    Eventually.eventually("the button's link is released", () -> demo.bleSlotsInUse() == 0);
+    Eventually.eventually(
+        "the button's link is released", () -> demo.devices().bleSlotsInUse() == 0);
     assertThat(demo.client().get("/nipc/devices/" + demo.button() + "/triggers").json()).isEmpty();
   }
 

@@ -1,7 +1,7 @@
 package org.nipcgateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.nipcgateway.it.support.SimulatedDevices.characteristic;
+import static org.nipcgateway.it.support.radio.BlePeripheral.characteristic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,28 +9,32 @@ import io.vertx.core.json.JsonObject;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.nipcgateway.core.config.GatewayConfig;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.ScenarioGateway;
 import org.nipcgateway.it.support.ScimClient;
-import org.nipcgateway.it.support.SharedGateway;
-import org.nipcgateway.it.support.SimulatedDevices;
 import org.nipcgateway.it.support.Specs;
+import org.nipcgateway.it.support.radio.BlePeripheral;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
+import org.nipcgateway.it.support.radio.World;
 
 /**
  * The request/response examples of draft-ietf-asdf-nipc, in its order: the "Examples" section
  * (property read/write, an event on a device, an event on a group) and the examples of the API
- * sections (data apps, actions, triggers, connections), with the draft's own models, against
- * simulated BLE peripherals. Status, headers and body shape are checked; ids and values are ours.
+ * sections (data apps, actions, triggers, connections), with the draft's own models, against BLE
+ * peripherals that hold the draft's GATT tables. Status, headers and body shape are checked; ids
+ * and values are ours.
  */
+@RadioScenario
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NipcDraftExamplesTest {
   private static final String THERMOMETER_MAC = "AA:BB:CC:00:18:09";
@@ -46,17 +50,15 @@ class NipcDraftExamplesTest {
   private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
   @RegisterExtension
-  static final SharedGateway gateway =
-      new SharedGateway(
-          () ->
-              RunningGateway.start(
-                  GatewayConfig.builder()
-                      .moduleSettings(
-                          "radios",
-                          SimulatedDevices.bleRadio(
-                              thermometer(THERMOMETER_MAC),
-                              thermometer(SECOND_THERMOMETER_MAC),
-                              heartSensor()))));
+  static final ScenarioGateway gateway =
+      new ScenarioGateway(
+          World.empty()
+              .withPeripherals(
+                  thermometer(THERMOMETER_MAC),
+                  thermometer(SECOND_THERMOMETER_MAC),
+                  heartSensor()));
+
+  @Parameter RadioRow row;
 
   private static String thermometer;
   private static String secondThermometer;
@@ -66,7 +68,7 @@ class NipcDraftExamplesTest {
   private static String eventLocation;
 
   private static JsonObject thermometer(String mac) {
-    return SimulatedDevices.peripheral(
+    return BlePeripheral.at(
         mac,
         characteristic("1800", "2A00", "dGVzdA==", "read", "write"),
         characteristic("1809", "2A1C", "AG4BAP8=", "indicate"),
@@ -75,7 +77,7 @@ class NipcDraftExamplesTest {
 
   private static JsonObject heartSensor() {
     String base = "12345678-1234-5678-1234-56789abcdef";
-    return SimulatedDevices.peripheral(
+    return BlePeripheral.at(
         HEART_MAC,
         characteristic(base + "4", base + "4", "SA==", "read"),
         characteristic(base + "1", base + "1", "AA==", "read", "notify"),
@@ -94,7 +96,7 @@ class NipcDraftExamplesTest {
         .asText();
   }
 
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   static void provision() {
     ObjectNode app = ScimClient.JSON.createObjectNode();
     app.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:EndpointApp");

@@ -9,16 +9,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.it.support.DemoGateway;
 import org.nipcgateway.it.support.Reply;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
 
 /** Enabling, listing and disabling events on the demo devices. */
+@RadioScenario
 class NipcEventsTest {
   @RegisterExtension static final DemoGateway demo = new DemoGateway();
+  @Parameter RadioRow row;
 
   @AfterEach
   void clearFaults() {
-    demo.simulator("DELETE", "/faults", null);
+    demo.faults().clear();
   }
 
   private static String enablePath(String id, String object, String event) {
@@ -41,7 +46,7 @@ class NipcEventsTest {
   @Test
   void a_gatt_event_holds_a_connection_while_enabled_and_releases_it_when_disabled() {
     String location = enable(demo.thermometer(), "thermometer", "temperatureMeasurement");
-    assertThat(demo.bleSlotsInUse()).isEqualTo(1);
+    assertThat(demo.devices().bleSlotsInUse()).isEqualTo(1);
 
     JsonNode status = demo.client().get(location).json();
     assertThat(status).hasSize(1);
@@ -51,7 +56,7 @@ class NipcEventsTest {
 
     Reply disabled = demo.client().delete(location);
     assertThat(disabled.status()).isEqualTo(204);
-    assertThat(demo.bleSlotsInUse()).isZero();
+    assertThat(demo.devices().bleSlotsInUse()).isZero();
   }
 
   @Test
@@ -119,21 +124,14 @@ class NipcEventsTest {
 
   @Test
   void an_event_that_cannot_be_turned_on_reports_the_radio_problem_and_holds_nothing() {
-    demo.simulator(
-        "POST",
-        "/faults",
-        new io.vertx.core.json.JsonObject()
-            .put("radio", "ble")
-            .put("operation", "notifications")
-            .put("fault", "timeout")
-            .put("times", 1));
+    demo.faults().inject("ble", "notifications", "timeout", 1);
     Reply reply =
         demo.post(enablePath(demo.thermometer(), "thermometer", "temperatureMeasurement"));
 
     assertThat(reply.status()).isEqualTo(504);
     assertThat(reply.json().path("type").asText())
         .isEqualTo(PROBLEM + "protocolmap-ble-connection-timeout");
-    assertThat(demo.bleSlotsInUse()).isZero();
+    assertThat(demo.devices().bleSlotsInUse()).isZero();
     assertThat(demo.client().get("/nipc/devices/" + demo.thermometer() + "/events").json())
         .isEmpty();
   }

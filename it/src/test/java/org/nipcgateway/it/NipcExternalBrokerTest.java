@@ -10,18 +10,23 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.it.support.DemoGateway;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.MosquittoBroker;
 import org.nipcgateway.it.support.MosquittoSub;
 import org.nipcgateway.it.support.Reply;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
 
 /**
  * {@code mqttBroker} data apps: the gateway logs in to the app's own broker (Debian's mosquitto,
  * with a password file) and publishes there, on the app's custom topic or the draft's topic.
  */
+@RadioScenario
 class NipcExternalBrokerTest {
   @RegisterExtension static final DemoGateway demo = new DemoGateway();
+  @Parameter RadioRow row;
   @TempDir Path dir;
 
   private static final String PRESSED = name("button", "sdfEvent", "pressed");

@@ -12,27 +12,34 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nipcgateway.it.support.DemoGateway;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Reply;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
 
 /**
- * Every radio fault the simulators can inject becomes its own problem type; afterwards the gateway
- * still serves and no BLE connection slot stays in use.
+ * Every radio fault the fault-injecting decorator can inject, around whatever driver the row runs,
+ * becomes its own problem type; afterwards the gateway still serves and no BLE connection slot
+ * stays in use.
  */
+@RadioScenario
 class NipcFaultInjectionTest {
   /** A short operation timeout, so a radio that never answers is cut off quickly. */
   @RegisterExtension
   static final DemoGateway demo = new DemoGateway(new JsonObject().put("operationTimeoutMs", 300));
 
+  @Parameter RadioRow row;
+
   @AfterEach
   void clearAndCheckRecovery() {
-    demo.simulator("DELETE", "/faults", null);
-    demo.simulator("PUT", "/latency", new JsonObject().put("radio", "ble").put("ms", 0));
-    Eventually.eventually("every BLE slot is free", () -> demo.bleSlotsInUse() == 0);
+    demo.faults().clear();
+    demo.faults().noLatency("ble");
+    Eventually.eventually("every BLE slot is free", () -> demo.devices().bleSlotsInUse() == 0);
     assertThat(demo.client().get("/health").status()).isEqualTo(200);
     assertThat(demo.property(demo.thermometer(), "thermometer", "temperatureType"))
         .isEqualTo("Ag==");
@@ -126,10 +133,7 @@ class NipcFaultInjectionTest {
       Function<DemoGateway, Reply> request,
       String type,
       int status) {
-    demo.simulator(
-        "POST",
-        "/faults",
-        new JsonObject().put("radio", radio).put("operation", operation).put("fault", fault));
+    demo.faults().inject(radio, operation, fault);
 
     Reply reply = request.apply(demo);
 
@@ -144,10 +148,7 @@ class NipcFaultInjectionTest {
 
   @Test
   void a_radio_that_does_not_answer_in_time_is_cut_off_by_the_operation_timeout() {
-    demo.simulator(
-        "PUT",
-        "/latency",
-        new JsonObject().put("radio", "ble").put("operation", "read").put("ms", 2000));
+    demo.faults().latency("ble", "read", 2000);
 
     Reply reply = demo.client().get(property(demo.thermometer(), "thermometer", "temperatureType"));
 
@@ -161,10 +162,9 @@ class NipcFaultInjectionTest {
       String radio, Function<DemoGateway, Reply> read) {
     JsonObject health = new JsonObject(demo.client().get("/health").text());
     assertThat(health.getJsonObject("checks").getJsonObject("radios").getJsonObject(radio))
-        .isEqualTo(new JsonObject().put("driver", "simulated").put("state", "UP"));
+        .isEqualTo(new JsonObject().put("driver", row.driver(radio)).put("state", "UP"));
 
-    demo.simulator(
-        "POST", "/faults", new JsonObject().put("radio", radio).put("fault", "radio-down"));
+    demo.faults().inject(radio, "*", "radio-down");
 
     Eventually.eventually(
         radio + " reported down", () -> demo.client().get("/health/ready").status() == 503);
@@ -181,7 +181,7 @@ class NipcFaultInjectionTest {
     assertThat(problem.getInteger("status")).as(reply.text()).isEqualTo(503);
     assertThat(problem.getString("detail")).contains("down");
 
-    demo.simulator("DELETE", "/faults", null);
+    demo.faults().clear();
 
     Eventually.eventually(
         radio + " back up", () -> demo.client().get("/health/ready").status() == 200);

@@ -11,20 +11,25 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.it.support.CborCheck;
 import org.nipcgateway.it.support.DemoGateway;
 import org.nipcgateway.it.support.EndpointApps;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.MosquittoSub;
 import org.nipcgateway.it.support.Reply;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
 
 /**
  * Enabled events reach data apps over the embedded MQTT broker: Debian's mosquitto_sub receives
  * them as CBOR DataBatches, which Debian's python3-cbor2 decodes and checks against the CDDL. Data
  * apps authenticate with their client token and see only their own topics.
  */
+@RadioScenario
 class NipcMqttStreamingTest {
   @RegisterExtension static final DemoGateway demo = new DemoGateway();
+  @Parameter RadioRow row;
 
   private static String topicRoot() {
     return "data-app/" + demo.dataApp() + "/";
@@ -49,15 +54,7 @@ class NipcMqttStreamingTest {
       String onOff = enable(demo.light(), "light", "onOffChanged");
       demo.pressButton("AQ==");
       demo.property(demo.thermometer(), "thermometer", "temperatureType"); // connects, disconnects
-      demo.simulator(
-          "POST",
-          "/zigbee/values",
-          new JsonObject()
-              .put("eui64", LIGHT_EUI64)
-              .put("endpoint", 1)
-              .put("cluster", 6)
-              .put("attribute", 0)
-              .put("value", "AQ=="));
+      demo.devices().zigbeeValueChanges(LIGHT_EUI64, 1, 6, 0, "AQ==");
 
       Eventually.eventually(
           "a message on each event's topic arrived",

@@ -1,28 +1,27 @@
 package org.nipcgateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.nipcgateway.it.support.SimulatedDevices.characteristic;
+import static org.nipcgateway.it.support.radio.BlePeripheral.characteristic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.nipcgateway.core.config.GatewayConfig;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.ScenarioGateway;
 import org.nipcgateway.it.support.ScimClient;
-import org.nipcgateway.it.support.SharedGateway;
-import org.nipcgateway.it.support.SimulatedDevices;
 import org.nipcgateway.it.support.Specs;
+import org.nipcgateway.it.support.radio.BlePeripheral;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
+import org.nipcgateway.it.support.radio.World;
 
-/**
- * Property reads and writes on a simulated BLE thermometer (draft-ietf-asdf-nipc, Property APIs).
- */
+/** Property reads and writes on a BLE thermometer (draft-ietf-asdf-nipc, Property APIs). */
+@RadioScenario
 class NipcPropertiesTest {
   private static final String MAC = "2C:54:91:88:C9:E2";
   private static final String THERMOMETER = "https://example.com/thermometer#/sdfThing/thermometer";
@@ -35,21 +34,20 @@ class NipcPropertiesTest {
   private static final String PROBLEM = "https://www.iana.org/assignments/nipc-problem-types#";
 
   @RegisterExtension
-  static final SharedGateway gateway =
-      new SharedGateway(
-          () -> {
-            JsonObject radios =
-                SimulatedDevices.bleRadio(
-                    SimulatedDevices.peripheral(
-                        MAC,
-                        characteristic("1809", "2A1D", "QQ==", "read"),
-                        characteristic("180F", "2A19", "ZA==", "read", "write")));
-            return RunningGateway.start(GatewayConfig.builder().moduleSettings("radios", radios));
-          });
+  static final ScenarioGateway gateway =
+      new ScenarioGateway(
+          World.empty()
+              .withPeripherals(
+                  BlePeripheral.at(
+                      MAC,
+                      characteristic("1809", "2A1D", "QQ==", "read"),
+                      characteristic("180F", "2A19", "ZA==", "read", "write"))));
+
+  @Parameter RadioRow row;
 
   private static String device;
 
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   static void registerModelsAndDevice() {
     ScimClient scim = gateway.scim();
     assertThat(
@@ -165,14 +163,5 @@ class NipcPropertiesTest {
                 .path("type")
                 .asText())
         .isEqualTo(PROBLEM + "invalid-id");
-  }
-
-  @Test
-  void a_radio_driver_that_is_not_installed_stops_the_start() throws Exception {
-    JsonObject radios =
-        new JsonObject().put("ble", new JsonObject().put("driver", "no-such-driver"));
-    assertThatThrownBy(
-            () -> RunningGateway.start(GatewayConfig.builder().moduleSettings("radios", radios)))
-        .hasStackTraceContaining("no radio driver named 'no-such-driver'");
   }
 }

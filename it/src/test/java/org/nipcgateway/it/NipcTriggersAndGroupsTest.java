@@ -10,31 +10,36 @@ import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.it.support.DemoGateway;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.ScimClient;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
 
 /**
  * Triggers (an event on one device runs an action on another, across radios) and operations on SCIM
  * groups with per-device results.
  */
+@RadioScenario
 class NipcTriggersAndGroupsTest {
   @RegisterExtension static final DemoGateway demo = new DemoGateway();
+  @Parameter RadioRow row;
 
   private static final String PRESSED = name("button", "sdfEvent", "pressed");
   private static final String TOGGLE = name("light", "sdfAction", "toggle");
 
-  /** A light registered in SCIM whose node never joined the simulated network. */
+  /** A light registered in SCIM whose node never joined the network. */
   private static String offlineLight;
 
   private static String group;
 
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   static void provision() {
     ObjectNode offline =
         Devices.withModel(
@@ -71,7 +76,7 @@ class NipcTriggersAndGroupsTest {
     assertThat(installed.header("Location"))
         .matches("/nipc/devices/" + demo.button() + "/triggers\\?instanceId=[0-9a-f-]{36}");
     // The trigger keeps the button's notifications on, over one held connection.
-    assertThat(demo.bleSlotsInUse()).isEqualTo(1);
+    assertThat(demo.devices().bleSlotsInUse()).isEqualTo(1);
 
     demo.pressButton("AQ==");
 
@@ -90,7 +95,7 @@ class NipcTriggersAndGroupsTest {
     assertThat(again.json().path("type").asText()).isEqualTo(PROBLEM + "trigger-already-enabled");
 
     assertThat(demo.client().delete(installed.header("Location")).status()).isEqualTo(204);
-    assertThat(demo.bleSlotsInUse()).isZero();
+    assertThat(demo.devices().bleSlotsInUse()).isZero();
     assertThat(demo.client().get("/nipc/devices/" + demo.button() + "/triggers").json()).isEmpty();
   }
 
@@ -120,7 +125,7 @@ class NipcTriggersAndGroupsTest {
             name("button", "sdfEvent", "held"),
             actionUri("devices", demo.light(), TOGGLE));
     assertThat(unknownEvent.json().path("type").asText()).isEqualTo(PROBLEM + "invalid-sdf-url");
-    assertThat(demo.bleSlotsInUse()).isZero();
+    assertThat(demo.devices().bleSlotsInUse()).isZero();
   }
 
   @Test
@@ -181,7 +186,7 @@ class NipcTriggersAndGroupsTest {
         .isEqualTo(PROBLEM + "invalid-sdf-url");
 
     assertThat(demo.client().delete(installed.header("Location")).status()).isEqualTo(204);
-    assertThat(demo.bleSlotsInUse()).isZero();
+    assertThat(demo.devices().bleSlotsInUse()).isZero();
   }
 
   @Test

@@ -23,21 +23,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.it.support.CborCheck;
 import org.nipcgateway.it.support.DemoGateway;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.SelfSignedCertificate;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
 
 /**
  * Webhook data apps get HTTPS POSTs of CBOR batches with their registered headers (retried when the
  * server fails); websocket data apps get binary frames over a connection the gateway opens; a
  * destination that stays down has its events counted as undeliverable.
  */
+@RadioScenario
 class NipcWebhookAndWebSocketTest {
   /**
-   * Registered before the gateway, so it runs after the gateway's own after-all: the app servers
-   * outlive the gateway, as they would in a deployment.
+   * The app servers start once for every row and stop after the last row's gateway: they outlive
+   * each gateway, as they would in a deployment.
    */
   @RegisterExtension
   static final AfterAllCallback stopServers =
@@ -50,6 +55,7 @@ class NipcWebhookAndWebSocketTest {
 
   @RegisterExtension static final DemoGateway demo = new DemoGateway();
   @TempDir static Path dir;
+  @Parameter RadioRow row;
 
   private static final String PRESSED = name("button", "sdfEvent", "pressed");
   private static Vertx vertx;
@@ -116,6 +122,16 @@ class NipcWebhookAndWebSocketTest {
             .toCompletionStage()
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
+  }
+
+  /** What the servers received belongs to one row's gateway; the first webhook call fails again. */
+  @BeforeParameterizedClassInvocation
+  static void forgetEarlierRows() {
+    webhookCalls.set(0);
+    for (List<?> received :
+        List.of(posts, authorizations, topics, frames, upgradeTokens, sockets)) {
+      received.clear();
+    }
   }
 
   private static void register(String id, String delivery, JsonObject settings) {

@@ -1,26 +1,30 @@
 package org.nipcgateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nipcgateway.it.support.radio.ZigbeeNode.attribute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.nipcgateway.core.config.GatewayConfig;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.ScenarioGateway;
 import org.nipcgateway.it.support.ScimClient;
-import org.nipcgateway.it.support.SharedGateway;
+import org.nipcgateway.it.support.radio.DeviceSide;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
+import org.nipcgateway.it.support.radio.World;
+import org.nipcgateway.it.support.radio.ZigbeeNode;
 
 /**
  * What a Zigbee protocol map says beyond endpoint, cluster and attribute reaches the radio: the
  * profile, the manufacturer code, reporting intervals; and what a node answers a command with comes
  * back as the action's value.
  */
+@RadioScenario
 class NipcZigbeeMappingTest {
   private static final String EUI64 = "00:0D:6F:00:00:00:AB:01";
   private static final String NODE = "https://example.com/zmap#/sdfObject/node";
@@ -28,43 +32,21 @@ class NipcZigbeeMappingTest {
   private static final int VENDOR = 0x115F;
 
   @RegisterExtension
-  static final SharedGateway gateway =
-      new SharedGateway(
-          () -> {
-            JsonArray attributes =
-                new JsonArray()
-                    .add(attribute(6, 0, 16, "AA==").put("writable", false))
-                    .add(attribute(3, 0, 33, "HgA="))
-                    .add(attribute(6, 0x4000, 33, "BQA=").put("manufacturerCode", VENDOR));
-            JsonObject radios =
-                new JsonObject()
-                    .put(
-                        "zigbee",
-                        new JsonObject()
-                            .put("driver", "simulated")
-                            .put(
-                                "devices",
-                                new JsonArray()
-                                    .add(
-                                        new JsonObject()
-                                            .put("eui64", EUI64)
-                                            .put("attributes", attributes))));
-            return RunningGateway.start(GatewayConfig.builder().moduleSettings("radios", radios));
-          });
+  static final ScenarioGateway gateway =
+      new ScenarioGateway(
+          World.empty()
+              .withNodes(
+                  ZigbeeNode.at(
+                      EUI64,
+                      attribute(1, 6, 0, 16, "AA==", false),
+                      attribute(1, 3, 0, 33, "HgA=", true),
+                      attribute(1, 6, 0x4000, 33, "BQA=", true).put("manufacturerCode", VENDOR))));
+
+  @Parameter RadioRow row;
 
   private static String device;
 
-  private static JsonObject attribute(int cluster, int id, int type, String value) {
-    return new JsonObject()
-        .put("endpoint", 1)
-        .put("cluster", cluster)
-        .put("attribute", id)
-        .put("type", type)
-        .put("value", value)
-        .put("writable", true);
-  }
-
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   static void registerModelAndDevice() {
     String model =
         "{\"namespace\":{\"z\":\"https://example.com/zmap\"},\"defaultNamespace\":\"z\","
@@ -174,16 +156,14 @@ class NipcZigbeeMappingTest {
                 "application/nipc+json");
     assertThat(trigger.status()).as(trigger.text()).isEqualTo(201);
 
-    JsonNode reporting =
-        gateway.scim().get("/simulator").json().path("zigbee").path("reporting").get(0);
-    assertThat(reporting.path("eui64").asText()).isEqualTo(EUI64);
-    assertThat(reporting.path("cluster").asInt()).isEqualTo(6);
-    assertThat(reporting.path("minInterval").asInt()).isEqualTo(5);
-    assertThat(reporting.path("maxInterval").asInt()).isEqualTo(600);
+    DeviceSide.ConfiguredReporting reporting = gateway.devices().zigbeeReporting().get(0);
+    assertThat(reporting.eui64()).isEqualTo(EUI64);
+    assertThat(reporting.cluster()).isEqualTo(6);
+    assertThat(reporting.minInterval()).isEqualTo(5);
+    assertThat(reporting.maxInterval()).isEqualTo(600);
 
     assertThat(gateway.scim().delete(trigger.header("Location")).status()).isEqualTo(204);
     Eventually.eventually(
-        "reporting turned off",
-        () -> gateway.scim().get("/simulator").json().path("zigbee").path("reporting").isEmpty());
+        "reporting turned off", () -> gateway.devices().zigbeeReporting().isEmpty());
   }
 }

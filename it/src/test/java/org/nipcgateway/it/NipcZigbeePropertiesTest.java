@@ -1,69 +1,49 @@
 package org.nipcgateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nipcgateway.it.support.radio.ZigbeeNode.attribute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.nipcgateway.core.config.GatewayConfig;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Reply;
-import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.ScenarioGateway;
 import org.nipcgateway.it.support.ScimClient;
-import org.nipcgateway.it.support.SharedGateway;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
+import org.nipcgateway.it.support.radio.World;
+import org.nipcgateway.it.support.radio.ZigbeeNode;
 
 /**
- * One Zigbee model with properties (including a read/write-split map), actions and an event, on a
- * simulated node.
+ * One Zigbee model with properties (including a read/write-split map), actions and an event, on one
+ * node.
  */
+@RadioScenario
 class NipcZigbeePropertiesTest {
   private static final String EUI64 = "50:32:5F:FF:FE:E7:67:28";
   private static final String LIGHT = "https://example.com/zlight#/sdfObject/light";
   private static final String PROBLEM = "https://www.iana.org/assignments/nipc-problem-types#";
 
   @RegisterExtension
-  static final SharedGateway gateway =
-      new SharedGateway(
-          () -> {
-            JsonArray attributes =
-                new JsonArray()
-                    .add(attribute(1, 6, 0, 16, "AQ==", false))
-                    .add(attribute(1, 3, 0, 33, "AAA=", true))
-                    .add(attribute(1, 1026, 0, 41, "Zgg=", false))
-                    .add(attribute(1, 1026, 1, 41, "AAA=", true));
-            JsonObject radios =
-                new JsonObject()
-                    .put(
-                        "zigbee",
-                        new JsonObject()
-                            .put("driver", "simulated")
-                            .put(
-                                "devices",
-                                new JsonArray()
-                                    .add(
-                                        new JsonObject()
-                                            .put("eui64", EUI64)
-                                            .put("attributes", attributes))));
-            return RunningGateway.start(GatewayConfig.builder().moduleSettings("radios", radios));
-          });
+  static final ScenarioGateway gateway =
+      new ScenarioGateway(
+          World.empty()
+              .withNodes(
+                  ZigbeeNode.at(
+                      EUI64,
+                      attribute(1, 6, 0, 16, "AQ==", false),
+                      attribute(1, 3, 0, 33, "AAA=", true),
+                      attribute(1, 1026, 0, 41, "Zgg=", false),
+                      attribute(1, 1026, 1, 41, "AAA=", true))));
+
+  @Parameter RadioRow row;
 
   private static String device;
-
-  private static JsonObject attribute(
-      int endpoint, int cluster, int id, int type, String value, boolean writable) {
-    return new JsonObject()
-        .put("endpoint", endpoint)
-        .put("cluster", cluster)
-        .put("attribute", id)
-        .put("type", type)
-        .put("value", value)
-        .put("writable", writable);
-  }
 
   private static String map(int cluster, int attribute, int type) {
     return "{\"endpointID\":1,\"clusterID\":"
@@ -75,7 +55,7 @@ class NipcZigbeePropertiesTest {
         + "}";
   }
 
-  @BeforeAll
+  @BeforeParameterizedClassInvocation
   static void registerModelAndDevice() {
     String model =
         "{\"namespace\":{\"z\":\"https://example.com/zlight\"},\"defaultNamespace\":\"z\",\"sdfObject\":{\"light\":{\"sdfProperty\":{"

@@ -8,8 +8,8 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.core.config.GatewayConfig;
-import org.nipcgateway.core.fleet.Fleet;
 import org.nipcgateway.it.support.EndpointApps;
 import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Links;
@@ -18,16 +18,22 @@ import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.RunningGateway;
 import org.nipcgateway.it.support.ScimClient;
 import org.nipcgateway.it.support.SelfSignedCertificate;
+import org.nipcgateway.it.support.radio.RadioBench;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
+import org.nipcgateway.it.support.radio.World;
 
 /** The embedded broker over TLS only: a data app connects with the CA, gets its events. */
+@RadioScenario
 class StreamingTlsTest {
   @TempDir Path dir;
+  @Parameter RadioRow row;
 
   @Test
   void data_apps_receive_events_over_mqtt_with_tls_and_plain_mqtt_can_be_turned_off()
       throws Exception {
     SelfSignedCertificate certificate = SelfSignedCertificate.create(dir);
-    Fleet demo = Fleet.demo().orElseThrow();
+    World demo = World.demo();
     JsonObject streaming =
         new JsonObject()
             .put(
@@ -39,14 +45,15 @@ class StreamingTlsTest {
                             .put("certFile", certificate.cert().toString())
                             .put("keyFile", certificate.key().toString())
                             .put("port", 0)));
-    try (RunningGateway gateway =
-        RunningGateway.startTls(
-            GatewayConfig.builder()
-                .moduleSettings("radios", demo.radios())
-                .moduleSettings("streaming", streaming)
-                .moduleSetting("streaming", "mqtt", "port", -1))) {
+    try (RadioBench bench = row.start(demo);
+        RunningGateway gateway =
+            RunningGateway.startTls(
+                GatewayConfig.builder()
+                    .moduleSettings("radios", bench.radios())
+                    .moduleSettings("streaming", streaming)
+                    .moduleSetting("streaming", "mqtt", "port", -1))) {
       ScimClient http = gateway.scim();
-      gateway.seed(demo);
+      gateway.seed(demo.records());
       JsonNode ports = http.get("/streaming").json().path("mqtt");
       assertThat(ports.path("port").asInt()).isEqualTo(-1);
       int tlsPort = ports.path("tlsPort").asInt();

@@ -55,7 +55,7 @@ class NipcOperationsBenchmarkTest {
               String location = client.post(event, null).header("Location");
               assertThat(client.delete(location).status()).isEqualTo(204);
             });
-    assertThat(demo.bleSlotsInUse()).isZero();
+    assertThat(demo.devices().bleSlotsInUse()).isZero();
 
     System.out.printf(
         "BENCH rounds=%d ble-property-reads/s=%.0f (connect+read+disconnect each) zigbee-property-reads/s=%.0f"

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.EndpointApps;
@@ -22,15 +23,20 @@ import org.nipcgateway.it.support.MosquittoSub;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.RunningGateway;
 import org.nipcgateway.it.support.ScimClient;
-import org.nipcgateway.it.support.SimulatedDevices;
+import org.nipcgateway.it.support.radio.BlePeripheral;
+import org.nipcgateway.it.support.radio.RadioBench;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
+import org.nipcgateway.it.support.radio.World;
 
 /**
- * A steady stream of GATT notifications (simulated peripherals counting up) goes to a data app over
- * the embedded broker for a bounded time; every notification is received exactly once or counted as
+ * A steady stream of GATT notifications (peripherals counting up) goes to a data app over the
+ * embedded broker for a bounded time; every notification is received exactly once or counted as
  * dropped. Runs with {@code mvn verify} (about 15 s of streaming); longer with {@code
  * -Dnipc.soak.seconds=60}. Prints events/s and drops.
  */
 @Tag("soak")
+@RadioScenario
 class StreamingSoakTest {
   private static final int DEVICES = 20;
   private static final int INTERVAL_MS = 20;
@@ -42,24 +48,27 @@ class StreamingSoakTest {
     return String.format("02:50:41:4B:00:%02X", i);
   }
 
-  private static RunningGateway gateway() {
+  @Parameter RadioRow row;
+
+  private static World counters() {
     JsonObject[] peripherals = new JsonObject[DEVICES];
     for (int i = 0; i < DEVICES; i++) {
       peripherals[i] =
-          SimulatedDevices.peripheral(
+          BlePeripheral.at(
               mac(i),
-              SimulatedDevices.characteristic("FFF0", "FFF1", "AAAAAA==", "notify")
+              BlePeripheral.characteristic("FFF0", "FFF1", "AAAAAA==", "notify")
                   .put("notifyIntervalMs", INTERVAL_MS)
                   .put("notifyCounter", true));
     }
-    JsonObject radios = SimulatedDevices.bleRadio(peripherals);
-    radios.getJsonObject("ble").put("slots", DEVICES + 4);
-    return RunningGateway.start(GatewayConfig.builder().moduleSettings("radios", radios));
+    return World.empty().withPeripherals(peripherals).withBleSlots(DEVICES + 4);
   }
 
   @Test
   void every_event_of_a_steady_stream_arrives_once_or_is_counted_as_dropped() throws Exception {
-    try (RunningGateway gateway = gateway()) {
+    try (RadioBench bench = row.start(counters());
+        RunningGateway gateway =
+            RunningGateway.start(
+                GatewayConfig.builder().moduleSettings("radios", bench.radios()))) {
       ScimClient http = gateway.scim();
       http.post(
           "/nipc/registrations/models",

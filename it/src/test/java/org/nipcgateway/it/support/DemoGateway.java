@@ -8,24 +8,34 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeClassTemplateInvocationCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.nipcgateway.core.config.GatewayConfig;
-import org.nipcgateway.core.fleet.Fleet;
+import org.nipcgateway.it.support.radio.DeviceSide;
+import org.nipcgateway.it.support.radio.Faults;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
+import org.nipcgateway.it.support.radio.World;
 
 /**
- * A gateway per test class running the demo fleet (simulated thermometer, button and Zigbee light,
- * their models and SCIM devices), with helpers for NIPC paths and the simulator control API.
+ * The demo fleet (thermometer, button and Zigbee light, their models and SCIM devices) on a radio
+ * row, with a telemetry data app and helpers for NIPC paths: a {@link ScenarioGateway} on {@link
+ * World#demo()}, started per row in a {@link RadioScenario} class and on the simulated row in any
+ * other class.
  */
-public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
+public final class DemoGateway
+    implements BeforeClassTemplateInvocationCallback,
+        AfterClassTemplateInvocationCallback,
+        BeforeAllCallback,
+        AfterAllCallback {
   public static final String NAMESPACE = "https://nipc-gateway.example/demo#/sdfObject/";
   public static final String PROBLEM = "https://www.iana.org/assignments/nipc-problem-types#";
   public static final String THERMOMETER_MAC = "C0:FF:EE:00:18:09";
   public static final String BUTTON_MAC = "C0:FF:EE:00:00:B1";
   public static final String LIGHT_EUI64 = "00:0D:6F:00:0A:0B:0C:01";
 
-  private final JsonObject nipcSettings;
-  private RunningGateway running;
+  private final ScenarioGateway gateway;
   private final Map<String, String> deviceIds = new HashMap<>();
   private String dataApp;
   private String dataAppToken;
@@ -36,18 +46,36 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
 
   /** With settings for the {@code nipc} config section (e.g. a short operation timeout). */
   public DemoGateway(JsonObject nipcSettings) {
-    this.nipcSettings = nipcSettings;
+    gateway =
+        new ScenarioGateway(World.demo(), config -> config.moduleSettings("nipc", nipcSettings));
+  }
+
+  @Override
+  public void beforeClassTemplateInvocation(ExtensionContext context) {
+    gateway.beforeClassTemplateInvocation(context);
+    provision();
+  }
+
+  @Override
+  public void afterClassTemplateInvocation(ExtensionContext context) {
+    gateway.afterClassTemplateInvocation(context);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    Fleet fleet = Fleet.demo().orElseThrow();
-    running =
-        RunningGateway.start(
-            GatewayConfig.builder()
-                .moduleSettings("radios", fleet.radios())
-                .moduleSettings("nipc", nipcSettings));
-    running.seed(fleet);
+    gateway.beforeAll(context);
+    if (gateway.running() != null) {
+      provision();
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    gateway.afterAll(context);
+  }
+
+  private void provision() {
+    deviceIds.clear();
     for (JsonNode device : client().list("/Devices", "").path("Resources")) {
       deviceIds.put(device.path("displayName").asText(), device.path("id").asText());
     }
@@ -97,19 +125,25 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
     return dataApp;
   }
 
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (running != null) {
-      running.close();
-    }
-  }
-
   public java.nio.file.Path dataDir() {
-    return running.dataDir();
+    return gateway.running().dataDir();
   }
 
   public ScimClient client() {
-    return running.scim();
+    return gateway.scim();
+  }
+
+  public RadioRow row() {
+    return gateway.row();
+  }
+
+  /** The demo devices, acting on their own and observed through the row. */
+  public DeviceSide devices() {
+    return gateway.devices();
+  }
+
+  public Faults faults() {
+    return gateway.faults();
   }
 
   public String thermometer() {
@@ -151,30 +185,14 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
     return client().post(path, text(body), "Content-Type", "application/nipc+json");
   }
 
-  /** Tells the simulator something (fault, latency, a value change); fails unless it agrees. */
-  public void simulator(String method, String path, Object body) {
-    Reply reply =
-        client().send(method, "/simulator" + path, text(body), "Content-Type", "application/json");
-    if (reply.status() >= 300) {
-      throw new AssertionError("simulator refused " + path + ": " + reply);
-    }
-  }
-
   /** Vert.x JSON goes as its encoding; anything else as the client sends it. */
   private static Object text(Object body) {
     return body instanceof JsonObject json ? json.encode() : body;
   }
 
-  /** The simulated button reports a press (or release) as the peripheral would. */
+  /** The demo button reports a press (or release) as the peripheral does: it notifies. */
   public void pressButton(String value) {
-    simulator(
-        "POST",
-        "/ble/values",
-        new JsonObject()
-            .put("mac", BUTTON_MAC)
-            .put("service", "FFE0")
-            .put("characteristic", "FFE1")
-            .put("value", value));
+    devices().bleValueChanges(BUTTON_MAC, "FFE0", "FFE1", value);
   }
 
   /**
@@ -185,10 +203,6 @@ public final class DemoGateway implements BeforeAllCallback, AfterAllCallback {
     ObjectNode created = client().create("/EndpointApps", EndpointApps.of("telemetry", name));
     Links.group(client(), created.path("id").asText(), List.copyOf(deviceIds.values()));
     return created;
-  }
-
-  public int bleSlotsInUse() {
-    return client().get("/simulator").json().path("ble").path("slotsInUse").asInt();
   }
 
   /** The base64 value of a demo property, read over NIPC. */

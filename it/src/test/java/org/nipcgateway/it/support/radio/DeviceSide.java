@@ -1,0 +1,30 @@
+package org.nipcgateway.it.support.radio;
+
+import java.util.List;
+
+/**
+ * The far end of the radio link: what a world's devices do on their own, and what the row can
+ * observe of its radios that the NIPC API does not show. Values are base64.
+ */
+public interface DeviceSide {
+
+  /** The peripheral changes a characteristic's value, and notifies it when notifications are on. */
+  void bleValueChanges(String mac, String service, String characteristic, String value);
+
+  /** The node changes an attribute (a sensor reading), and reports it when reporting is on. */
+  void zigbeeValueChanges(String eui64, int endpoint, int cluster, int attribute, String value);
+
+  /** The node writes an attribute to the gateway (ZCL Write Attributes to the coordinator). */
+  void zigbeeNodeWrites(
+      String eui64, int endpoint, int cluster, int attribute, int type, String value);
+
+  /** How many connections the BLE adapter holds now. */
+  int bleSlotsInUse();
+
+  /** The attribute reporting the nodes were configured with (ZCL Configure Reporting). */
+  List<ConfiguredReporting> zigbeeReporting();
+
+  /** One node attribute's reporting, with its intervals in seconds. */
+  record ConfiguredReporting(
+      String eui64, int endpoint, int cluster, int attribute, int minInterval, int maxInterval) {}
+}
