@@ -1,6 +1,5 @@
 package org.nipcgateway.core.radio;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -63,15 +62,7 @@ public final class BleAddress implements Comparable<BleAddress> {
   /** The canonical spelling, upper case with colons: {@code 2C:54:91:88:C9:E2}. */
   @Override
   public String toString() {
-    String hex = String.format(Locale.ROOT, "%012X", bits);
-    StringBuilder out = new StringBuilder(17);
-    for (int i = 0; i < 12; i += 2) {
-      if (i > 0) {
-        out.append(':');
-      }
-      out.append(hex, i, i + 2);
-    }
-    return out.toString();
+    return HexAddress.spell(bits, 6);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package org.nipcgateway.core.radio;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** A Zigbee node's IEEE (EUI-64) address, in one canonical spelling and comparable. */
@@ -37,15 +36,7 @@ public final class Eui64 implements Comparable<Eui64> {
   /** The canonical spelling, upper case with colons: {@code 00:0D:6F:00:0A:0B:0C:01}. */
   @Override
   public String toString() {
-    String hex = String.format(Locale.ROOT, "%016X", bits);
-    StringBuilder out = new StringBuilder(23);
-    for (int i = 0; i < 16; i += 2) {
-      if (i > 0) {
-        out.append(':');
-      }
-      out.append(hex, i, i + 2);
-    }
-    return out.toString();
+    return HexAddress.spell(bits, 8);
   }
 
   @Override

@@ -121,6 +121,10 @@ public abstract class BleRadioContract {
             OptionalInt.of(key), java.util.Optional.empty(), java.util.Optional.empty()));
   }
 
+  private static BleConnectRequest justWorks(BleAddress device) {
+    return new BleConnectRequest(device, Set.of(BleBonding.JUSTWORKS), BleCredentials.none());
+  }
+
   private static RadioException.Reason reasonOf(Throwable failure) {
     assertThat(failure).isInstanceOf(RadioException.class);
     return ((RadioException) failure).reason();
@@ -245,11 +249,7 @@ public abstract class BleRadioContract {
   void a_peripheral_that_insists_on_pairing_is_refused_without_that_method() {
     Throwable failure = loop.failure(() -> radio.connect(BleConnectRequest.unpaired(JUST_WORKS)));
     assertThat(reasonOf(failure)).isEqualTo(RadioException.Reason.BONDING_FAILED);
-    loop.await(
-        () ->
-            radio.connect(
-                new BleConnectRequest(
-                    JUST_WORKS, Set.of(BleBonding.JUSTWORKS), BleCredentials.none())));
+    loop.await(() -> radio.connect(justWorks(JUST_WORKS)));
   }
 
   @Test
@@ -264,19 +264,10 @@ public abstract class BleRadioContract {
   void an_adapter_holds_no_more_connections_than_it_has_slots() {
     connect(SENSOR);
     loop.await(() -> radio.connect(withPasskey(LOCKED, PASSKEY)));
-    Throwable full =
-        loop.failure(
-            () ->
-                radio.connect(
-                    new BleConnectRequest(
-                        JUST_WORKS, Set.of(BleBonding.JUSTWORKS), BleCredentials.none())));
+    Throwable full = loop.failure(() -> radio.connect(justWorks(JUST_WORKS)));
     assertThat(reasonOf(full)).isEqualTo(RadioException.Reason.CONNECTION_FAILED);
     loop.await(() -> radio.disconnect(SENSOR));
-    loop.await(
-        () ->
-            radio.connect(
-                new BleConnectRequest(
-                    JUST_WORKS, Set.of(BleBonding.JUSTWORKS), BleCredentials.none())));
+    loop.await(() -> radio.connect(justWorks(JUST_WORKS)));
   }
 
   @Test
