@@ -24,9 +24,9 @@ import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.http.HealthRoutes;
-import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.http.PublicUrls;
 import org.nipcgateway.core.http.QueryCheck;
+import org.nipcgateway.core.http.RouterFallbacks;
 import org.nipcgateway.core.http.ServerTls;
 import org.nipcgateway.core.nipc.event.EventHub;
 import org.nipcgateway.core.radio.Radios;
@@ -219,40 +219,7 @@ public final class Gateway {
                       .mount(router, ctx)
                       .onSuccess(ok -> LOG.info("Mounted API module {}", module.name())));
     }
-    return chain.onSuccess(
-        v -> {
-          router
-              .route()
-              .last()
-              .handler(c -> Problems.send(c, 404, "Not Found", "no such resource"));
-          for (int status : new int[] {400, 401, 403, 413, 415, 429, 503}) {
-            router.errorHandler(status, Gateway::denied);
-          }
-          router.errorHandler(
-              500,
-              c -> {
-                LOG.error(
-                    "Unhandled failure on {} {}",
-                    c.request().method(),
-                    c.request().path(),
-                    c.failure());
-                Problems.send(c, 500, "Internal Server Error", null);
-              });
-        });
-  }
-
-  /** A denial (or overload) on a route whose module has no failure handler of its own. */
-  private static void denied(io.vertx.ext.web.RoutingContext c) {
-    String detail =
-        c.failure() instanceof io.vertx.ext.web.handler.HttpException http
-            ? http.getPayload()
-            : null;
-    int status = c.statusCode();
-    Problems.send(
-        c,
-        status,
-        io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase(),
-        detail);
+    return chain.onSuccess(v -> RouterFallbacks.install(router));
   }
 
   private static Future<HttpServer> listen(
