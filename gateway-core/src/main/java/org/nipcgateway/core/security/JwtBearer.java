@@ -11,6 +11,8 @@ import io.vertx.ext.auth.jwt.JWTAuthOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,24 +23,33 @@ import org.nipcgateway.core.config.ConfigException;
 /**
  * OAuth 2.0 access tokens in JWT form from an enterprise identity provider, checked by Vert.x's JWT
  * provider against the keys of a configured JWKS: signature, {@code exp}, {@code iss} and {@code
- * aud}. The token's scopes ({@code scope} or {@code scp}) give the roles, through the {@code
+ * aud}. A token must carry {@code exp}, and expire at most {@code maxLifetimeMinutes} (default 24
+ * hours) from now: a token that never expires, or in decades, is a permanent credential for whoever
+ * copies it. The token's scopes ({@code scope} or {@code scp}) give the roles, through the {@code
  * scopes} map of the settings (by default a scope named like a role, or {@code nipc:<role>}, gives
  * that role). A JWT caller is a SCIM client of its own ({@code sub}) and is not limited to devices.
  *
  * <pre>{@code
  * "security": { "jwt": { "jwksFile": "idp-keys.json", "issuer": "https://idp.example",
- *                        "audience": "nipc-gateway", "scopes": { "devices.write": "provisioning" } } }
+ *                        "audience": "nipc-gateway", "scopes": { "devices.write": "provisioning" },
+ *                        "maxLifetimeMinutes": 1440 } }
  * }</pre>
  */
 public final class JwtBearer {
+  private static final int LEEWAY_SECONDS = 30;
+  private static final long DEFAULT_MAX_LIFETIME_MINUTES = 24 * 60;
+
   private final JWTAuth provider;
   private final Map<String, Role> scopeRoles;
   private final String issuer;
+  private final Duration maxLifetime;
 
-  private JwtBearer(JWTAuth provider, Map<String, Role> scopeRoles, String issuer) {
+  private JwtBearer(
+      JWTAuth provider, Map<String, Role> scopeRoles, String issuer, Duration maxLifetime) {
     this.provider = provider;
     this.scopeRoles = Map.copyOf(scopeRoles);
     this.issuer = issuer;
+    this.maxLifetime = maxLifetime;
   }
 
   /** The verifier the settings describe, or empty when JWTs are not configured. Blocking. */
@@ -50,7 +61,8 @@ public final class JwtBearer {
     String audience = required(settings, "audience");
     JWTAuthOptions options =
         new JWTAuthOptions()
-            .setJWTOptions(new JWTOptions().setIssuer(issuer).addAudience(audience).setLeeway(30));
+            .setJWTOptions(
+                new JWTOptions().setIssuer(issuer).addAudience(audience).setLeeway(LEEWAY_SECONDS));
     for (Object key : jwks(settings)) {
       if (!(key instanceof JsonObject jwk)) {
         throw new ConfigException("security.jwt: every JWKS key must be a JSON object");
@@ -70,7 +82,18 @@ public final class JwtBearer {
         throw new ConfigException("security.jwt.scopes." + scope + ": " + e.getMessage(), e);
       }
     }
-    return Optional.of(new JwtBearer(JWTAuth.create(vertx, options), scopes, issuer));
+    return Optional.of(
+        new JwtBearer(JWTAuth.create(vertx, options), scopes, issuer, maxLifetime(settings)));
+  }
+
+  private static Duration maxLifetime(JsonObject settings) {
+    Object minutes = settings.getValue("maxLifetimeMinutes", DEFAULT_MAX_LIFETIME_MINUTES);
+    if (!(minutes instanceof Number number) || number.doubleValue() < 1) {
+      throw new ConfigException(
+          "security.jwt.maxLifetimeMinutes must be a number of minutes, at least 1; got "
+              + minutes);
+    }
+    return Duration.ofSeconds((long) (number.doubleValue() * 60));
   }
 
   private static JsonArray jwks(JsonObject settings) {
@@ -105,6 +128,9 @@ public final class JwtBearer {
         .map(
             user -> {
               JsonObject claims = user.principal();
+              if (!expiresInTime(user.get("exp"))) {
+                return Optional.<Principal>empty();
+              }
               Set<Role> roles = roles(claims);
               String subject = claims.getString("sub", "");
               if (roles.isEmpty() || subject.isEmpty()) {
@@ -114,6 +140,19 @@ public final class JwtBearer {
               return Optional.of(new Principal(id, roles, Optional.empty(), Set.of(id), "jwt"));
             })
         .otherwise(Optional.empty());
+  }
+
+  /**
+   * Vert.x checks an {@code exp} that is there; one that is missing, or too far ahead, is ours to
+   * refuse.
+   */
+  private boolean expiresInTime(Object expClaim) {
+    // Vert.x moves exp from the principal to the user's attributes; User.get looks in both.
+    if (!(expClaim instanceof Number exp)) {
+      return false;
+    }
+    Instant latest = Instant.now().plus(maxLifetime).plusSeconds(LEEWAY_SECONDS);
+    return exp.longValue() <= latest.getEpochSecond();
   }
 
   private Set<Role> roles(JsonObject claims) {
