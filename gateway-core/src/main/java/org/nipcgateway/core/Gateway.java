@@ -37,6 +37,7 @@ import org.nipcgateway.core.security.ServerCertificates;
 import org.nipcgateway.core.storage.AttributeSealer;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.SqliteResourceStore;
+import org.nipcgateway.core.storage.UnclaimedRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,6 +150,7 @@ public final class Gateway {
     List<ApiModule> modules = new ArrayList<>();
     ServiceLoader.load(ApiModule.class).forEach(modules::add);
     return mountAll(modules, router, ctx)
+        .compose(v -> UnclaimedRows.warn(prepared.store(), claimedTypes(modules)))
         .compose(v -> checkEveryRouteGuarded(security))
         .compose(v -> listen(vertx, config, prepared.tls(), security, router))
         .map(
@@ -166,6 +168,12 @@ public final class Gateway {
                 stopAll(modules)
                     .transform(ignored -> prepared.radios().stop())
                     .transform(ignored -> Future.failedFuture(e)));
+  }
+
+  private static java.util.Set<String> claimedTypes(List<ApiModule> modules) {
+    java.util.Set<String> claimed = new java.util.HashSet<>();
+    modules.forEach(m -> claimed.addAll(m.storedTypes()));
+    return claimed;
   }
 
   /** A route without an access rule is a programming error: the gateway does not start. */

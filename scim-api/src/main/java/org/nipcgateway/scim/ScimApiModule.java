@@ -17,6 +17,7 @@ import org.nipcgateway.scim.schema.ScimSchemaCatalog;
  */
 public final class ScimApiModule implements ApiModule {
   private RegistryService registry;
+  private java.util.Set<String> storedTypes = java.util.Set.of();
 
   @Override
   public String name() {
@@ -34,6 +35,10 @@ public final class ScimApiModule implements ApiModule {
         .executeBlocking(ScimSchemaCatalog::load)
         .map(
             catalog -> {
+              storedTypes =
+                  catalog.resourceTypes().stream()
+                      .map(org.nipcgateway.scim.schema.ScimResourceType::name)
+                      .collect(java.util.stream.Collectors.toUnmodifiableSet());
               registry =
                   new RegistryService(context.store(), catalog, maxGroupMembers, Clock.systemUTC());
               ScimRoutes routes =
@@ -57,6 +62,11 @@ public final class ScimApiModule implements ApiModule {
           "scim." + key + " must be a positive integer, got " + value);
     }
     return number;
+  }
+
+  @Override
+  public java.util.Set<String> storedTypes() {
+    return storedTypes;
   }
 
   @Override
