@@ -86,6 +86,9 @@ public final class SqliteResourceStore implements ResourceStore {
           .locations("classpath:db/migration")
           .load()
           .migrate();
+      // Flyway created a new database with the process's umask; SQLite gives the write-ahead log
+      // and shared-memory files the database file's mode, so restrict it before they exist.
+      dataDirectory.restrictContents();
       Connection connection = DriverManager.getConnection(url);
       try (Statement pragmas = connection.createStatement()) {
         pragmas.execute("PRAGMA journal_mode=WAL");
