@@ -34,6 +34,7 @@ import org.nipcgateway.core.security.GatewaySecurity;
 import org.nipcgateway.core.security.RouteTable;
 import org.nipcgateway.core.security.SecretBox;
 import org.nipcgateway.core.security.ServerCertificates;
+import org.nipcgateway.core.security.TlsRenegotiation;
 import org.nipcgateway.core.storage.AttributeSealer;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.SqliteResourceStore;
@@ -76,6 +77,7 @@ public final class Gateway {
 
   /** Starts a gateway; the future fails (and everything started is released) if any part fails. */
   public static Future<Gateway> start(GatewayConfig config) {
+    TlsRenegotiation.refuseClientInitiated();
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
     // Everything below runs on one event-loop context, so modules can rely on ordered callbacks.
     var context = vertx.getOrCreateContext();
