@@ -87,6 +87,11 @@ final class EmbeddedBroker {
         PUBLISHER);
   }
 
+  /** Ends an MQTT client's session and drops its subscriptions. Blocking only briefly. */
+  void disconnect(String clientId) {
+    server.disconnectAndPurgeClientState(clientId);
+  }
+
   void stop() {
     server.stopServer();
   }
