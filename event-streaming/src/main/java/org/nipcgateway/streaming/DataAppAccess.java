@@ -19,6 +19,9 @@ final class DataAppAccess implements IAuthenticator, IAuthorizatorPolicy {
   private static final long CHECK_TIMEOUT_SECONDS = 5;
 
   private final EndpointAppCredentials credentials;
+  // Which MQTT client ids logged in as which app, so that an app's sessions can be ended.
+  private final java.util.Map<String, String> appOfClient =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   DataAppAccess(EndpointAppCredentials credentials) {
     this.credentials = credentials;
@@ -42,6 +45,8 @@ final class DataAppAccess implements IAuthenticator, IAuthorizatorPolicy {
               .get(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (!valid) {
         LOG.info("MQTT client {} refused: wrong credentials for {}", clientId, username);
+      } else {
+        appOfClient.put(clientId, username);
       }
       return valid;
     } catch (InterruptedException e) {
@@ -51,6 +56,18 @@ final class DataAppAccess implements IAuthenticator, IAuthorizatorPolicy {
       LOG.warn("MQTT credential check for {} failed: {}", username, e.toString());
       return false;
     }
+  }
+
+  /** The MQTT client ids that logged in as this app (some may have disconnected since). */
+  java.util.List<String> clientsOf(String appId) {
+    return appOfClient.entrySet().stream()
+        .filter(e -> e.getValue().equals(appId))
+        .map(java.util.Map.Entry::getKey)
+        .toList();
+  }
+
+  void forget(String clientId) {
+    appOfClient.remove(clientId);
   }
 
   @Override

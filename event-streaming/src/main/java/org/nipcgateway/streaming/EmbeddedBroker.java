@@ -45,6 +45,11 @@ final class EmbeddedBroker {
       SslContext context =
           SslContextBuilder.forServer(files.certFile().toFile(), files.keyFile().toFile())
               .protocols("TLSv1.3", "TLSv1.2")
+              // The HTTPS listener's suites: without them Netty offers its defaults, which have
+              // no ChaCha20-Poly1305 (the AEAD for devices without AES instructions).
+              .ciphers(
+                  org.nipcgateway.core.security.ServerCertificates.CIPHER_SUITES,
+                  io.netty.handler.ssl.SupportedCipherSuiteFilter.INSTANCE)
               .build();
       tls = () -> context;
     }
@@ -80,6 +85,11 @@ final class EmbeddedBroker {
             .payload(Unpooled.wrappedBuffer(payload))
             .build(),
         PUBLISHER);
+  }
+
+  /** Ends an MQTT client's session and drops its subscriptions. Blocking only briefly. */
+  void disconnect(String clientId) {
+    server.disconnectAndPurgeClientState(clientId);
   }
 
   void stop() {

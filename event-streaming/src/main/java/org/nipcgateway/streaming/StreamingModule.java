@@ -3,6 +3,8 @@ package org.nipcgateway.streaming;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import java.net.BindException;
+import java.util.ArrayList;
+import java.util.List;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
@@ -10,6 +12,7 @@ import org.nipcgateway.core.nipc.dataapp.DataAppDirectory;
 import org.nipcgateway.core.security.AccessRule;
 import org.nipcgateway.core.security.EndpointAppCredentials;
 import org.nipcgateway.core.security.Role;
+import org.nipcgateway.core.storage.StoredResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,6 +78,7 @@ public final class StreamingModule implements ApiModule {
     return context
         .vertx()
         .executeBlocking(() -> EmbeddedBroker.start(settings, access))
+        .onSuccess(started -> endSessionsOfDeletedApps(started, access))
         .onSuccess(
             started ->
                 LOG.info("MQTT broker listening on {} {}", settings.mqttHost(), started.ports()))
@@ -95,6 +99,38 @@ public final class StreamingModule implements ApiModule {
                             ? new ConfigException(
                                 "cannot use the MQTT TLS certificate and key: " + e.getMessage(), e)
                             : e));
+  }
+
+  /**
+   * A deleted app's credentials are gone, but a session it opened before would keep receiving and
+   * subscribing: end it, and drop its subscriptions, as soon as the delete is committed.
+   */
+  private void endSessionsOfDeletedApps(EmbeddedBroker started, DataAppAccess access) {
+    context
+        .store()
+        .onRemoval(
+            removed -> {
+              List<String> clients = new ArrayList<>();
+              for (StoredResource resource : removed) {
+                if (resource.resourceType().equals("EndpointApp")) {
+                  clients.addAll(access.clientsOf(resource.id()));
+                }
+              }
+              if (clients.isEmpty()) {
+                return;
+              }
+              context
+                  .vertx()
+                  .executeBlocking(
+                      () -> {
+                        for (String client : clients) {
+                          started.disconnect(client);
+                          access.forget(client);
+                          LOG.info("Ended the MQTT session {} of a deleted endpoint app", client);
+                        }
+                        return null;
+                      });
+            });
   }
 
   /** Where the broker listens (data apps need to know) and what delivery did per data app. */

@@ -24,9 +24,9 @@ import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.ApiModules;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.http.HealthRoutes;
-import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.http.PublicUrls;
 import org.nipcgateway.core.http.QueryCheck;
+import org.nipcgateway.core.http.RouterFallbacks;
 import org.nipcgateway.core.radios.Radios;
 import org.nipcgateway.core.security.GatewaySecurity;
 import org.nipcgateway.core.security.RouteTable;
@@ -34,8 +34,10 @@ import org.nipcgateway.core.security.SecretAttributeSealer;
 import org.nipcgateway.core.security.SecretBox;
 import org.nipcgateway.core.security.ServerCertificates;
 import org.nipcgateway.core.security.ServerTls;
+import org.nipcgateway.core.security.TlsRenegotiation;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.SqliteResourceStore;
+import org.nipcgateway.core.storage.UnclaimedRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +80,7 @@ public final class Gateway {
    * ConfigException} before anything starts.
    */
   public static Future<Gateway> start(GatewayConfig config) {
+    TlsRenegotiation.refuseClientInitiated();
     ApiModules installed;
     try {
       installed = ApiModules.installed();
@@ -166,6 +169,7 @@ public final class Gateway {
             security.deviceScope(),
             prepared.tls());
     return mountAll(modules, router, ctx)
+        .compose(v -> UnclaimedRows.warn(prepared.store(), claimedTypes(modules)))
         .compose(v -> checkEveryRouteGuarded(security))
         .compose(v -> listen(vertx, config, prepared.tls(), security, router))
         .map(
@@ -183,6 +187,12 @@ public final class Gateway {
                 stopAll(modules)
                     .transform(ignored -> prepared.radios().stop())
                     .transform(ignored -> Future.failedFuture(e)));
+  }
+
+  private static java.util.Set<String> claimedTypes(List<ApiModule> modules) {
+    java.util.Set<String> claimed = new java.util.HashSet<>();
+    modules.forEach(m -> claimed.addAll(m.storedTypes()));
+    return claimed;
   }
 
   /** A route without an access rule is a programming error: the gateway does not start. */
@@ -236,40 +246,7 @@ public final class Gateway {
                       .mount(router, ctx)
                       .onSuccess(ok -> LOG.info("Mounted API module {}", module.name())));
     }
-    return chain.onSuccess(
-        v -> {
-          router
-              .route()
-              .last()
-              .handler(c -> Problems.send(c, 404, "Not Found", "no such resource"));
-          for (int status : new int[] {400, 401, 403, 413, 415, 429, 503}) {
-            router.errorHandler(status, Gateway::denied);
-          }
-          router.errorHandler(
-              500,
-              c -> {
-                LOG.error(
-                    "Unhandled failure on {} {}",
-                    c.request().method(),
-                    c.request().path(),
-                    c.failure());
-                Problems.send(c, 500, "Internal Server Error", null);
-              });
-        });
-  }
-
-  /** A denial (or overload) on a route whose module has no failure handler of its own. */
-  private static void denied(io.vertx.ext.web.RoutingContext c) {
-    String detail =
-        c.failure() instanceof io.vertx.ext.web.handler.HttpException http
-            ? http.getPayload()
-            : null;
-    int status = c.statusCode();
-    Problems.send(
-        c,
-        status,
-        io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase(),
-        detail);
+    return chain.onSuccess(v -> RouterFallbacks.install(router));
   }
 
   private static Future<HttpServer> listen(

@@ -139,4 +139,49 @@ class NipcDataAppsTest {
         .isEqualTo(400);
     assertThat(demo.client().get("/nipc/registrations/data-apps").status()).isEqualTo(400);
   }
+
+  @Test
+  void an_endpoint_without_a_host_or_with_an_empty_or_impossible_port_is_refused() {
+    String id = app("telemetry");
+    for (String uri :
+        new String[] {
+          "mqtt://127.0.0.1:", "127.0.0.1:", "mqtt://:1883", "mqtt://b:99999", "mqtts://b:0"
+        }) {
+      Reply reply =
+          register(
+              id,
+              "{"
+                  + events()
+                  + ",\"mqttBroker\":{\"URI\":\""
+                  + uri
+                  + "\",\"username\":\"u\",\"password\":\"p\"}}");
+      assertThat(reply.status()).as(uri).isEqualTo(400);
+    }
+    for (String uri : new String[] {"https://", "https://hooks.example:/in", "wss://:443/x"}) {
+      String delivery = uri.startsWith("wss") ? "websocket" : "webhook";
+      Reply reply =
+          register(id, "{" + events() + ",\"" + delivery + "\":{\"URI\":\"" + uri + "\"}}");
+      assertThat(reply.status()).as(uri).isEqualTo(400);
+    }
+    assertThat(demo.client().get("/nipc/registrations/data-apps?dataAppId=" + id).status())
+        .isEqualTo(400);
+    // The draft's own form, host:port, still registers.
+    assertThat(
+            register(
+                    id,
+                    "{"
+                        + events()
+                        + ",\"mqttBroker\":{\"URI\":\"broker.example:1883\",\"username\":\"u\",\"password\":\"p\"}}")
+                .status())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void the_same_event_listed_twice_is_refused() {
+    String id = app("telemetry");
+    String twice = "\"events\":[{\"event\":\"" + PRESSED + "\"},{\"event\":\"" + PRESSED + "\"}]";
+    Reply reply = register(id, "{" + twice + ",\"mqttClient\":true}");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().path("detail").asText()).contains("more than once");
+  }
 }

@@ -141,6 +141,22 @@ class NipcMqttStreamingTest {
   }
 
   @Test
+  void deleting_a_telemetry_app_ends_its_live_mqtt_session() {
+    JsonNode app = demo.telemetryApp("Short-lived telemetry");
+    String id = app.path("id").asText();
+    try (MosquittoSub sub =
+        MosquittoSub.start(
+            demo.mqttPort(), id, app.path("clientToken").asText(), "data-app/" + id + "/#")) {
+      assertThat(sub.granted()).isEqualTo(1);
+
+      assertThat(demo.client().delete("/scim/v2/EndpointApps/" + id).status()).isEqualTo(204);
+
+      // mosquitto_sub reconnects when its session ends; the deleted app's login is refused.
+      assertThat(sub.exited()).contains("Connection Refused").doesNotContain("exit 0");
+    }
+  }
+
+  @Test
   void a_data_app_not_linked_to_a_device_receives_none_of_its_events() {
     String unlinked =
         demo.client()

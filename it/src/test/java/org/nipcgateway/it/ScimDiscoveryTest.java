@@ -63,7 +63,7 @@ class ScimDiscoveryTest {
   void a_known_path_with_another_method_is_405_with_allow() {
     Reply reply = gateway.scim().delete("/scim/v2/Devices");
     assertThat(reply.status()).isEqualTo(405);
-    assertThat(reply.header("Allow")).isEqualTo("GET, POST");
+    assertThat(reply.header("Allow")).isEqualTo("GET, HEAD, POST");
   }
 
   @Test

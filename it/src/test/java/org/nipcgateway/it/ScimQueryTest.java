@@ -174,4 +174,15 @@ class ScimQueryTest {
         400,
         "invalidValue");
   }
+
+  @Test
+  void a_search_naming_a_null_attribute_is_an_invalid_value_not_a_server_error() {
+    for (String list : List.of("attributes", "excludedAttributes")) {
+      ObjectNode search = ScimClient.JSON.createObjectNode();
+      search.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:SearchRequest");
+      search.putArray(list).addNull();
+      assertScimError(gateway.scim().post("/scim/v2/.search", search), 400, "invalidValue");
+      assertScimError(gateway.scim().post("/scim/v2/Devices/.search", search), 400, "invalidValue");
+    }
+  }
 }

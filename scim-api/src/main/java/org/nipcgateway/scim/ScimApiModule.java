@@ -18,6 +18,7 @@ import org.nipcgateway.scim.schema.ScimSchemaCatalog;
  */
 public final class ScimApiModule implements ApiModule {
   private RegistryService registry;
+  private java.util.Set<String> storedTypes = java.util.Set.of();
 
   @Override
   public String name() {
@@ -42,6 +43,10 @@ public final class ScimApiModule implements ApiModule {
         .executeBlocking(ScimSchemaCatalog::load)
         .map(
             catalog -> {
+              storedTypes =
+                  catalog.resourceTypes().stream()
+                      .map(org.nipcgateway.scim.schema.ScimResourceType::name)
+                      .collect(java.util.stream.Collectors.toUnmodifiableSet());
               registry =
                   new RegistryService(context.store(), catalog, maxGroupMembers, Clock.systemUTC());
               ScimRoutes routes =
@@ -56,6 +61,11 @@ public final class ScimApiModule implements ApiModule {
                   .subRouter(routes.router(context.vertx(), context.routes()));
               return null;
             });
+  }
+
+  @Override
+  public java.util.Set<String> storedTypes() {
+    return storedTypes;
   }
 
   @Override

@@ -14,6 +14,7 @@ import org.nipcgateway.core.fleet.Fleet;
 import org.nipcgateway.core.fleet.FleetChoice;
 import org.nipcgateway.core.fleet.FleetSeeder;
 import org.nipcgateway.core.http.ApiModules;
+import org.nipcgateway.core.security.TlsRenegotiation;
 
 /**
  * The command-line entry point behind {@code ./nipc-gateway}. Exit codes: 0 after a clean stop or
@@ -23,6 +24,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // Before anything could create a TLS engine (the JDK reads it once).
+    TlsRenegotiation.refuseClientInitiated();
     if (args.length > 0 && args[0].equals("token")) {
       int status =
           new TokenCommand(System.out, System.err).run(Arrays.asList(args).subList(1, args.length));

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
@@ -107,20 +109,30 @@ public final class FleetSeeder {
   }
 
   private void seedAll(Fleet fleet) {
-    int models = 0;
-    int devices = 0;
+    int modelsThere = 0;
+    List<String> devicesThere = new ArrayList<>();
     for (JsonObject model : fleet.models()) {
-      models += post("/nipc/registrations/models", "application/sdf+json", model) ? 1 : 0;
+      modelsThere += post("/nipc/registrations/models", "application/sdf+json", model) ? 0 : 1;
     }
     for (JsonObject device : fleet.devices()) {
-      devices += post("/scim/v2/Devices", "application/scim+json", device) ? 1 : 0;
+      // A device's radio address (BLE MAC, Zigbee EUI-64) is unique in the registry, so one a
+      // previous start registered is refused with 409 rather than registered twice.
+      if (!post("/scim/v2/Devices", "application/scim+json", device)) {
+        devicesThere.add(device.getString("displayName", "?"));
+      }
     }
     LOG.info(
-        "Fleet loaded: {} of {} models and {} of {} devices newly registered",
-        models,
+        "Fleet loaded: {} of {} models and {} of {} devices newly registered{}",
+        fleet.models().size() - modelsThere,
         fleet.models().size(),
-        devices,
-        fleet.devices().size());
+        fleet.devices().size() - devicesThere.size(),
+        fleet.devices().size(),
+        modelsThere == 0 && devicesThere.isEmpty()
+            ? ""
+            : "; already there from an earlier start: "
+                + modelsThere
+                + " models, devices "
+                + devicesThere);
   }
 
   /** True when created, false when it already existed; anything else is a broken fleet. */

@@ -29,6 +29,15 @@ public interface ApiModule {
    */
   Future<Void> mount(Router router, GatewayContext context);
 
+  /**
+   * The resource types this module keeps in the store (known after {@link #mount}). At start the
+   * gateway warns about stored rows no module claims: they would otherwise vanish from every view
+   * without a word.
+   */
+  default java.util.Set<String> storedTypes() {
+    return java.util.Set.of();
+  }
+
   /** Called at shutdown after the HTTP server stopped taking requests; finishes pending work. */
   default Future<Void> stop() {
     return Future.succeededFuture();

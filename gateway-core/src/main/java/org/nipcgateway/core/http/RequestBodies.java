@@ -51,7 +51,7 @@ public final class RequestBodies {
     try {
       return STRICT.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new MalformedBody("malformed JSON: " + e.getOriginalMessage());
+      throw new MalformedBody(JsonFailures.describe(e));
     } catch (IOException e) {
       throw new MalformedBody("unreadable body");
     }

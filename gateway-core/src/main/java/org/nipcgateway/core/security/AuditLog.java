@@ -35,12 +35,19 @@ public final class AuditLog {
     }
   }
 
+  /** For a refused caller: which credential carrier it tried, if it was the API key header. */
+  private static String refusedVia(RoutingContext ctx) {
+    return ctx.request().getHeader(Authenticator.API_KEY_HEADER) != null
+        ? Authenticator.API_KEY_HEADER
+        : "none";
+  }
+
   private JsonObject line(Principal principal, RoutingContext ctx, String route, int status) {
     JsonObject line =
         new JsonObject()
             .put("time", clock.instant().toString())
             .put("caller", principal == null ? "anonymous" : principal.id())
-            .put("via", principal == null ? "none" : principal.method())
+            .put("via", principal == null ? refusedVia(ctx) : principal.method())
             .put("method", ctx.request().method().name())
             .put("route", route)
             .put("path", ctx.request().path())

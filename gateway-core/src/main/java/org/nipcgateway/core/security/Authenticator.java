@@ -12,12 +12,20 @@ import org.nipcgateway.core.storage.StoredResource;
 
 /**
  * Finds out who sent a request: a bearer token (an operator token, an OAuth 2.0 JWT or an endpoint
- * app's client token), else a TLS client certificate of an endpoint app. Empty when the request
- * carries no credentials or ones that do not hold; the caller answers 401 either way.
+ * app's client token), else an endpoint app's client token in an {@code x-api-key} header (how apps
+ * built on TieDie's NIPC SDK send it), else a TLS client certificate of an endpoint app. Empty when
+ * the request carries no credentials, ones that do not hold, or both headers (which one would count
+ * is no guess to make); the caller answers 401 either way, with the same limits.
  */
 public final class Authenticator {
   private static final String APP = ScimNames.ENDPOINT_APP;
   private static final String BEARER = "bearer ";
+
+  /** The header an endpoint app may carry its client token in instead of Authorization. */
+  public static final String API_KEY_HEADER = "x-api-key";
+
+  /** How a client token in {@link #API_KEY_HEADER} shows in the audit log. */
+  public static final String VIA_API_KEY = "client-token:x-api-key";
 
   private final ResourceStore store;
   private final OperatorTokens operatorTokens;
@@ -33,6 +41,14 @@ public final class Authenticator {
 
   public Future<Optional<Principal>> authenticate(HttpServerRequest request) {
     String authorization = request.getHeader("Authorization");
+    String apiKey = request.getHeader(API_KEY_HEADER);
+    if (authorization != null && apiKey != null) {
+      return Future.succeededFuture(Optional.empty());
+    }
+    if (apiKey != null) {
+      // Only an endpoint app's client token travels here: operator tokens and JWTs stay bearer.
+      return clientToken(apiKey.trim(), VIA_API_KEY);
+    }
     if (authorization != null) {
       if (authorization.length() <= BEARER.length()
           || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -61,6 +77,13 @@ public final class Authenticator {
     if (jwt.isPresent() && JwtBearer.looksLikeOne(token)) {
       return jwt.get().authenticate(token);
     }
+    return clientToken(token, "client-token");
+  }
+
+  private Future<Optional<Principal>> clientToken(String token, String via) {
+    if (token.isEmpty()) {
+      return Future.succeededFuture(Optional.empty());
+    }
     return store
         .findAll(APP)
         .map(
@@ -68,7 +91,7 @@ public final class Authenticator {
                 apps.stream()
                     .filter(app -> ClientTokens.matches(app.secrets(), token))
                     .findFirst()
-                    .flatMap(app -> asPrincipal(app, "client-token")));
+                    .flatMap(app -> asPrincipal(app, via)));
   }
 
   /** An endpoint app's role follows from its type: control apps control, telemetry apps listen. */

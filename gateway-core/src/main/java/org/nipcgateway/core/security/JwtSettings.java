@@ -14,13 +14,20 @@ import org.nipcgateway.core.config.Settings;
 /**
  * The {@code security.jwt} config section ({@link JwtBearer}): who issues the tokens, for which
  * audience, the keys that sign them (a JWKS inline as {@code jwks} or in {@code jwksFile}) and
- * which scope gives which role.
+ * which scope gives which role, and how far ahead a token's {@code exp} may be ({@code
+ * maxLifetimeMinutes}, default 24 h).
  *
  * @param keys the JWKS's keys, each a JSON object
  * @param scopes every scope that gives a role: a role's label, {@code nipc:<label>} and the
  *     configured ones
  */
-record JwtSettings(String issuer, String audience, JsonArray keys, Map<String, Role> scopes) {
+record JwtSettings(
+    String issuer,
+    String audience,
+    JsonArray keys,
+    Map<String, Role> scopes,
+    java.time.Duration maxLifetime) {
+  private static final long DEFAULT_MAX_LIFETIME_MINUTES = 24 * 60;
 
   /** Empty when JWTs are not configured. Blocking: reads the JWKS file when one is named. */
   static Optional<JwtSettings> from(Optional<Settings> section) {
@@ -47,7 +54,11 @@ record JwtSettings(String issuer, String audience, JsonArray keys, Map<String, R
         throw mapped.invalid(scope, e.getMessage());
       }
     }
-    return Optional.of(new JwtSettings(issuer, audience, keys, Map.copyOf(scopes)));
+    long lifetime =
+        jwt.longValue("maxLifetimeMinutes", DEFAULT_MAX_LIFETIME_MINUTES, 1, 100L * 365 * 24 * 60);
+    return Optional.of(
+        new JwtSettings(
+            issuer, audience, keys, Map.copyOf(scopes), java.time.Duration.ofMinutes(lifetime)));
   }
 
   private static JsonObject read(Settings jwt, Optional<Path> file) {

@@ -139,7 +139,7 @@ public final class OperatorTokenFile {
       entry.put("salt", t.salt());
       entry.put("hash", t.hash());
     }
-    Files.createDirectories(file.getParent());
+    org.nipcgateway.core.storage.OwnerOnly.createDirectories(file.getParent());
     Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
     try {
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));

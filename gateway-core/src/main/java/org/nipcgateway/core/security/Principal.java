@@ -12,8 +12,8 @@ import java.util.Set;
  * @param endpointApp the EndpointApp the caller is, when it is one: its NIPC access is limited to
  *     the devices linked to it
  * @param scimOwners whose SCIM objects the caller sees; empty means every object (the operator)
- * @param method how the caller proved who it is: {@code token}, {@code client-token}, {@code mtls},
- *     {@code jwt}
+ * @param method how the caller proved who it is: {@code token}, {@code client-token} (bearer),
+ *     {@code client-token:x-api-key}, {@code mtls}, {@code jwt}
  */
 public record Principal(
     String id,

@@ -11,6 +11,9 @@ import java.util.Set;
  * Every route of the gateway with the rule that guards it. Modules register their routes here
  * rather than on the router directly, so that a route cannot exist without a rule; the gateway
  * refuses to start when a router holds a route this table does not know.
+ *
+ * <p>Every {@code GET} route answers {@code HEAD} too, under the same rule (RFC 9110 section 9.3.2:
+ * HEAD is GET without the body, which Vert.x leaves out itself). The table lists only the GET.
  */
 public final class RouteTable {
   /** One route: its method, its full path (as Vert.x writes templates) and its rule. */
@@ -68,8 +71,9 @@ public final class RouteTable {
   }
 
   private AccessRule ruleOf(HttpMethod method, String path) {
+    HttpMethod listed = method.equals(HttpMethod.HEAD) ? HttpMethod.GET : method;
     return entries.stream()
-        .filter(e -> e.method().equals(method) && e.path().equals(path))
+        .filter(e -> e.method().equals(listed) && e.path().equals(path))
         .map(Entry::rule)
         .findFirst()
         .orElse(null);
@@ -100,6 +104,9 @@ public final class RouteTable {
       String full = prefix + path;
       add(new Entry(method, full, rule));
       Route route = router.route(method, path);
+      if (method.equals(HttpMethod.GET)) {
+        route.method(HttpMethod.HEAD);
+      }
       if (bodyLimit > 0) {
         // Read before the guard, so that a denial never leaves a request body unread.
         route.handler(BodyReader.upTo(bodyLimit));

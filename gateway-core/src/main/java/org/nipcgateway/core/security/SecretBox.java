@@ -46,7 +46,7 @@ public final class SecretBox {
     Path file = dataDir.resolve(KEY_FILE);
     try {
       if (!Files.exists(file)) {
-        Files.createDirectories(dataDir);
+        org.nipcgateway.core.storage.OwnerOnly.createDirectories(dataDir);
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
         createPrivate(file);

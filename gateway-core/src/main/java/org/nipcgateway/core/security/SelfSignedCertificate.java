@@ -56,7 +56,7 @@ public final class SelfSignedCertificate {
     Path key = dir.resolve(KEY_FILE);
     boolean created = false;
     if (!java.nio.file.Files.exists(cert) || !java.nio.file.Files.exists(key)) {
-      java.nio.file.Files.createDirectories(dir);
+      org.nipcgateway.core.storage.OwnerOnly.createDirectories(dir);
       create(cert, key);
       created = true;
     }
@@ -137,5 +137,7 @@ public final class SelfSignedCertificate {
       }
     }
     java.nio.file.Files.writeString(file, text.toString());
+    // Everything in the data dir is the owner's only, the certificate too.
+    org.nipcgateway.core.storage.OwnerOnly.restrict(file);
   }
 }

@@ -24,11 +24,16 @@ final class DataDirectory implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** Creates the directory if needed and locks it. Blocking: call from a worker thread. */
+  /**
+   * Creates the directory if needed, makes it and the gateway's files in it the owner's only (files
+   * that an older gateway or a copy made readable to others), and locks it. Blocking: call from a
+   * worker thread.
+   */
   public static DataDirectory open(Path dir) {
     Path path = dir.toAbsolutePath().normalize();
     try {
-      Files.createDirectories(path);
+      OwnerOnly.createDirectories(path);
+      OwnerOnly.restrictDataDir(path);
     } catch (IOException e) {
       throw new ConfigException("cannot create data dir " + path + ": " + e.getMessage(), e);
     }
@@ -68,6 +73,15 @@ final class DataDirectory implements AutoCloseable {
 
   public Path path() {
     return path;
+  }
+
+  /** Makes files created in the directory since it was opened the owner's only. Blocking. */
+  public void restrictContents() {
+    try {
+      OwnerOnly.restrictDataDir(path);
+    } catch (IOException e) {
+      throw new ConfigException("cannot restrict the data dir " + path + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

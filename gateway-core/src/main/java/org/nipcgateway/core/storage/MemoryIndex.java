@@ -47,6 +47,17 @@ final class MemoryIndex {
     return new ArrayList<>(byType.getOrDefault(resourceType, Map.of()).values());
   }
 
+  synchronized java.util.Set<String> types() {
+    java.util.Set<String> types = new java.util.TreeSet<>();
+    byType.forEach(
+        (type, resources) -> {
+          if (!resources.isEmpty()) {
+            types.add(type);
+          }
+        });
+    return types;
+  }
+
   synchronized int size() {
     return byId.size();
   }

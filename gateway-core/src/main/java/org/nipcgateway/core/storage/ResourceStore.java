@@ -24,6 +24,9 @@ public interface ResourceStore {
   /** All resources of one type, in creation order. */
   Future<List<StoredResource>> findAll(String resourceType);
 
+  /** Every resource type the store holds at least one resource of. */
+  java.util.Set<String> resourceTypes();
+
   /** Applies every change of the set atomically; fails with {@link StoreException} otherwise. */
   Future<Void> commit(ChangeSet changes);
 

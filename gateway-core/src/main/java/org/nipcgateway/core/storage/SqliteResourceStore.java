@@ -79,12 +79,16 @@ public final class SqliteResourceStore implements ResourceStore {
       WorkerExecutor worker, java.nio.file.Path dir, AttributeSealer sealer) throws SQLException {
     DataDirectory dataDirectory = DataDirectory.open(dir);
     try {
+      refuseTruncatedDatabase(dataDirectory.path().resolve(DB_FILE));
       String url = "jdbc:sqlite:" + dataDirectory.path().resolve(DB_FILE);
       Flyway.configure()
           .dataSource(url, "", "")
           .locations("classpath:db/migration")
           .load()
           .migrate();
+      // Flyway created a new database with the process's umask; SQLite gives the write-ahead log
+      // and shared-memory files the database file's mode, so restrict it before they exist.
+      dataDirectory.restrictContents();
       Connection connection = DriverManager.getConnection(url);
       try (Statement pragmas = connection.createStatement()) {
         pragmas.execute("PRAGMA journal_mode=WAL");
@@ -103,6 +107,28 @@ public final class SqliteResourceStore implements ResourceStore {
     }
   }
 
+  /**
+   * SQLite takes a zero-byte file for a new, empty database, and Flyway would then migrate it: a
+   * registry truncated by a failed copy or a full disk would start as an empty one, silently. A
+   * database that never existed has no file at all; one that is empty but for its write-ahead log
+   * is SQLite's to recover.
+   */
+  private static void refuseTruncatedDatabase(java.nio.file.Path db) {
+    java.nio.file.Path wal = db.resolveSibling(db.getFileName() + "-wal");
+    try {
+      if (java.nio.file.Files.exists(db)
+          && java.nio.file.Files.size(db) == 0
+          && (!java.nio.file.Files.exists(wal) || java.nio.file.Files.size(wal) == 0)) {
+        throw new StoreException(
+            db
+                + " is empty (0 bytes): the registry was truncated or never written. Restore it"
+                + " from a backup, or move it away to start with an empty registry.");
+      }
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot read " + db + ": " + e.getMessage(), e);
+    }
+  }
+
   private void loadAll() throws SQLException {
     String sql =
         "SELECT id, resource_type, version, created, last_modified, attributes, secrets"
@@ -110,27 +136,51 @@ public final class SqliteResourceStore implements ResourceStore {
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
-        StoredResource resource =
-            new StoredResource(
-                rows.getString(1),
-                rows.getString(2),
-                rows.getLong(3),
-                Instant.parse(rows.getString(4)),
-                Instant.parse(rows.getString(5)),
-                sealer.open(parse(rows.getString(6))),
-                parse(rows.getString(7)));
-        memory.put(resource);
+        memory.put(row(rows));
       }
       connection.commit();
     }
   }
 
-  private ObjectNode parse(String text) {
+  /** One stored row; a row that cannot be read stops the start, naming the row. */
+  private StoredResource row(ResultSet rows) throws SQLException {
+    String id = rows.getString(1);
+    String type = rows.getString(2);
+    try {
+      return new StoredResource(
+          id,
+          type,
+          rows.getLong(3),
+          Instant.parse(rows.getString(4)),
+          Instant.parse(rows.getString(5)),
+          sealer.open(parse(rows.getString(6), "attributes")),
+          parse(rows.getString(7), "secrets"));
+    } catch (RuntimeException e) {
+      throw new StoreException(
+          "the stored "
+              + type
+              + " with id "
+              + id
+              + " in "
+              + DB_FILE
+              + " cannot be read ("
+              + e.getMessage()
+              + "); restore the store from a backup, or delete that row to start without it",
+          e);
+    }
+  }
+
+  private ObjectNode parse(String text, String column) {
     try {
       return (ObjectNode) json.readTree(text);
-    } catch (JsonProcessingException | ClassCastException e) {
-      throw new StoreException("stored resource is not a JSON object", e);
+    } catch (JsonProcessingException | ClassCastException | IllegalArgumentException e) {
+      throw new StoreException("its " + column + " are not a JSON object");
     }
+  }
+
+  @Override
+  public java.util.Set<String> resourceTypes() {
+    return memory.types();
   }
 
   @Override

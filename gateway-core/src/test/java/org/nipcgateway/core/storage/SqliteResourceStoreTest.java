@@ -100,4 +100,39 @@ class SqliteResourceStoreTest {
         .hasCauseInstanceOf(StoreException.class);
     assertThat(store.isOpen()).isFalse();
   }
+
+  @Test
+  void a_zero_byte_database_file_stops_the_open_naming_the_file() throws Exception {
+    java.nio.file.Files.createFile(dataDir.resolve("registry.db"));
+    assertThatThrownBy(() -> await(SqliteResourceStore.open(vertx, dataDir, SEALER)))
+        .hasCauseInstanceOf(StoreException.class)
+        .hasMessageContaining("registry.db is empty (0 bytes)");
+  }
+
+  @Test
+  void a_row_whose_json_is_broken_stops_the_open_naming_the_row() throws Exception {
+    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir, SEALER));
+    await(store.commit(ChangeSet.of(device("broken-one", "soon broken"))));
+    await(store.close());
+    try (Connection db =
+            DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("registry.db"));
+        Statement sql = db.createStatement()) {
+      sql.execute("UPDATE resource SET attributes = '{\"displayName\": ' WHERE id = 'broken-one'");
+    }
+    assertThatThrownBy(() -> await(SqliteResourceStore.open(vertx, dataDir, SEALER)))
+        .hasCauseInstanceOf(StoreException.class)
+        .hasMessageContaining("Device with id broken-one")
+        .hasMessageContaining("attributes are not a JSON object");
+  }
+
+  @Test
+  void the_store_says_which_types_it_holds() throws Exception {
+    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir, SEALER));
+    assertThat(store.resourceTypes()).isEmpty();
+    await(store.commit(ChangeSet.of(device("a", "first"))));
+    assertThat(store.resourceTypes()).containsExactly("Device");
+    await(store.commit(new ChangeSet().delete("a")));
+    assertThat(store.resourceTypes()).isEmpty();
+    await(store.close());
+  }
 }

@@ -25,7 +25,8 @@ import org.nipcgateway.it.support.ScimClient;
  * Malformed requests at every route of the route table, sent with a token that holds every role (so
  * they reach the handlers): broken paths and ids, junk query strings and SDF names, random headers
  * and bodies (bytes, truncated or deeply nested JSON, wrong types). Not one may get a 5xx, and none
- * may change stored data; the gateway must be healthy afterwards.
+ * may change stored data, and no answer may name a class, library or setting of the gateway's
+ * insides; the gateway must be healthy afterwards.
  */
 class MalformedRequestFuzzTest {
   private static final int TRIES = 10_000;
@@ -33,6 +34,19 @@ class MalformedRequestFuzzTest {
   private static List<RouteTable.Entry> routes;
   private static String device;
   private static String storedBefore;
+
+  /** What only the gateway's insides say: a client's answer names no library, class or trace. */
+  private static final List<String> INTERNAL_NAMES =
+      List.of(
+          "com.fasterxml",
+          "java.",
+          "io.vertx",
+          "Exception",
+          "com.unboundid",
+          "org.nipcgateway",
+          "StreamReadConstraints",
+          "DeserializationFeature");
+
   private static final AtomicInteger sent = new AtomicInteger();
   private static final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
 
@@ -94,6 +108,9 @@ class MalformedRequestFuzzTest {
     sent.incrementAndGet();
     statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
     assertThat(status).as(request.route().method() + " " + target + " -> " + reply).isLessThan(500);
+    assertThat(reply)
+        .as(request.route().method() + " " + target + " answers with internal names")
+        .doesNotContain(INTERNAL_NAMES.toArray(String[]::new));
   }
 
   /**
@@ -129,7 +146,7 @@ class MalformedRequestFuzzTest {
       if (!text.startsWith("HTTP/1.1 ")) {
         throw new AssertionError("no HTTP answer to " + method + " " + target + ": " + text);
       }
-      return text.length() > 600 ? text.substring(0, 600) : text;
+      return text.length() > 2000 ? text.substring(0, 2000) : text;
     }
   }
 
@@ -233,7 +250,11 @@ class MalformedRequestFuzzTest {
                 "{\"action\":\"/devices/../../x\"}",
                 "{\"namespace\":1,\"sdfObject\":[]}",
                 "{\"retries\":-5,\"protocolInformation\":{\"ble\":{\"services\":\"x\"}}}",
-                "\uFEFF{}")
+                "\uFEFF{}",
+                "{}{}",
+                "[] 1",
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":{}}",
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"count\":\"x\"}")
             .map(s -> s.getBytes(StandardCharsets.UTF_8)),
         Arbitraries.integers()
             .between(50, 3000)

@@ -56,7 +56,9 @@ public final class OpenApiContract {
       return;
     }
     JsonNode item = resolve(root.path("paths").path(template));
-    JsonNode operation = resolve(item.path(method.toLowerCase(Locale.ROOT)));
+    // HEAD is answered wherever GET is, as GET without a body (RFC 9110 section 9.3.2).
+    boolean head = method.equalsIgnoreCase("HEAD");
+    JsonNode operation = resolve(item.path(head ? "get" : method.toLowerCase(Locale.ROOT)));
     if (operation.isMissingNode()) {
       require(reply.status() == 405 || reply.status() == 404, where + ": method not documented");
       return;
@@ -81,6 +83,10 @@ public final class OpenApiContract {
                         || reply.header(header.getKey()) != null,
                     where + ": missing header " + header.getKey()));
     JsonNode content = response.path("content");
+    if (head) {
+      require(reply.text().isEmpty(), where + ": a HEAD answer has a body");
+      return;
+    }
     if (content.isMissingNode() || content.isEmpty()) {
       require(reply.text().isEmpty(), where + ": documented without a body, but has one");
       return;

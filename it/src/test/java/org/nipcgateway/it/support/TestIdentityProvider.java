@@ -72,14 +72,28 @@ public final class TestIdentityProvider implements AutoCloseable {
   }
 
   public String sign(String subject, String scopes, Instant expires, String issuer, String aud) {
-    JsonObject claims =
-        new JsonObject()
-            .put("sub", subject)
-            .put("scope", scopes)
+    return sign(
+        claims(subject, scopes)
             .put("iss", issuer)
             .put("aud", aud)
-            .put("iat", expires.getEpochSecond() - 1200)
-            .put("exp", expires.getEpochSecond());
+            .put("exp", expires.getEpochSecond()));
+  }
+
+  /** A token without an {@code exp} claim: one that would never expire. */
+  public String withoutExpiry(String subject, String scopes) {
+    return sign(claims(subject, scopes));
+  }
+
+  private static JsonObject claims(String subject, String scopes) {
+    return new JsonObject()
+        .put("sub", subject)
+        .put("scope", scopes)
+        .put("iss", ISSUER)
+        .put("aud", AUDIENCE)
+        .put("iat", Instant.now().getEpochSecond() - 60);
+  }
+
+  private String sign(JsonObject claims) {
     return signer.generateToken(
         claims, new JWTOptions().setAlgorithm("RS256").setNoTimestamp(true));
   }

@@ -18,7 +18,12 @@ final class AllowedMethods {
   void add(HttpMethod method, String path) {
     Pattern pattern =
         Pattern.compile(Pattern.quote(path).replaceAll(":[A-Za-z]+", "\\\\E[^/]+\\\\Q"));
-    byPath.computeIfAbsent(pattern, p -> new TreeSet<>()).add(method.name());
+    Set<String> methods = byPath.computeIfAbsent(pattern, p -> new TreeSet<>());
+    methods.add(method.name());
+    if (method.equals(HttpMethod.GET)) {
+      // The route table answers HEAD wherever it answers GET.
+      methods.add(HttpMethod.HEAD.name());
+    }
   }
 
   /** The methods allowed on a path, empty when no route has that path. */

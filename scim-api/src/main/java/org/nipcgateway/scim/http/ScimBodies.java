@@ -1,12 +1,14 @@
 package org.nipcgateway.scim.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import io.vertx.ext.web.RoutingContext;
+import org.nipcgateway.core.http.JsonFailures;
 import org.nipcgateway.core.http.RequestBodies;
 
 /**
@@ -34,12 +36,24 @@ final class ScimBodies {
     ObjectNode object = object(ctx);
     try {
       return JsonUtils.getObjectReader().treeToValue(object, type);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      String detail =
-          e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    } catch (JsonProcessingException e) {
       throw BadRequestException.invalidSyntax(
-          "not a valid " + type.getSimpleName() + ": " + detail);
+          "not a valid " + type.getSimpleName() + ": " + detail(e));
+    } catch (IllegalArgumentException e) {
+      throw BadRequestException.invalidSyntax("not a valid " + type.getSimpleName());
     }
+  }
+
+  /**
+   * What was wrong, in the client's words: the SDK's own refusal of a value (an unparsable path or
+   * filter) is written for clients; Jackson's binding messages name classes and are not.
+   */
+  private static String detail(JsonProcessingException e) {
+    if (e.getCause() instanceof ScimException scim) {
+      String where = e instanceof JsonMappingException m ? JsonFailures.pointer(m) : "";
+      return (where.isEmpty() ? "" : where + ": ") + scim.getMessage();
+    }
+    return JsonFailures.describe(e);
   }
 
   private static void requireJsonMediaType(RoutingContext ctx) throws ScimException {

@@ -34,6 +34,10 @@ public record AttributeSelection(Set<Path> paths, boolean excluded) {
   private static Set<Path> parse(Collection<String> names) throws BadRequestException {
     Set<Path> paths = new LinkedHashSet<>();
     for (String name : names) {
+      if (name == null) {
+        // A search request's list may hold a JSON null; it names no attribute.
+        throw BadRequestException.invalidValue("attribute names must be strings, not null");
+      }
       for (String part : name.split(",")) {
         if (!part.isBlank()) {
           try {

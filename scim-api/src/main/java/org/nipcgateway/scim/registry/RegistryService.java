@@ -170,6 +170,9 @@ public final class RegistryService {
                               checkVersion(ifMatch, current);
                               ChangeSet changes = new ChangeSet().delete(id);
                               leaveGroups(id, snapshot, changes);
+                              if (type.name().equals(APP)) {
+                                AppLinks.unlink(id, snapshot, changes, clock.instant());
+                              }
                               return changes;
                             }))
                 .compose(store::commit));

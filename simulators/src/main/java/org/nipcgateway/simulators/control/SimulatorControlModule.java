@@ -231,12 +231,12 @@ public final class SimulatorControlModule implements ApiModule {
       } else {
         ctx.json(result);
       }
-    } catch (DecodeException
-        | ClassCastException
-        | IllegalArgumentException
-        | NullPointerException
-        | RadioException e) {
+    } catch (IllegalArgumentException | RadioException e) {
+      // The simulator's own refusals, written for the caller.
       Problems.send(ctx, 400, "Bad Request", e.getMessage());
+    } catch (DecodeException | ClassCastException | NullPointerException e) {
+      // Vert.x's and the JVM's texts name classes: not for the caller.
+      Problems.send(ctx, 400, "Bad Request", "the body is not a JSON object of the expected shape");
     }
   }
 }

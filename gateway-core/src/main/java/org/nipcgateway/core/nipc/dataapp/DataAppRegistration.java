@@ -74,7 +74,12 @@ record DataAppRegistration(List<String> events, ObjectNode shown, ObjectNode sec
       if (!event.isObject() || event.size() != 1 || !event.path("event").isTextual()) {
         throw NipcException.badRequest("each event is {\"event\": <sdfEvent global name>}");
       }
-      names.add(event.get("event").asText());
+      String name = event.get("event").asText();
+      if (names.contains(name)) {
+        // One event listed twice would be delivered twice, or not at all after one is removed.
+        throw NipcException.badRequest("the event " + name + " is listed more than once");
+      }
+      names.add(name);
     }
     return names;
   }
@@ -85,6 +90,7 @@ record DataAppRegistration(List<String> events, ObjectNode shown, ObjectNode sec
       throw NipcException.badRequest(delivery + " needs an object with a URI");
     }
     checkScheme(delivery, value.get("URI").asText());
+    checkAuthority(delivery, value.get("URI").asText());
     ObjectNode shown = JsonNodeFactory.instance.objectNode();
     for (String field : iterable(value)) {
       JsonNode item = value.get(field);
@@ -153,6 +159,29 @@ record DataAppRegistration(List<String> events, ObjectNode shown, ObjectNode sec
               + " (supported: "
               + SCHEMES.get(delivery)
               + ")");
+    }
+  }
+
+  /**
+   * The URI must name a host, and a port when it has a port separator: {@code mqtt://host:} would
+   * be stored and then fail at every delivery, far from the request that caused it.
+   */
+  private static void checkAuthority(String delivery, String uri) {
+    URI parsed;
+    try {
+      parsed = new URI(uri.contains("://") ? uri : "mqtt://" + uri);
+    } catch (URISyntaxException e) {
+      throw NipcException.badRequest(delivery + ".URI is not a URI: " + uri);
+    }
+    String authority = parsed.getRawAuthority();
+    if (parsed.getHost() == null || authority == null) {
+      throw NipcException.badRequest(delivery + ".URI names no host (or a malformed port): " + uri);
+    }
+    if (authority.endsWith(":")) {
+      throw NipcException.badRequest(delivery + ".URI has a ':' but no port: " + uri);
+    }
+    if (parsed.getPort() == 0 || parsed.getPort() > 65535) {
+      throw NipcException.badRequest(delivery + ".URI has a port outside 1-65535: " + uri);
     }
   }
 

@@ -24,7 +24,7 @@ import org.nipcgateway.core.storage.TaskSequencer;
  * of registered models.
  */
 public final class DataAppRegistry {
-  static final String TYPE = "DataApp";
+  public static final String TYPE = "DataApp";
 
   private final ResourceStore store;
   private final SdfModelRegistry models;

@@ -26,6 +26,13 @@ public final class NipcApiModule implements ApiModule {
   }
 
   @Override
+  public java.util.Set<String> storedTypes() {
+    return java.util.Set.of(
+        org.nipcgateway.core.nipc.model.SdfModelRegistry.TYPE,
+        org.nipcgateway.core.nipc.dataapp.DataAppRegistry.TYPE);
+  }
+
+  @Override
   public Future<Void> mount(Router router, GatewayContext context) {
     return context
         .vertx()

@@ -22,7 +22,7 @@ import org.nipcgateway.core.storage.TaskSequencer;
  * at a time so that "is this name taken?" and "is this model in use?" see every earlier one.
  */
 public final class SdfModelRegistry {
-  static final String TYPE = "SdfModel";
+  public static final String TYPE = "SdfModel";
 
   /** The SCIM extension through which a device names the models it implements. */
   static final String DEVICE_SDF_EXTENSION = ScimNames.SDF;
