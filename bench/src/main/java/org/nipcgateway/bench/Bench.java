@@ -1,0 +1,342 @@
+package org.nipcgateway.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark of issue 16, part 1: the packaged gateway next to a bare Vert.x handler in one run,
+ * each scenario measured as client-side figures plus the server's CPU time per request. Started by
+ * {@code bench/run}; prints figures and never fails on one.
+ */
+public final class Bench {
+  private static final String DEMO = "https://nipc-gateway.example/demo#/sdfObject/";
+  private static final String DRAFT =
+      "https://example.com/thermometer#/sdfThing/thermometer/sdfProperty/";
+  private static final String BLE_MAC =
+      "urn:ietf:params:scim:schemas:extension:ble:2.0:Device:deviceMacAddress";
+
+  private final BenchSettings settings;
+  private final Http http = new Http();
+  private final ProcStats proc = ProcStats.create();
+  private final Report report = new Report();
+  private final Pinning pinning = Pinning.fromEnvironment();
+  private final Wrk wrk;
+  private final ServerLauncher launcher;
+  // Figures gathered along the way and printed under the table.
+  private long rssIdleKib = -1;
+  private long rssWithDevicesKib = -1;
+  private long rssUnderLoadKib = -1;
+  private LoadResult creates = LoadResult.NONE;
+  private double cpuPerCreate;
+
+  private Bench(BenchSettings settings) {
+    this.settings = settings;
+    this.wrk = Wrk.create(settings.workDir(), pinning);
+    this.launcher = new ServerLauncher(settings.gatewayJar(), settings.workDir(), pinning);
+  }
+
+  public static void main(String[] args) {
+    BenchSettings settings = BenchSettings.fromEnvironment();
+    if (!Files.isRegularFile(settings.gatewayJar())) {
+      System.err.println("no " + settings.gatewayJar() + "; bench/run builds it");
+      System.exit(2);
+    }
+    if (!Wrk.available()) {
+      System.err.println("wrk is needed as the load generator (Debian: apt-get install -y wrk)");
+      System.exit(2);
+    }
+    new Bench(settings).run();
+  }
+
+  private void run() {
+    long began = System.nanoTime();
+    clean(settings.workDir().resolve("data"));
+    JsonObject machine = Machine.describe(pinning);
+    report.machine(machine);
+    System.out.println("machine: " + machine.encode());
+    System.out.println("settings: " + settings);
+
+    System.out.println("cold starts...");
+    ColdStart cold = new ColdStart(http);
+    List<Long> bareStarts =
+        cold.measure(settings.coldStarts(), "/", (run, port) -> launcher.bare("cold-bare", port));
+    List<Long> gatewayStarts =
+        cold.measure(
+            settings.coldStarts(),
+            "/health",
+            (run, port) -> launcher.gateway("cold-gateway", dataDir("cold-" + run), port));
+    report.extra(
+        "coldStartMs",
+        new JsonObject()
+            .put("bareMedian", ColdStart.median(bareStarts))
+            .put("gatewayMedian", ColdStart.median(gatewayStarts))
+            .put("bare", new JsonArray(bareStarts))
+            .put("gateway", new JsonArray(gatewayStarts)));
+
+    Path data = dataDir("gateway");
+    try (ServerProcess bare = launcher.bare("bare", 0);
+        ServerProcess gateway = launcher.gateway("gateway", data, 0)) {
+      String token = launcher.operatorToken(data);
+      awaitHealthy(gateway.base() + "/health");
+      pause(Duration.ofSeconds(3)); // let start-up work (demo seeding, JIT) settle before "idle"
+      rssIdleKib = ProcStats.rssKib(gateway.pid());
+      String gw = gateway.base();
+      String thermo = findDevice(gw, token, "displayName eq \"Demo health thermometer\"");
+      String light = findDevice(gw, token, "displayName eq \"Demo Zigbee light\"");
+      Scenario baseline = get(Report.BARE, bare.base() + "/", null);
+      List<Scenario> demo = demoScenarios(gw, token, thermo, light);
+      // One warm-up round over every scenario before any is measured, so that code several share
+      // (routing, the guard, JSON) is compiled before the first one counts, whatever the order.
+      System.out.println("warming up...");
+      wrk.run(baseline, settings.warmup());
+      demo.forEach(scenario -> wrk.run(scenario, settings.warmup()));
+      System.out.println("scenarios...");
+      measure(bare, baseline, Duration.ZERO);
+      demo.forEach(scenario -> measure(gateway, scenario, Duration.ZERO));
+      registryScenarios(gateway, token, thermo);
+      report.extra(
+          "rssKib",
+          new JsonObject()
+              .put("gatewayIdle", rssIdleKib)
+              .put("gatewayWithDevices", rssWithDevicesKib)
+              .put("gatewayUnderLoadMax", rssUnderLoadKib));
+    }
+    long seconds = (System.nanoTime() - began) / 1_000_000_000;
+    machine.put("loadAverageAtEnd", Machine.loadAverage());
+    report.extra("runSeconds", seconds);
+    report.print(notes(bareStarts, gatewayStarts, seconds, machine));
+    report.write(settings.results());
+    System.out.println("figures written to " + settings.results());
+  }
+
+  /** The HTTP scenarios on the demo fleet, in the order of the issue's table. */
+  private List<Scenario> demoScenarios(String gw, String token, String thermo, String light) {
+    String properties = gw + "/nipc/devices/%s/properties?propertyName=";
+    String four =
+        Stream.of("device_name", "appearance", "manufacturer_name_string", "model_number_string")
+            .map(p -> query(DRAFT + p))
+            .reduce((a, b) -> a + "&propertyName=" + b)
+            .orElseThrow();
+    String write =
+        new JsonArray()
+            .add(
+                new JsonObject()
+                    .put("property", DEMO + "thermometer/sdfProperty/measurementInterval")
+                    .put("value", "PAA=")) // 60 s, little-endian uint16
+            .encode();
+    return List.of(
+        get("gateway `/health` (open route)", gw + "/health", null),
+        get("guarded route (`/streaming`, operator token)", gw + "/streaming", token),
+        get(
+            "NIPC read, simulated BLE",
+            properties.formatted(thermo) + query(DEMO + "thermometer/sdfProperty/temperatureType"),
+            token),
+        get(
+            "NIPC read, simulated Zigbee",
+            properties.formatted(light) + query(DEMO + "light/sdfProperty/temperature"),
+            token),
+        get("NIPC read of 4 BLE properties", properties.formatted(thermo) + four, token),
+        new Scenario(
+            "NIPC write, BLE",
+            "PUT",
+            gw + "/nipc/devices/" + thermo + "/properties",
+            token,
+            "application/nipc+json",
+            write,
+            settings.connections(),
+            settings.duration()));
+  }
+
+  /** The registry scenarios: creates, then reads with that many devices stored. */
+  private void registryScenarios(ServerProcess gateway, String token, String fallbackId) {
+    String gw = gateway.base();
+    System.out.printf(
+        "creating %d devices with %d clients...%n", settings.devices(), settings.connections());
+    long before = proc.cpuMicros(gateway.pid());
+    DeviceLoader.Loaded loaded =
+        new DeviceLoader(http, gw, token).create(settings.devices(), settings.connections());
+    creates = loaded.creates();
+    cpuPerCreate =
+        creates.requests() == 0
+            ? 0
+            : (double) (proc.cpuMicros(gateway.pid()) - before) / creates.requests();
+    report.extra("creates", figures(creates).put("cpuMicrosPerCreate", cpuPerCreate));
+    pause(Duration.ofSeconds(3));
+    rssWithDevicesKib = ProcStats.rssKib(gateway.pid());
+
+    int middle = settings.devices() / 2;
+    String id =
+        loaded.ids().stream()
+            .skip(middle)
+            .filter(i -> i != null)
+            .findFirst()
+            .orElse(fallbackId); // if every create failed, still measure something
+    String n = String.format(Locale.ROOT, "%,d", settings.devices());
+    measure(
+        gateway,
+        get("SCIM GET by id, " + n + " devices stored", gw + "/scim/v2/Devices/" + id, token),
+        settings.warmup());
+    // Seconds per request today: few connections, no warm-up beyond the check, at most 10 s.
+    Duration capped =
+        settings.duration().compareTo(Duration.ofSeconds(10)) > 0
+            ? Duration.ofSeconds(10)
+            : settings.duration();
+    measure(
+        gateway,
+        new Scenario(
+            "SCIM filter by MAC, " + n + " devices (2 connections)",
+            "GET",
+            gw
+                + "/scim/v2/Devices?filter="
+                + query(BLE_MAC + " eq \"" + DeviceLoader.mac(middle) + "\""),
+            token,
+            null,
+            null,
+            2,
+            capped),
+        Duration.ZERO);
+  }
+
+  /** Checks one request, warms up, then measures the scenario with the server's CPU clock. */
+  private void measure(ServerProcess server, Scenario scenario, Duration warmup) {
+    Http.Reply check =
+        http.send(
+            scenario.method(),
+            scenario.url(),
+            scenario.token(),
+            scenario.contentType(),
+            scenario.body());
+    if (!check.ok()) {
+      System.err.printf(
+          "warning: %s answered %d: %s%n", scenario.name(), check.status(), check.body());
+    }
+    if (!warmup.isZero()) {
+      wrk.run(scenario, warmup);
+    }
+    long before = proc.cpuMicros(server.pid());
+    LoadResult load = wrk.run(scenario, scenario.duration());
+    long used = proc.cpuMicros(server.pid()) - before;
+    long rss = ProcStats.rssKib(server.pid());
+    if (!scenario.name().equals(Report.BARE)) {
+      rssUnderLoadKib = Math.max(rssUnderLoadKib, rss);
+    }
+    String body = check.body() == null ? "" : check.body();
+    report.add(
+        new Row(
+            scenario.name(),
+            load,
+            load.requests() == 0 ? 0 : (double) used / load.requests(),
+            rss,
+            check.status(),
+            body.length() > 300 ? body.substring(0, 300) + "…" : body));
+  }
+
+  private Scenario get(String name, String url, String token) {
+    return Scenario.get(name, url, token, settings.connections(), settings.duration());
+  }
+
+  private String findDevice(String base, String token, String filter) {
+    Http.Reply reply = http.get(base + "/scim/v2/Devices?filter=" + query(filter), token);
+    JsonArray found = reply.ok() ? new JsonObject(reply.body()).getJsonArray("Resources") : null;
+    if (found == null || found.isEmpty()) {
+      throw new IllegalStateException("no demo device for " + filter + ": " + reply);
+    }
+    return found.getJsonObject(0).getString("id");
+  }
+
+  private void awaitHealthy(String url) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (!http.get(url, null).ok()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(url + " never answered 2xx");
+      }
+      pause(Duration.ofMillis(50));
+    }
+  }
+
+  private String notes(List<Long> bare, List<Long> gateway, long seconds, JsonObject machine) {
+    return String.format(
+        Locale.ROOT,
+        """
+        SCIM creates, %d clients: %.0f/s, p50 %.1f ms, p99 %.1f ms, %.0f µs gateway CPU per create, \
+        %d failed
+        gateway RSS: %.0f MB idle, %.0f MB with %,d devices, %.0f MB at most right after a load step
+        cold start to first 2xx (median of %d): gateway %d ms, bare handler %d ms (all: %s, %s)
+        machine: %s CPUs, %s, %s; %s; load average %s at start, %s at end
+        run took %d s""",
+        settings.connections(),
+        creates.perSecond(),
+        creates.p50Ms(),
+        creates.p99Ms(),
+        cpuPerCreate,
+        creates.errors(),
+        rssIdleKib / 1024.0,
+        rssWithDevicesKib / 1024.0,
+        settings.devices(),
+        rssUnderLoadKib / 1024.0,
+        settings.coldStarts(),
+        ColdStart.median(gateway),
+        ColdStart.median(bare),
+        gateway,
+        bare,
+        machine.getLong("cpus"),
+        machine.getString("cpuModel"),
+        machine.getString("memTotal"),
+        machine.getString("pinning"),
+        machine.getString("loadAverageAtStart"),
+        machine.getString("loadAverageAtEnd"),
+        seconds);
+  }
+
+  private static JsonObject figures(LoadResult load) {
+    return new JsonObject()
+        .put("count", load.requests())
+        .put("seconds", load.seconds())
+        .put("perSecond", load.perSecond())
+        .put("p50Ms", load.p50Ms())
+        .put("p99Ms", load.p99Ms())
+        .put("p999Ms", load.p999Ms())
+        .put("errors", load.errors());
+  }
+
+  private Path dataDir(String name) {
+    return settings.workDir().resolve("data").resolve(name).toAbsolutePath();
+  }
+
+  private static String query(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static void pause(Duration time) {
+    try {
+      Thread.sleep(time.toMillis()); // waiting for time itself to pass, not for an event
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Data dirs of an earlier run would hold its 10,000 devices; each run starts empty. */
+  private static void clean(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.nipcgateway.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * The few plain HTTP/1.1 calls the benchmark makes itself: setting up (finding demo devices,
+ * creating the 10,000 devices), checking that each scenario answers 2xx before it is measured, and
+ * polling for cold start. Thread-safe; one instance serves every thread.
+ */
+final class Http {
+  /** What a call answered; status 0 when nothing answered. */
+  record Reply(int status, String body) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade: wrk speaks HTTP/1.1 too
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  Reply send(String method, String url, String token, String contentType, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", contentType);
+    }
+    try {
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.body());
+    } catch (IOException e) {
+      return new Reply(0, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Reply(0, "interrupted");
+    }
+  }
+
+  Reply get(String url, String token) {
+    return send("GET", url, token, null, null);
+  }
+}
