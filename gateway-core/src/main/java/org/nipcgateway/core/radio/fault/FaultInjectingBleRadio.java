@@ -40,15 +40,6 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
     faults.plan().onChange(() -> faults.context().runOnContext(v -> radioDownChanged()));
   }
 
-  public FaultInjection faults() {
-    return faults;
-  }
-
-  /** The radio decorated. */
-  public BleRadio decorated() {
-    return radio;
-  }
-
   @Override
   public Future<Void> connect(BleConnectRequest request) {
     return perform(

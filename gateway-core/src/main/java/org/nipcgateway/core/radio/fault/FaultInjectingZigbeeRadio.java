@@ -35,15 +35,6 @@ public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListe
     faults.plan().onChange(() -> faults.context().runOnContext(v -> radioDownChanged()));
   }
 
-  public FaultInjection faults() {
-    return faults;
-  }
-
-  /** The radio decorated. */
-  public ZigbeeRadio decorated() {
-    return radio;
-  }
-
   @Override
   public Future<DeviceAnswer<byte[]>> readAttribute(Eui64 device, ZigbeeAttribute attribute) {
     return perform("read", device, () -> radio.readAttribute(device, attribute));
