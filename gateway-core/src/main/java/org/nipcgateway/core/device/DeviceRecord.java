@@ -25,11 +25,6 @@ public record DeviceRecord(
     endpointApps = List.copyOf(endpointApps);
   }
 
-  /** Whether an endpoint app is linked to the device through its own record. */
-  public boolean links(String endpointAppId) {
-    return endpointApps.contains(endpointAppId);
-  }
-
   /**
    * Whether the device implements the affordance: one of its SCIM {@code sdf} references covers the
    * global name. A device without references (no {@code sdf} extension) may be operated with any

@@ -41,6 +41,19 @@ public final class DeviceRecords {
             values(attributes.path(ScimNames.ENDPOINT_APPS).path("applications"))));
   }
 
+  /**
+   * Whether the device's {@code endpointAppsExt} links the app, without building the whole record:
+   * the scope check runs for every event delivered to a data app.
+   */
+  public static boolean links(StoredResource device, String appId) {
+    for (JsonNode app : device.attributes().path(ScimNames.ENDPOINT_APPS).path("applications")) {
+      if (appId.equals(app.path("value").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Optional<BleIdentity> ble(JsonNode ble) {
     String mac = ble.path("deviceMacAddress").textValue();
     if (mac == null) {

@@ -63,7 +63,7 @@ public final class DeviceScope {
   }
 
   static boolean lists(StoredResource device, String appId) {
-    return DeviceRecords.of(device).map(d -> d.links(appId)).orElse(false);
+    return DeviceRecords.links(device, appId);
   }
 
   private static boolean shareAGroup(

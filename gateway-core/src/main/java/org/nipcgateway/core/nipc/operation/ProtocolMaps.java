@@ -84,7 +84,10 @@ public final class ProtocolMaps {
    */
   public static ZigbeeReporting reporting(JsonNode map, String affordance) {
     ZigbeeReporting defaults = ZigbeeReporting.DEFAULT;
-    int min = map.has("minReportInterval") ? number(map, "minReportInterval", affordance) : 1;
+    int min =
+        map.has("minReportInterval")
+            ? number(map, "minReportInterval", affordance)
+            : defaults.minInterval();
     int max =
         map.has("maxReportInterval")
             ? number(map, "maxReportInterval", affordance)

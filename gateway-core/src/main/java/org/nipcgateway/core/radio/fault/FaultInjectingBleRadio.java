@@ -98,10 +98,9 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
 
   @Override
   public Future<Void> scanning(boolean on) {
-    if (on && down) {
-      return FaultInjection.fail(Fault.Kind.RADIO_DOWN, "scanning", "the adapter");
-    }
-    return radio.scanning(on);
+    return on
+        ? faults.unlessDown("scanning", "the adapter", () -> radio.scanning(true))
+        : radio.scanning(false);
   }
 
   @Override
@@ -111,7 +110,7 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
 
   @Override
   public RadioState state() {
-    return down ? RadioState.DOWN : radio.state();
+    return faults.plan().radioDown() ? RadioState.DOWN : radio.state();
   }
 
   @Override
@@ -166,9 +165,6 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
       BleAddress device,
       java.util.function.Function<Fault.Kind, Future<T>> onFault,
       Supplier<Future<T>> work) {
-    if (down) {
-      return FaultInjection.fail(Fault.Kind.RADIO_DOWN, operation, device.toString());
-    }
     return faults.perform(operation, device.toString(), onFault, work);
   }
 

@@ -64,10 +64,10 @@ public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListe
 
   @Override
   public Future<Void> permitJoin(int seconds) {
-    if (down) {
-      return FaultInjection.fail(Fault.Kind.RADIO_DOWN, "permitJoin", "the coordinator");
-    }
-    return faults.latency().of("permitJoin").compose(v -> radio.permitJoin(seconds));
+    return faults.unlessDown(
+        "permitJoin",
+        "the coordinator",
+        () -> faults.latency().of("permitJoin").compose(v -> radio.permitJoin(seconds)));
   }
 
   @Override
@@ -77,7 +77,7 @@ public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListe
 
   @Override
   public RadioState state() {
-    return down ? RadioState.DOWN : radio.state();
+    return faults.plan().radioDown() ? RadioState.DOWN : radio.state();
   }
 
   @Override
@@ -119,9 +119,6 @@ public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListe
 
   private <T> Future<DeviceAnswer<T>> perform(
       String operation, Eui64 device, Supplier<Future<DeviceAnswer<T>>> work) {
-    if (down) {
-      return FaultInjection.fail(Fault.Kind.RADIO_DOWN, operation, device.toString());
-    }
     return faults.perform(
         operation,
         device.toString(),

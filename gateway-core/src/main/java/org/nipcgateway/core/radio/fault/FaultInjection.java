@@ -38,20 +38,16 @@ public final class FaultInjection {
   }
 
   /**
-   * Runs an operation: fails at once while the radio is held down, else waits the operation's
-   * latency, then meets a fault planned for it ({@code onFault} decides what it does) or does the
-   * work.
+   * Runs an operation: fails at once while the radio is held down (the plan is the one source of
+   * truth; the decorators' own flag only notices changes), else waits the operation's latency, then
+   * meets a fault planned for it ({@code onFault} decides what it does) or does the work.
    */
   <T> Future<T> perform(
       String operation,
       String device,
       Function<Fault.Kind, Future<T>> onFault,
       Supplier<Future<T>> work) {
-    if (plan.radioDown()) {
-      return Future.failedFuture(Fault.Kind.RADIO_DOWN.failure(operation, device));
-    }
-    return latency
-        .of(operation)
+    return unlessDown(operation, device, () -> latency.of(operation))
         .compose(
             v -> {
               Optional<Fault> fault = plan.strike(operation, device);
@@ -60,6 +56,13 @@ public final class FaultInjection {
               }
               return onFault.apply(fault.get().kind());
             });
+  }
+
+  /** The work, unless the radio is held down: then a {@code RADIO_DOWN} failure at once. */
+  <T> Future<T> unlessDown(String operation, String device, Supplier<Future<T>> work) {
+    return plan.radioDown()
+        ? Future.failedFuture(Fault.Kind.RADIO_DOWN.failure(operation, device))
+        : work.get();
   }
 
   /** The plain failure a fault of that kind is. */
