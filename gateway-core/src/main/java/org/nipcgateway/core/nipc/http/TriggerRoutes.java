@@ -104,10 +104,12 @@ final class TriggerRoutes {
     for (Trigger trigger : found) {
       if (!NipcResponses.onGroup(ctx)) {
         entries.add(
-            new JsonObject()
-                .put("instanceId", trigger.instanceId())
-                .put("eventName", trigger.eventName())
-                .put("action", trigger.action().uri()));
+            EventRoutes.withState(
+                new JsonObject()
+                    .put("instanceId", trigger.instanceId())
+                    .put("eventName", trigger.eventName())
+                    .put("action", trigger.action().uri()),
+                trigger.members().get(0)));
         continue;
       }
       for (DeviceHold member : trigger.members()) {
@@ -117,9 +119,11 @@ final class TriggerRoutes {
                 .map(problems::of)
                 .orElseGet(
                     () ->
-                        new JsonObject()
-                            .put("eventName", trigger.eventName())
-                            .put("action", trigger.action().uri()));
+                        EventRoutes.withState(
+                            new JsonObject()
+                                .put("eventName", trigger.eventName())
+                                .put("action", trigger.action().uri()),
+                            member));
         entries.add(entry.put("deviceId", member.deviceId()));
       }
     }
