@@ -118,10 +118,12 @@ final class TriggerRoutes {
   private void add(RoutingContext ctx, JsonArray entries, Trigger trigger) {
     if (!NipcResponses.onGroup(ctx)) {
       entries.add(
-          new JsonObject()
-              .put("instanceId", trigger.instanceId())
-              .put("eventName", trigger.eventName())
-              .put("action", trigger.action().uri()));
+          EventRoutes.withState(
+              new JsonObject()
+                  .put("instanceId", trigger.instanceId())
+                  .put("eventName", trigger.eventName())
+                  .put("action", trigger.action().uri()),
+              trigger.members().get(0)));
       return;
     }
     for (DeviceHold member : trigger.members()) {
@@ -131,9 +133,11 @@ final class TriggerRoutes {
               .map(problems::of)
               .orElseGet(
                   () ->
-                      new JsonObject()
-                          .put("eventName", trigger.eventName())
-                          .put("action", trigger.action().uri()));
+                      EventRoutes.withState(
+                          new JsonObject()
+                              .put("eventName", trigger.eventName())
+                              .put("action", trigger.action().uri()),
+                          member));
       entries.add(entry.put("deviceId", member.deviceId()));
     }
   }
