@@ -128,6 +128,13 @@ public final class ScimRoutes {
         "/.search",
         ctx -> search(ctx, List.copyOf(catalog.resourceTypes())));
     route(routes, PROVISIONING, HttpMethod.POST, ScimErrors.BULK_PATH, this::bulk);
+    // RFC 7644, section 3.4.2.1: a query at the root covers every resource type, like /.search.
+    route(
+        routes,
+        PROVISIONING,
+        HttpMethod.GET,
+        "/",
+        ctx -> list(ctx, List.copyOf(catalog.resourceTypes())));
     for (ScimResourceType type : catalog.resourceTypes()) {
       mountType(routes, type, type.endpoint());
       type.aliases().forEach(alias -> mountType(routes, type, alias));
@@ -244,8 +251,12 @@ public final class ScimRoutes {
   }
 
   private void list(RoutingContext ctx, ScimResourceType type) throws ScimException {
+    list(ctx, List.of(type));
+  }
+
+  private void list(RoutingContext ctx, List<ScimResourceType> types) throws ScimException {
     ListQuery query = ListQuery.fromParameters(name -> ctx.queryParam(name), maxResults);
-    runQuery(ctx, List.of(type), query);
+    runQuery(ctx, types, query);
   }
 
   private void search(RoutingContext ctx, List<ScimResourceType> types) throws ScimException {
