@@ -133,6 +133,31 @@ class SdfRefModelTest {
   }
 
   @Test
+  void reading_a_model_the_device_does_not_use_says_so_rather_than_that_no_model_exists() {
+    String other =
+        "{'namespace':{'o':'https://example.com/unused'},'defaultNamespace':'o',"
+            + "'sdfObject':{'unused':{'sdfProperty':{'name':{'type':'string',"
+            + "'sdfProtocolMap':{'ble':{'serviceID':'1800','characteristicID':'2A00'}}}}}}}";
+    assertThat(register(other).status()).isEqualTo(201);
+
+    JsonNode notUsed =
+        http()
+            .get(properties("https://example.com/unused#/sdfObject/unused/sdfProperty/name"))
+            .json()
+            .get(0);
+    JsonNode unknown =
+        http()
+            .get(properties("https://example.com/nowhere#/sdfObject/x/sdfProperty/y"))
+            .json()
+            .get(0);
+
+    assertThat(notUsed.path("type").asText()).isEqualTo(PROBLEM + "invalid-sdf-url");
+    assertThat(notUsed.path("detail").asText()).contains("does not implement");
+    assertThat(unknown.path("type").asText()).isEqualTo(PROBLEM + "invalid-sdf-url");
+    assertThat(unknown.path("detail").asText()).contains("No registered");
+  }
+
+  @Test
   void cyclic_and_dangling_references_are_refused_and_nothing_is_stored() {
     String cyclic =
         "{'namespace':{'c':'https://example.com/cyclic'},'defaultNamespace':'c',"

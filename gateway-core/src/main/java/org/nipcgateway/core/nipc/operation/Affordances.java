@@ -44,10 +44,25 @@ public final class Affordances {
    * {@code sdfEvent}) that the device implements; fails with invalid-sdf-url.
    */
   public Future<JsonNode> definition(DeviceRecord device, String globalName, String kind) {
-    if (globalName == null
-        || !globalName.contains("/" + kind + "/")
-        || !device.implementsAffordance(globalName)) {
+    if (globalName == null || !globalName.contains("/" + kind + "/")) {
       return Future.failedFuture(NipcException.invalidSdfUrl(String.valueOf(globalName)));
+    }
+    if (!device.implementsAffordance(globalName)) {
+      // Say which half is wrong: a name no model defines, or a model this device does not use.
+      return models
+          .definition(globalName)
+          .transform(
+              found ->
+                  Future.failedFuture(
+                      found.succeeded()
+                          ? NipcException.of(
+                              NipcProblem.INVALID_SDF_URL,
+                              "Device "
+                                  + device.id()
+                                  + " does not implement '"
+                                  + globalName
+                                  + "': its SCIM sdf extension names other models")
+                          : found.cause()));
     }
     return models.definition(globalName);
   }
