@@ -7,8 +7,10 @@ import java.nio.file.Path;
 
 /**
  * CPU time and resident memory of a process, read from {@code /proc}. CPU time counts every thread
- * of the process (event loop, GC, JIT, store worker), which is what a request really costs on a
- * machine with two cores.
+ * of the process (event loop, GC, store worker, …) except the JIT compilers: compiling is a one-off
+ * cost of warming up, and on a loaded machine C2 was seen still compiling minutes into a run, its
+ * time then outweighing the requests'. (Code not yet compiled still runs slower, so warm-up matters
+ * all the same.)
  */
 final class ProcStats {
   private final long ticksPerSecond;
@@ -31,14 +33,30 @@ final class ProcStats {
     }
   }
 
-  /** User plus system CPU time the process has used so far, in microseconds. */
+  /** User plus system CPU time the process's threads but the JIT's have used, in microseconds. */
   long cpuMicros(long pid) {
-    String stat = read(Path.of("/proc", Long.toString(pid), "stat"));
+    long ticks = 0;
+    try (var threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path thread : (Iterable<Path>) threads::iterator) {
+        try {
+          String name = Files.readString(thread.resolve("comm"));
+          if (!name.startsWith("C1 CompilerThre") && !name.startsWith("C2 CompilerThre")) {
+            ticks += ticks(Files.readString(thread.resolve("stat")));
+          }
+        } catch (IOException e) {
+          // The thread ended meanwhile: its time is gone with it.
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return ticks * 1_000_000 / ticksPerSecond;
+  }
+
+  private static long ticks(String stat) {
     // The command name (field 2) may hold spaces; fields after its closing parenthesis do not.
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    long utime = Long.parseLong(fields[11]); // field 14 of proc(5)
-    long stime = Long.parseLong(fields[12]); // field 15
-    return (utime + stime) * 1_000_000 / ticksPerSecond;
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14, 15 of proc(5)
   }
 
   /** VmRSS of the process in KiB, or -1 once it has gone. */

@@ -56,6 +56,7 @@ public final class Gateway {
   private final HttpServer server;
   private final AtomicBoolean stopping;
   private final RouteTable routes;
+  private final GatewaySecurity security;
 
   private Gateway(
       Vertx vertx,
@@ -64,14 +65,15 @@ public final class Gateway {
       List<ApiModule> modules,
       HttpServer server,
       AtomicBoolean stopping,
-      RouteTable routes) {
+      GatewaySecurity security) {
     this.vertx = vertx;
     this.store = store;
     this.radios = radios;
     this.modules = modules;
     this.server = server;
     this.stopping = stopping;
-    this.routes = routes;
+    this.routes = security.routes();
+    this.security = security;
   }
 
   /**
@@ -140,8 +142,11 @@ public final class Gateway {
                 startRadios(vertx, config)
                     .map(
                         radios ->
-                            new Prepared(
-                                store, secrets, radios, ready.getKey(), ready.getValue())));
+                            new Prepared(store, secrets, radios, ready.getKey(), ready.getValue()))
+                    .recover(
+                        e ->
+                            closeAudit(vertx, ready.getValue())
+                                .transform(ignored -> Future.failedFuture(e))));
   }
 
   private static Future<Gateway> mountAndListen(
@@ -181,12 +186,22 @@ public final class Gateway {
                     modules,
                     server,
                     stopping,
-                    security.routes()))
+                    security))
         .recover(
             e ->
                 stopAll(modules)
                     .transform(ignored -> prepared.radios().stop())
+                    .transform(ignored -> closeAudit(vertx, security))
                     .transform(ignored -> Future.failedFuture(e)));
+  }
+
+  /** The audit log is closed last, so that every request that finished is in it. */
+  private static Future<Void> closeAudit(Vertx vertx, GatewaySecurity security) {
+    return vertx.executeBlocking(
+        () -> {
+          security.close();
+          return null;
+        });
   }
 
   private static java.util.Set<String> claimedTypes(List<ApiModule> modules) {
@@ -330,6 +345,7 @@ public final class Gateway {
     chain
         .transform(v -> radios.stop())
         .transform(v -> store.close())
+        .transform(v -> closeAudit(vertx, security))
         .onComplete(
             v ->
                 // Vert.x cannot report its own close to a callback on one of its threads (that

@@ -3,6 +3,7 @@ package org.nipcgateway.scim;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
+import java.util.Map;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.http.ApiModule;
@@ -45,14 +46,18 @@ public final class ScimApiModule implements ApiModule {
     return context
         .vertx()
         .executeBlocking(ScimSchemaCatalog::load)
+        .compose(
+            catalog ->
+                RegistryService.open(context.store(), catalog, maxGroupMembers, Clock.systemUTC())
+                    .map(opened -> Map.entry(catalog, opened)))
         .map(
-            catalog -> {
+            ready -> {
+              ScimSchemaCatalog catalog = ready.getKey();
               storedTypes =
                   catalog.resourceTypes().stream()
                       .map(org.nipcgateway.scim.schema.ScimResourceType::name)
                       .collect(java.util.stream.Collectors.toUnmodifiableSet());
-              registry =
-                  new RegistryService(context.store(), catalog, maxGroupMembers, Clock.systemUTC());
+              registry = ready.getValue();
               ScimRoutes routes =
                   new ScimRoutes(
                       registry,

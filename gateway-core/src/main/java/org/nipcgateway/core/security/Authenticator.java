@@ -32,6 +32,11 @@ public final class Authenticator {
   private final Optional<JwtBearer> jwt;
   private final ClientCertificates certificates = new ClientCertificates();
 
+  /** Which app (at which version) a client token was found to belong to. */
+  private record TokenOwner(String appId, long version) {}
+
+  private final VerifiedTokens<TokenOwner> clientTokens = new VerifiedTokens<>(4096);
+
   public Authenticator(
       ResourceStore store, OperatorTokens operatorTokens, Optional<JwtBearer> jwt) {
     this.store = store;
@@ -84,14 +89,34 @@ public final class Authenticator {
     if (token.isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }
+    TokenOwner owner = clientTokens.get(token);
+    if (owner == null) {
+      return searchClientToken(token, via);
+    }
+    // The app as it is now: gone or changed since (deleted, retyped, new token) means look again.
+    return store
+        .find(owner.appId())
+        .compose(
+            app -> {
+              if (app.isPresent() && app.get().version() == owner.version()) {
+                return Future.succeededFuture(asPrincipal(app.get(), via));
+              }
+              clientTokens.forget(token);
+              return searchClientToken(token, via);
+            });
+  }
+
+  /** Every app's salted hash against the token: the first request with a token pays this. */
+  private Future<Optional<Principal>> searchClientToken(String token, String via) {
     return store
         .findAll(APP)
         .map(
-            apps ->
-                apps.stream()
-                    .filter(app -> ClientTokens.matches(app.secrets(), token))
-                    .findFirst()
-                    .flatMap(app -> asPrincipal(app, via)));
+            apps -> {
+              Optional<StoredResource> app =
+                  apps.stream().filter(a -> ClientTokens.matches(a.secrets(), token)).findFirst();
+              app.ifPresent(a -> clientTokens.put(token, new TokenOwner(a.id(), a.version())));
+              return app.flatMap(a -> asPrincipal(a, via));
+            });
   }
 
   /** An endpoint app's role follows from its type: control apps control, telemetry apps listen. */

@@ -13,15 +13,19 @@ public final class GatewaySecurity {
   private final RouteTable routes;
   private final DeviceScope deviceScope;
   private final ConnectionLimit connections;
+  private final AuditFile audit;
 
-  private GatewaySecurity(RouteTable routes, DeviceScope deviceScope, ConnectionLimit connections) {
+  private GatewaySecurity(
+      RouteTable routes, DeviceScope deviceScope, ConnectionLimit connections, AuditFile audit) {
     this.routes = routes;
     this.deviceScope = deviceScope;
     this.connections = connections;
+    this.audit = audit;
   }
 
-  /** Blocking: reads the JWKS file when one is configured. */
-  public static GatewaySecurity create(Vertx vertx, GatewayConfig config, ResourceStore store) {
+  /** Blocking: opens the audit log, reads the JWKS file when one is configured. */
+  public static GatewaySecurity create(Vertx vertx, GatewayConfig config, ResourceStore store)
+      throws java.io.IOException {
     SecuritySettings settings = SecuritySettings.from(config.settings("security"));
     Clock clock = Clock.systemUTC();
     OperatorTokens tokens =
@@ -29,14 +33,20 @@ public final class GatewaySecurity {
     Authenticator authenticator =
         new Authenticator(store, tokens, JwtBearer.fromSettings(vertx, settings.jwt()));
     DeviceScope scope = new DeviceScope(store);
+    AuditFile audit = AuditFile.open(config.dataDir());
     AccessGuard guard =
         new AccessGuard(
             authenticator,
             scope,
             new RateLimiter(settings.perSecond(), settings.burst(), System::nanoTime),
-            new AuditLog(clock));
+            new AuditLog(clock, audit));
     return new GatewaySecurity(
-        new RouteTable(guard), scope, new ConnectionLimit(settings.maxConnections()));
+        new RouteTable(guard), scope, new ConnectionLimit(settings.maxConnections()), audit);
+  }
+
+  /** Blocking: writes the audit lines still queued and closes the audit log. */
+  public void close() {
+    audit.close();
   }
 
   public RouteTable routes() {

@@ -32,6 +32,9 @@ public final class OperatorTokens {
   private volatile Instant lastCheck = Instant.EPOCH;
   private Future<Void> checking = Future.succeededFuture();
 
+  /** Tokens already checked against the entry they matched; a reloaded file has new entries. */
+  private final VerifiedTokens<OperatorToken> verified = new VerifiedTokens<>(1024);
+
   public OperatorTokens(Vertx vertx, OperatorTokenFile file, Clock clock) {
     this.vertx = vertx;
     this.file = file;
@@ -55,10 +58,14 @@ public final class OperatorTokens {
   }
 
   private Optional<Principal> check(OperatorToken entry, String token) {
-    if (entry == null
-        || !OperatorTokenFile.matches(entry, token)
-        || !clock.instant().isBefore(entry.expires())) {
+    if (entry == null || !clock.instant().isBefore(entry.expires())) {
       return Optional.empty();
+    }
+    if (verified.get(token) != entry) {
+      if (!OperatorTokenFile.matches(entry, token)) {
+        return Optional.empty();
+      }
+      verified.put(token, entry);
     }
     return Optional.of(entry.principal());
   }

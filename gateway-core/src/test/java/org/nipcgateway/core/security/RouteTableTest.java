@@ -23,7 +23,7 @@ class RouteTableTest {
             new Authenticator(null, null, Optional.empty()),
             new DeviceScope(null),
             new RateLimiter(10, 10, System::nanoTime),
-            new AuditLog(Clock.systemUTC()));
+            new AuditLog(Clock.systemUTC(), AuditSink.NONE));
     return new RouteTable(guard);
   }
 

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.it.support.AuditLines;
 import org.nipcgateway.it.support.EndpointApps;
-import org.nipcgateway.it.support.LogCapture;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.RunningGateway;
 import org.nipcgateway.it.support.ScimClient;
@@ -48,15 +48,14 @@ class ApiKeyHeaderTest {
 
   @Test
   void a_client_token_in_x_api_key_is_let_in_like_a_bearer_one_and_audited_with_its_carrier() {
-    try (LogCapture log = new LogCapture("nipc.audit")) {
-      Reply reply = withApiKey(controlToken, "/nipc/registrations/models");
-      assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-      assertThat(log.mentioning("/nipc/registrations/models"))
-          .anySatisfy(
-              line ->
-                  assertThat(line.getFormattedMessage())
-                      .contains("\"via\":\"client-token:x-api-key\""));
-    }
+    Reply reply = withApiKey(controlToken, "/nipc/registrations/models");
+    assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    assertThat(
+            AuditLines.awaitMentioning(
+                gateway.dataDir(),
+                "/nipc/registrations/models",
+                "\"via\":\"client-token:x-api-key\""))
+        .isNotEmpty();
     // The same app's checks: a control app has no provisioning role.
     assertThat(withApiKey(controlToken, "/scim/v2/Devices").status()).isEqualTo(403);
   }
@@ -83,8 +82,7 @@ class ApiKeyHeaderTest {
     JsonObject security =
         new JsonObject().put("rateLimit", new JsonObject().put("perSecond", 1).put("burst", 5));
     try (RunningGateway tight =
-            RunningGateway.start(GatewayConfig.builder().moduleSettings("security", security));
-        LogCapture log = new LogCapture("nipc.audit")) {
+        RunningGateway.start(GatewayConfig.builder().moduleSettings("security", security))) {
       int limited = 0;
       for (int i = 0; i < 10; i++) {
         Reply reply = withApiKey(tight, "guess" + i, "/nipc/registrations/models");
@@ -92,10 +90,11 @@ class ApiKeyHeaderTest {
         limited += reply.status() == 429 ? 1 : 0;
       }
       assertThat(limited).isPositive();
-      assertThat(log.mentioning("\"denied\":true"))
+      AuditLines.awaitMentioning(tight.dataDir(), "\"denied\":true");
+      assertThat(AuditLines.of(tight.dataDir()))
+          .filteredOn(line -> line.contains("\"denied\":true"))
           .isNotEmpty()
-          .allSatisfy(
-              line -> assertThat(line.getFormattedMessage()).contains("\"via\":\"x-api-key\""));
+          .allSatisfy(line -> assertThat(line).contains("\"via\":\"x-api-key\""));
     }
   }
 

@@ -271,7 +271,7 @@ public final class ScimRoutes {
       QueryRunner.checkFilter(types.get(0), query);
     }
     registry
-        .views(types, links(ctx), caller(ctx))
+        .views(types, query.filter(), links(ctx), caller(ctx))
         .onSuccess(
             views -> {
               try {

@@ -16,8 +16,8 @@ final class AppLinks {
   private AppLinks() {}
 
   /** Adds to {@code changes} every device that listed the app, without it. */
-  static void unlink(String appId, RegistrySnapshot snapshot, ChangeSet changes, Instant now) {
-    for (StoredResource device : snapshot.ofType("Device")) {
+  static void unlink(String appId, RegistryIndex index, ChangeSet changes, Instant now) {
+    for (StoredResource device : index.devicesLinkedTo(appId)) {
       JsonNode listed =
           device.attributes().path(ResourceViews.ENDPOINT_APPS_EXT).path("applications");
       if (!lists(listed, appId)) {

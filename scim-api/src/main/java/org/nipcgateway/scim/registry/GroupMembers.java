@@ -20,7 +20,7 @@ final class GroupMembers {
   }
 
   /** Fills each member's {@code type} from the resource it names. */
-  void resolve(ObjectNode group, RegistrySnapshot snapshot) throws ScimException {
+  void resolve(ObjectNode group, RegistryIndex index) throws ScimException {
     JsonNode members = group.path("members");
     if (members.size() > maxMembers) {
       throw BadRequestException.tooMany(
@@ -31,7 +31,7 @@ final class GroupMembers {
       ObjectNode member = (ObjectNode) node;
       String id = member.path("value").asText();
       StoredResource target =
-          snapshot
+          index
               .find(id)
               .filter(r -> MEMBER_TYPES.contains(r.resourceType()))
               .orElseThrow(

@@ -9,6 +9,7 @@ import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
 import com.unboundid.scim2.common.exceptions.ScimException;
+import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.messages.PatchRequest;
 import com.unboundid.scim2.common.types.AttributeDefinition;
 import com.unboundid.scim2.common.utils.JsonUtils;
@@ -54,15 +55,28 @@ public final class RegistryService {
   private final ClientTokens tokens = new ClientTokens();
   private final TaskSequencer writes = new TaskSequencer();
   private final Clock clock;
+  private final RegistryIndex index;
 
-  public RegistryService(
-      ResourceStore store, ScimSchemaCatalog catalog, int maxGroupMembers, Clock clock) {
+  private RegistryService(
+      ResourceStore store,
+      ScimSchemaCatalog catalog,
+      int maxGroupMembers,
+      Clock clock,
+      RegistryIndex index) {
     this.store = store;
     this.catalog = catalog;
     this.validator = new ResourceValidator(catalog);
     this.views = new ResourceViews(catalog);
     this.groupMembers = new GroupMembers(maxGroupMembers);
     this.clock = clock;
+    this.index = index;
+  }
+
+  /** A registry over the store, once its index holds what the store holds. */
+  public static Future<RegistryService> open(
+      ResourceStore store, ScimSchemaCatalog catalog, int maxGroupMembers, Clock clock) {
+    return RegistryIndex.load(store, catalog, TYPES)
+        .map(index -> new RegistryService(store, catalog, maxGroupMembers, clock, index));
   }
 
   public Future<Written> create(
@@ -135,8 +149,7 @@ public final class RegistryService {
 
   /** How a change computes the new attributes of an existing resource from its current state. */
   private interface Modification {
-    ObjectNode newAttributes(StoredResource current, RegistrySnapshot snapshot)
-        throws ScimException;
+    ObjectNode newAttributes(StoredResource current, RegistryIndex snapshot) throws ScimException;
   }
 
   private Future<Written> modify(
@@ -175,26 +188,39 @@ public final class RegistryService {
                               }
                               return changes;
                             }))
-                .compose(store::commit));
+                .compose(this::commit));
   }
 
-  /** Views of every resource of the given types that the caller sees, for queries. */
+  /**
+   * Views of the resources of the given types that the caller sees and that the filter may match,
+   * for queries: with a filter the indexes can narrow, only the candidates; the caller still
+   * evaluates the filter on each view.
+   */
   public Future<List<TypedView>> views(
-      List<ScimResourceType> types, Links links, Principal caller) {
-    return snapshot()
-        .map(
-            snapshot -> {
-              List<TypedView> all = new ArrayList<>();
-              for (ScimResourceType type : types) {
-                for (StoredResource r : snapshot.ofType(type.name())) {
-                  if (!visible(r, caller)) {
-                    continue;
-                  }
-                  all.add(new TypedView(type, views.view(r, snapshot, links)));
-                }
-              }
-              return all;
-            });
+      List<ScimResourceType> types, Optional<Filter> filter, Links links, Principal caller) {
+    List<TypedView> all = new ArrayList<>();
+    for (ScimResourceType type : types) {
+      List<StoredResource> candidates =
+          filter
+              .flatMap(f -> FilterCandidates.ids(f, type, index))
+              .map(ids -> ofType(type.name(), index.inOrder(ids)))
+              .orElseGet(() -> index.ofType(type.name()));
+      for (StoredResource r : candidates) {
+        if (visible(r, caller)) {
+          all.add(new TypedView(type, views.view(r, index, links)));
+        }
+      }
+    }
+    return Future.succeededFuture(all);
+  }
+
+  private static List<StoredResource> ofType(String type, List<StoredResource> resources) {
+    return resources.stream().filter(r -> r.resourceType().equals(type)).toList();
+  }
+
+  /** Commits the change set, then shows it in the index (so reads see acknowledged writes). */
+  private Future<Void> commit(ChangeSet changes) {
+    return store.commit(changes).onSuccess(v -> index.apply(changes));
   }
 
   /** Completes when every write accepted so far has been committed. */
@@ -202,12 +228,16 @@ public final class RegistryService {
     return writes.drained();
   }
 
-  private Future<RegistrySnapshot> snapshot() {
-    return RegistrySnapshot.load(store, TYPES);
+  /**
+   * The registry as every read and write sees it. Writes run one at a time, so a write sees every
+   * earlier one and nothing changes under it.
+   */
+  private Future<RegistryIndex> snapshot() {
+    return Future.succeededFuture(index);
   }
 
   private interface SnapshotWrite {
-    Future<Written> apply(RegistrySnapshot snapshot) throws ScimException;
+    Future<Written> apply(RegistryIndex snapshot) throws ScimException;
   }
 
   private interface Attempt<T> {
@@ -241,7 +271,7 @@ public final class RegistryService {
    * a client cannot even learn that they exist.
    */
   private static StoredResource existing(
-      ScimResourceType type, String id, RegistrySnapshot snapshot, Principal caller)
+      ScimResourceType type, String id, RegistryIndex snapshot, Principal caller)
       throws ResourceNotFoundException {
     return snapshot
         .find(type.name(), id)
@@ -269,11 +299,11 @@ public final class RegistryService {
   private void checkReferences(
       ScimResourceType type,
       ObjectNode attributes,
-      RegistrySnapshot snapshot,
+      RegistryIndex snapshot,
       String selfId,
       Principal caller)
       throws ScimException {
-    if (type.name().equals(RegistrySnapshot.GROUP)) {
+    if (type.name().equals(RegistryIndex.GROUP)) {
       // Group membership extends what an endpoint app may control, so a client may only group
       // objects it sees.
       for (JsonNode member : attributes.path("members")) {
@@ -290,14 +320,14 @@ public final class RegistryService {
   }
 
   private void checkUniqueness(
-      ScimResourceType type, ObjectNode attributes, RegistrySnapshot snapshot, String selfId)
+      ScimResourceType type, ObjectNode attributes, RegistryIndex snapshot, String selfId)
       throws ScimException {
     for (Path path : catalog.uniqueAttributes(type)) {
       AttributeDefinition definition = type.definition().getAttributeDefinition(path);
       boolean caseExact = definition != null && definition.isCaseExact();
       for (JsonNode value : JsonUtils.findMatchingPaths(path, attributes)) {
         String wanted = normalised(value, caseExact);
-        for (StoredResource other : snapshot.ofType(type.name())) {
+        for (StoredResource other : snapshot.mayHold(type.name(), path, value.asText())) {
           if (other.id().equals(selfId)) {
             continue;
           }
@@ -326,7 +356,7 @@ public final class RegistryService {
    * here, stored as a salted hash and shown in this one response.
    */
   private Future<Written> commitWithToken(
-      StoredResource resource, RegistrySnapshot snapshot, Links links) {
+      StoredResource resource, RegistryIndex snapshot, Links links) {
     String newToken = null;
     StoredResource toStore = resource;
     if (resource.resourceType().equals(APP)
@@ -345,8 +375,7 @@ public final class RegistryService {
     }
     StoredResource committed = toStore;
     String shownOnce = newToken;
-    return store
-        .commit(ChangeSet.of(committed))
+    return commit(ChangeSet.of(committed))
         .map(
             v -> {
               ObjectNode view = views.view(committed, snapshot, links);
@@ -357,7 +386,7 @@ public final class RegistryService {
             });
   }
 
-  private void leaveGroups(String memberId, RegistrySnapshot snapshot, ChangeSet changes) {
+  private void leaveGroups(String memberId, RegistryIndex snapshot, ChangeSet changes) {
     for (StoredResource group : snapshot.groupsOf(memberId)) {
       ObjectNode attributes = group.attributes().deepCopy();
       var members = attributes.withArray("members");

@@ -22,18 +22,18 @@ public final class ResourceViews {
     this.catalog = catalog;
   }
 
-  public ObjectNode view(StoredResource resource, RegistrySnapshot snapshot, Links links) {
+  public ObjectNode view(StoredResource resource, RegistryIndex index, Links links) {
     ObjectNode view = resource.attributes().deepCopy();
     String endpoint = catalog.resourceType(resource.resourceType()).endpoint();
     ObjectNode out = view.objectNode();
     out.set("schemas", view.remove("schemas"));
     out.put("id", resource.id());
     out.setAll(view);
-    addGroups(out, resource, snapshot, links);
+    addGroups(out, resource, index, links);
     switch (resource.resourceType()) {
       case ScimNames.DEVICE ->
           fillEndpointApps(out, links, catalog.resourceType(ScimNames.ENDPOINT_APP).endpoint());
-      case RegistrySnapshot.GROUP -> fillMembers(out, snapshot, links);
+      case RegistryIndex.GROUP -> fillMembers(out, index, links);
       default -> {}
     }
     ObjectNode meta = out.putObject("meta");
@@ -46,14 +46,14 @@ public final class ResourceViews {
   }
 
   private void addGroups(
-      ObjectNode out, StoredResource resource, RegistrySnapshot snapshot, Links links) {
-    if (resource.resourceType().equals(RegistrySnapshot.GROUP)
-        || snapshot.groupsOf(resource.id()).isEmpty()) {
+      ObjectNode out, StoredResource resource, RegistryIndex index, Links links) {
+    if (resource.resourceType().equals(RegistryIndex.GROUP)
+        || index.groupsOf(resource.id()).isEmpty()) {
       return;
     }
     ArrayNode groups = out.putArray("groups");
-    String endpoint = catalog.resourceType(RegistrySnapshot.GROUP).endpoint();
-    for (StoredResource group : snapshot.groupsOf(resource.id())) {
+    String endpoint = catalog.resourceType(RegistryIndex.GROUP).endpoint();
+    for (StoredResource group : index.groupsOf(resource.id())) {
       ObjectNode ref = groups.addObject();
       ref.put("value", group.id());
       ref.put("$ref", links.location(endpoint, group.id()));
@@ -76,11 +76,11 @@ public final class ResourceViews {
     apps.put("telemetryEnterpriseEndpoint", links.telemetryEndpoint());
   }
 
-  private void fillMembers(ObjectNode group, RegistrySnapshot snapshot, Links links) {
+  private void fillMembers(ObjectNode group, RegistryIndex index, Links links) {
     for (JsonNode node : group.path("members")) {
       ObjectNode member = (ObjectNode) node;
       String id = member.path("value").asText();
-      snapshot
+      index
           .find(id)
           .ifPresent(
               r -> {
