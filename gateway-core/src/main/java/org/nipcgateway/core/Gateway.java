@@ -265,6 +265,7 @@ public final class Gateway {
             // comes with TLS and ALPN.
             .setHttp2ClearTextEnabled(false);
     tls.ifPresent(files -> ServerCertificates.apply(options, files));
+    security.connections().applyTo(options);
     HttpServer server = vertx.createHttpServer(options);
     security.connections().watch(server);
     return server

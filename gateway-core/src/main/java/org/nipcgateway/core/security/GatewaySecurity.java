@@ -36,7 +36,7 @@ public final class GatewaySecurity {
             new RateLimiter(settings.perSecond(), settings.burst(), System::nanoTime),
             new AuditLog(clock));
     return new GatewaySecurity(
-        new RouteTable(guard), scope, new ConnectionLimit(settings.maxConnections()));
+        new RouteTable(guard), scope, new ConnectionLimit(vertx, settings.connections()));
   }
 
   public RouteTable routes() {
