@@ -154,7 +154,7 @@ public final class Gateway {
     GatewaySecurity security = prepared.security();
     security.connections().install(router);
     QueryCheck.install(router);
-    new HealthRoutes(prepared.store()::isOpen, stopping::get, prepared.radios()::statuses)
+    new HealthRoutes(prepared.store()::health, stopping::get, prepared.radios()::statuses)
         .mount(security.routes().on(router, ""));
     GatewayContext ctx =
         new GatewayContext(

@@ -76,6 +76,7 @@ public class NipcException extends RuntimeException {
       case 500 -> "Internal Server Error";
       case 501 -> "Not Implemented";
       case 503 -> "Service Unavailable";
+      case 507 -> "Insufficient Storage";
       default -> "Error";
     };
   }
