@@ -24,6 +24,7 @@ import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.ApiModules;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.http.HealthRoutes;
+import org.nipcgateway.core.http.MalformedRequests;
 import org.nipcgateway.core.http.PublicUrls;
 import org.nipcgateway.core.http.QueryCheck;
 import org.nipcgateway.core.http.RouterFallbacks;
@@ -153,7 +154,8 @@ public final class Gateway {
     Router router = Router.router(vertx);
     GatewaySecurity security = prepared.security();
     security.connections().install(router);
-    QueryCheck.install(router);
+    MalformedRequests malformed = new MalformedRequests(security.malformedRequests());
+    QueryCheck.install(router, malformed);
     new HealthRoutes(prepared.store()::health, stopping::get, prepared.radios()::statuses)
         .mount(security.routes().on(router, ""));
     GatewayContext ctx =
@@ -168,7 +170,7 @@ public final class Gateway {
             security.routes(),
             security.deviceScope(),
             prepared.tls());
-    return mountAll(modules, router, ctx)
+    return mountAll(modules, router, ctx, malformed)
         .compose(v -> UnclaimedRows.warn(prepared.store(), claimedTypes(modules)))
         .compose(v -> checkEveryRouteGuarded(security))
         .compose(v -> listen(vertx, config, prepared.tls(), security, router))
@@ -236,7 +238,8 @@ public final class Gateway {
     return chain;
   }
 
-  private static Future<Void> mountAll(List<ApiModule> modules, Router router, GatewayContext ctx) {
+  private static Future<Void> mountAll(
+      List<ApiModule> modules, Router router, GatewayContext ctx, MalformedRequests malformed) {
     Future<Void> chain = Future.succeededFuture();
     for (ApiModule module : modules) {
       chain =
@@ -246,7 +249,7 @@ public final class Gateway {
                       .mount(router, ctx)
                       .onSuccess(ok -> LOG.info("Mounted API module {}", module.name())));
     }
-    return chain.onSuccess(v -> RouterFallbacks.install(router));
+    return chain.onSuccess(v -> RouterFallbacks.install(router, malformed));
   }
 
   private static Future<HttpServer> listen(

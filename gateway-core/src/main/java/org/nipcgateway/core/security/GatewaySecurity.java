@@ -13,11 +13,17 @@ public final class GatewaySecurity {
   private final RouteTable routes;
   private final DeviceScope deviceScope;
   private final ConnectionLimit connections;
+  private final RateLimiter malformedRequests;
 
-  private GatewaySecurity(RouteTable routes, DeviceScope deviceScope, ConnectionLimit connections) {
+  private GatewaySecurity(
+      RouteTable routes,
+      DeviceScope deviceScope,
+      ConnectionLimit connections,
+      RateLimiter malformedRequests) {
     this.routes = routes;
     this.deviceScope = deviceScope;
     this.connections = connections;
+    this.malformedRequests = malformedRequests;
   }
 
   /** Blocking: reads the JWKS file when one is configured. */
@@ -36,7 +42,11 @@ public final class GatewaySecurity {
             new RateLimiter(settings.perSecond(), settings.burst(), System::nanoTime),
             new AuditLog(clock));
     return new GatewaySecurity(
-        new RouteTable(guard), scope, new ConnectionLimit(vertx, settings.connections()));
+        new RouteTable(guard),
+        scope,
+        new ConnectionLimit(vertx, settings.connections()),
+        new RateLimiter(
+            settings.malformedPerSecond(), settings.malformedBurst(), System::nanoTime));
   }
 
   public RouteTable routes() {
@@ -45,6 +55,11 @@ public final class GatewaySecurity {
 
   public DeviceScope deviceScope() {
     return deviceScope;
+  }
+
+  /** Per address: requests that do not even parse (broken escapes). */
+  public RateLimiter malformedRequests() {
+    return malformedRequests;
   }
 
   public ConnectionLimit connections() {
