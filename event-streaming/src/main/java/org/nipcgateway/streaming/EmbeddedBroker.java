@@ -62,7 +62,7 @@ final class EmbeddedBroker {
     // Write each publication out at once rather than on a flush timer.
     settings.setProperty(IConfig.BUFFER_FLUSH_MS_PROPERTY_NAME, "immediate");
     EmbeddedBroker broker = new EmbeddedBroker(streaming);
-    broker.server.startServer(new MemoryConfig(settings), List.of(), tls, access, access);
+    broker.server.startServer(new MemoryConfig(settings), List.of(access), tls, access, access);
     return broker;
   }
 

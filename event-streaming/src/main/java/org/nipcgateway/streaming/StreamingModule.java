@@ -74,7 +74,11 @@ public final class StreamingModule implements ApiModule {
       LOG.info("Embedded MQTT broker disabled by configuration");
       return Future.succeededFuture();
     }
-    DataAppAccess access = new DataAppAccess(new EndpointAppCredentials(context.store()));
+    DataAppAccess access =
+        new DataAppAccess(
+            new EndpointAppCredentials(context.store()),
+            settings.brokerLimits(),
+            new MqttAudit(java.time.Clock.systemUTC()));
     return context
         .vertx()
         .executeBlocking(() -> EmbeddedBroker.start(settings, access))

@@ -13,8 +13,8 @@ import org.nipcgateway.core.security.ServerTls;
  * The {@code streaming} config section: {@code mqtt.enabled} (default true), {@code mqtt.host}
  * (default: the HTTP host), {@code mqtt.port} (plain MQTT: off (-1) when the gateway speaks TLS,
  * else 1883; 0 picks a free port), {@code mqtt.tls} or {@code mqtt.tlsPort} (MQTT over TLS), {@code
- * queueCapacity} (events per data app, default 10000) and {@code maxBatch} (events per publication,
- * default 100).
+ * queueCapacity} (events per data app, default 10000), {@code maxBatch} (events per publication,
+ * default 100) and the broker's per-app limits ({@link BrokerLimits}).
  */
 record StreamingSettings(
     boolean mqttEnabled,
@@ -22,7 +22,8 @@ record StreamingSettings(
     int mqttPort,
     Optional<Tls> tls,
     int queueCapacity,
-    int maxBatch) {
+    int maxBatch,
+    BrokerLimits brokerLimits) {
 
   /** MQTT over TLS: where, and with which certificate chain and key (PEM files). */
   record Tls(int port, Path certFile, Path keyFile) {}
@@ -54,10 +55,11 @@ record StreamingSettings(
                   files.filePath("certFile").orElseThrow(() -> needsFiles(files)),
                   files.filePath("keyFile").orElseThrow(() -> needsFiles(files))));
     }
+    BrokerLimits limits = BrokerLimits.from(mqtt);
     int capacity = section.integer("queueCapacity", 10_000, 1, Integer.MAX_VALUE);
     int batch = section.integer("maxBatch", 100, 1, Integer.MAX_VALUE);
     section.rejectUnknownKeys();
-    return new StreamingSettings(enabled, host, port, tls, capacity, batch);
+    return new StreamingSettings(enabled, host, port, tls, capacity, batch, limits);
   }
 
   private static ConfigException needsFiles(Settings tls) {

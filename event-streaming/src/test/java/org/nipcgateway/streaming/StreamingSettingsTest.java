@@ -44,7 +44,7 @@ class StreamingSettingsTest {
     assertThatThrownBy(() -> of("{\"mqtt\":{\"prot\":1884}}", Optional.empty()))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "unknown config key 'streaming.mqtt.prot' (known: enabled, host, port, tls, tlsPort)");
+            "unknown config key 'streaming.mqtt.prot' (known: enabled, host, maxConnectionsPerApp, maxFailedLoginsPerMinute, maxSubscriptionsPerClient, maxTopicLength, port, tls, tlsPort)");
     assertThatThrownBy(
             () ->
                 of(

@@ -24,6 +24,7 @@ import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.ApiModules;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.http.HealthRoutes;
+import org.nipcgateway.core.http.MalformedRequests;
 import org.nipcgateway.core.http.PublicUrls;
 import org.nipcgateway.core.http.QueryCheck;
 import org.nipcgateway.core.http.RouterFallbacks;
@@ -158,8 +159,9 @@ public final class Gateway {
     Router router = Router.router(vertx);
     GatewaySecurity security = prepared.security();
     security.connections().install(router);
-    QueryCheck.install(router);
-    new HealthRoutes(prepared.store()::isOpen, stopping::get, prepared.radios()::statuses)
+    MalformedRequests malformed = new MalformedRequests(security.malformedRequests());
+    QueryCheck.install(router, malformed);
+    new HealthRoutes(prepared.store()::health, stopping::get, prepared.radios()::statuses)
         .mount(security.routes().on(router, ""));
     GatewayContext ctx =
         new GatewayContext(
@@ -173,7 +175,7 @@ public final class Gateway {
             security.routes(),
             security.deviceScope(),
             prepared.tls());
-    return mountAll(modules, router, ctx)
+    return mountAll(modules, router, ctx, malformed)
         .compose(v -> UnclaimedRows.warn(prepared.store(), claimedTypes(modules)))
         .compose(v -> checkEveryRouteGuarded(security))
         .compose(v -> listen(vertx, config, prepared.tls(), security, router))
@@ -251,7 +253,8 @@ public final class Gateway {
     return chain;
   }
 
-  private static Future<Void> mountAll(List<ApiModule> modules, Router router, GatewayContext ctx) {
+  private static Future<Void> mountAll(
+      List<ApiModule> modules, Router router, GatewayContext ctx, MalformedRequests malformed) {
     Future<Void> chain = Future.succeededFuture();
     for (ApiModule module : modules) {
       chain =
@@ -261,7 +264,7 @@ public final class Gateway {
                       .mount(router, ctx)
                       .onSuccess(ok -> LOG.info("Mounted API module {}", module.name())));
     }
-    return chain.onSuccess(v -> RouterFallbacks.install(router));
+    return chain.onSuccess(v -> RouterFallbacks.install(router, malformed));
   }
 
   private static Future<HttpServer> listen(
@@ -280,6 +283,7 @@ public final class Gateway {
             // comes with TLS and ALPN.
             .setHttp2ClearTextEnabled(false);
     tls.ifPresent(files -> ServerCertificates.apply(options, files));
+    security.connections().applyTo(options);
     HttpServer server = vertx.createHttpServer(options);
     security.connections().watch(server);
     return server

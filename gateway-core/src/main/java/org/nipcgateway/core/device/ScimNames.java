@@ -9,6 +9,12 @@ public final class ScimNames {
   public static final String ENDPOINT_APP = "EndpointApp";
   public static final String GROUP = "Group";
 
+  /**
+   * The key, in a stored resource's secrets, of the id of the caller that created it (SCIM objects
+   * and SDF models); kept out of every response.
+   */
+  public static final String OWNER_SECRET = "owner";
+
   private static final String EXTENSION = "urn:ietf:params:scim:schemas:extension:";
 
   public static final String CORE_DEVICE_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Device";

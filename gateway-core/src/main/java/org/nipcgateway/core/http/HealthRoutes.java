@@ -15,19 +15,21 @@ import org.nipcgateway.core.security.RouteTable;
  *
  * <ul>
  *   <li>{@code GET /health/live}: 200 while the process serves HTTP at all;
- *   <li>{@code GET /health/ready} and {@code GET /health}: 200 when the store is open, every
- *       configured radio is up and the gateway is not shutting down, 503 otherwise. The checks name
- *       each radio's driver and state ({@code radios.ble.driver}, {@code radios.ble.state}).
+ *   <li>{@code GET /health/ready} and {@code GET /health}: 200 when the store is open and its
+ *       writes succeed ({@code store} is {@code DEGRADED} while they fail, e.g. on a full disk),
+ *       every configured radio is up and the gateway is not shutting down, 503 otherwise. The
+ *       checks name each radio's driver and state ({@code radios.ble.driver}, {@code
+ *       radios.ble.state}).
  * </ul>
  */
 public final class HealthRoutes {
-  private final BooleanSupplier storeOpen;
+  private final Supplier<String> store;
   private final BooleanSupplier shuttingDown;
   private final Supplier<List<RadioStatus>> radios;
 
   public HealthRoutes(
-      BooleanSupplier storeOpen, BooleanSupplier shuttingDown, Supplier<List<RadioStatus>> radios) {
-    this.storeOpen = storeOpen;
+      Supplier<String> store, BooleanSupplier shuttingDown, Supplier<List<RadioStatus>> radios) {
+    this.store = store;
     this.shuttingDown = shuttingDown;
     this.radios = radios;
   }
@@ -42,11 +44,12 @@ public final class HealthRoutes {
   }
 
   private void readiness(RoutingContext ctx) {
-    boolean store = storeOpen.getAsBoolean();
+    String storeHealth = store.get();
+    boolean storeUp = storeHealth.equals("UP");
     boolean stopping = shuttingDown.getAsBoolean();
     JsonObject checks =
         new JsonObject()
-            .put("store", store ? "UP" : "DOWN")
+            .put("store", storeHealth)
             .put("lifecycle", stopping ? "STOPPING" : "RUNNING");
     boolean radiosUp = true;
     JsonObject radioChecks = new JsonObject();
@@ -59,7 +62,7 @@ public final class HealthRoutes {
     if (!radioChecks.isEmpty()) {
       checks.put("radios", radioChecks);
     }
-    respond(ctx, store && !stopping && radiosUp, checks);
+    respond(ctx, storeUp && !stopping && radiosUp, checks);
   }
 
   private static void respond(RoutingContext ctx, boolean up, JsonObject checks) {

@@ -1,7 +1,6 @@
 package org.nipcgateway.core.http;
 
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.HttpException;
 
 /**
  * Refuses a query string that does not decode (a stray {@code %}, a broken escape) with 400 before
@@ -11,7 +10,7 @@ import io.vertx.ext.web.handler.HttpException;
 public final class QueryCheck {
   private QueryCheck() {}
 
-  public static void install(Router router) {
+  public static void install(Router router, MalformedRequests malformed) {
     router
         .route()
         .order(-900)
@@ -20,7 +19,7 @@ public final class QueryCheck {
               try {
                 ctx.queryParams();
               } catch (IllegalArgumentException e) {
-                ctx.fail(new HttpException(400, "the query string is malformed"));
+                malformed.refuse(ctx, "the query string is malformed");
                 return;
               }
               ctx.next();

@@ -18,12 +18,12 @@ public final class RouterFallbacks {
   private RouterFallbacks() {}
 
   /** Installs them; call after every module has mounted its routes. */
-  public static void install(Router router) {
+  public static void install(Router router, MalformedRequests malformed) {
     router.route().last().handler(c -> Problems.send(c, 404, "Not Found", "no such resource"));
     for (int status : CLIENT_AND_OVERLOAD_STATUSES) {
       // The status comes from the registration, not from the context: when Vert.x itself fails a
       // request (a path whose percent escapes do not decode) the context has no status (-1).
-      router.errorHandler(status, c -> refuse(c, status));
+      router.errorHandler(status, c -> refuse(c, status, malformed));
     }
     router.errorHandler(
         500,
@@ -34,7 +34,7 @@ public final class RouterFallbacks {
         });
   }
 
-  private static void refuse(RoutingContext c, int status) {
+  private static void refuse(RoutingContext c, int status, MalformedRequests malformed) {
     String detail;
     if (c.failure() instanceof HttpException http) {
       detail = http.getPayload();
@@ -50,6 +50,11 @@ public final class RouterFallbacks {
           c.request().uri(),
           c.failure() == null ? "" : ": " + c.failure().getMessage());
       detail = status == 400 ? "the request is malformed" : null;
+    }
+    if (status == 400) {
+      // A 400 that reaches the root router is one no module parsed: limited per address.
+      malformed.refuse(c, detail);
+      return;
     }
     Problems.send(c, status, HttpResponseStatus.valueOf(status).reasonPhrase(), detail);
   }

@@ -1,54 +1,176 @@
 package org.nipcgateway.core.security;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * At most {@code max} open HTTP connections. A connection beyond that is not dropped in silence:
- * its request gets a 503 problem with {@code Retry-After}, and the connection is closed.
+ * Keeps clients without credentials from holding the gateway's HTTP connections (issue 15, finding
+ * 2):
+ *
+ * <ul>
+ *   <li>at most {@code maxConnections} open; requests on more get a 503 problem with {@code
+ *       Retry-After}, then the connection is closed;
+ *   <li>at most {@code maxConnectionsPerAddress} from one address; more are closed at once;
+ *   <li>anonymous connections (no request with credentials or to {@code /health} yet) take at most
+ *       {@code maxConnections - reservedConnections}: beyond that the oldest one still waiting for
+ *       its first request is closed to make room, and an anonymous request gets 503, so the reserve
+ *       serves health probes and authenticated callers;
+ *   <li>each request head must arrive in time (slowloris, idle keep-alive) and each body too (slow
+ *       body); the TLS handshake and idle timeouts (slow read) are the HTTP server's own.
+ * </ul>
  */
 public final class ConnectionLimit {
-  private final int max;
-  private final AtomicInteger open = new AtomicInteger();
-  private final Set<HttpConnection> excess = ConcurrentHashMap.newKeySet();
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionLimit.class);
 
-  public ConnectionLimit(int max) {
-    this.max = max;
+  private final Vertx vertx;
+  private final ConnectionSettings settings;
+  private final Map<HttpConnection, OpenConnection> open = new ConcurrentHashMap<>();
+  private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedDeque<OpenConnection> waiting = new ConcurrentLinkedDeque<>();
+  private final AtomicInteger trusted = new AtomicInteger();
+
+  ConnectionLimit(Vertx vertx, ConnectionSettings settings) {
+    this.vertx = vertx;
+    this.settings = settings;
   }
 
-  /** Counts the server's connections. */
+  /** The TLS handshake and idle timeouts, which the HTTP server enforces itself. */
+  public void applyTo(HttpServerOptions options) {
+    settings.applyTo(options);
+  }
+
+  /** Counts the server's connections and sets each one's first deadline. */
   public void watch(HttpServer server) {
-    server.connectionHandler(
-        connection -> {
-          if (open.incrementAndGet() > max) {
-            excess.add(connection);
-          }
-          connection.closeHandler(
-              v -> {
-                open.decrementAndGet();
-                excess.remove(connection);
-              });
-        });
+    server.connectionHandler(this::opened);
   }
 
-  /** The root router's first handler: turns away requests on connections over the limit. */
+  private void opened(HttpConnection connection) {
+    String address =
+        connection.remoteAddress() == null ? "?" : connection.remoteAddress().hostAddress();
+    OpenConnection state =
+        new OpenConnection(vertx, connection, address, open.size() >= settings.maxConnections());
+    open.put(connection, state);
+    int fromThere = perAddress.merge(address, 1, Integer::sum);
+    connection.closeHandler(v -> closed(state));
+    if (fromThere > settings.maxPerAddress()) {
+      LOG.debug("Closing a connection from {}: {} open from there", address, fromThere);
+      state.close();
+      return;
+    }
+    if (open.size() - trusted.get() > anonymousCap()) {
+      OpenConnection oldest = waiting.pollFirst();
+      if (oldest != null) {
+        LOG.debug("Closing an idle anonymous connection from {} to make room", oldest.address);
+        oldest.close();
+      }
+    }
+    waiting.addLast(state);
+    state.awaitHead(settings.headTimeoutMs());
+  }
+
+  private void closed(OpenConnection state) {
+    state.cancelHead();
+    if (open.remove(state.connection) != null && state.trusted()) {
+      trusted.decrementAndGet();
+    }
+    waiting.remove(state);
+    perAddress.computeIfPresent(state.address, (k, n) -> n <= 1 ? null : n - 1);
+  }
+
+  private int anonymousCap() {
+    return settings.maxConnections() - settings.reserved();
+  }
+
+  /** The root router's first handler: admits, refuses or times each request. */
   public void install(Router router) {
-    router
-        .route()
-        .order(-1000)
-        .handler(
-            ctx -> {
-              if (excess.contains(ctx.request().connection())) {
-                ctx.response().putHeader("Retry-After", "1").putHeader("Connection", "close");
-                ctx.fail(new HttpException(503, "too many open connections; retry shortly"));
-                return;
+    router.route().order(-1000).handler(this::admit);
+  }
+
+  private void admit(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    OpenConnection state = open.get(request.connection());
+    if (state == null) {
+      ctx.next();
+      return;
+    }
+    if (state.waitingForFirstRequest()) {
+      waiting.remove(state);
+    }
+    state.requestStarted();
+    ctx.addEndHandler(done -> state.requestEnded(settings.headTimeoutMs()));
+    if (!state.trusted() && showsCredentialsOrAsksForHealth(request)) {
+      state.trust();
+      trusted.incrementAndGet();
+    }
+    if (state.excess) {
+      refuse(ctx, state, "too many open connections; retry shortly");
+      return;
+    }
+    if (!state.trusted() && open.size() - trusted.get() > anonymousCap()) {
+      refuse(ctx, state, "too many connections without credentials; retry shortly");
+      return;
+    }
+    timeBody(ctx, state);
+    ctx.next();
+  }
+
+  /** Closes the connection unless the request's body has fully arrived in time. */
+  private void timeBody(RoutingContext ctx, OpenConnection state) {
+    HttpServerRequest request = ctx.request();
+    if (request.isEnded()) {
+      return;
+    }
+    long timer =
+        vertx.setTimer(
+            settings.bodyTimeoutMs(),
+            id -> {
+              if (!request.isEnded()) {
+                LOG.debug("Closing a connection from {}: request body too slow", state.address);
+                state.close();
               }
-              ctx.next();
             });
+    ctx.addEndHandler(done -> vertx.cancelTimer(timer));
+  }
+
+  private static void refuse(RoutingContext ctx, OpenConnection state, String reason) {
+    ctx.response().putHeader("Retry-After", "1").putHeader("Connection", "close");
+    ctx.addEndHandler(done -> state.close());
+    ctx.fail(new HttpException(503, reason));
+  }
+
+  /**
+   * Whether the request may use the reserve: a health probe, or one that shows a credential (its
+   * check comes later; a wrong one counts as a failed login from the address) or a client
+   * certificate.
+   */
+  private static boolean showsCredentialsOrAsksForHealth(HttpServerRequest request) {
+    return request.path().startsWith("/health")
+        || request.headers().contains(HttpHeaders.AUTHORIZATION)
+        || request.headers().contains("x-api-key")
+        || hasClientCertificate(request.connection());
+  }
+
+  private static boolean hasClientCertificate(HttpConnection connection) {
+    if (!connection.isSsl()) {
+      return false;
+    }
+    try {
+      return !connection.peerCertificates().isEmpty();
+    } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+      return false;
+    }
   }
 }

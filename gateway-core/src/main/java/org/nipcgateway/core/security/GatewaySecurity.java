@@ -14,13 +14,19 @@ public final class GatewaySecurity {
   private final DeviceScope deviceScope;
   private final ConnectionLimit connections;
   private final AuditFile audit;
+  private final RateLimiter malformedRequests;
 
   private GatewaySecurity(
-      RouteTable routes, DeviceScope deviceScope, ConnectionLimit connections, AuditFile audit) {
+      RouteTable routes,
+      DeviceScope deviceScope,
+      ConnectionLimit connections,
+      AuditFile audit,
+      RateLimiter malformedRequests) {
     this.routes = routes;
     this.deviceScope = deviceScope;
     this.connections = connections;
     this.audit = audit;
+    this.malformedRequests = malformedRequests;
   }
 
   /** Blocking: opens the audit log, reads the JWKS file when one is configured. */
@@ -41,7 +47,12 @@ public final class GatewaySecurity {
             new RateLimiter(settings.perSecond(), settings.burst(), System::nanoTime),
             new AuditLog(clock, audit));
     return new GatewaySecurity(
-        new RouteTable(guard), scope, new ConnectionLimit(settings.maxConnections()), audit);
+        new RouteTable(guard),
+        scope,
+        new ConnectionLimit(vertx, settings.connections()),
+        audit,
+        new RateLimiter(
+            settings.malformedPerSecond(), settings.malformedBurst(), System::nanoTime));
   }
 
   /** Blocking: writes the audit lines still queued and closes the audit log. */
@@ -55,6 +66,11 @@ public final class GatewaySecurity {
 
   public DeviceScope deviceScope() {
     return deviceScope;
+  }
+
+  /** Per address: requests that do not even parse (broken escapes). */
+  public RateLimiter malformedRequests() {
+    return malformedRequests;
   }
 
   public ConnectionLimit connections() {

@@ -41,6 +41,19 @@ public record Principal(
     return roles.contains(role);
   }
 
+  /**
+   * Whether the caller may change or delete what {@code owner} registered (an SDF model): an
+   * endpoint app only what it registered itself; any other caller what it sees as a SCIM object of
+   * that owner, so the operator everything and a client token or JWT caller its own and granted
+   * ones. An empty owner (registered before owners were kept) is the operator's alone.
+   */
+  public boolean mayChangeWhatIsRegisteredBy(String owner) {
+    if (endpointApp.isPresent()) {
+      return id.equals(owner);
+    }
+    return scimOwners.isEmpty() || (!owner.isEmpty() && scimOwners.contains(owner));
+  }
+
   /** Whether the caller sees the SCIM object that {@code owner} created. */
   public boolean seesScimObjectOf(String owner) {
     return scimOwners.isEmpty() || scimOwners.contains(owner);

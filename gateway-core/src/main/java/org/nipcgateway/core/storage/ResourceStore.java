@@ -39,5 +39,13 @@ public interface ResourceStore {
   /** Whether the store can currently serve requests (for readiness checks). */
   boolean isOpen();
 
+  /**
+   * For {@code /health}: {@code UP}, {@code DOWN} when closed, or a word starting with {@code
+   * DEGRADED} while writes fail.
+   */
+  default String health() {
+    return isOpen() ? "UP" : "DOWN";
+  }
+
   Future<Void> close();
 }

@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,23 +42,26 @@ public final class SqliteResourceStore implements ResourceStore {
   private final ObjectMapper json = new ObjectMapper();
   private final WorkerExecutor worker;
   private final DataDirectory dataDirectory;
-  private final Connection connection;
+  private final StoreConnection db;
   private final List<Consumer<List<StoredResource>>> removalListeners =
       new java.util.concurrent.CopyOnWriteArrayList<>();
   private final MemoryIndex memory = new MemoryIndex();
   private volatile boolean open = true;
+
+  /** Why the last write failed; null when it succeeded. Shown by {@link #health()}. */
+  private volatile String writeFailure;
 
   private final AttributeSealer sealer;
 
   private SqliteResourceStore(
       WorkerExecutor worker,
       DataDirectory dataDirectory,
-      Connection connection,
+      StoreConnection db,
       AttributeSealer sealer) {
     this.sealer = sealer;
     this.worker = worker;
     this.dataDirectory = dataDirectory;
-    this.connection = connection;
+    this.db = db;
   }
 
   /**
@@ -89,15 +91,8 @@ public final class SqliteResourceStore implements ResourceStore {
       // Flyway created a new database with the process's umask; SQLite gives the write-ahead log
       // and shared-memory files the database file's mode, so restrict it before they exist.
       dataDirectory.restrictContents();
-      Connection connection = DriverManager.getConnection(url);
-      try (Statement pragmas = connection.createStatement()) {
-        pragmas.execute("PRAGMA journal_mode=WAL");
-        pragmas.execute("PRAGMA synchronous=FULL");
-        pragmas.execute("PRAGMA busy_timeout=5000");
-      }
-      connection.setAutoCommit(false);
       SqliteResourceStore store =
-          new SqliteResourceStore(worker, dataDirectory, connection, sealer);
+          new SqliteResourceStore(worker, dataDirectory, StoreConnection.open(url), sealer);
       store.loadAll();
       LOG.info("Store open at {} with {} resources", dataDirectory.path(), store.memory.size());
       return store;
@@ -133,6 +128,7 @@ public final class SqliteResourceStore implements ResourceStore {
     String sql =
         "SELECT id, resource_type, version, created, last_modified, attributes, secrets"
             + " FROM resource ORDER BY created, rowid";
+    Connection connection = db.get();
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
       while (rows.next()) {
@@ -224,7 +220,33 @@ public final class SqliteResourceStore implements ResourceStore {
     removalListeners.add(listener);
   }
 
+  /**
+   * Writes the change set in one transaction. When that fails, the connection is replaced (see
+   * {@link StoreConnection}) and the database asked what really happened: a change that is there
+   * after all is acknowledged, one that is not fails (507 for a full disk), and the memory takes
+   * the database's word for every resource the change touched.
+   */
   private void commitBlocking(ChangeSet changes) {
+    try {
+      write(db.get(), changes);
+    } catch (SQLException e) {
+      db.discard();
+      boolean full = isFull(e);
+      writeFailure = full ? "disk full" : "writes failing";
+      if (wasWrittenAfterAll(changes)) {
+        LOG.warn("A write reported failure but is in the store; acknowledged: {}", e.getMessage());
+      } else {
+        LOG.error("Store write failed ({}): {}", writeFailure, e.getMessage());
+        throw full
+            ? new StoreFullException("the store is full: " + e.getMessage(), e)
+            : new StoreException("could not write to the store: " + e.getMessage(), e);
+      }
+    }
+    memory.apply(changes);
+    writeFailure = null;
+  }
+
+  private void write(Connection connection, ChangeSet changes) throws SQLException {
     try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
         PreparedStatement delete =
             connection.prepareStatement("DELETE FROM resource WHERE id = ?")) {
@@ -245,19 +267,105 @@ public final class SqliteResourceStore implements ResourceStore {
       upsert.executeBatch();
       delete.executeBatch();
       connection.commit();
-    } catch (SQLException e) {
-      rollback();
-      throw new StoreException("could not write to the store: " + e.getMessage(), e);
     }
-    memory.apply(changes);
   }
 
-  private void rollback() {
+  /**
+   * After a failed write, on a fresh connection: whether every put is stored at its version and
+   * every delete gone. Resources the change touched whose rows say otherwise than the memory are
+   * set to what the rows say, so reads never disagree with the database.
+   */
+  private boolean wasWrittenAfterAll(ChangeSet changes) {
     try {
-      connection.rollback();
-    } catch (SQLException e) {
-      LOG.warn("Rollback failed: {}", e.getMessage());
+      Connection connection = db.get();
+      boolean all = true;
+      boolean none = true;
+      try (PreparedStatement select =
+          connection.prepareStatement(
+              "SELECT id, resource_type, version, created, last_modified, attributes, secrets"
+                  + " FROM resource WHERE id = ?")) {
+        for (StoredResource put : changes.puts()) {
+          Optional<StoredResource> stored = stored(select, put.id());
+          boolean written = stored.isPresent() && stored.get().version() == put.version();
+          all &= written;
+          none &= !written;
+        }
+        for (String id : changes.deletes()) {
+          boolean gone = stored(select, id).isEmpty();
+          all &= gone;
+          none &= !gone;
+        }
+        if (!all && !none) {
+          LOG.error("A failed write left part of its change in the store; memory follows it");
+          for (StoredResource put : changes.puts()) {
+            follow(stored(select, put.id()), put.id());
+          }
+          for (String id : changes.deletes()) {
+            follow(stored(select, id), id);
+          }
+        }
+      }
+      connection.commit();
+      return all;
+    } catch (SQLException | RuntimeException e) {
+      db.discard();
+      LOG.error("Cannot check the store after a failed write: {}", e.getMessage());
+      return false;
     }
+  }
+
+  private Optional<StoredResource> stored(PreparedStatement select, String id) throws SQLException {
+    select.setString(1, id);
+    try (ResultSet rows = select.executeQuery()) {
+      return rows.next() ? Optional.of(row(rows)) : Optional.empty();
+    }
+  }
+
+  private void follow(Optional<StoredResource> stored, String id) {
+    if (stored.isPresent()) {
+      memory.put(stored.get());
+    } else {
+      memory.remove(id);
+    }
+  }
+
+  private static boolean isFull(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    return (e.getErrorCode() & 0xff) == 13
+        || message.contains("SQLITE_FULL")
+        || message.contains("disk is full");
+  }
+
+  /**
+   * {@code UP}, {@code DEGRADED} while writes fail (reads are still served; the next write tries a
+   * fresh connection), or {@code DOWN} when closed.
+   */
+  @Override
+  public String health() {
+    return !open ? "DOWN" : writeFailure == null ? "UP" : "DEGRADED";
+  }
+
+  /**
+   * Tests only: leaves the connection as SQLite leaves it after rolling back by itself on {@code
+   * SQLITE_FULL}: no transaction open, though the driver believes one is.
+   */
+  Future<Void> loseTransaction() {
+    return worker.executeBlocking(
+        () -> {
+          try (Statement statement = db.get().createStatement()) {
+            statement.execute("ROLLBACK");
+          }
+          return null;
+        });
+  }
+
+  /** Tests only: caps the database at its size plus this many pages, as a full disk would. */
+  Future<Void> limitPages(long morePages) {
+    return worker.executeBlocking(
+        () -> {
+          db.limitPages(morePages);
+          return null;
+        });
   }
 
   @Override
@@ -275,7 +383,7 @@ public final class SqliteResourceStore implements ResourceStore {
         .<Void>executeBlocking(
             () -> {
               try {
-                connection.close();
+                db.close();
               } finally {
                 dataDirectory.close();
               }

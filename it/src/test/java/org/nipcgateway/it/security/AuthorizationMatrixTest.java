@@ -49,7 +49,11 @@ class AuthorizationMatrixTest {
   private static String telemetryLinkedId;
   private static final Map<String, Caller> callers = new LinkedHashMap<>();
 
-  /** Who calls, with which Authorization header, and how its rules come out. */
+  /**
+   * Who calls, with which Authorization header, and how its rules come out. {@code operator}: an
+   * operator token, which may change what any client registered (SDF models); endpoint apps and JWT
+   * callers change only what they registered themselves.
+   */
   private record Caller(
       String name,
       String authorization,
@@ -57,7 +61,8 @@ class AuthorizationMatrixTest {
       Set<Role> roles,
       boolean endpointApp,
       boolean linked,
-      boolean ownDataApp) {}
+      boolean ownDataApp,
+      boolean operator) {}
 
   @BeforeAll
   static void start() {
@@ -90,7 +95,14 @@ class AuthorizationMatrixTest {
     add(refused("wrong token", "Bearer nipcop_00000000_" + "A".repeat(43)));
     add(
         new Caller(
-            "random token", "Bearer " + "x".repeat(43), false, Set.of(), false, false, false));
+            "random token",
+            "Bearer " + "x".repeat(43),
+            false,
+            Set.of(),
+            false,
+            false,
+            false,
+            false));
     add(refused("expired JWT", "Bearer " + idp.expired("onboarder", "provisioning control data")));
     add(
         refused(
@@ -106,7 +118,14 @@ class AuthorizationMatrixTest {
       String token = OperatorTokens.create(gateway.dataDir(), role.label());
       add(
           new Caller(
-              role.label() + " token", "Bearer " + token, true, Set.of(role), false, false, false));
+              role.label() + " token",
+              "Bearer " + token,
+              true,
+              Set.of(role),
+              false,
+              false,
+              false,
+              true));
     }
     add(
         new Caller(
@@ -114,6 +133,7 @@ class AuthorizationMatrixTest {
             "Bearer " + idp.token("enterprise-app", "provisioning control data"),
             true,
             Set.of(Role.values()),
+            false,
             false,
             false,
             false));
@@ -126,7 +146,7 @@ class AuthorizationMatrixTest {
 
   /** A caller whose credentials must not be accepted. */
   private static Caller refused(String name, String authorization) {
-    return new Caller(name, authorization, false, Set.of(), false, false, false);
+    return new Caller(name, authorization, false, Set.of(), false, false, false, false);
   }
 
   private static Caller appCaller(
@@ -138,7 +158,8 @@ class AuthorizationMatrixTest {
         Set.of(role),
         true,
         linked,
-        ownDataApp);
+        ownDataApp,
+        false);
   }
 
   private static void add(Caller caller) {
@@ -156,7 +177,8 @@ class AuthorizationMatrixTest {
   }
 
   /** The answer a caller must get on a route: "401", "403" or "allowed". */
-  private static String expected(AccessRule rule, Caller caller) {
+  private static String expected(RouteTable.Entry route, Caller caller) {
+    AccessRule rule = route.rule();
     if (rule.isOpen()) {
       return "allowed";
     }
@@ -164,6 +186,11 @@ class AuthorizationMatrixTest {
       return "401";
     }
     if (caller.roles().stream().noneMatch(rule.roles()::contains)) {
+      return "403";
+    }
+    // Changing or deleting the demo's model (an operator registered it): its registrant or an
+    // operator only, whatever the route's role allows (issue 15, finding 1).
+    if (changesAModel(route) && !caller.operator()) {
       return "403";
     }
     if (!caller.endpointApp()) {
@@ -187,7 +214,7 @@ class AuthorizationMatrixTest {
     int denied = 0;
     for (RouteTable.Entry route : routes) {
       for (Caller caller : callers.values()) {
-        String expected = expected(route.rule(), caller);
+        String expected = expected(route, caller);
         HttpResponse<String> reply = call(route, caller);
         int status = reply.statusCode();
         boolean ok =
@@ -269,9 +296,17 @@ class AuthorizationMatrixTest {
       return path + "?dataAppId=" + telemetryLinkedId;
     }
     if (path.endsWith("/registrations/models")) {
-      return path + "?sdfName=" + enc("https://example.com/none#/sdfObject/none");
+      // A model the seeding operator registered and a demo device uses: an operator's PUT of
+      // "{}" is a 400 and its DELETE a 409, so no caller changes what the next one calls.
+      return path + "?sdfName=" + enc(NS + "/thermometer");
     }
     return path;
+  }
+
+  private static boolean changesAModel(RouteTable.Entry route) {
+    String method = route.method().name();
+    return route.path().endsWith("/registrations/models")
+        && (method.equals("PUT") || method.equals("DELETE"));
   }
 
   private static String body(RouteTable.Entry route) {

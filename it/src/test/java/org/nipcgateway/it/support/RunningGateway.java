@@ -78,6 +78,8 @@ public final class RunningGateway implements AutoCloseable {
             // Tests fire requests far faster than any client should; the limit has its own test.
             .moduleSettingIfAbsent("security", "rateLimit", "perSecond", 1_000_000)
             .moduleSettingIfAbsent("security", "rateLimit", "burst", 1_000_000)
+            .moduleSettingIfAbsent("security", "malformedRequests", "perSecond", 1_000_000)
+            .moduleSettingIfAbsent("security", "malformedRequests", "burst", 1_000_000)
             .build();
     try {
       String token = OperatorTokens.create(dataDir, "provisioning,control,data");

@@ -7,6 +7,7 @@ import com.unboundid.scim2.common.utils.JsonUtils;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.nipcgateway.core.storage.StoreException;
+import org.nipcgateway.core.storage.StoreFullException;
 import org.nipcgateway.scim.registry.Links;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +86,10 @@ final class ScimErrors {
   }
 
   private static ScimException internal(RoutingContext ctx, Throwable failure) {
+    if (failure instanceof StoreFullException) {
+      LOG.error("Store full on {} {}", ctx.request().method(), ctx.request().path(), failure);
+      return new ScimException(507, null, "the registry's storage is full; nothing was changed");
+    }
     if (failure instanceof StoreException) {
       LOG.error("Store failure on {} {}", ctx.request().method(), ctx.request().path(), failure);
       return new ScimException(503, null, "the registry cannot store changes right now");

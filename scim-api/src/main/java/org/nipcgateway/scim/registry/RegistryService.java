@@ -45,7 +45,7 @@ public final class RegistryService {
   private static final String APP = ScimNames.ENDPOINT_APP;
 
   /** Kept with a resource's secrets: the id of the caller that created it. */
-  private static final String OWNER = "owner";
+  private static final String OWNER = ScimNames.OWNER_SECRET;
 
   private final ResourceStore store;
   private final ScimSchemaCatalog catalog;

@@ -48,7 +48,8 @@ final class Engine {
     Clock clock = Clock.systemUTC();
     ProblemDocuments problems = new ProblemDocuments(types);
 
-    SdfModelRegistry registry = new SdfModelRegistry(context.store(), schema, clock);
+    SdfModelRegistry registry =
+        new SdfModelRegistry(context.store(), schema, context.deviceScope(), clock);
     Affordances affordances = new Affordances(context.store(), registry);
     DeviceGroups groups = new DeviceGroups(context.store());
     RadioCalls calls = new RadioCalls(context.radios(), timeout);

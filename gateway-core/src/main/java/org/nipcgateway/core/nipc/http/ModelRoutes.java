@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Set;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.security.AccessGuard;
 import org.nipcgateway.core.security.AccessRule;
+import org.nipcgateway.core.security.Principal;
 import org.nipcgateway.core.security.Role;
 import org.nipcgateway.core.security.RouteTable;
 
@@ -39,7 +41,7 @@ final class ModelRoutes {
 
   private Future<Object> register(RoutingContext ctx) {
     return registry
-        .register(NipcBodies.object(ctx, MODEL_MEDIA_TYPES))
+        .register(caller(ctx), NipcBodies.object(ctx, MODEL_MEDIA_TYPES))
         .map(ModelRoutes::references);
   }
 
@@ -58,13 +60,21 @@ final class ModelRoutes {
 
   private Future<Object> replace(RoutingContext ctx) {
     String sdfName = requiredName(ctx);
+    Principal caller = caller(ctx);
+    // Who may change the model is answered before what the body holds (403 before 400/415).
     return registry
-        .replace(sdfName, NipcBodies.object(ctx, MODEL_MEDIA_TYPES))
+        .requireMayChange(caller, sdfName)
+        .compose(v -> registry.replace(caller, sdfName, NipcBodies.object(ctx, MODEL_MEDIA_TYPES)))
         .map(ModelRoutes::reference);
   }
 
   private Future<Object> delete(RoutingContext ctx) {
-    return registry.delete(requiredName(ctx)).map(ModelRoutes::reference);
+    return registry.delete(caller(ctx), requiredName(ctx)).map(ModelRoutes::reference);
+  }
+
+  /** The guard authenticated every caller of these routes. */
+  private static Principal caller(RoutingContext ctx) {
+    return AccessGuard.principal(ctx).orElseThrow();
   }
 
   private static String requiredName(RoutingContext ctx) {

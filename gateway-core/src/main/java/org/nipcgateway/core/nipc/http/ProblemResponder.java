@@ -7,6 +7,7 @@ import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.storage.StoreException;
+import org.nipcgateway.core.storage.StoreFullException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,10 @@ final class ProblemResponder {
           NipcException.generic(
               status, failure instanceof HttpException http ? http.getPayload() : null);
       default -> {
+        if (failure instanceof StoreFullException) {
+          LOG.error("Store full on {} {}", ctx.request().method(), ctx.request().path(), failure);
+          yield NipcException.generic(507, "the gateway's storage is full; nothing was changed");
+        }
         if (failure instanceof StoreException) {
           LOG.error(
               "Store failure on {} {}", ctx.request().method(), ctx.request().path(), failure);

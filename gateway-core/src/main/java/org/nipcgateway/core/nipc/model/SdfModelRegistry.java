@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.security.DeviceScope;
+import org.nipcgateway.core.security.Principal;
 import org.nipcgateway.core.storage.ChangeSet;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.StoredResource;
@@ -26,22 +28,25 @@ import org.nipcgateway.core.storage.TaskSequencer;
 public final class SdfModelRegistry {
   public static final String TYPE = "SdfModel";
 
-  /** The SCIM extension through which a device names the models it implements. */
-  static final String DEVICE_SDF_EXTENSION = ScimNames.SDF;
-
   private final ResourceStore store;
   private final SdfModelSchema schema;
   private final Clock clock;
+  private final ModelPermissions permissions;
   private final TaskSequencer writes = new TaskSequencer();
 
-  public SdfModelRegistry(ResourceStore store, SdfModelSchema schema, Clock clock) {
+  public SdfModelRegistry(
+      ResourceStore store, SdfModelSchema schema, DeviceScope scope, Clock clock) {
     this.store = store;
     this.schema = schema;
+    this.permissions = new ModelPermissions(scope);
     this.clock = clock;
   }
 
-  /** Registers a document; returns the global names of its top-level definitions. */
-  public Future<List<String>> register(ObjectNode document) {
+  /**
+   * Registers a document for the caller, who is kept as its owner; returns the global names of its
+   * top-level definitions.
+   */
+  public Future<List<String>> register(Principal caller, ObjectNode document) {
     return writes.submit(
         () ->
             models()
@@ -59,7 +64,9 @@ public final class SdfModelRegistry {
                               now,
                               now,
                               attributes(model),
-                              JsonNodeFactory.instance.objectNode());
+                              JsonNodeFactory.instance
+                                  .objectNode()
+                                  .put(ScimNames.OWNER_SECRET, caller.id()));
                       return store.commit(ChangeSet.of(resource)).map(v -> model.sdfNames());
                     }));
   }
@@ -115,48 +122,74 @@ public final class SdfModelRegistry {
     return globalName.substring(globalName.indexOf('#') + 1);
   }
 
-  /** Replaces the model registered under the name with a new document that still defines it. */
-  public Future<String> replace(String sdfName, ObjectNode document) {
+  /**
+   * Replaces the model registered under the name with a new document that still defines it: only
+   * for its owner or an operator, and, while devices use it, only for a caller allowed to control
+   * every one of them (the model decides what their commands send).
+   */
+  public Future<String> replace(Principal caller, String sdfName, ObjectNode document) {
     return writes.submit(
         () ->
             find(sdfName)
                 .compose(
-                    current ->
-                        models()
-                            .compose(
-                                all -> {
-                                  String id = current.resource().id();
-                                  SdfModel model =
-                                      SdfModel.parse(document, byNamespace(all, id), schema);
-                                  if (!model.sdfNames().contains(sdfName)) {
-                                    throw NipcException.badRequest(
-                                        "the new model does not define '" + sdfName + "'");
-                                  }
-                                  refuseTakenNames(model, all, id);
-                                  StoredResource next =
-                                      current
-                                          .resource()
-                                          .withAttributes(attributes(model), clock.instant());
-                                  return store.commit(ChangeSet.of(next)).map(v -> sdfName);
-                                })));
+                    current -> {
+                      ModelPermissions.requireRegistrant(caller, current.resource(), sdfName);
+                      return users(current.model())
+                          .compose(users -> permissions.requireControlOfAll(caller, sdfName, users))
+                          .compose(v -> models())
+                          .compose(
+                              all -> {
+                                String id = current.resource().id();
+                                SdfModel model =
+                                    SdfModel.parse(document, byNamespace(all, id), schema);
+                                if (!model.sdfNames().contains(sdfName)) {
+                                  throw NipcException.badRequest(
+                                      "the new model does not define '" + sdfName + "'");
+                                }
+                                refuseTakenNames(model, all, id);
+                                StoredResource next =
+                                    current
+                                        .resource()
+                                        .withAttributes(attributes(model), clock.instant());
+                                return store.commit(ChangeSet.of(next)).map(v -> sdfName);
+                              });
+                    }));
   }
 
-  /** Removes the model that defines the name, unless a device refers to it. */
-  public Future<String> delete(String sdfName) {
+  /**
+   * Fails with 403 unless the caller registered the model or is an operator (invalid-sdf-url when
+   * none defines the name); {@link #replace} and {@link #delete} check it again in their turn.
+   */
+  public Future<Void> requireMayChange(Principal caller, String sdfName) {
+    return find(sdfName)
+        .map(
+            current -> {
+              ModelPermissions.requireRegistrant(caller, current.resource(), sdfName);
+              return null;
+            });
+  }
+
+  /** Removes the model that defines the name: only for its owner or an operator, and unused. */
+  public Future<String> delete(Principal caller, String sdfName) {
     return writes.submit(
         () ->
             find(sdfName)
                 .compose(
-                    current ->
-                        store
-                            .findAll(ScimNames.DEVICE)
-                            .compose(
-                                devices -> {
-                                  refuseInUse(current.model(), sdfName, devices);
-                                  return store
-                                      .commit(new ChangeSet().delete(current.resource().id()))
-                                      .map(v -> sdfName);
-                                })));
+                    current -> {
+                      ModelPermissions.requireRegistrant(caller, current.resource(), sdfName);
+                      return users(current.model())
+                          .compose(
+                              users ->
+                                  users.isEmpty()
+                                      ? store.commit(
+                                          new ChangeSet().delete(current.resource().id()))
+                                      : permissions.refuseInUse(caller, sdfName, users))
+                          .map(v -> sdfName);
+                    }));
+  }
+
+  private Future<List<StoredResource>> users(SdfModel model) {
+    return store.findAll(ScimNames.DEVICE).map(devices -> ModelPermissions.users(model, devices));
   }
 
   private record Registered(StoredResource resource, SdfModel model) {}
@@ -204,16 +237,6 @@ public final class SdfModelRegistry {
       for (String name : model.sdfNames()) {
         if (other.model().sdfNames().contains(name)) {
           throw NipcException.modelAlreadyRegistered(name);
-        }
-      }
-    }
-  }
-
-  private static void refuseInUse(SdfModel model, String sdfName, List<StoredResource> devices) {
-    for (StoredResource device : devices) {
-      for (JsonNode reference : device.attributes().path(DEVICE_SDF_EXTENSION).path("sdf")) {
-        if (model.covers(reference.asText())) {
-          throw NipcException.modelInUse(sdfName, device.id());
         }
       }
     }

@@ -47,6 +47,11 @@ public class NipcException extends RuntimeException {
         NipcProblem.SDF_MODEL_IN_USE, "SDF model '" + sdfName + "' is used by device " + deviceId);
   }
 
+  /** In use by devices the caller may not be told about: {@code usedBy} counts them. */
+  public static NipcException modelInUseByOthers(String sdfName, String usedBy) {
+    return of(NipcProblem.SDF_MODEL_IN_USE, "SDF model '" + sdfName + "' is used by " + usedBy);
+  }
+
   public static NipcException badRequest(String detail) {
     return generic(400, detail);
   }
@@ -71,6 +76,7 @@ public class NipcException extends RuntimeException {
       case 500 -> "Internal Server Error";
       case 501 -> "Not Implemented";
       case 503 -> "Service Unavailable";
+      case 507 -> "Insufficient Storage";
       default -> "Error";
     };
   }
