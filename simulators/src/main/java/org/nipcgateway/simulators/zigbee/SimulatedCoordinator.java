@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * thread plays the air, so the transport returns at once as the stack requires. Faults: latency, a
  * node that has gone silent, a node that has left, the coordinator down.
  */
-public final class SimulatedCoordinator implements ZigBeeTransportTransmit {
+public final class SimulatedCoordinator implements ZigBeeTransportTransmit, SimulatedZigbeeNodes {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedCoordinator.class);
   private static final long AIR_TIME_MS = 4;
   static final IeeeAddress COORDINATOR = new IeeeAddress("00124B00FFFF0001");
@@ -70,6 +70,7 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit {
   private ZigBeeKey linkKey = new ZigBeeKey();
 
   /** Adds a node; {@code joined} false keeps it waiting for permit join. */
+  @Override
   public void addNode(Eui64 address, int profile, boolean joined) {
     byEui64.computeIfAbsent(
         address,
@@ -81,6 +82,7 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit {
   }
 
   /** Adds (or replaces) an attribute of a node added before. */
+  @Override
   public void define(
       Eui64 address,
       int endpoint,
@@ -104,12 +106,14 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit {
   }
 
   /** The node changes an attribute itself, and reports it when reporting is on and bound. */
+  @Override
   public void change(Eui64 address, int endpoint, int cluster, int attribute, byte[] value) {
     CoordinatedNode node = node(address);
     air.execute(() -> application.change(node, endpoint, cluster, attribute, value));
   }
 
   /** The node writes an attribute to the coordinator (ZCL Write Attributes). */
+  @Override
   public void writeToGateway(
       Eui64 address, int endpoint, int cluster, int attribute, int type, byte[] value) {
     CoordinatedNode node = node(address);
@@ -126,6 +130,7 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit {
   }
 
   /** Every attribute with reporting configured, as the nodes hold it. */
+  @Override
   public java.util.List<SimulatedZigbeeNetwork.ConfiguredReporting> reportingConfigured() {
     java.util.List<SimulatedZigbeeNetwork.ConfiguredReporting> all = new java.util.ArrayList<>();
     byEui64.forEach(
@@ -143,6 +148,11 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit {
                   }
                 }));
     return all;
+  }
+
+  /** Silences or revives a node by address (for the control routes). */
+  public void silence(String eui64, boolean silent) {
+    silence(Eui64.parse(eui64), silent);
   }
 
   /** A node stops answering (or answers again): a node out of range or powered off. */
