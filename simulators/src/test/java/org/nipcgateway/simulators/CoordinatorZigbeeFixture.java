@@ -28,8 +28,17 @@ final class CoordinatorZigbeeFixture implements ZigbeeRadioFixture {
   private ZsmartsystemsZigbeeRadio radio;
 
   CoordinatorZigbeeFixture() {
+    this(temporaryDirectory());
+  }
+
+  /** A coordinator whose driver keeps its network in that directory (a restart reuses it). */
+  CoordinatorZigbeeFixture(Path state) {
+    this.state = state;
+  }
+
+  private static Path temporaryDirectory() {
     try {
-      state = Files.createTempDirectory("zigbee-contract");
+      return Files.createTempDirectory("zigbee-contract");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -98,6 +107,7 @@ final class CoordinatorZigbeeFixture implements ZigbeeRadioFixture {
   public void close() {
     if (radio != null) {
       radio.shutdown();
+      radio = null;
     }
   }
 }

@@ -1,6 +1,6 @@
 package org.nipcgateway.radio.zigbee;
 
-import com.zsmartsystems.zigbee.ZigBeeEndpointAddress;
+import com.zsmartsystems.zigbee.ZigBeeAddress;
 import com.zsmartsystems.zigbee.zcl.ZclCommand;
 import com.zsmartsystems.zigbee.zcl.ZclFieldSerializer;
 import com.zsmartsystems.zigbee.zcl.protocol.ZclCommandDirection;
@@ -16,7 +16,7 @@ final class RawClusterCommand extends ZclCommand {
   private final byte[] payload;
 
   RawClusterCommand(
-      ZigBeeEndpointAddress destination,
+      ZigBeeAddress destination,
       int cluster,
       int command,
       OptionalInt manufacturerCode,

@@ -59,6 +59,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
   private final Duration answerTimeout;
   private final NetworkEvents events;
   private final Context context;
+  private final ZigbeeGroups groups;
 
   ZsmartsystemsZigbeeRadio(
       Context context,
@@ -75,6 +76,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
     this.answerTimeout = answerTimeout;
     this.events = events;
     this.context = context;
+    this.groups = new ZigbeeGroups(network, this::await);
   }
 
   /** Starts the stack on a transport; see {@link CoordinatorStart}. */
@@ -129,6 +131,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
   public Future<DeviceAnswer<byte[]>> readAttribute(Eui64 device, ZigbeeAttribute attribute) {
     return transaction(
         device,
+        attribute.profile(),
         attribute.endpoint(),
         node -> ZclRequests.read(node.getNetworkAddress(), attribute),
         (request, result) -> {
@@ -157,6 +160,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
     byte[] sent = value.clone();
     return transaction(
         device,
+        attribute.profile(),
         attribute.endpoint(),
         node -> ZclRequests.write(node.getNetworkAddress(), attribute, sent),
         (request, result) -> {
@@ -178,6 +182,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
     byte[] sent = payload.clone();
     return transaction(
         device,
+        command.profile(),
         command.endpoint(),
         node ->
             new RawClusterCommand(
@@ -205,11 +210,61 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
         });
   }
 
+  /**
+   * One groupcast to a Zigbee group of exactly these nodes (made and joined on first use), each
+   * node's answer a SUCCESS Default Response meaning "sent"; per-node commands when a node is not
+   * usable or cannot be put in the group.
+   */
+  @Override
+  public java.util.Map<Eui64, Future<DeviceAnswer<ZigbeeCommandResponse>>> groupCommand(
+      List<Eui64> devices, ZigbeeCommand command, byte[] payload) {
+    List<ZigBeeNode> nodes = new java.util.ArrayList<>();
+    for (Eui64 device : devices) {
+      ZigBeeNode node = network.getNode(ieee(device));
+      if (node == null || !events.joined(node) || node.getEndpoint(command.endpoint()) == null) {
+        return ZigbeeRadio.super.groupCommand(devices, command, payload);
+      }
+      nodes.add(node);
+    }
+    if (devices.size() < 2 || events.state() != RadioState.UP) {
+      return ZigbeeRadio.super.groupCommand(devices, command, payload);
+    }
+    byte[] sent = payload.clone();
+    int group = ZigbeeGroups.groupId(devices, command.endpoint());
+    Future<Boolean> cast =
+        workers.executeBlocking(
+            () -> {
+              if (!groups.ensure(group, nodes, devices, command.endpoint())) {
+                return false;
+              }
+              if (!groups.groupcast(group, command, sent)) {
+                // Not per node now: the groupcast may have gone out, and a Toggle must not twice.
+                throw new RadioException(Reason.TIMEOUT, "the groupcast was not sent in time");
+              }
+              return true;
+            },
+            false);
+    java.util.Map<Eui64, Future<DeviceAnswer<ZigbeeCommandResponse>>> answers =
+        new java.util.LinkedHashMap<>();
+    for (Eui64 device : devices) {
+      answers.put(
+          device,
+          cast.compose(
+              groupcast ->
+                  groupcast
+                      ? Future.succeededFuture(
+                          DeviceAnswer.of(ZigbeeCommandResponse.success(command.command())))
+                      : command(device, command, sent)));
+    }
+    return answers;
+  }
+
   @Override
   public Future<DeviceAnswer<Void>> configureReporting(
       Eui64 device, ZigbeeAttribute attribute, ZigbeeReporting reporting) {
     return transaction(
         device,
+        attribute.profile(),
         attribute.endpoint(),
         node -> ZclRequests.reporting(node.getNetworkAddress(), attribute, reporting),
         (request, result) -> {
@@ -293,7 +348,11 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
    * the coordinator is down, the node is not in the network or lacks the endpoint.
    */
   private <T> Future<DeviceAnswer<T>> transaction(
-      Eui64 device, int endpoint, Function<ZigBeeNode, ZigBeeCommand> request, Answer<T> answer) {
+      Eui64 device,
+      int profile,
+      int endpoint,
+      Function<ZigBeeNode, ZigBeeCommand> request,
+      Answer<T> answer) {
     if (events.state() != RadioState.UP) {
       return Future.failedFuture(down());
     }
@@ -306,6 +365,16 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
     if (target == null) {
       return Future.failedFuture(
           new RadioException(Reason.UNKNOWN_TARGET, device + " has no endpoint " + endpoint));
+    }
+    if (target.getProfileId() != 0 && target.getProfileId() != profile) {
+      // The stack sends every ZCL frame on its one default profile (Home Automation), so a frame
+      // for another profile cannot be sent as such; a node would not answer it: a time-out.
+      return Future.failedFuture(
+          new RadioException(
+              Reason.TIMEOUT,
+              String.format(
+                  "%s endpoint %d is on profile 0x%04X and would not answer a frame for 0x%04X",
+                  device, endpoint, target.getProfileId(), profile)));
     }
     ZigBeeCommand command;
     try {

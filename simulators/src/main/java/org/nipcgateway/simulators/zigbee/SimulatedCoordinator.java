@@ -59,6 +59,7 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
   private final NodeApplication application = new NodeApplication(this);
   private final AtomicLong framesSent = new AtomicLong();
   private final AtomicLong groupFramesSent = new AtomicLong();
+  private final AtomicLong joins = new AtomicLong();
   private volatile ZigBeeTransportReceive receive;
   private volatile boolean down;
   private volatile long latencyMs;
@@ -198,6 +199,21 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
     return groupFramesSent.get();
   }
 
+  /** How many times a node has joined (and announced itself) since this coordinator started. */
+  public long joins() {
+    return joins.get();
+  }
+
+  /** The raw bytes a node holds for an attribute. */
+  public byte[] value(Eui64 address, int endpoint, int cluster, int attribute) {
+    Attribute a =
+        node(address).attributes.get(new Key(endpoint, cluster, attribute, Optional.empty()));
+    if (a == null) {
+      throw new IllegalArgumentException(address + " has no such attribute");
+    }
+    return a.value.clone();
+  }
+
   @Override
   public ZigBeeStatus initialize() {
     return down ? ZigBeeStatus.COMMUNICATION_ERROR : ZigBeeStatus.SUCCESS;
@@ -208,6 +224,7 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
     if (down) {
       return ZigBeeStatus.COMMUNICATION_ERROR;
     }
+    receive.setTransportState(ZigBeeTransportState.INITIALISING);
     receive.setTransportState(ZigBeeTransportState.ONLINE);
     // A new network: the fleet's joined nodes join it, as if paired before, and announce; they do
     // so once the stack's discovery runs (it first asks the coordinator for its own address).
@@ -241,20 +258,17 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
     if (frame.getAddressMode() == ZigBeeNwkAddressMode.GROUP) {
       groupFramesSent.incrementAndGet();
     }
-    // The dongle confirms the frame went out, then the node answers after some air time: the
-    // stack registers its transaction around the send, and expects answers to take a while.
-    air.schedule(() -> transmitted(msgTag), 1, TimeUnit.MILLISECONDS);
+    // The node answers after some air time, and the dongle then reports the APS ack (RX_ACK).
+    // It reports no TX_ACK: the stack handles each progress report on a thread of a pool, so a
+    // TX_ACK handled after the RX_ACK would leave the transaction waiting for an ack already
+    // seen; the stack completes a transaction on a response and an RX_ACK in either order.
     air.schedule(() -> deliver(msgTag, frame), AIR_TIME_MS + latencyMs, TimeUnit.MILLISECONDS);
-  }
-
-  private void transmitted(int msgTag) {
-    receive.receiveCommandState(
-        msgTag, down ? ZigBeeTransportProgressState.TX_NAK : ZigBeeTransportProgressState.TX_ACK);
   }
 
   private void deliver(int msgTag, ZigBeeApsFrame frame) {
     ZigBeeTransportReceive to = receive;
     if (down) {
+      to.receiveCommandState(msgTag, ZigBeeTransportProgressState.TX_NAK);
       return;
     }
     try {
@@ -353,6 +367,7 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
   /** A waiting node joins: the trust centre hears of it, then the node announces itself. */
   private void join(CoordinatedNode node) {
     node.joined = true;
+    joins.incrementAndGet();
     LOG.debug("simulated node {} joins", node.eui64);
     receive.nodeStatusUpdate(ZigBeeNodeStatus.UNSECURED_JOIN, node.nwk, node.ieee);
     DeviceAnnounce announce = new DeviceAnnounce(node.nwk, node.ieee, 0x8E);
