@@ -23,7 +23,7 @@ import org.nipcgateway.it.support.radio.World;
 /**
  * The demo thermometer answers to the draft's global names; devices without an {@code sdf}
  * extension use any registered model; characteristics that take only write commands are written
- * without response once discovery has seen them.
+ * without response once discovery has seen them, or whenever the protocol map says so.
  */
 @RadioScenario
 class NipcBleDetailsTest {
@@ -59,7 +59,11 @@ class NipcBleDetailsTest {
     String keypadModel =
         "{\"namespace\":{\"k\":\"https://example.com/keypad\"},\"defaultNamespace\":\"k\","
             + "\"sdfObject\":{\"keypad\":{\"sdfProperty\":{\"code\":{\"readable\":false,"
-            + "\"sdfProtocolMap\":{\"ble\":{\"serviceID\":\"FFF0\",\"characteristicID\":\"FFF1\"}}}}}}}";
+            + "\"sdfProtocolMap\":{\"ble\":{\"serviceID\":\"FFF0\",\"characteristicID\":\"FFF1\"}}},"
+            + "\"codeByCommand\":{\"readable\":false,\"sdfProtocolMap\":{\"ble\":{\"serviceID\":\"FFF0\","
+            + "\"characteristicID\":\"FFF1\",\"writeType\":\"command\"}}},"
+            + "\"codeByRequest\":{\"readable\":false,\"sdfProtocolMap\":{\"ble\":{\"serviceID\":\"FFF0\","
+            + "\"characteristicID\":\"FFF1\",\"writeType\":\"request\"}}}}}}}";
     assertThat(
             gateway
                 .scim()
@@ -150,15 +154,28 @@ class NipcBleDetailsTest {
     assertThat(zigbee.json().get(0).path("detail").asText()).contains("no protocol map");
   }
 
+  @Test
+  void the_write_type_a_protocol_map_names_is_used_whatever_discovery_found() {
+    // The characteristic takes write commands only: the map's choice shows in the answer.
+    assertThat(write("codeByCommand", "42").status()).isEqualTo(204);
+    Reply byRequest = write("codeByRequest", "42");
+    assertThat(byRequest.status()).isEqualTo(502);
+    assertThat(byRequest.json().path("type").asText()).isEqualTo(PROBLEM + "property-write-failed");
+  }
+
   /** Writes the keypad's code raw, as one property with a non-JSON body. */
   private static Reply writeCode(String code) {
+    return write("code", code);
+  }
+
+  private static Reply write(String property, String code) {
     return gateway
         .scim()
         .put(
             "/nipc/devices/"
                 + keypad
                 + "/properties?propertyName="
-                + ScimClient.encode(KEYPAD + "/sdfProperty/code"),
+                + ScimClient.encode(KEYPAD + "/sdfProperty/" + property),
             code,
             "Content-Type",
             "application/octet-stream");

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.it.support.Devices;
+import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.ScimClient;
 import org.nipcgateway.it.support.SharedGateway;
 
@@ -147,6 +148,26 @@ class ScimQueryTest {
     // The root search spans Devices and Groups (EndpointApps have no displayName).
     assertThat(gateway.scim().post("/scim/v2/.search", search).json().path("totalResults").asInt())
         .isEqualTo(5);
+  }
+
+  @Test
+  void a_get_at_the_root_queries_every_resource_type_like_the_root_search() {
+    ObjectNode search = ScimClient.JSON.createObjectNode();
+    search.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:SearchRequest");
+    search.put("filter", "displayName pr");
+    int viaSearch =
+        gateway.scim().post("/scim/v2/.search", search).json().path("totalResults").asInt();
+
+    // RFC 7644's "GET /?filter=" below the base URI.
+    Reply root = gateway.scim().get("/scim/v2/?" + filter("displayName pr"));
+    Reply slash = gateway.scim().get("/scim/v2/?" + filter("displayName sw \"G\"") + "&count=1");
+
+    assertThat(root.status()).as(root.text()).isEqualTo(200);
+    assertThat(root.json().path("totalResults").asInt()).isEqualTo(viaSearch).isPositive();
+    assertThat(slash.status()).as(slash.text()).isEqualTo(200);
+    assertThat(slash.json().path("Resources")).hasSize(1);
+    assertScimError(
+        gateway.scim().get("/scim/v2/?filter=" + encode("displayName eq")), 400, "invalidFilter");
   }
 
   @Test

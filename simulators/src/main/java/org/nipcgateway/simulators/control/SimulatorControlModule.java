@@ -99,6 +99,9 @@ public final class SimulatorControlModule implements ApiModule {
           .handler(ctx -> handle(ctx, 204, this::changeCoordinator));
       routes.post(BASE + "/zigbee/nodes", rule).handler(ctx -> handle(ctx, 204, this::changeNode));
     }
+    routes
+        .delete(BASE + "/zigbee/reporting", rule)
+        .handler(ctx -> handle(ctx, 204, body -> forgetReporting()));
     return Future.succeededFuture();
   }
 
@@ -213,6 +216,12 @@ public final class SimulatorControlModule implements ApiModule {
   /** A node stops answering ({@code "silent": true}) or answers again. */
   private JsonObject changeNode(JsonObject body) {
     coordinator.orElseThrow().silence(body.getString("eui64"), body.getBoolean("silent"));
+    return null;
+  }
+
+  /** Every node forgets its reporting, as nodes that were reset while the coordinator was away. */
+  private JsonObject forgetReporting() {
+    zigbee.orElseThrow(() -> notRunning("zigbee")).forgetReporting();
     return null;
   }
 

@@ -151,6 +151,19 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
     return all;
   }
 
+  @Override
+  public void forgetReporting() {
+    byEui64
+        .values()
+        .forEach(
+            node -> {
+              node.boundClusters.clear();
+              node.attributes
+                  .values()
+                  .forEach(a -> a.reporting = org.nipcgateway.core.radio.ZigbeeReporting.OFF);
+            });
+  }
+
   /** Silences or revives a node by address (for the control routes). */
   public void silence(String eui64, boolean silent) {
     silence(Eui64.parse(eui64), silent);

@@ -29,6 +29,9 @@ public interface SimulatedZigbeeNodes {
   /** The node writes an attribute to the gateway. */
   void writeToGateway(Eui64 node, int endpoint, int cluster, int attribute, int type, byte[] value);
 
+  /** Every node forgets its reporting, as nodes reset while the coordinator was away. */
+  void forgetReporting();
+
   /** Every attribute with reporting configured, as the nodes hold it. */
   List<SimulatedZigbeeNetwork.ConfiguredReporting> reportingConfigured();
 }

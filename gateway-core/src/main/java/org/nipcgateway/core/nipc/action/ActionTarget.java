@@ -2,9 +2,11 @@ package org.nipcgateway.core.nipc.action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import java.util.Optional;
 import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.operation.ProtocolMaps;
 import org.nipcgateway.core.nipc.operation.RadioAccess;
+import org.nipcgateway.core.radio.BleWriteType;
 import org.nipcgateway.core.radio.DeviceAnswer;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.ZigbeeCommand;
@@ -25,11 +27,13 @@ sealed interface ActionTarget {
 
   boolean ble();
 
-  record Ble(DeviceRecord device, GattCharacteristic characteristic) implements ActionTarget {
+  record Ble(
+      DeviceRecord device, GattCharacteristic characteristic, Optional<BleWriteType> writeType)
+      implements ActionTarget {
     @Override
     public Future<DeviceAnswer<byte[]>> run(RadioAccess radios, byte[] payload) {
       return radios
-          .bleWrite(device, characteristic, payload)
+          .bleWrite(device, characteristic, payload, writeType)
           .map(
               answer ->
                   answer.succeeded()
@@ -71,7 +75,7 @@ sealed interface ActionTarget {
   static ActionTarget of(DeviceRecord device, String action, JsonNode protocolMap) {
     JsonNode ble = ProtocolMaps.bleMap(device, protocolMap);
     if (ble != null) {
-      return new Ble(device, ProtocolMaps.characteristic(ble, action));
+      return new Ble(device, ProtocolMaps.characteristic(ble, action), ProtocolMaps.writeType(ble));
     }
     JsonNode zigbee = ProtocolMaps.zigbeeMap(device, protocolMap);
     if (zigbee != null) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.radio.BleWriteType;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
 import org.nipcgateway.core.radio.ZigbeeCommand;
@@ -53,6 +54,18 @@ public final class ProtocolMaps {
   public static GattCharacteristic characteristic(JsonNode map, String affordance) {
     return new GattCharacteristic(
         text(map, "serviceID", affordance), text(map, "characteristicID", affordance));
+  }
+
+  /**
+   * How a BLE map asks for its characteristic to be written ({@code "writeType": "request"} or
+   * {@code "command"}, a field of ours); empty when it leaves it to what discovery found.
+   */
+  public static Optional<BleWriteType> writeType(JsonNode map) {
+    return switch (map.path("writeType").asText("")) {
+      case "request" -> Optional.of(BleWriteType.REQUEST);
+      case "command" -> Optional.of(BleWriteType.COMMAND);
+      default -> Optional.empty();
+    };
   }
 
   /** The attribute a Zigbee map names, with its ZCL data type, profile and manufacturer. */

@@ -2,7 +2,9 @@ package org.nipcgateway.core.nipc.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import java.util.Optional;
 import org.nipcgateway.core.device.DeviceRecord;
+import org.nipcgateway.core.radio.BleWriteType;
 import org.nipcgateway.core.radio.DeviceAnswer;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
@@ -21,7 +23,9 @@ sealed interface ProtocolTarget {
   /** Whether the target is reached over BLE (for the problem types of failures). */
   boolean ble();
 
-  record Ble(DeviceRecord device, GattCharacteristic characteristic) implements ProtocolTarget {
+  record Ble(
+      DeviceRecord device, GattCharacteristic characteristic, Optional<BleWriteType> writeType)
+      implements ProtocolTarget {
     @Override
     public Future<DeviceAnswer<byte[]>> read(RadioAccess radios) {
       return radios.ble(device, (radio, mac) -> radio.read(mac, characteristic));
@@ -29,7 +33,7 @@ sealed interface ProtocolTarget {
 
     @Override
     public Future<DeviceAnswer<Void>> write(RadioAccess radios, byte[] value) {
-      return radios.bleWrite(device, characteristic, value);
+      return radios.bleWrite(device, characteristic, value, writeType);
     }
 
     @Override
@@ -62,7 +66,8 @@ sealed interface ProtocolTarget {
     JsonNode ble = ProtocolMaps.bleMap(device, protocolMap);
     if (ble != null) {
       JsonNode map = directed(ble, direction);
-      return new Ble(device, ProtocolMaps.characteristic(map, property));
+      return new Ble(
+          device, ProtocolMaps.characteristic(map, property), ProtocolMaps.writeType(map));
     }
     JsonNode zigbee = ProtocolMaps.zigbeeMap(device, protocolMap);
     if (zigbee != null) {

@@ -1,6 +1,7 @@
 package org.nipcgateway.core.nipc.operation;
 
 import io.vertx.core.Future;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.nipcgateway.core.device.BleIdentity;
 import org.nipcgateway.core.device.DeviceRecord;
@@ -42,21 +43,27 @@ public final class RadioAccess {
   }
 
   /**
-   * Writes a characteristic the way it accepts writes: a write command when discovery found it
-   * takes only those ({@code write-no-response}), else a write request.
+   * Writes a characteristic as the protocol map asks ({@code requested}), else the way it accepts
+   * writes: a write command when discovery found it takes only those ({@code write-no-response}),
+   * else a write request.
    */
   public Future<DeviceAnswer<Void>> bleWrite(
-      DeviceRecord device, GattCharacteristic characteristic, byte[] value) {
+      DeviceRecord device,
+      GattCharacteristic characteristic,
+      byte[] value,
+      Optional<BleWriteType> requested) {
     BleAddress address = device.ble().orElseThrow().address();
     BleWriteType type =
-        links
-            .flags(address, characteristic)
-            .map(
-                flags ->
-                    flags.contains("write") || !flags.contains("write-no-response")
-                        ? BleWriteType.REQUEST
-                        : BleWriteType.COMMAND)
-            .orElse(BleWriteType.REQUEST);
+        requested.orElseGet(
+            () ->
+                links
+                    .flags(address, characteristic)
+                    .map(
+                        flags ->
+                            flags.contains("write") || !flags.contains("write-no-response")
+                                ? BleWriteType.REQUEST
+                                : BleWriteType.COMMAND)
+                    .orElse(BleWriteType.REQUEST));
     return ble(device, (radio, mac) -> radio.write(mac, characteristic, value, type));
   }
 
