@@ -140,7 +140,7 @@ public final class Gateway {
                     GatewaySecurity.create(vertx, config, store)))
         .compose(
             ready ->
-                startRadios(vertx, config)
+                startRadios(vertx, config, secrets)
                     .map(
                         radios ->
                             new Prepared(store, secrets, radios, ready.getKey(), ready.getValue()))
@@ -233,9 +233,14 @@ public final class Gateway {
                 Optional.ofNullable(System.getenv("NIPC_SECRET_KEY")).filter(k -> !k.isBlank())));
   }
 
-  private static Future<Radios> startRadios(Vertx vertx, GatewayConfig config) {
+  private static Future<Radios> startRadios(Vertx vertx, GatewayConfig config, SecretBox secrets) {
     try {
-      return Radios.start(vertx, config.settings("radios"));
+      return Radios.start(
+          vertx,
+          config.settings("radios"),
+          Optional.of(
+              new org.nipcgateway.core.radio.RadioEnvironment(
+                  config.dataDir(), secrets::seal, secrets::open)));
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }

@@ -12,13 +12,12 @@ import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.BleRadio;
-import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.RadioDriver;
 import org.nipcgateway.core.radio.RadioDriverProvider;
-import org.nipcgateway.core.radio.ZigbeeAttribute;
 import org.nipcgateway.core.radio.ZigbeeRadio;
 import org.nipcgateway.simulators.ble.SimulatedBleRadio;
+import org.nipcgateway.simulators.zigbee.FleetNodes;
 import org.nipcgateway.simulators.zigbee.SimulatedZigbeeNetwork;
 
 /**
@@ -109,24 +108,7 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
 
   private static RadioDriver zigbee(Vertx vertx, List<Settings> devices) {
     SimulatedZigbeeNetwork network = new SimulatedZigbeeNetwork(vertx);
-    for (Settings device : devices) {
-      Eui64 eui64 = eui64(device);
-      network.addNode(
-          eui64,
-          device.integer("profile", ZigbeeAttribute.HOME_AUTOMATION, 0, 0xFFFF),
-          !device.flag("joinsOnPermit", false));
-      for (Settings a : device.sections("attributes")) {
-        network.define(
-            eui64,
-            a.requiredInteger("endpoint", 0, 255),
-            a.requiredInteger("cluster", 0, 0xFFFF),
-            a.requiredInteger("attribute", 0, 0xFFFF),
-            optional(a.optionalInteger("manufacturerCode", 0, 0xFFFF)),
-            a.requiredInteger("type", 0, 0xFF),
-            bytes(a, "value"),
-            a.flag("writable", false));
-      }
-    }
+    FleetNodes.load(network, devices);
     return new RadioDriver() {
       @Override
       public Optional<ZigbeeRadio> zigbee() {
@@ -145,14 +127,6 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
       return BleAddress.parse(device.requiredString("mac"));
     } catch (IllegalArgumentException e) {
       throw device.invalid("mac", e.getMessage());
-    }
-  }
-
-  private static Eui64 eui64(Settings device) {
-    try {
-      return Eui64.parse(device.requiredString("eui64"));
-    } catch (IllegalArgumentException e) {
-      throw device.invalid("eui64", e.getMessage());
     }
   }
 

@@ -1,11 +1,13 @@
 package org.nipcgateway.core.cli;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.ConfigLoader;
 import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.core.fleet.Fleet;
 
 /** The launcher's command-line options; they override the config file and the environment. */
 public record LaunchOptions(
@@ -17,7 +19,8 @@ public record LaunchOptions(
     Optional<Path> fleetFile,
     Optional<String> logLevel,
     boolean noDemo,
-    boolean insecureHttp) {
+    boolean insecureHttp,
+    Optional<ZigbeeOption> zigbee) {
 
   public static final String USAGE =
       """
@@ -37,6 +40,10 @@ public record LaunchOptions(
         --no-demo         do not load the demo fleet at start
         --insecure-http   plain HTTP and MQTT without TLS: local experiments only
         --log-level LVL   TRACE, DEBUG, INFO, WARN or ERROR (default INFO)
+        --zigbee-driver NAME   run the Zigbee radio on this driver (e.g. zsmartsystems)
+        --zigbee-dongle KIND   its dongle: ember, znp, conbee, xbee, telegesis or simulated
+        --zigbee-port DEV      the dongle's serial port (real hardware), e.g. /dev/ttyUSB0
+        --zigbee-baud N        the serial port's baud rate
         --help            print this text and exit
 
       Environment variables (overridden by options): NIPC_HTTP_HOST, NIPC_HTTP_PORT,
@@ -55,6 +62,10 @@ public record LaunchOptions(
     Path config = null;
     Path fleet = null;
     String logLevel = null;
+    String zigbeeDriver = null;
+    String zigbeeDongle = null;
+    String zigbeePort = null;
+    Integer zigbeeBaud = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -67,9 +78,27 @@ public record LaunchOptions(
         case "--config" -> config = Path.of(value(args, ++i, arg));
         case "--fleet" -> fleet = Path.of(value(args, ++i, arg));
         case "--log-level" -> logLevel = value(args, ++i, arg);
+        case "--zigbee-driver" -> zigbeeDriver = value(args, ++i, arg);
+        case "--zigbee-dongle" -> zigbeeDongle = value(args, ++i, arg);
+        case "--zigbee-port" -> zigbeePort = value(args, ++i, arg);
+        case "--zigbee-baud" -> zigbeeBaud = baud(value(args, ++i, arg));
         default -> throw new ConfigException("unknown option '" + arg + "' (see --help)");
       }
     }
+    if (zigbeeDriver == null
+        && (zigbeeDongle != null || zigbeePort != null || zigbeeBaud != null)) {
+      throw new ConfigException(
+          "--zigbee-dongle, --zigbee-port and --zigbee-baud need --zigbee-driver");
+    }
+    Optional<ZigbeeOption> zigbee =
+        zigbeeDriver == null
+            ? Optional.empty()
+            : Optional.of(
+                new ZigbeeOption(
+                    zigbeeDriver,
+                    Optional.ofNullable(zigbeeDongle),
+                    Optional.ofNullable(zigbeePort),
+                    Optional.ofNullable(zigbeeBaud)));
     return new LaunchOptions(
         help,
         Optional.ofNullable(port),
@@ -79,7 +108,30 @@ public record LaunchOptions(
         Optional.ofNullable(fleet),
         Optional.ofNullable(logLevel),
         noDemo,
-        insecure);
+        insecure,
+        zigbee);
+  }
+
+  private static int baud(String text) {
+    try {
+      int baud = Integer.parseInt(text);
+      if (baud > 0) {
+        return baud;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException("--zigbee-baud takes a positive number, not '" + text + "'");
+  }
+
+  /** The fleet with the Zigbee radio the options name, if they name one. */
+  public Optional<Fleet> zigbeeOn(Optional<Fleet> fleet) {
+    return zigbee.isEmpty() ? fleet : fleet.map(zigbee.get()::applyTo);
+  }
+
+  /** The configured radios with the Zigbee radio the options name, if they name one. */
+  public JsonObject zigbeeOn(JsonObject radios) {
+    return zigbee.isEmpty() ? radios : zigbee.get().applyTo(radios);
   }
 
   static String value(List<String> args, int index, String option) {

@@ -51,10 +51,15 @@ public final class Main {
       // Before anything starts: a misspelt section must not leave the gateway on the demo. (After
       // the properties above: loading the modules creates their loggers.)
       ApiModules.installed().checkClaims(configured);
-      fleet = FleetChoice.choose(configured, Fleet::demo);
+      fleet = options.zigbeeOn(FleetChoice.choose(configured, Fleet::demo));
       config =
           fleet.isEmpty()
-              ? configured
+              ? options.zigbee().isEmpty()
+                  ? configured
+                  : configured.toBuilder()
+                      .moduleSettings(
+                          "radios", options.zigbeeOn(configured.moduleSettings("radios")))
+                      .build()
               : configured.toBuilder().moduleSettings("radios", fleet.get().radios()).build();
     } catch (ConfigException e) {
       System.err.println("nipc-gateway: " + e.getMessage());

@@ -27,6 +27,16 @@ public interface RadioDriverProvider {
   Future<RadioDriver> start(Vertx vertx, String family, Settings settings);
 
   /**
+   * As {@link #start(Vertx, String, Settings)}, with the gateway's data dir and secret sealing for
+   * drivers that keep state of their own; the gateway calls this one. By default the environment is
+   * not needed.
+   */
+  default Future<RadioDriver> start(
+      Vertx vertx, String family, Settings settings, RadioEnvironment environment) {
+    return start(vertx, family, settings);
+  }
+
+  /**
    * Whether the gateway wraps this driver's radios in the fault-injecting decorator unless the
    * configuration says {@code "faultInjection": false}: true for test benches such as the
    * simulator; real drivers get it only when configured.

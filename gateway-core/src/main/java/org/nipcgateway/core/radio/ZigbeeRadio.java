@@ -1,6 +1,9 @@
 package org.nipcgateway.core.radio;
 
 import io.vertx.core.Future;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What the gateway asks of a Zigbee radio (a coordinator): ZCL requests to the nodes of its
@@ -35,6 +38,22 @@ public interface ZigbeeRadio {
    */
   Future<DeviceAnswer<Void>> configureReporting(
       Eui64 device, ZigbeeAttribute attribute, ZigbeeReporting reporting);
+
+  /**
+   * Sends one cluster command to several nodes. A driver that can sends it once, to a Zigbee group
+   * of exactly these nodes (a groupcast; nodes do not answer groupcasts, so each node's answer is
+   * then a SUCCESS Default Response meaning "sent"); by default one command per node, each with its
+   * node's own answer. Called on an event loop like {@link #command}; each node's outcome is its
+   * own future, failed with a {@link RadioException} as {@link #command} would be.
+   */
+  default Map<Eui64, Future<DeviceAnswer<ZigbeeCommandResponse>>> groupCommand(
+      List<Eui64> devices, ZigbeeCommand command, byte[] payload) {
+    Map<Eui64, Future<DeviceAnswer<ZigbeeCommandResponse>>> answers = new LinkedHashMap<>();
+    for (Eui64 device : devices) {
+      answers.put(device, command(device, command, payload));
+    }
+    return answers;
+  }
 
   /** Lets new nodes join the network for the given number of seconds (0 closes it). */
   Future<Void> permitJoin(int seconds);

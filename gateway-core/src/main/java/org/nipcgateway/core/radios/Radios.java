@@ -11,6 +11,7 @@ import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.RadioDriver;
 import org.nipcgateway.core.radio.RadioDriverProvider;
+import org.nipcgateway.core.radio.RadioEnvironment;
 import org.nipcgateway.core.radio.ZigbeeRadio;
 import org.nipcgateway.core.radio.fault.Fault;
 import org.nipcgateway.core.radio.fault.FaultInjectingBleRadio;
@@ -59,6 +60,12 @@ public final class Radios {
    * and the fault-injection keys; the driver reads (and checks) the rest of its family's section.
    */
   public static Future<Radios> start(Vertx vertx, Settings radiosSection) {
+    return start(vertx, radiosSection, Optional.empty());
+  }
+
+  /** As {@link #start(Vertx, Settings)}, lending the drivers the gateway's environment. */
+  public static Future<Radios> start(
+      Vertx vertx, Settings radiosSection, Optional<RadioEnvironment> environment) {
     Optional<Settings> bleSettings;
     Optional<Settings> zigbeeSettings;
     try {
@@ -69,10 +76,10 @@ public final class Radios {
       return Future.failedFuture(e);
     }
     List<RadioDriver> drivers = new ArrayList<>();
-    return family(vertx, "ble", bleSettings, drivers)
+    return family(vertx, "ble", bleSettings, drivers, environment)
         .compose(
             ble ->
-                family(vertx, "zigbee", zigbeeSettings, drivers)
+                family(vertx, "zigbee", zigbeeSettings, drivers, environment)
                     .map(
                         zigbee ->
                             new Radios(
@@ -90,7 +97,11 @@ public final class Radios {
   private record Started(String driver, RadioDriver started, Optional<FaultInjection> faults) {}
 
   private static Future<Optional<Started>> family(
-      Vertx vertx, String family, Optional<Settings> section, List<RadioDriver> drivers) {
+      Vertx vertx,
+      String family,
+      Optional<Settings> section,
+      List<RadioDriver> drivers,
+      Optional<RadioEnvironment> environment) {
     if (section.isEmpty()) {
       return Future.succeededFuture(Optional.empty());
     }
@@ -99,13 +110,15 @@ public final class Radios {
       String name = settings.requiredString("driver");
       RadioDriverProvider provider = provider(family, name);
       Optional<FaultInjection> faults = faults(vertx, family, settings, provider.testBench());
-      return provider
-          .start(vertx, family, settings)
-          .map(
-              driver -> {
-                drivers.add(driver);
-                return Optional.of(new Started(name, driver, faults));
-              });
+      Future<RadioDriver> started =
+          environment.isPresent()
+              ? provider.start(vertx, family, settings, environment.get())
+              : provider.start(vertx, family, settings);
+      return started.map(
+          driver -> {
+            drivers.add(driver);
+            return Optional.of(new Started(name, driver, faults));
+          });
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }

@@ -24,8 +24,11 @@ import org.nipcgateway.core.radios.Radios;
 import org.nipcgateway.core.security.AccessRule;
 import org.nipcgateway.core.security.Role;
 import org.nipcgateway.core.security.RouteTable;
+import org.nipcgateway.radio.zigbee.ZsmartsystemsZigbeeRadio;
 import org.nipcgateway.simulators.ble.SimulatedBleRadio;
+import org.nipcgateway.simulators.zigbee.SimulatedCoordinator;
 import org.nipcgateway.simulators.zigbee.SimulatedZigbeeNetwork;
+import org.nipcgateway.simulators.zigbee.SimulatedZigbeeNodes;
 
 /**
  * Runtime control of the test bench under {@code /simulator} (simulators/README.md): inject and
@@ -38,7 +41,8 @@ public final class SimulatorControlModule implements ApiModule {
   private static final String BASE = "/simulator";
 
   private Optional<SimulatedBleRadio> ble = Optional.empty();
-  private Optional<SimulatedZigbeeNetwork> zigbee = Optional.empty();
+  private Optional<SimulatedZigbeeNodes> zigbee = Optional.empty();
+  private Optional<SimulatedCoordinator> coordinator = Optional.empty();
   private Optional<FaultInjection> bleFaults = Optional.empty();
   private Optional<FaultInjection> zigbeeFaults = Optional.empty();
 
@@ -62,12 +66,19 @@ public final class SimulatorControlModule implements ApiModule {
             .map(Radios.Family::driverRadio)
             .filter(SimulatedBleRadio.class::isInstance)
             .map(SimulatedBleRadio.class::cast);
+    Optional<org.nipcgateway.core.radio.ZigbeeRadio> zigbeeRadio =
+        radios.zigbeeFamily().map(Radios.Family::driverRadio);
+    coordinator =
+        zigbeeRadio
+            .filter(ZsmartsystemsZigbeeRadio.class::isInstance)
+            .map(r -> ((ZsmartsystemsZigbeeRadio) r).transport())
+            .filter(SimulatedCoordinator.class::isInstance)
+            .map(SimulatedCoordinator.class::cast);
     zigbee =
-        radios
-            .zigbeeFamily()
-            .map(Radios.Family::driverRadio)
+        zigbeeRadio
             .filter(SimulatedZigbeeNetwork.class::isInstance)
-            .map(SimulatedZigbeeNetwork.class::cast);
+            .<SimulatedZigbeeNodes>map(SimulatedZigbeeNetwork.class::cast)
+            .or(() -> coordinator.map(SimulatedZigbeeNodes.class::cast));
     bleFaults = radios.bleFamily().flatMap(Radios.Family::faults);
     zigbeeFaults = radios.zigbeeFamily().flatMap(Radios.Family::faults);
     if (ble.isEmpty() && zigbee.isEmpty() && bleFaults.isEmpty() && zigbeeFaults.isEmpty()) {
@@ -82,6 +93,12 @@ public final class SimulatorControlModule implements ApiModule {
     routes.put(BASE + "/latency", rule).handler(ctx -> handle(ctx, 204, this::setLatency));
     routes.post(BASE + "/ble/values", rule).handler(ctx -> handle(ctx, 204, this::changeBle));
     routes.post(BASE + "/zigbee/values", rule).handler(ctx -> handle(ctx, 204, this::changeZigbee));
+    if (coordinator.isPresent()) {
+      routes
+          .post(BASE + "/zigbee/coordinator", rule)
+          .handler(ctx -> handle(ctx, 204, this::changeCoordinator));
+      routes.post(BASE + "/zigbee/nodes", rule).handler(ctx -> handle(ctx, 204, this::changeNode));
+    }
     routes
         .delete(BASE + "/zigbee/reporting", rule)
         .handler(ctx -> handle(ctx, 204, body -> forgetReporting()));
@@ -98,13 +115,15 @@ public final class SimulatorControlModule implements ApiModule {
     if (zigbee.isPresent() || zigbeeFaults.isPresent()) {
       JsonObject radio = injection(zigbeeFaults);
       zigbee.ifPresent(network -> radio.put("reporting", reporting(network)));
+      coordinator.ifPresent(
+          c -> radio.put("framesSent", c.framesSent()).put("groupFramesSent", c.groupFramesSent()));
       state.put("zigbee", radio);
     }
     return state;
   }
 
   /** What reporting the nodes were configured with: intervals as ZCL Configure Reporting sent. */
-  private static JsonArray reporting(SimulatedZigbeeNetwork network) {
+  private static JsonArray reporting(SimulatedZigbeeNodes network) {
     JsonArray configured = new JsonArray();
     for (SimulatedZigbeeNetwork.ConfiguredReporting r : network.reportingConfigured()) {
       configured.add(
@@ -166,7 +185,7 @@ public final class SimulatorControlModule implements ApiModule {
    * true} and the attribute's {@code type}, writes it to the gateway (a {@code write_event}).
    */
   private JsonObject changeZigbee(JsonObject body) {
-    SimulatedZigbeeNetwork network = zigbee.orElseThrow(() -> notRunning("zigbee"));
+    SimulatedZigbeeNodes network = zigbee.orElseThrow(() -> notRunning("zigbee"));
     Eui64 node = Eui64.parse(body.getString("eui64"));
     byte[] value = Base64.getDecoder().decode(body.getString("value"));
     if (body.getBoolean("written", false)) {
@@ -185,6 +204,18 @@ public final class SimulatorControlModule implements ApiModule {
           body.getInteger("attribute"),
           value);
     }
+    return null;
+  }
+
+  /** The simulated coordinator is unplugged ({@code "down": true}) or plugged in again. */
+  private JsonObject changeCoordinator(JsonObject body) {
+    coordinator.orElseThrow().coordinatorDown(body.getBoolean("down"));
+    return null;
+  }
+
+  /** A node stops answering ({@code "silent": true}) or answers again. */
+  private JsonObject changeNode(JsonObject body) {
+    coordinator.orElseThrow().silence(body.getString("eui64"), body.getBoolean("silent"));
     return null;
   }
 

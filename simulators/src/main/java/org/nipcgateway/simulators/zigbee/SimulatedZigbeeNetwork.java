@@ -37,7 +37,7 @@ import org.nipcgateway.core.radio.ZigbeeReporting;
  * reporting configured are reported when they change, and nodes marked to join wait for the network
  * to be opened with permit join.
  */
-public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
+public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbeeNodes {
   record Key(int endpoint, int cluster, int attribute, Optional<Integer> manufacturer) {}
 
   static final class Attribute {
@@ -83,11 +83,13 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
    * Adds a node on a profile; {@code joined} false keeps it out of the network until permit join
    * opens it.
    */
+  @Override
   public void addNode(Eui64 address, int profile, boolean joined) {
     nodes.computeIfAbsent(address, a -> new Node(profile, 0x1000 + nodes.size(), joined));
   }
 
   /** Adds (or replaces) an attribute of a node (added before, or on Home Automation now). */
+  @Override
   public void define(
       Eui64 address,
       int endpoint,
@@ -220,6 +222,7 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
   }
 
   /** Sets an attribute's value as the node itself would (a sensor reading), reporting when on. */
+  @Override
   public void change(Eui64 address, int endpoint, int cluster, int attributeId, byte[] value) {
     Key key = key(endpoint, cluster, attributeId, OptionalInt.empty());
     Attribute attribute = node(address).attributes.get(key);
@@ -234,6 +237,7 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
   }
 
   /** The node writes one of its attributes to the gateway (what a {@code write_event} hears). */
+  @Override
   public void writeToGateway(
       Eui64 address, int endpoint, int cluster, int attributeId, int type, byte[] value) {
     node(address);
@@ -257,6 +261,7 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
   }
 
   /** Every attribute with reporting configured now: where it is and how it reports. */
+  @Override
   public List<ConfiguredReporting> reportingConfigured() {
     List<ConfiguredReporting> configured = new java.util.ArrayList<>();
     nodes.forEach(
@@ -277,6 +282,7 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
   }
 
   /** Every node forgets the reporting it was configured with (a node reset, or rejoined anew). */
+  @Override
   public void forgetReporting() {
     nodes
         .values()

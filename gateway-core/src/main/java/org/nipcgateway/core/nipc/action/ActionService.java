@@ -58,20 +58,58 @@ public final class ActionService {
         .compose(
             members -> {
               List<ActionRun.DeviceRun> devices = new ArrayList<>();
-              List<Future<Void>> prepared = new ArrayList<>();
+              List<Future<ActionTarget>> prepared = new ArrayList<>();
               for (String member : members) {
                 ActionRun.DeviceRun device = new ActionRun.DeviceRun(member);
                 devices.add(device);
-                prepared.add(
-                    prepare(member, actionName)
-                        .onSuccess(target -> launch(target, device, actionName, payload))
-                        .onFailure(e -> finish(device, e))
-                        .<Void>mapEmpty()
-                        .otherwiseEmpty());
+                prepared.add(prepare(member, actionName).onFailure(e -> finish(device, e)));
               }
               return Future.join(prepared)
-                  .transform(v -> Future.succeededFuture(register(groupId, actionName, devices)));
+                  .transform(
+                      v -> {
+                        launchAll(devices, prepared, actionName, payload);
+                        return Future.succeededFuture(register(groupId, actionName, devices));
+                      });
             });
+  }
+
+  /**
+   * Launches a group's action: as one groupcast when every member is a Zigbee device mapped to the
+   * same cluster command (the radio sends it once, to a Zigbee group of them), else per device.
+   */
+  private void launchAll(
+      List<ActionRun.DeviceRun> devices,
+      List<Future<ActionTarget>> prepared,
+      String actionName,
+      byte[] payload) {
+    List<ActionTarget.Zigbee> zigbee = new ArrayList<>();
+    for (Future<ActionTarget> target : prepared) {
+      if (target.succeeded() && target.result() instanceof ActionTarget.Zigbee z) {
+        zigbee.add(z);
+      }
+    }
+    boolean groupcast =
+        zigbee.size() > 1
+            && zigbee.size() == prepared.size()
+            && zigbee.stream().allMatch(z -> z.command().equals(zigbee.get(0).command()));
+    if (!groupcast) {
+      for (int i = 0; i < prepared.size(); i++) {
+        if (prepared.get(i).succeeded()) {
+          launch(prepared.get(i).result(), devices.get(i), actionName, payload);
+        }
+      }
+      return;
+    }
+    List<org.nipcgateway.core.radio.Eui64> nodes =
+        zigbee.stream().map(z -> z.device().zigbee().orElseThrow()).toList();
+    var answers =
+        radios.calls().zigbee().groupCommand(nodes, zigbee.get(0).command(), payload.clone());
+    for (int i = 0; i < zigbee.size(); i++) {
+      ActionTarget.Zigbee target = zigbee.get(i);
+      Future<org.nipcgateway.core.radio.DeviceAnswer<byte[]>> answer =
+          radios.calls().bounded(answers.get(nodes.get(i))).map(ActionTarget.Zigbee::payloadOf);
+      settle(answer, target, devices.get(i), actionName);
+    }
   }
 
   /** The run with that instance id on that device or group. */
@@ -97,11 +135,18 @@ public final class ActionService {
 
   private void launch(
       ActionTarget target, ActionRun.DeviceRun device, String actionName, byte[] payload) {
+    settle(target.run(radios, payload), target, device, actionName);
+  }
+
+  private void settle(
+      Future<org.nipcgateway.core.radio.DeviceAnswer<byte[]>> answer,
+      ActionTarget target,
+      ActionRun.DeviceRun device,
+      String actionName) {
     String subject = "Action " + actionName;
-    target
-        .run(radios, payload)
+    answer
         .recover(e -> RadioProblems.recover(e, target.ble(), subject, null))
-        .map(answer -> RadioProblems.value(answer, target.ble(), subject, null))
+        .map(a -> RadioProblems.value(a, target.ble(), subject, null))
         .onSuccess(response -> device.respond(response))
         .onComplete(done -> finish(device, done.cause()));
   }

@@ -52,16 +52,18 @@ sealed interface ActionTarget {
     public Future<DeviceAnswer<byte[]>> run(RadioAccess radios, byte[] payload) {
       return radios
           .zigbee(device, (radio, eui64) -> radio.command(eui64, command, payload))
-          .map(
-              answer -> {
-                if (!answer.succeeded()) {
-                  return DeviceAnswer.<byte[]>refused(answer.refusal().orElseThrow());
-                }
-                ZigbeeCommandResponse response = answer.value();
-                return response.command() == ZigbeeCommandResponse.DEFAULT_RESPONSE
-                    ? DeviceAnswer.<byte[]>done()
-                    : DeviceAnswer.of(response.payload());
-              });
+          .map(Zigbee::payloadOf);
+    }
+
+    /** A node's answer as an action's: its response payload, none for a Default Response. */
+    static DeviceAnswer<byte[]> payloadOf(DeviceAnswer<ZigbeeCommandResponse> answer) {
+      if (!answer.succeeded()) {
+        return DeviceAnswer.refused(answer.refusal().orElseThrow());
+      }
+      ZigbeeCommandResponse response = answer.value();
+      return response.command() == ZigbeeCommandResponse.DEFAULT_RESPONSE
+          ? DeviceAnswer.done()
+          : DeviceAnswer.of(response.payload());
     }
 
     @Override

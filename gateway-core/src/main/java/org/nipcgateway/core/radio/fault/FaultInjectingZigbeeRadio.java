@@ -52,6 +52,36 @@ public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListe
     return perform("command", device, () -> radio.command(device, command, payload));
   }
 
+  /**
+   * A groupcast passes through while no fault is planned for a member's commands (and the radio is
+   * not held down); otherwise each member gets its own command, so that its fault strikes.
+   */
+  @Override
+  public java.util.Map<Eui64, Future<DeviceAnswer<ZigbeeCommandResponse>>> groupCommand(
+      List<Eui64> devices, ZigbeeCommand command, byte[] payload) {
+    boolean planned =
+        faults.plan().radioDown()
+            || faults.plan().list().stream()
+                .anyMatch(
+                    f ->
+                        devices.stream()
+                            .anyMatch(
+                                d -> f.matches(faults.plan().radio(), "command", d.toString())));
+    if (planned) {
+      return ZigbeeRadio.super.groupCommand(devices, command, payload);
+    }
+    Future<Void> delay = faults.latency().of("command");
+    java.util.Map<Eui64, Future<DeviceAnswer<ZigbeeCommandResponse>>> sent =
+        new java.util.LinkedHashMap<>();
+    io.vertx.core.Promise<java.util.Map<Eui64, Future<DeviceAnswer<ZigbeeCommandResponse>>>>
+        answers = io.vertx.core.Promise.promise();
+    delay.onComplete(v -> answers.complete(radio.groupCommand(devices, command, payload)));
+    for (Eui64 device : devices) {
+      sent.put(device, answers.future().compose(all -> all.get(device)));
+    }
+    return sent;
+  }
+
   @Override
   public Future<DeviceAnswer<Void>> configureReporting(
       Eui64 device, ZigbeeAttribute attribute, ZigbeeReporting reporting) {

@@ -1,0 +1,37 @@
+package org.nipcgateway.simulators.zigbee;
+
+import java.util.List;
+import org.nipcgateway.core.radio.Eui64;
+
+/**
+ * The simulated Zigbee nodes as the test bench moves and watches them, whichever simulation runs
+ * them: the in-process network or the simulated coordinator under the zsmartsystems driver.
+ */
+public interface SimulatedZigbeeNodes {
+
+  /** Adds a node on a profile; {@code joined} false keeps it waiting for permit join. */
+  void addNode(Eui64 address, int profile, boolean joined);
+
+  /** Adds (or replaces) an attribute of a node. */
+  void define(
+      Eui64 address,
+      int endpoint,
+      int cluster,
+      int attribute,
+      java.util.OptionalInt manufacturerCode,
+      int type,
+      byte[] value,
+      boolean writable);
+
+  /** The node changes an attribute itself, reporting it when reporting is on. */
+  void change(Eui64 node, int endpoint, int cluster, int attribute, byte[] value);
+
+  /** The node writes an attribute to the gateway. */
+  void writeToGateway(Eui64 node, int endpoint, int cluster, int attribute, int type, byte[] value);
+
+  /** Every node forgets its reporting, as nodes reset while the coordinator was away. */
+  void forgetReporting();
+
+  /** Every attribute with reporting configured, as the nodes hold it. */
+  List<SimulatedZigbeeNetwork.ConfiguredReporting> reportingConfigured();
+}

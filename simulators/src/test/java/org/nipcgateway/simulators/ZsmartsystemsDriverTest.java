@@ -1,0 +1,140 @@
+package org.nipcgateway.simulators;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.nipcgateway.core.radio.DeviceAnswer;
+import org.nipcgateway.core.radio.Eui64;
+import org.nipcgateway.core.radio.RadioException;
+import org.nipcgateway.core.radio.RadioState;
+import org.nipcgateway.core.radio.ZigbeeAttribute;
+import org.nipcgateway.core.radio.ZigbeeCommand;
+import org.nipcgateway.core.radio.ZigbeeCommandResponse;
+import org.nipcgateway.core.radio.ZigbeeRadio;
+import org.nipcgateway.core.radio.contract.OnLoop;
+import org.nipcgateway.core.radio.contract.ZigbeeNode;
+
+/**
+ * What the zsmartsystems driver does beyond the contract, on the simulated coordinator: a group
+ * command as one groupcast, a silent node timing out while others answer, the coordinator going
+ * down and coming back, and a restart resuming the network from its store without re-joining.
+ */
+class ZsmartsystemsDriverTest {
+  private static final int ON_OFF = 0x0006;
+  private static final ZigbeeAttribute ON_OFF_STATE = ZigbeeAttribute.of(1, ON_OFF, 0, 0x10);
+  private static final List<Eui64> LIGHTS =
+      List.of(
+          Eui64.parse("00:0D:6F:00:00:00:01:01"),
+          Eui64.parse("00:0D:6F:00:00:00:01:02"),
+          Eui64.parse("00:0D:6F:00:00:00:01:03"));
+
+  private final Vertx vertx = Vertx.vertx();
+  private final OnLoop loop = new OnLoop(vertx);
+  private final List<CoordinatorZigbeeFixture> fixtures = new ArrayList<>();
+
+  @AfterEach
+  void stop() {
+    fixtures.forEach(CoordinatorZigbeeFixture::close);
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+
+  private ZigbeeRadio start(CoordinatorZigbeeFixture fixture) {
+    fixtures.add(fixture);
+    List<ZigbeeNode> nodes = new ArrayList<>();
+    for (Eui64 light : LIGHTS) {
+      nodes.add(
+          ZigbeeNode.at(light.toString()).attribute(1, ON_OFF, 0, 0x10, new byte[] {0}, false));
+    }
+    return loop.await(() -> fixture.start(vertx, nodes));
+  }
+
+  @Test
+  void a_command_to_three_lights_goes_out_as_one_groupcast_and_switches_them_all() {
+    CoordinatorZigbeeFixture fixture = new CoordinatorZigbeeFixture();
+    ZigbeeRadio radio = start(fixture);
+    ZigbeeCommand on = ZigbeeCommand.of(1, ON_OFF, 0x01);
+    long before = fixture.coordinator().groupFramesSent();
+    List<DeviceAnswer<ZigbeeCommandResponse>> answers = groupCommand(radio, on);
+    assertThat(answers).allMatch(DeviceAnswer::succeeded);
+    assertThat(fixture.coordinator().groupFramesSent() - before).isEqualTo(1);
+    for (Eui64 light : LIGHTS) {
+      assertThat(loop.await(() -> radio.readAttribute(light, ON_OFF_STATE)).value())
+          .containsExactly(1);
+    }
+    // The group exists now: the next group command is one frame in all, no Add Group again.
+    long frames = fixture.coordinator().framesSent();
+    groupCommand(radio, ZigbeeCommand.of(1, ON_OFF, 0x00));
+    assertThat(fixture.coordinator().framesSent() - frames).isEqualTo(1);
+    assertThat(fixture.coordinator().groupFramesSent() - before).isEqualTo(2);
+  }
+
+  private List<DeviceAnswer<ZigbeeCommandResponse>> groupCommand(
+      ZigbeeRadio radio, ZigbeeCommand command) {
+    return loop.await(
+        () -> {
+          Map<Eui64, Future<DeviceAnswer<ZigbeeCommandResponse>>> sent =
+              radio.groupCommand(LIGHTS, command, new byte[0]);
+          return Future.all(List.copyOf(sent.values()))
+              .map(all -> sent.values().stream().map(Future::result).toList());
+        });
+  }
+
+  @Test
+  void a_node_that_stops_answering_times_out_within_the_answer_time_while_others_answer() {
+    CoordinatorZigbeeFixture fixture = new CoordinatorZigbeeFixture();
+    ZigbeeRadio radio = start(fixture);
+    fixture.coordinator().silence(LIGHTS.get(0), true);
+    long started = System.nanoTime();
+    Throwable failure = loop.failure(() -> radio.readAttribute(LIGHTS.get(0), ON_OFF_STATE));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    assertThat(((RadioException) failure).reason()).isEqualTo(RadioException.Reason.TIMEOUT);
+    assertThat(took).isLessThan(Duration.ofSeconds(4)); // the fixture's answer time is 2 s
+    assertThat(loop.await(() -> radio.readAttribute(LIGHTS.get(1), ON_OFF_STATE)).value())
+        .containsExactly(0);
+  }
+
+  @Test
+  void a_lost_coordinator_takes_the_radio_down_and_its_return_brings_it_back() throws Exception {
+    CoordinatorZigbeeFixture fixture = new CoordinatorZigbeeFixture();
+    ZigbeeRadio radio = start(fixture);
+    fixture.coordinator().coordinatorDown(true);
+    awaitState(radio, RadioState.DOWN);
+    Throwable failure = loop.failure(() -> radio.readAttribute(LIGHTS.get(0), ON_OFF_STATE));
+    assertThat(((RadioException) failure).reason()).isEqualTo(RadioException.Reason.RADIO_DOWN);
+    fixture.coordinator().coordinatorDown(false);
+    awaitState(radio, RadioState.UP);
+    assertThat(loop.await(() -> radio.readAttribute(LIGHTS.get(0), ON_OFF_STATE)).value())
+        .containsExactly(0);
+  }
+
+  @Test
+  void a_restart_resumes_the_network_from_its_store_and_the_same_nodes_answer_without_rejoining() {
+    CoordinatorZigbeeFixture first = new CoordinatorZigbeeFixture();
+    start(first);
+    first.close();
+    fixtures.remove(first);
+    CoordinatorZigbeeFixture second = new CoordinatorZigbeeFixture(first.state());
+    ZigbeeRadio radio = start(second);
+    assertThat(second.coordinator().joins()).isZero();
+    for (Eui64 light : LIGHTS) {
+      assertThat(loop.await(() -> radio.readAttribute(light, ON_OFF_STATE)).value())
+          .containsExactly(0);
+    }
+    assertThat(second.coordinator().joins()).isZero();
+  }
+
+  private static void awaitState(ZigbeeRadio radio, RadioState state) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (radio.state() != state && System.nanoTime() < deadline) {
+      Thread.sleep(20); // polling a state the radio exposes, not synchronising on a guess
+    }
+    assertThat(radio.state()).isEqualTo(state);
+  }
+}
