@@ -12,13 +12,18 @@ import org.nipcgateway.core.nipc.link.RadioProblems;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.operation.RadioAccess;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.storage.ChangeSet;
+import org.nipcgateway.core.storage.EngineRecord;
+import org.nipcgateway.core.storage.ResourceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs actions asynchronously (draft-ietf-asdf-nipc, "NIPC Action APIs"): a start checks what it
  * can at once (device, action, protocol map) and returns the run; the radio work goes on in the
- * background and its outcome is kept for status queries.
+ * background and its outcome is kept for status queries, in the store too (a run is acknowledged
+ * once stored, and its outcome written when it ends), so status outlives a restart until it
+ * expires.
  */
 public final class ActionService {
   private static final Logger LOG = LoggerFactory.getLogger(ActionService.class);
@@ -27,9 +32,19 @@ public final class ActionService {
   private final DeviceGroups groups;
   private final RadioAccess radios;
   private final ActionRuns runs;
+  private final ResourceStore store;
+
+  /** When each kept run was started, for its record. */
+  private final java.util.Map<String, java.time.Instant> startedAt =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public ActionService(
-      Affordances affordances, DeviceGroups groups, RadioAccess radios, Clock clock) {
+      ResourceStore store,
+      Affordances affordances,
+      DeviceGroups groups,
+      RadioAccess radios,
+      Clock clock) {
+    this.store = store;
     this.affordances = affordances;
     this.groups = groups;
     this.radios = radios;
@@ -43,9 +58,10 @@ public final class ActionService {
             target -> {
               ActionRun.DeviceRun device = new ActionRun.DeviceRun(deviceId);
               ActionRun run = register(deviceId, actionName, List.of(device));
-              launch(target, device, actionName, payload);
+              launch(run, target, device, actionName, payload);
               return run;
-            });
+            })
+        .compose(this::persist);
   }
 
   /**
@@ -58,20 +74,52 @@ public final class ActionService {
         .compose(
             members -> {
               List<ActionRun.DeviceRun> devices = new ArrayList<>();
-              List<Future<Void>> prepared = new ArrayList<>();
+              List<Future<ActionTarget>> prepared = new ArrayList<>();
               for (String member : members) {
                 ActionRun.DeviceRun device = new ActionRun.DeviceRun(member);
                 devices.add(device);
-                prepared.add(
-                    prepare(member, actionName)
-                        .onSuccess(target -> launch(target, device, actionName, payload))
-                        .onFailure(e -> finish(device, e))
-                        .<Void>mapEmpty()
-                        .otherwiseEmpty());
+                prepared.add(prepare(member, actionName).onFailure(e -> finish(null, device, e)));
               }
               return Future.join(prepared)
-                  .transform(v -> Future.succeededFuture(register(groupId, actionName, devices)));
+                  .transform(
+                      v -> {
+                        ActionRun run = register(groupId, actionName, devices);
+                        for (int i = 0; i < devices.size(); i++) {
+                          if (prepared.get(i).succeeded()) {
+                            launch(
+                                run, prepared.get(i).result(), devices.get(i), actionName, payload);
+                          }
+                        }
+                        return persist(run);
+                      });
             });
+  }
+
+  /** Brings back the runs stored before a restart that have not expired; deletes the others. */
+  public Future<Void> restore() {
+    return store
+        .records(ActionRunRecords.KIND)
+        .compose(
+            records -> {
+              ChangeSet expired = new ChangeSet();
+              for (EngineRecord record : records) {
+                ActionRun run = ActionRunRecords.restore(record, runs.clock().instant());
+                if (runs.expired(run)) {
+                  expired.deleteRecord(run.instanceId());
+                  continue;
+                }
+                startedAt.put(run.instanceId(), record.created());
+                runs.add(run).forEach(expired::deleteRecord);
+                // A run that was interrupted is finished now: store that.
+                expired.put(record(run));
+              }
+              return store.commit(expired);
+            });
+  }
+
+  /** Forgets the runs on deleted devices or groups (the store deleted their records). */
+  public void forget(java.util.Set<String> deletedIds) {
+    runs.forget(deletedIds);
   }
 
   /** The run with that instance id on that device or group. */
@@ -91,22 +139,48 @@ public final class ActionService {
 
   private ActionRun register(String ownerId, String actionName, List<ActionRun.DeviceRun> devices) {
     ActionRun run = new ActionRun(UUID.randomUUID().toString(), ownerId, actionName, devices);
-    runs.add(run);
+    startedAt.put(run.instanceId(), runs.clock().instant());
+    List<String> forgotten = runs.add(run);
+    if (!forgotten.isEmpty()) {
+      ChangeSet gone = new ChangeSet();
+      forgotten.forEach(
+          id -> {
+            startedAt.remove(id);
+            gone.deleteRecord(id);
+          });
+      store
+          .commit(gone)
+          .onFailure(e -> LOG.warn("Expired action runs stay stored: {}", e.getMessage()));
+    }
     return run;
   }
 
+  /** The run, once stored: acknowledged runs keep their status across a restart. */
+  private Future<ActionRun> persist(ActionRun run) {
+    return store.commit(new ChangeSet().put(record(run))).map(run);
+  }
+
+  private EngineRecord record(ActionRun run) {
+    return ActionRunRecords.of(
+        run, startedAt.getOrDefault(run.instanceId(), runs.clock().instant()));
+  }
+
   private void launch(
-      ActionTarget target, ActionRun.DeviceRun device, String actionName, byte[] payload) {
+      ActionRun run,
+      ActionTarget target,
+      ActionRun.DeviceRun device,
+      String actionName,
+      byte[] payload) {
     String subject = "Action " + actionName;
     target
         .run(radios, payload)
         .recover(e -> RadioProblems.recover(e, target.ble(), subject, null))
         .map(answer -> RadioProblems.value(answer, target.ble(), subject, null))
         .onSuccess(response -> device.respond(response))
-        .onComplete(done -> finish(device, done.cause()));
+        .onComplete(done -> finish(run, device, done.cause()));
   }
 
-  private void finish(ActionRun.DeviceRun device, Throwable failure) {
+  private void finish(ActionRun run, ActionRun.DeviceRun device, Throwable failure) {
     NipcException problem = null;
     if (failure instanceof NipcException nipc) {
       problem = nipc;
@@ -115,5 +189,18 @@ public final class ActionService {
       problem = NipcException.generic(500, "internal error");
     }
     device.finish(runs.clock().instant(), problem);
+    if (run != null) {
+      // The outcome outlives a restart too; a run already expired or deleted is not written back.
+      if (runs.find(run.ownerId(), run.instanceId()).isPresent()) {
+        store
+            .commit(new ChangeSet().put(record(run)))
+            .onFailure(
+                e ->
+                    LOG.warn(
+                        "Outcome of action run {} not stored: {}",
+                        run.instanceId(),
+                        e.getMessage()));
+      }
+    }
   }
 }

@@ -87,8 +87,10 @@ final class TriggerRoutes {
   }
 
   private void delete(RoutingContext ctx) {
-    triggers.delete(ctx.pathParam("id"), NipcResponses.required(ctx, "instanceId"));
-    ctx.response().setStatusCode(204).end();
+    triggers
+        .delete(ctx.pathParam("id"), NipcResponses.required(ctx, "instanceId"))
+        .onSuccess(trigger -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {
