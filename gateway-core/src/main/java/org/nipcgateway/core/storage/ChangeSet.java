@@ -3,10 +3,15 @@ package org.nipcgateway.core.storage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes that the store applies all together or not at all. */
+/**
+ * Writes that the store applies all together or not at all: registry resources and the engine's
+ * records. Deleting a resource also deletes the engine records it owns.
+ */
 public final class ChangeSet {
   private final List<StoredResource> puts = new ArrayList<>();
   private final List<String> deletes = new ArrayList<>();
+  private final List<EngineRecord> recordPuts = new ArrayList<>();
+  private final List<String> recordDeletes = new ArrayList<>();
 
   public static ChangeSet of(StoredResource put) {
     return new ChangeSet().put(put);
@@ -23,6 +28,25 @@ public final class ChangeSet {
     return this;
   }
 
+  /** Inserts the engine record, or replaces the one with its id. */
+  public ChangeSet put(EngineRecord record) {
+    recordPuts.add(record);
+    return this;
+  }
+
+  public ChangeSet deleteRecord(String id) {
+    recordDeletes.add(id);
+    return this;
+  }
+
+  public List<EngineRecord> recordPuts() {
+    return List.copyOf(recordPuts);
+  }
+
+  public List<String> recordDeletes() {
+    return List.copyOf(recordDeletes);
+  }
+
   public List<StoredResource> puts() {
     return List.copyOf(puts);
   }
@@ -32,6 +56,6 @@ public final class ChangeSet {
   }
 
   public boolean isEmpty() {
-    return puts.isEmpty() && deletes.isEmpty();
+    return puts.isEmpty() && deletes.isEmpty() && recordPuts.isEmpty() && recordDeletes.isEmpty();
   }
 }

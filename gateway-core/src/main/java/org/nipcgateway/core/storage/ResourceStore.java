@@ -27,6 +27,9 @@ public interface ResourceStore {
   /** Every resource type the store holds at least one resource of. */
   java.util.Set<String> resourceTypes();
 
+  /** The engine records of one kind, in creation order (read from disk: for restoring at start). */
+  Future<List<EngineRecord>> records(String kind);
+
   /** Applies every change of the set atomically; fails with {@link StoreException} otherwise. */
   Future<Void> commit(ChangeSet changes);
 

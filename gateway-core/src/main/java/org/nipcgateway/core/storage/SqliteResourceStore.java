@@ -39,6 +39,11 @@ public final class SqliteResourceStore implements ResourceStore {
           + " last_modified = excluded.last_modified, attributes = excluded.attributes,"
           + " secrets = excluded.secrets";
 
+  private static final String UPSERT_RECORD =
+      "INSERT INTO engine_state (id, kind, owner_id, created, state) VALUES (?, ?, ?, ?, ?)"
+          + " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, owner_id = excluded.owner_id,"
+          + " state = excluded.state";
+
   private final ObjectMapper json = new ObjectMapper();
   private final WorkerExecutor worker;
   private final DataDirectory dataDirectory;
@@ -216,6 +221,45 @@ public final class SqliteResourceStore implements ResourceStore {
   }
 
   @Override
+  public Future<List<EngineRecord>> records(String kind) {
+    if (!open) {
+      return Future.failedFuture(new StoreException("store is closed"));
+    }
+    return worker.executeBlocking(() -> recordsBlocking(kind));
+  }
+
+  private List<EngineRecord> recordsBlocking(String kind) throws SQLException {
+    Connection connection = db.get();
+    List<EngineRecord> records = new ArrayList<>();
+    String sql =
+        "SELECT id, kind, owner_id, created, state FROM engine_state WHERE kind = ?"
+            + " ORDER BY created, rowid";
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, kind);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          String id = rows.getString(1);
+          try {
+            records.add(
+                new EngineRecord(
+                    id,
+                    rows.getString(2),
+                    rows.getString(3),
+                    Instant.parse(rows.getString(4)),
+                    parse(rows.getString(5), "state")));
+          } catch (RuntimeException e) {
+            // One unreadable record must not keep the others (or the gateway) from starting.
+            LOG.warn("Skipping the stored {} {}: {}", kind, id, e.getMessage());
+          }
+        }
+      }
+    } finally {
+      connection.commit();
+    }
+    return records;
+  }
+
+  @Override
   public void onRemoval(Consumer<List<StoredResource>> listener) {
     removalListeners.add(listener);
   }
@@ -249,7 +293,12 @@ public final class SqliteResourceStore implements ResourceStore {
   private void write(Connection connection, ChangeSet changes) throws SQLException {
     try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
         PreparedStatement delete =
-            connection.prepareStatement("DELETE FROM resource WHERE id = ?")) {
+            connection.prepareStatement("DELETE FROM resource WHERE id = ?");
+        PreparedStatement upsertRecord = connection.prepareStatement(UPSERT_RECORD);
+        PreparedStatement deleteRecord =
+            connection.prepareStatement("DELETE FROM engine_state WHERE id = ?");
+        PreparedStatement deleteOwned =
+            connection.prepareStatement("DELETE FROM engine_state WHERE owner_id = ?")) {
       for (StoredResource r : changes.puts()) {
         upsert.setString(1, r.id());
         upsert.setString(2, r.resourceType());
@@ -263,9 +312,27 @@ public final class SqliteResourceStore implements ResourceStore {
       for (String id : changes.deletes()) {
         delete.setString(1, id);
         delete.addBatch();
+        // What the engine set up on a deleted device or group goes with it.
+        deleteOwned.setString(1, id);
+        deleteOwned.addBatch();
+      }
+      for (EngineRecord r : changes.recordPuts()) {
+        upsertRecord.setString(1, r.id());
+        upsertRecord.setString(2, r.kind());
+        upsertRecord.setString(3, r.ownerId());
+        upsertRecord.setString(4, r.created().toString());
+        upsertRecord.setString(5, r.state().toString());
+        upsertRecord.addBatch();
+      }
+      for (String id : changes.recordDeletes()) {
+        deleteRecord.setString(1, id);
+        deleteRecord.addBatch();
       }
       upsert.executeBatch();
       delete.executeBatch();
+      deleteOwned.executeBatch();
+      upsertRecord.executeBatch();
+      deleteRecord.executeBatch();
       connection.commit();
     }
   }
@@ -295,6 +362,21 @@ public final class SqliteResourceStore implements ResourceStore {
           all &= gone;
           none &= !gone;
         }
+        // Engine records (enabled events, triggers, runs) are checked by their presence; one
+        // transaction writes them with the resources, so they agree with them.
+        try (PreparedStatement record =
+            connection.prepareStatement("SELECT state FROM engine_state WHERE id = ?")) {
+          for (EngineRecord put : changes.recordPuts()) {
+            boolean written = recordState(record, put.id()).equals(put.state().toString());
+            all &= written;
+            none &= !written;
+          }
+          for (String id : changes.recordDeletes()) {
+            boolean gone = recordState(record, id).isEmpty();
+            all &= gone;
+            none &= !gone;
+          }
+        }
         if (!all && !none) {
           LOG.error("A failed write left part of its change in the store; memory follows it");
           for (StoredResource put : changes.puts()) {
@@ -311,6 +393,14 @@ public final class SqliteResourceStore implements ResourceStore {
       db.discard();
       LOG.error("Cannot check the store after a failed write: {}", e.getMessage());
       return false;
+    }
+  }
+
+  /** The stored state of an engine record, or "" when there is none. */
+  private static String recordState(PreparedStatement select, String id) throws SQLException {
+    select.setString(1, id);
+    try (ResultSet rows = select.executeQuery()) {
+      return rows.next() ? rows.getString(1) : "";
     }
   }
 

@@ -135,4 +135,37 @@ class SqliteResourceStoreTest {
     assertThat(store.resourceTypes()).isEmpty();
     await(store.close());
   }
+
+  private static EngineRecord record(String id, String owner) {
+    return new EngineRecord(
+        id,
+        "event",
+        owner,
+        Instant.parse("2026-01-02T03:04:05Z"),
+        JsonNodeFactory.instance.objectNode().put("eventName", "e"));
+  }
+
+  @Test
+  void engine_records_are_there_after_reopening_and_go_with_their_owner() throws Exception {
+    ResourceStore store = await(SqliteResourceStore.open(vertx, dataDir, SEALER));
+    await(
+        store.commit(
+            new ChangeSet()
+                .put(device("a", "first"))
+                .put(device("b", "second"))
+                .put(record("on-a", "a"))
+                .put(record("on-b", "b"))
+                .put(record("gone", "b"))));
+    await(store.commit(new ChangeSet().deleteRecord("gone")));
+    await(store.close());
+
+    ResourceStore reopened = await(SqliteResourceStore.open(vertx, dataDir, SEALER));
+    assertThat(await(reopened.records("event")))
+        .containsExactly(record("on-a", "a"), record("on-b", "b"));
+    // Deleting a device deletes what the engine set up on it, in the same transaction.
+    await(reopened.commit(new ChangeSet().delete("a")));
+    assertThat(await(reopened.records("event"))).containsExactly(record("on-b", "b"));
+    assertThat(await(reopened.records("trigger"))).isEmpty();
+    await(reopened.close());
+  }
 }

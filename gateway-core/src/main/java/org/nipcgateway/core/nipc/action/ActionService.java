@@ -12,13 +12,18 @@ import org.nipcgateway.core.nipc.link.RadioProblems;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.operation.RadioAccess;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.storage.ChangeSet;
+import org.nipcgateway.core.storage.EngineRecord;
+import org.nipcgateway.core.storage.ResourceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs actions asynchronously (draft-ietf-asdf-nipc, "NIPC Action APIs"): a start checks what it
  * can at once (device, action, protocol map) and returns the run; the radio work goes on in the
- * background and its outcome is kept for status queries.
+ * background and its outcome is kept for status queries, in the store too (a run is acknowledged
+ * once stored, and its outcome written when it ends), so status outlives a restart until it
+ * expires.
  */
 public final class ActionService {
   private static final Logger LOG = LoggerFactory.getLogger(ActionService.class);
@@ -27,9 +32,19 @@ public final class ActionService {
   private final DeviceGroups groups;
   private final RadioAccess radios;
   private final ActionRuns runs;
+  private final ResourceStore store;
+
+  /** When each kept run was started, for its record. */
+  private final java.util.Map<String, java.time.Instant> startedAt =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public ActionService(
-      Affordances affordances, DeviceGroups groups, RadioAccess radios, Clock clock) {
+      ResourceStore store,
+      Affordances affordances,
+      DeviceGroups groups,
+      RadioAccess radios,
+      Clock clock) {
+    this.store = store;
     this.affordances = affordances;
     this.groups = groups;
     this.radios = radios;
@@ -43,9 +58,10 @@ public final class ActionService {
             target -> {
               ActionRun.DeviceRun device = new ActionRun.DeviceRun(deviceId);
               ActionRun run = register(deviceId, actionName, List.of(device));
-              launch(target, device, actionName, payload);
+              launch(run, target, device, actionName, payload);
               return run;
-            });
+            })
+        .compose(this::persist);
   }
 
   /**
@@ -62,13 +78,14 @@ public final class ActionService {
               for (String member : members) {
                 ActionRun.DeviceRun device = new ActionRun.DeviceRun(member);
                 devices.add(device);
-                prepared.add(prepare(member, actionName).onFailure(e -> finish(device, e)));
+                prepared.add(prepare(member, actionName).onFailure(e -> finish(null, device, e)));
               }
               return Future.join(prepared)
                   .transform(
                       v -> {
-                        launchAll(devices, prepared, actionName, payload);
-                        return Future.succeededFuture(register(groupId, actionName, devices));
+                        ActionRun run = register(groupId, actionName, devices);
+                        launchAll(run, devices, prepared, actionName, payload);
+                        return persist(run);
                       });
             });
   }
@@ -78,6 +95,7 @@ public final class ActionService {
    * same cluster command (the radio sends it once, to a Zigbee group of them), else per device.
    */
   private void launchAll(
+      ActionRun run,
       List<ActionRun.DeviceRun> devices,
       List<Future<ActionTarget>> prepared,
       String actionName,
@@ -95,7 +113,7 @@ public final class ActionService {
     if (!groupcast) {
       for (int i = 0; i < prepared.size(); i++) {
         if (prepared.get(i).succeeded()) {
-          launch(prepared.get(i).result(), devices.get(i), actionName, payload);
+          launch(run, prepared.get(i).result(), devices.get(i), actionName, payload);
         }
       }
       return;
@@ -108,8 +126,35 @@ public final class ActionService {
       ActionTarget.Zigbee target = zigbee.get(i);
       Future<org.nipcgateway.core.radio.DeviceAnswer<byte[]>> answer =
           radios.calls().bounded(answers.get(nodes.get(i))).map(ActionTarget.Zigbee::payloadOf);
-      settle(answer, target, devices.get(i), actionName);
+      settle(run, answer, target, devices.get(i), actionName);
     }
+  }
+
+  /** Brings back the runs stored before a restart that have not expired; deletes the others. */
+  public Future<Void> restore() {
+    return store
+        .records(ActionRunRecords.KIND)
+        .compose(
+            records -> {
+              ChangeSet expired = new ChangeSet();
+              for (EngineRecord record : records) {
+                ActionRun run = ActionRunRecords.restore(record, runs.clock().instant());
+                if (runs.expired(run)) {
+                  expired.deleteRecord(run.instanceId());
+                  continue;
+                }
+                startedAt.put(run.instanceId(), record.created());
+                runs.add(run).forEach(expired::deleteRecord);
+                // A run that was interrupted is finished now: store that.
+                expired.put(record(run));
+              }
+              return store.commit(expired);
+            });
+  }
+
+  /** Forgets the runs on deleted devices or groups (the store deleted their records). */
+  public void forget(java.util.Set<String> deletedIds) {
+    runs.forget(deletedIds);
   }
 
   /** The run with that instance id on that device or group. */
@@ -129,16 +174,43 @@ public final class ActionService {
 
   private ActionRun register(String ownerId, String actionName, List<ActionRun.DeviceRun> devices) {
     ActionRun run = new ActionRun(UUID.randomUUID().toString(), ownerId, actionName, devices);
-    runs.add(run);
+    startedAt.put(run.instanceId(), runs.clock().instant());
+    List<String> forgotten = runs.add(run);
+    if (!forgotten.isEmpty()) {
+      ChangeSet gone = new ChangeSet();
+      forgotten.forEach(
+          id -> {
+            startedAt.remove(id);
+            gone.deleteRecord(id);
+          });
+      store
+          .commit(gone)
+          .onFailure(e -> LOG.warn("Expired action runs stay stored: {}", e.getMessage()));
+    }
     return run;
   }
 
+  /** The run, once stored: acknowledged runs keep their status across a restart. */
+  private Future<ActionRun> persist(ActionRun run) {
+    return store.commit(new ChangeSet().put(record(run))).map(run);
+  }
+
+  private EngineRecord record(ActionRun run) {
+    return ActionRunRecords.of(
+        run, startedAt.getOrDefault(run.instanceId(), runs.clock().instant()));
+  }
+
   private void launch(
-      ActionTarget target, ActionRun.DeviceRun device, String actionName, byte[] payload) {
-    settle(target.run(radios, payload), target, device, actionName);
+      ActionRun run,
+      ActionTarget target,
+      ActionRun.DeviceRun device,
+      String actionName,
+      byte[] payload) {
+    settle(run, target.run(radios, payload), target, device, actionName);
   }
 
   private void settle(
+      ActionRun run,
       Future<org.nipcgateway.core.radio.DeviceAnswer<byte[]>> answer,
       ActionTarget target,
       ActionRun.DeviceRun device,
@@ -148,10 +220,10 @@ public final class ActionService {
         .recover(e -> RadioProblems.recover(e, target.ble(), subject, null))
         .map(a -> RadioProblems.value(a, target.ble(), subject, null))
         .onSuccess(response -> device.respond(response))
-        .onComplete(done -> finish(device, done.cause()));
+        .onComplete(done -> finish(run, device, done.cause()));
   }
 
-  private void finish(ActionRun.DeviceRun device, Throwable failure) {
+  private void finish(ActionRun run, ActionRun.DeviceRun device, Throwable failure) {
     NipcException problem = null;
     if (failure instanceof NipcException nipc) {
       problem = nipc;
@@ -160,5 +232,18 @@ public final class ActionService {
       problem = NipcException.generic(500, "internal error");
     }
     device.finish(runs.clock().instant(), problem);
+    if (run != null) {
+      // The outcome outlives a restart too; a run already expired or deleted is not written back.
+      if (runs.find(run.ownerId(), run.instanceId()).isPresent()) {
+        store
+            .commit(new ChangeSet().put(record(run)))
+            .onFailure(
+                e ->
+                    LOG.warn(
+                        "Outcome of action run {} not stored: {}",
+                        run.instanceId(),
+                        e.getMessage()));
+      }
+    }
   }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.problem.NipcException;
 
@@ -24,9 +25,55 @@ public record DeviceHold(
       EventSubscriptions subscriptions,
       String deviceId,
       String eventName) {
+    return acquire(affordances, subscriptions, deviceId, eventName, false);
+  }
+
+  /**
+   * Holds the event's subscription as it was before a restart: the radio side is started in the
+   * background (see {@link EventSubscriptions#restore}).
+   */
+  public static Future<DeviceHold> restore(
+      Affordances affordances,
+      EventSubscriptions subscriptions,
+      String deviceId,
+      String eventName) {
+    return acquire(affordances, subscriptions, deviceId, eventName, true);
+  }
+
+  /**
+   * The holds of a restored event instance or trigger: on its device, or on each device its group
+   * has now.
+   */
+  public static Future<List<DeviceHold>> restoreAll(
+      Affordances affordances,
+      DeviceGroups groups,
+      EventSubscriptions subscriptions,
+      String ownerId,
+      boolean group,
+      String eventName) {
+    Future<List<String>> devices =
+        group ? groups.members(ownerId) : Future.succeededFuture(List.of(ownerId));
+    return devices.compose(
+        ids -> {
+          List<Future<DeviceHold>> members = new ArrayList<>();
+          ids.forEach(id -> members.add(restore(affordances, subscriptions, id, eventName)));
+          return Future.all(members).map(all -> members.stream().map(Future::result).toList());
+        });
+  }
+
+  private static Future<DeviceHold> acquire(
+      Affordances affordances,
+      EventSubscriptions subscriptions,
+      String deviceId,
+      String eventName,
+      boolean restored) {
     return affordances
         .device(deviceId)
-        .compose(device -> subscriptions.hold(device, eventName))
+        .compose(
+            device ->
+                restored
+                    ? subscriptions.restore(device, eventName)
+                    : subscriptions.hold(device, eventName))
         .map(hold -> new DeviceHold(deviceId, Optional.of(hold), Optional.empty()))
         .recover(
             e ->

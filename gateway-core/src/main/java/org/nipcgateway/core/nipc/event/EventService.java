@@ -1,6 +1,9 @@
 package org.nipcgateway.core.nipc.event;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +17,24 @@ import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.NipcProblem;
+import org.nipcgateway.core.storage.ChangeSet;
+import org.nipcgateway.core.storage.EngineRecord;
+import org.nipcgateway.core.storage.ResourceStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Enables and disables events on devices and groups (draft-ietf-asdf-nipc, "NIPC Event APIs"). Each
- * enabled instance holds the radio subscription of its devices; instances live in memory (radio
- * subscriptions do not survive a restart either).
+ * enabled instance holds the radio subscription of its devices. Instances are stored (an engine
+ * record per instance, acknowledged only once on disk) and restored at start with the same ids,
+ * their radio side re-established in the background.
  */
 public final class EventService {
+  static final String KIND = "event";
+  private static final Logger LOG = LoggerFactory.getLogger(EventService.class);
+
+  private final ResourceStore store;
+  private final Clock clock;
   private final Affordances affordances;
   private final DeviceGroups groups;
   private final EventSubscriptions subscriptions;
@@ -28,11 +42,15 @@ public final class EventService {
   private final Map<String, EventInstance> instances = new LinkedHashMap<>();
 
   public EventService(
+      ResourceStore store,
+      Clock clock,
       Affordances affordances,
       DeviceGroups groups,
       EventSubscriptions subscriptions,
       DataAppRegistry dataApps,
       EventHub hub) {
+    this.store = store;
+    this.clock = clock;
     this.affordances = affordances;
     this.groups = groups;
     this.subscriptions = subscriptions;
@@ -61,7 +79,8 @@ public final class EventService {
                 throw member.problem().get();
               }
               return register(deviceId, eventName, List.of(member));
-            });
+            })
+        .compose(instance -> persist(instance, false));
   }
 
   /** Enables an event on each device of a group; devices that fail carry their problem. */
@@ -78,18 +97,87 @@ public final class EventService {
                       all ->
                           register(
                               groupId, eventName, enabling.stream().map(Future::result).toList()));
-            });
+            })
+        .compose(instance -> persist(instance, true));
   }
 
-  /** Disables an instance; fails with event-not-enabled when there is no such instance. */
-  public EventInstance disable(String ownerId, String instanceId) {
+  /**
+   * Disables an instance, once its record is gone from the store; fails with event-not-enabled when
+   * there is no such instance.
+   */
+  public Future<EventInstance> disable(String ownerId, String instanceId) {
     EventInstance instance;
     synchronized (this) {
       instance = find(ownerId, instanceId).orElseThrow(() -> notEnabled(instanceId));
       instances.remove(instanceId);
     }
     instance.release();
-    return instance;
+    return store.commit(new ChangeSet().deleteRecord(instanceId)).map(instance);
+  }
+
+  /**
+   * Brings back the instances stored before the gateway stopped, with their ids; each device's
+   * radio side is re-established in the background (the start does not wait for radios).
+   */
+  public Future<Void> restore() {
+    return store
+        .records(KIND)
+        .compose(
+            records -> {
+              List<Future<EventInstance>> restored = new ArrayList<>();
+              records.forEach(r -> restored.add(restore(r)));
+              return Future.join(restored)
+                  .transform(
+                      v -> {
+                        long count = restored.stream().filter(Future::succeeded).count();
+                        if (!records.isEmpty()) {
+                          LOG.info("Restored {} of {} enabled events", count, records.size());
+                        }
+                        return Future.<Void>succeededFuture();
+                      });
+            });
+  }
+
+  private Future<EventInstance> restore(EngineRecord record) {
+    String eventName = record.state().path("eventName").asText();
+    return DeviceHold.restoreAll(
+            affordances,
+            groups,
+            subscriptions,
+            record.ownerId(),
+            record.state().path("group").asBoolean(),
+            eventName)
+        .map(
+            members -> {
+              EventInstance instance =
+                  new EventInstance(record.id(), record.ownerId(), eventName, members);
+              synchronized (this) {
+                instances.put(instance.instanceId(), instance);
+              }
+              return instance;
+            })
+        .onFailure(e -> LOG.warn("Enabled event {} not restored: {}", record.id(), e.getMessage()));
+  }
+
+  /** Stores the instance before it is acknowledged; one that cannot be stored is not kept. */
+  private Future<EventInstance> persist(EventInstance instance, boolean group) {
+    ObjectNode state =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("eventName", instance.eventName())
+            .put("group", group);
+    EngineRecord record =
+        new EngineRecord(instance.instanceId(), KIND, instance.ownerId(), clock.instant(), state);
+    return store
+        .commit(new ChangeSet().put(record))
+        .map(instance)
+        .onFailure(
+            e -> {
+              synchronized (this) {
+                instances.remove(instance.instanceId());
+              }
+              instance.release();
+            });
   }
 
   private synchronized boolean enabled(String deviceId, String eventName) {

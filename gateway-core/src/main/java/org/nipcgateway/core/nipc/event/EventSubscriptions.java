@@ -99,6 +99,19 @@ public final class EventSubscriptions {
    * invalid-sdf-url for an event the device does not implement, or the radio's problem.
    */
   public Future<Hold> hold(DeviceRecord device, String eventName) {
+    return hold(device, eventName, false);
+  }
+
+  /**
+   * Holds the subscription to an event restored after a restart: the hold is there at once, and the
+   * radio side is started in the background, retried with backoff until it holds. Fails only when
+   * the device no longer implements the event.
+   */
+  public Future<Hold> restore(DeviceRecord device, String eventName) {
+    return hold(device, eventName, true);
+  }
+
+  private Future<Hold> hold(DeviceRecord device, String eventName, boolean restored) {
     return affordances
         .definition(device, eventName, "sdfEvent")
         .map(definition -> EventSource.of(device, eventName, definition.path("sdfProtocolMap")))
@@ -106,10 +119,12 @@ public final class EventSubscriptions {
             source ->
                 affordances
                     .namespacedPath(eventName)
-                    .compose(path -> hold(new Key(device.id(), eventName), source, path)));
+                    .compose(
+                        path -> hold(new Key(device.id(), eventName), source, path, restored)));
   }
 
-  private synchronized Future<Hold> hold(Key key, EventSource source, String namespacedPath) {
+  private synchronized Future<Hold> hold(
+      Key key, EventSource source, String namespacedPath, boolean restored) {
     Subscription subscription = subscriptions.get(key);
     if (subscription == null) {
       Subscription starting =
@@ -118,7 +133,8 @@ public final class EventSubscriptions {
               source,
               namespacedPath,
               () -> source.start(radios, links, scanning),
-              vertx);
+              vertx,
+              restored);
       // Registered before the failure handler: the start may already have failed.
       subscriptions.put(key, starting);
       starting

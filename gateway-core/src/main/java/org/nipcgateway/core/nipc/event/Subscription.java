@@ -40,20 +40,32 @@ final class Subscription {
   private int generation;
   private boolean closed;
 
+  /**
+   * Starts the radio side now ({@code restored} false: the first holders wait for it), or, for a
+   * subscription restored after a restart, in the background as after a radio outage: holders get
+   * it at once, in the {@code re-establishing} state.
+   */
   Subscription(
       String subject,
       EventSource source,
       String namespacedPath,
       Supplier<Future<EventSource.Started>> starter,
-      Vertx vertx) {
+      Vertx vertx,
+      boolean restored) {
     this.subject = subject;
     this.source = source;
     this.namespacedPath = namespacedPath;
     this.starter = starter;
     this.vertx = vertx;
-    this.started = starter.get();
-    int startedIn = generation;
-    started.onSuccess(handle -> adopt(handle, startedIn));
+    if (restored) {
+      this.started = Future.succeededFuture(EventSource.Started.NOTHING);
+      this.phase = Phase.RE_ESTABLISHING;
+      radioBack();
+    } else {
+      this.started = starter.get();
+      int startedIn = generation;
+      started.onSuccess(handle -> adopt(handle, startedIn));
+    }
   }
 
   EventSource source() {

@@ -31,6 +31,7 @@ import org.nipcgateway.core.storage.StoredResource;
  * and {@code maxBatch} (most properties one request reads or writes, default 32).
  */
 final class Engine {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
   private final ModelRoutes models;
   private final PropertyRoutes properties;
   private final ActionRoutes actions;
@@ -58,7 +59,8 @@ final class Engine {
     RadioAccess radios = new RadioAccess(calls, links);
     EventSubscriptions subscriptions =
         new EventSubscriptions(affordances, calls, links, clock, context.vertx());
-    ActionService actionService = new ActionService(affordances, groups, radios, clock);
+    ActionService actionService =
+        new ActionService(context.store(), affordances, groups, radios, clock);
 
     DataAppRegistry dataAppRegistry =
         new DataAppRegistry(context.store(), registry, context.secrets(), clock);
@@ -67,9 +69,17 @@ final class Engine {
     properties = new PropertyRoutes(new PropertyService(affordances, radios), problems, maxBatch);
     actions = new ActionRoutes(actionService, problems);
     EventService eventService =
-        new EventService(affordances, groups, subscriptions, dataAppRegistry, context.events());
+        new EventService(
+            context.store(),
+            clock,
+            affordances,
+            groups,
+            subscriptions,
+            dataAppRegistry,
+            context.events());
     TriggerService triggerService =
-        new TriggerService(affordances, groups, subscriptions, actionService);
+        new TriggerService(
+            context.store(), clock, affordances, groups, subscriptions, actionService);
     events = new EventRoutes(eventService, problems);
     triggers = new TriggerRoutes(triggerService, problems, context.deviceScope());
     // Deleting a device, group or endpoint app in SCIM takes what NIPC kept for it along.
@@ -80,10 +90,20 @@ final class Engine {
               Set<String> ids =
                   removed.stream().map(StoredResource::id).collect(Collectors.toSet());
               eventService.forget(ids);
+              actionService.forget(ids);
               triggerService.forget(ids);
               dataAppRegistry.forgetApps(removed);
             });
     connections = new ConnectionRoutes(new ConnectionService(affordances, calls, links));
+    // What applications set up before a restart comes back in the background: the start does not
+    // wait for radios, and each radio side is retried with backoff until it holds.
+    eventService
+        .restore()
+        .onFailure(e -> LOG.warn("Enabled events not restored: {}", e.getMessage()));
+    triggerService.restore().onFailure(e -> LOG.warn("Triggers not restored: {}", e.getMessage()));
+    actionService
+        .restore()
+        .onFailure(e -> LOG.warn("Action runs not restored: {}", e.getMessage()));
   }
 
   void mount(RouteTable.Routes router) {

@@ -60,13 +60,17 @@ final class EventRoutes {
   }
 
   private void disable(RoutingContext ctx) {
-    EventInstance instance =
-        events.disable(ctx.pathParam("id"), NipcResponses.required(ctx, "instanceId"));
-    if (NipcResponses.onGroup(ctx)) {
-      NipcResponses.json(ctx, 200, groupEntries(instance));
-    } else {
-      ctx.response().setStatusCode(204).end();
-    }
+    events
+        .disable(ctx.pathParam("id"), NipcResponses.required(ctx, "instanceId"))
+        .onSuccess(
+            instance -> {
+              if (NipcResponses.onGroup(ctx)) {
+                NipcResponses.json(ctx, 200, groupEntries(instance));
+              } else {
+                ctx.response().setStatusCode(204).end();
+              }
+            })
+        .onFailure(ctx::fail);
   }
 
   private void status(RoutingContext ctx) {

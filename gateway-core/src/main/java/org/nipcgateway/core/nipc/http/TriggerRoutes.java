@@ -88,12 +88,11 @@ final class TriggerRoutes {
   /** Deletes one trigger, or with no {@code instanceId} all of the device's or group's. */
   private void delete(RoutingContext ctx) {
     String instanceId = ctx.request().getParam("instanceId");
-    if (instanceId == null) {
-      triggers.deleteAll(ctx.pathParam("id"));
-    } else {
-      triggers.delete(ctx.pathParam("id"), instanceId);
-    }
-    ctx.response().setStatusCode(204).end();
+    Future<?> deleted =
+        instanceId == null
+            ? triggers.deleteAll(ctx.pathParam("id"))
+            : triggers.delete(ctx.pathParam("id"), instanceId);
+    deleted.onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {

@@ -52,6 +52,16 @@ public class NipcException extends RuntimeException {
     return of(NipcProblem.SDF_MODEL_IN_USE, "SDF model '" + sdfName + "' is used by " + usedBy);
   }
 
+  /** The draft's problem type, when it has one (else it is a generic one with a status). */
+  public java.util.Optional<NipcProblem> problem() {
+    return java.util.Optional.ofNullable(problem);
+  }
+
+  /** The status of a generic problem; 0 for one of the draft's types. */
+  public int genericStatus() {
+    return genericStatus;
+  }
+
   public static NipcException badRequest(String detail) {
     return generic(400, detail);
   }

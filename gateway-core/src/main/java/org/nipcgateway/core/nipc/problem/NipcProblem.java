@@ -42,6 +42,11 @@ public enum NipcProblem {
   }
 
   /** The name as the draft spells it, e.g. {@code invalid-id}: the type URI's fragment. */
+  /** The type with that wire name, e.g. {@code property-read-failed}. */
+  public static java.util.Optional<NipcProblem> byWireName(String name) {
+    return java.util.Arrays.stream(values()).filter(p -> p.wireName.equals(name)).findFirst();
+  }
+
   public String wireName() {
     return wireName;
   }

@@ -1,6 +1,9 @@
 package org.nipcgateway.core.nipc.trigger;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,17 +20,25 @@ import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.NipcProblem;
+import org.nipcgateway.core.storage.ChangeSet;
+import org.nipcgateway.core.storage.EngineRecord;
+import org.nipcgateway.core.storage.ResourceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Triggers (draft-ietf-asdf-nipc, "NIPC Trigger APIs"): an event on a device or group runs an
  * action on a device or group, whatever radio either uses. A trigger holds its event's
- * subscription, so the event is on while the trigger is installed.
+ * subscription, so the event is on while the trigger is installed. Triggers are stored
+ * (acknowledged once on disk) and restored at start with the same ids, their events re-established
+ * in the background.
  */
 public final class TriggerService implements DeviceEventListener {
   private static final Logger LOG = LoggerFactory.getLogger(TriggerService.class);
+  private static final String KIND = "trigger";
 
+  private final ResourceStore store;
+  private final Clock clock;
   private final Affordances affordances;
   private final DeviceGroups groups;
   private final EventSubscriptions subscriptions;
@@ -35,10 +46,14 @@ public final class TriggerService implements DeviceEventListener {
   private final Map<String, Trigger> triggers = new LinkedHashMap<>();
 
   public TriggerService(
+      ResourceStore store,
+      Clock clock,
       Affordances affordances,
       DeviceGroups groups,
       EventSubscriptions subscriptions,
       ActionService actions) {
+    this.store = store;
+    this.clock = clock;
     this.affordances = affordances;
     this.groups = groups;
     this.subscriptions = subscriptions;
@@ -68,28 +83,106 @@ public final class TriggerService implements DeviceEventListener {
               }
               return register(
                   new Trigger(UUID.randomUUID().toString(), ownerId, eventName, action, members));
+            })
+        .compose(trigger -> persist(trigger, onGroup));
+  }
+
+  /** Brings back the triggers stored before the gateway stopped, with their ids. */
+  public Future<Void> restore() {
+    return store
+        .records(KIND)
+        .compose(
+            records -> {
+              List<Future<Trigger>> restored = new ArrayList<>();
+              records.forEach(r -> restored.add(restore(r)));
+              return Future.join(restored)
+                  .transform(
+                      v -> {
+                        if (!records.isEmpty()) {
+                          LOG.info(
+                              "Restored {} of {} triggers",
+                              restored.stream().filter(Future::succeeded).count(),
+                              records.size());
+                        }
+                        return Future.<Void>succeededFuture();
+                      });
             });
   }
 
-  public Trigger delete(String ownerId, String instanceId) {
+  private Future<Trigger> restore(EngineRecord record) {
+    String eventName = record.state().path("eventName").asText();
+    ActionReference action;
+    try {
+      action = ActionReference.parse(record.state().path("action").asText());
+    } catch (NipcException e) {
+      return Future.failedFuture(e);
+    }
+    return DeviceHold.restoreAll(
+            affordances,
+            groups,
+            subscriptions,
+            record.ownerId(),
+            record.state().path("group").asBoolean(),
+            eventName)
+        .map(
+            members -> {
+              Trigger trigger =
+                  new Trigger(record.id(), record.ownerId(), eventName, action, members);
+              synchronized (this) {
+                triggers.put(trigger.instanceId(), trigger);
+              }
+              return trigger;
+            })
+        .onFailure(e -> LOG.warn("Trigger {} not restored: {}", record.id(), e.getMessage()));
+  }
+
+  /** Stores the trigger before it is acknowledged; one that cannot be stored is not kept. */
+  private Future<Trigger> persist(Trigger trigger, boolean group) {
+    ObjectNode state =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("eventName", trigger.eventName())
+            .put("action", trigger.action().uri())
+            .put("group", group);
+    EngineRecord record =
+        new EngineRecord(trigger.instanceId(), KIND, trigger.ownerId(), clock.instant(), state);
+    return store
+        .commit(new ChangeSet().put(record))
+        .map(trigger)
+        .onFailure(
+            e -> {
+              synchronized (this) {
+                triggers.remove(trigger.instanceId());
+              }
+              trigger.release();
+            });
+  }
+
+  /** Deletes a trigger, once its record is gone from the store. */
+  public Future<Trigger> delete(String ownerId, String instanceId) {
     Trigger trigger;
     synchronized (this) {
       trigger = find(ownerId, instanceId).orElseThrow(() -> notInstalled(instanceId));
       triggers.remove(instanceId);
     }
     trigger.release();
-    return trigger;
+    return store.commit(new ChangeSet().deleteRecord(instanceId)).map(trigger);
   }
 
   /** Deletes every trigger installed on the device or group; none is not an error. */
-  public List<Trigger> deleteAll(String ownerId) {
+  public Future<List<Trigger>> deleteAll(String ownerId) {
     List<Trigger> removed;
     synchronized (this) {
       removed = triggers(ownerId);
       removed.forEach(trigger -> triggers.remove(trigger.instanceId()));
     }
     removed.forEach(Trigger::release);
-    return removed;
+    if (removed.isEmpty()) {
+      return Future.succeededFuture(removed);
+    }
+    ChangeSet records = new ChangeSet();
+    removed.forEach(trigger -> records.deleteRecord(trigger.instanceId()));
+    return store.commit(records).map(removed);
   }
 
   /** What asking for a trigger instance that is not installed on the device or group answers. */
