@@ -78,7 +78,7 @@ final class CoordinatorZigbeeFixture implements ZigbeeRadioFixture {
         .compose(
             started -> {
               radio = started;
-              return started.discovered(coordinator.joined(), Duration.ofSeconds(10)).map(started);
+              return started.discovered(coordinator.joined(), Duration.ofSeconds(25)).map(started);
             });
   }
 
