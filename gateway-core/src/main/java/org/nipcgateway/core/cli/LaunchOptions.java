@@ -17,7 +17,9 @@ public record LaunchOptions(
     Optional<Path> fleetFile,
     Optional<String> logLevel,
     boolean noDemo,
-    boolean insecureHttp) {
+    boolean insecureHttp,
+    Optional<String> bleDriver,
+    Optional<String> bleAdapter) {
 
   public static final String USAGE =
       """
@@ -36,6 +38,10 @@ public record LaunchOptions(
         --fleet FILE      simulated devices to load (needs the simulators module)
         --no-demo         do not load the demo fleet at start
         --insecure-http   plain HTTP and MQTT without TLS: local experiments only
+        --ble-driver NAME BLE radio driver (e.g. bluez: BlueZ on the system bus, or the bus
+                          in DBUS_SYSTEM_BUS_ADDRESS); the demo's BLE devices are then
+                          expected on that radio. Config equivalent: radios.ble.driver
+        --ble-adapter NAME  BLE adapter by name (hci0) or address; radios.ble.adapter
         --log-level LVL   TRACE, DEBUG, INFO, WARN or ERROR (default INFO)
         --help            print this text and exit
 
@@ -55,6 +61,8 @@ public record LaunchOptions(
     Path config = null;
     Path fleet = null;
     String logLevel = null;
+    String bleDriver = null;
+    String bleAdapter = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -67,6 +75,8 @@ public record LaunchOptions(
         case "--config" -> config = Path.of(value(args, ++i, arg));
         case "--fleet" -> fleet = Path.of(value(args, ++i, arg));
         case "--log-level" -> logLevel = value(args, ++i, arg);
+        case "--ble-driver" -> bleDriver = value(args, ++i, arg);
+        case "--ble-adapter" -> bleAdapter = value(args, ++i, arg);
         default -> throw new ConfigException("unknown option '" + arg + "' (see --help)");
       }
     }
@@ -79,7 +89,9 @@ public record LaunchOptions(
         Optional.ofNullable(fleet),
         Optional.ofNullable(logLevel),
         noDemo,
-        insecure);
+        insecure,
+        Optional.ofNullable(bleDriver),
+        Optional.ofNullable(bleAdapter));
   }
 
   static String value(List<String> args, int index, String option) {

@@ -153,6 +153,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     }
     return calls
         .<Void>call(
+            request.address().toString(),
             "connect " + request.address(),
             settings.connectTimeoutMillis(),
             () -> {
@@ -228,6 +229,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
       return Future.succeededFuture();
     }
     return calls.call(
+        device.toString(),
         "disconnect " + device,
         settings.operationTimeoutMillis(),
         () -> {
@@ -332,6 +334,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
       return Future.failedFuture(e);
     }
     return calls.call(
+        device.toString(),
         operation + " " + device + " " + id,
         settings.operationTimeoutMillis(),
         () -> call.on(characteristic),
@@ -351,6 +354,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     scanning = on;
     String adapter = adapterPath;
     return calls.call(
+        "discovery",
         on ? "start discovery" : "stop discovery",
         settings.operationTimeoutMillis(),
         () -> {

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -27,6 +28,7 @@ final class BluezCalls {
   private final Vertx vertx;
   private final ThreadPoolExecutor pool;
   private final Map<Promise<?>, Context> pending = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<Void>> lanes = new ConcurrentHashMap<>();
 
   BluezCalls(Vertx vertx, int threads) {
     this.vertx = vertx;
@@ -47,10 +49,13 @@ final class BluezCalls {
   }
 
   /**
-   * Runs {@code work} on a driver thread; a D-Bus error it throws is turned into the answer or the
-   * failure by {@code onError}.
+   * Runs {@code work} on a driver thread after the calls on the same {@code lane} (one device)
+   * submitted before it, as bluetoothd runs one procedure at a time per link: a connect never
+   * overtakes the disconnect the gateway asked for just before. A D-Bus error it throws is turned
+   * into the answer or the failure by {@code onError}.
    */
   <T> Future<T> call(
+      String lane,
       String what,
       long timeoutMillis,
       Callable<T> work,
@@ -66,7 +71,8 @@ final class BluezCalls {
                     new RadioException(
                         Reason.TIMEOUT, what + " got no answer within " + timeoutMillis + " ms")));
     try {
-      pool.execute(
+      inLane(
+          lane,
           () -> {
             T result;
             Throwable failure = null;
@@ -103,6 +109,32 @@ final class BluezCalls {
       promise.tryFail(new RadioException(Reason.CONNECTION_FAILED, "the BlueZ driver is busy"));
     }
     return promise.future().onComplete(r -> pending.remove(promise));
+  }
+
+  private void inLane(String lane, Runnable task) {
+    CompletableFuture<Void> next = new CompletableFuture<>();
+    CompletableFuture<Void> before = lanes.put(lane, next);
+    Runnable run =
+        () -> {
+          try {
+            task.run();
+          } finally {
+            next.complete(null);
+            lanes.remove(lane, next);
+          }
+        };
+    if (before == null) {
+      pool.execute(run);
+    } else {
+      before.whenComplete(
+          (v, e) -> {
+            try {
+              pool.execute(run);
+            } catch (RejectedExecutionException rejected) {
+              next.complete(null);
+            }
+          });
+    }
   }
 
   /** Runs housekeeping (recovery, registration) on a driver thread, with no caller waiting. */

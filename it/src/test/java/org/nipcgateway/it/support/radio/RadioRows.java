@@ -12,7 +12,7 @@ public final class RadioRows {
   private RadioRows() {}
 
   public static List<RadioRow> all() {
-    return List.of(simulated());
+    return List.of(simulated(), new BluezRow());
   }
 
   /** The row of classes that test the gateway rather than a radio (security, benchmarks). */
