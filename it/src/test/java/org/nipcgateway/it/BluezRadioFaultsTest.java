@@ -74,7 +74,7 @@ class BluezRadioFaultsTest {
     long start = System.nanoTime();
     CompletableFuture<Reply> read =
         CompletableFuture.supplyAsync(BluezRadioFaultsTest::readTemperatureType);
-    Eventually.eventually("the read is under way", () -> lookalike().slotsInUse() == 1);
+    Eventually.eventually("the read is under way", () -> lookalike().faults().waiting() == 1);
 
     lookalike().removeAdapter();
 

@@ -161,7 +161,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
               return null;
             },
             e -> {
-              throw BluezFailures.failure(e, "connect");
+              throw confirmed(BluezFailures.failure(e, "connect"));
             })
         .onFailure(
             failure -> {
@@ -187,7 +187,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
       } catch (DBusExecutionException e) {
         if (!BluezFailures.is(e, "AlreadyConnected")) {
           connecting.remove(device);
-          throw BluezFailures.failure(e, "connect");
+          throw confirmed(BluezFailures.failure(e, "connect"));
         }
       } finally {
         agent.done(device);
@@ -338,7 +338,13 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
         operation + " " + device + " " + id,
         settings.operationTimeoutMillis(),
         () -> call.on(characteristic),
-        e -> BluezFailures.gatt(e, operation));
+        e -> {
+          try {
+            return BluezFailures.gatt(e, operation);
+          } catch (RadioException failure) {
+            throw confirmed(failure);
+          }
+        });
   }
 
   /** One blocking GATT call on a characteristic's object path. */
@@ -409,6 +415,29 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     BluezBus current = bus;
     if (current != null) {
       current.close();
+    }
+  }
+
+  /**
+   * A lost link, checked against the adapter: when the adapter is gone (its objects leave the bus
+   * before its own removal is announced) the failure is the radio's, not the link's. Blocking.
+   */
+  private RadioException confirmed(RadioException failure) {
+    if (failure.reason() != Reason.CONNECTION_FAILED) {
+      return failure;
+    }
+    try {
+      Object powered =
+          bus.object(adapterPath, Properties.class).<Object>Get(BluezTree.ADAPTER, "Powered");
+      Object value = powered instanceof Variant<?> variant ? variant.getValue() : powered;
+      if (!Boolean.FALSE.equals(value)) {
+        return failure;
+      }
+      return new RadioException(
+          Reason.RADIO_DOWN, "the BlueZ adapter " + settings.adapter() + " is powered off");
+    } catch (DBusException | DBusExecutionException | NullPointerException e) {
+      return new RadioException(
+          Reason.RADIO_DOWN, "the BlueZ adapter " + settings.adapter() + " is down (gone)");
     }
   }
 
@@ -502,7 +531,8 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
 
   @Override
   public void interfacesAdded(ObjectManager.InterfacesAdded signal) {
-    String path = signal.getObjectPath();
+    // dbus-java names the object the signal is about its "signal source" (getObjectPath is "/")
+    String path = signal.getSignalSource().getPath();
     tree.added(path, signal.getInterfaces());
     if (signal.getInterfaces().containsKey(BluezTree.ADAPTER) && state != RadioState.UP) {
       recovery.start();
@@ -516,7 +546,8 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
 
   @Override
   public void interfacesRemoved(ObjectManager.InterfacesRemoved signal) {
-    String path = signal.getObjectPath();
+    // dbus-java names the object the signal is about its "signal source" (getObjectPath is "/")
+    String path = signal.getSignalSource().getPath();
     if (signal.getInterfaces().contains(BluezTree.DEVICE)) {
       tree.properties(path, BluezTree.DEVICE)
           .map(p -> p.get("Address"))

@@ -156,6 +156,17 @@ public final class BluezLookalike implements AutoCloseable {
     return faults;
   }
 
+  /** The adapter is powered off (rfkill, a user): links drop, the adapter stays on the bus. */
+  public void powerOff() {
+    poweredOff();
+    adapter.change("Powered", new Variant<>(false));
+  }
+
+  /** Whether the adapter is powered. */
+  public boolean powered() {
+    return adapter.powered();
+  }
+
   /** The adapter is unplugged: links drop and every object under it leaves the bus. */
   public synchronized void removeAdapter() throws DBusException {
     if (!present) {

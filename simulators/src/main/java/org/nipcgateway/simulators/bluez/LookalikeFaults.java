@@ -28,6 +28,8 @@ public final class LookalikeFaults {
   private final Map<String, Long> latency = new ConcurrentHashMap<>();
   private final List<Planned> planned = new ArrayList<>();
   private volatile long timeoutMillis = 30_000;
+  private final java.util.concurrent.atomic.AtomicInteger waiting =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Every call of the operation ({@code *} for all) waits this long before it is handled. */
   public void latency(String operation, long millis) {
@@ -54,8 +56,18 @@ public final class LookalikeFaults {
   void delay(String operation) {
     long millis = latency.getOrDefault(operation, latency.getOrDefault("*", 0L));
     if (millis > 0) {
-      sleep(millis);
+      waiting.incrementAndGet();
+      try {
+        sleep(millis);
+      } finally {
+        waiting.decrementAndGet();
+      }
     }
+  }
+
+  /** Calls being held by their latency now: a test's sign that one is under way. */
+  public int waiting() {
+    return waiting.get();
   }
 
   /** Waits as a peripheral that never answers, then lets the call fail. */
