@@ -575,7 +575,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     }
     state = RadioState.DOWN;
     LOG.info("BlueZ adapter {} is down: {}", settings.adapter(), why);
-    calls.failPending(why);
+    calls.failPending("the BlueZ adapter " + settings.adapter() + " is down: " + why);
     for (BleAddress address : Set.copyOf(reported)) {
       if (reported.remove(address)) {
         emit(l -> l.connectionChanged(address, false));
