@@ -200,8 +200,14 @@ class NipcDraftExamplesTest {
     assertThat(status.status()).isEqualTo(200);
     assertThat(status.header("Content-Type")).isEqualTo("application/nipc+json");
     String instanceId = eventLocation.substring(eventLocation.indexOf('=') + 1);
+    // The draft's two members, then the gateway's own: whether the radio side holds.
     assertThat(status.json().toString())
-        .isEqualTo("[{\"instanceId\":\"" + instanceId + "\",\"event\":\"" + IS_PRESENT + "\"}]");
+        .isEqualTo(
+            "[{\"instanceId\":\""
+                + instanceId
+                + "\",\"event\":\""
+                + IS_PRESENT
+                + "\",\"state\":\"active\"}]");
   }
 
   @Test

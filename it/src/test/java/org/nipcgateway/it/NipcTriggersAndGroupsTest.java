@@ -100,6 +100,32 @@ class NipcTriggersAndGroupsTest {
   }
 
   @Test
+  void trigger_status_answers_unknown_instances_as_problems_and_delete_without_id_removes_all() {
+    String triggers = "/nipc/devices/" + demo.light() + "/triggers";
+    String identify =
+        actionUri("devices", demo.light(), name("light", "sdfAction", "identifyQuery"));
+    Reply onTemperature =
+        install("devices", demo.light(), name("light", "sdfEvent", "temperatureChanged"), identify);
+    Reply onOnOff =
+        install("devices", demo.light(), name("light", "sdfEvent", "onOffChanged"), identify);
+    assertThat(onTemperature.status()).as(onTemperature.text()).isEqualTo(201);
+    assertThat(onOnOff.status()).as(onOnOff.text()).isEqualTo(201);
+    String installed = onTemperature.header("Location").replaceAll(".*instanceId=", "");
+    String unknown = "0b9d3c57-6a3e-4c1e-9d0f-5b8f2f4a7e11";
+
+    JsonNode status =
+        demo.client().get(triggers + "?instanceId=" + unknown + "," + installed).json();
+    assertThat(status).hasSize(2);
+    assertThat(status.get(0).path("status").asInt()).isEqualTo(404);
+    assertThat(status.get(0).path("detail").asText()).contains(unknown);
+    assertThat(status.get(1).path("instanceId").asText()).isEqualTo(installed);
+
+    assertThat(demo.client().delete(triggers).status()).isEqualTo(204);
+    assertThat(demo.client().get(triggers).json()).isEmpty();
+    assertThat(demo.client().delete(triggers).status()).isEqualTo(204);
+  }
+
+  @Test
   void triggers_with_unusable_actions_are_refused() {
     Reply noAction =
         demo.postJson(

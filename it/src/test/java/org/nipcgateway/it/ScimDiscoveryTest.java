@@ -15,14 +15,16 @@ class ScimDiscoveryTest {
   @RegisterExtension static final SharedGateway gateway = new SharedGateway();
 
   @Test
-  void service_provider_config_states_patch_filter_sort_and_etag_support() {
+  void service_provider_config_states_patch_filter_sort_etag_and_bulk_support() {
     JsonNode config = gateway.scim().get("/scim/v2/ServiceProviderConfig").json();
     assertThat(config.path("patch").path("supported").asBoolean()).isTrue();
     assertThat(config.path("filter").path("supported").asBoolean()).isTrue();
     assertThat(config.path("filter").path("maxResults").asInt()).isEqualTo(1000);
     assertThat(config.path("sort").path("supported").asBoolean()).isTrue();
     assertThat(config.path("etag").path("supported").asBoolean()).isTrue();
-    assertThat(config.path("bulk").path("supported").asBoolean()).isFalse();
+    assertThat(config.path("bulk").path("supported").asBoolean()).isTrue();
+    assertThat(config.path("bulk").path("maxOperations").asInt()).isEqualTo(1000);
+    assertThat(config.path("bulk").path("maxPayloadSize").asInt()).isEqualTo(4 * 1024 * 1024);
   }
 
   @Test

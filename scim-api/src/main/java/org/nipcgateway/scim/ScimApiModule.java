@@ -7,6 +7,7 @@ import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
+import org.nipcgateway.scim.http.BulkLimits;
 import org.nipcgateway.scim.http.ScimRoutes;
 import org.nipcgateway.scim.registry.Links;
 import org.nipcgateway.scim.registry.RegistryService;
@@ -14,7 +15,8 @@ import org.nipcgateway.scim.schema.ScimSchemaCatalog;
 
 /**
  * The SCIM 2.0 device registry under {@code /scim/v2}. Settings (config section {@code scim}):
- * {@code maxResults} (largest page, default 1000) and {@code maxGroupMembers} (default 1000).
+ * {@code maxResults} (largest page, default 1000), {@code maxGroupMembers} (default 1000) and
+ * {@code bulk}: {@code maxOperations} (default 1000) and {@code maxPayloadBytes} (default 4 MiB).
  */
 public final class ScimApiModule implements ApiModule {
   private RegistryService registry;
@@ -29,10 +31,12 @@ public final class ScimApiModule implements ApiModule {
   public Future<Void> mount(Router router, GatewayContext context) {
     int maxResults;
     int maxGroupMembers;
+    BulkLimits bulkLimits;
     try {
       Settings settings = context.settings(name());
       maxResults = settings.integer("maxResults", 1000, 1, Integer.MAX_VALUE);
       maxGroupMembers = settings.integer("maxGroupMembers", 1000, 1, Integer.MAX_VALUE);
+      bulkLimits = bulkLimits(settings);
       settings.rejectUnknownKeys();
     } catch (ConfigException e) {
       return Future.failedFuture(e);
@@ -55,12 +59,21 @@ public final class ScimApiModule implements ApiModule {
                       catalog,
                       context.urls(),
                       maxResults,
-                      context.config().maxBodyBytes());
+                      context.config().maxBodyBytes(),
+                      bulkLimits);
               router
                   .route(Links.SCIM_PATH + "/*")
                   .subRouter(routes.router(context.vertx(), context.routes()));
               return null;
             });
+  }
+
+  private static BulkLimits bulkLimits(Settings settings) {
+    Settings bulk = settings.section("bulk");
+    return new BulkLimits(
+        bulk.integer("maxOperations", BulkLimits.DEFAULT.maxOperations(), 1, 100_000),
+        bulk.integer(
+            "maxPayloadBytes", BulkLimits.DEFAULT.maxPayloadBytes(), 1024, 64 * 1024 * 1024));
   }
 
   @Override

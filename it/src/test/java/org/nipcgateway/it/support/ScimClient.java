@@ -21,6 +21,7 @@ public final class ScimClient {
   private final String base;
   private final HttpClient http;
   private final String token;
+  private final Duration timeout;
 
   /** A client without credentials, over plain HTTP or with the JDK's default trust. */
   public ScimClient(String base) {
@@ -32,14 +33,24 @@ public final class ScimClient {
    *     for none
    */
   public ScimClient(String base, HttpClient http, String token) {
+    this(base, http, token, Duration.ofSeconds(30));
+  }
+
+  private ScimClient(String base, HttpClient http, String token, Duration timeout) {
     this.base = base;
     this.http = http;
     this.token = token;
+    this.timeout = timeout;
   }
 
   /** The same gateway with other credentials (null: none). */
   public ScimClient withToken(String otherToken) {
-    return new ScimClient(base, http, otherToken);
+    return new ScimClient(base, http, otherToken, timeout);
+  }
+
+  /** The same gateway and credentials, waiting longer for answers (large bulk requests). */
+  public ScimClient withTimeout(Duration longer) {
+    return new ScimClient(base, http, token, longer);
   }
 
   public String base() {
@@ -98,8 +109,7 @@ public final class ScimClient {
    * is serialised as JSON. Content-Type is application/scim+json unless a header says else.
    */
   public Reply send(String method, String path, Object body, String... headers) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
     boolean contentTypeGiven = false;
     boolean authorizationGiven = false;
     for (int i = 0; i < headers.length; i += 2) {

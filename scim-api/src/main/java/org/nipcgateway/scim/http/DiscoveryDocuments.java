@@ -16,10 +16,12 @@ final class DiscoveryDocuments {
 
   private final ScimSchemaCatalog catalog;
   private final int maxResults;
+  private final BulkLimits bulk;
 
-  DiscoveryDocuments(ScimSchemaCatalog catalog, int maxResults) {
+  DiscoveryDocuments(ScimSchemaCatalog catalog, int maxResults, BulkLimits bulk) {
     this.catalog = catalog;
     this.maxResults = maxResults;
+    this.bulk = bulk;
   }
 
   ObjectNode serviceProviderConfig(Links links) {
@@ -28,9 +30,9 @@ final class DiscoveryDocuments {
     config.putObject("patch").put("supported", true);
     config
         .putObject("bulk")
-        .put("supported", false)
-        .put("maxOperations", 0)
-        .put("maxPayloadSize", 0);
+        .put("supported", true)
+        .put("maxOperations", bulk.maxOperations())
+        .put("maxPayloadSize", bulk.maxPayloadBytes());
     config.putObject("filter").put("supported", true).put("maxResults", maxResults);
     config.putObject("changePassword").put("supported", false);
     config.putObject("sort").put("supported", true);

@@ -7,6 +7,7 @@ import com.unboundid.scim2.common.utils.JsonUtils;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import org.nipcgateway.core.storage.StoreException;
+import org.nipcgateway.scim.registry.Links;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,10 +18,19 @@ import org.slf4j.LoggerFactory;
 final class ScimErrors {
   private static final Logger LOG = LoggerFactory.getLogger(ScimErrors.class);
 
-  private final int maxBodyBytes;
+  static final String BULK_PATH = "/Bulk";
 
-  ScimErrors(int maxBodyBytes) {
+  private final int maxBodyBytes;
+  private final int maxBulkBytes;
+
+  ScimErrors(int maxBodyBytes, int maxBulkBytes) {
     this.maxBodyBytes = maxBodyBytes;
+    this.maxBulkBytes = maxBulkBytes;
+  }
+
+  /** Whether the request is a bulk request (which has a body limit of its own). */
+  static boolean isBulk(RoutingContext ctx) {
+    return ctx.request().path().endsWith(Links.SCIM_PATH + BULK_PATH);
   }
 
   void handle(RoutingContext ctx) {
@@ -54,7 +64,14 @@ final class ScimErrors {
           new ScimException(
               405, null, ctx.request().method() + " is not allowed on " + ctx.request().path());
       case 413 ->
-          new ScimException(413, null, "request body is larger than " + maxBodyBytes + " bytes");
+          new ScimException(
+              413,
+              null,
+              isBulk(ctx)
+                  ? "the bulk request is larger than its maxPayloadSize of "
+                      + maxBulkBytes
+                      + " bytes"
+                  : "request body is larger than " + maxBodyBytes + " bytes");
       case 400 -> new ScimException(400, "invalidSyntax", "malformed request");
       case 415 ->
           new ScimException(

@@ -18,6 +18,8 @@ import org.nipcgateway.core.security.BodyReader;
 import org.nipcgateway.core.security.Principal;
 import org.nipcgateway.core.security.Role;
 import org.nipcgateway.core.security.RouteTable;
+import org.nipcgateway.scim.bulk.BulkRequest;
+import org.nipcgateway.scim.bulk.BulkRunner;
 import org.nipcgateway.scim.query.AttributeSelection;
 import org.nipcgateway.scim.query.ListQuery;
 import org.nipcgateway.scim.query.QueryRunner;
@@ -39,6 +41,8 @@ public final class ScimRoutes {
   private final PublicUrls urls;
   private final int maxResults;
   private final int maxBodyBytes;
+  private final BulkLimits bulkLimits;
+  private final BulkRunner bulk;
   private static final AccessRule PROVISIONING = AccessRule.role(Role.PROVISIONING);
   private final AllowedMethods allowedMethods = new AllowedMethods();
 
@@ -47,13 +51,16 @@ public final class ScimRoutes {
       ScimSchemaCatalog catalog,
       PublicUrls urls,
       int maxResults,
-      int maxBodyBytes) {
+      int maxBodyBytes,
+      BulkLimits bulkLimits) {
     this.registry = registry;
     this.catalog = catalog;
-    this.discovery = new DiscoveryDocuments(catalog, maxResults);
+    this.discovery = new DiscoveryDocuments(catalog, maxResults, bulkLimits);
     this.urls = urls;
     this.maxResults = maxResults;
     this.maxBodyBytes = maxBodyBytes;
+    this.bulkLimits = bulkLimits;
+    this.bulk = new BulkRunner(registry, List.copyOf(catalog.resourceTypes()));
   }
 
   /** A handler that may fail with a SCIM exception, which goes to the failure handler. */
@@ -75,8 +82,11 @@ public final class ScimRoutes {
   public Router router(Vertx vertx, RouteTable table) {
     Router router = Router.router(vertx);
     RouteTable.Routes routes = table.on(router, Links.SCIM_PATH);
-    ScimErrors errors = new ScimErrors(maxBodyBytes);
-    router.route().handler(BodyReader.upTo(maxBodyBytes));
+    ScimErrors errors = new ScimErrors(maxBodyBytes, bulkLimits.maxPayloadBytes());
+    // A bulk request carries many resources: it has a limit of its own, advertised in discovery.
+    io.vertx.core.Handler<RoutingContext> body = BodyReader.upTo(maxBodyBytes);
+    io.vertx.core.Handler<RoutingContext> bulkBody = BodyReader.upTo(bulkLimits.maxPayloadBytes());
+    router.route().handler(ctx -> (ScimErrors.isBulk(ctx) ? bulkBody : body).handle(ctx));
     router.route().failureHandler(errors::handle);
     // Discovery documents are public (RFC 7644, section 4): clients read them to learn how to
     // authenticate.
@@ -117,6 +127,7 @@ public final class ScimRoutes {
         HttpMethod.POST,
         "/.search",
         ctx -> search(ctx, List.copyOf(catalog.resourceTypes())));
+    route(routes, PROVISIONING, HttpMethod.POST, ScimErrors.BULK_PATH, this::bulk);
     for (ScimResourceType type : catalog.resourceTypes()) {
       mountType(routes, type, type.endpoint());
       type.aliases().forEach(alias -> mountType(routes, type, alias));
@@ -178,6 +189,13 @@ public final class ScimRoutes {
                   .putHeader("Location", written.view().path("meta").path("location").asText());
               sendResource(ctx, 201, type, written, selection);
             })
+        .onFailure(ctx::fail);
+  }
+
+  private void bulk(RoutingContext ctx) throws ScimException {
+    BulkRequest request = BulkRequest.parse(ScimBodies.object(ctx), bulkLimits.maxOperations());
+    bulk.run(request, links(ctx), caller(ctx), ctx.vertx().getOrCreateContext())
+        .onSuccess(response -> send(ctx, 200, response))
         .onFailure(ctx::fail);
   }
 

@@ -82,6 +82,9 @@ public final class SimulatorControlModule implements ApiModule {
     routes.put(BASE + "/latency", rule).handler(ctx -> handle(ctx, 204, this::setLatency));
     routes.post(BASE + "/ble/values", rule).handler(ctx -> handle(ctx, 204, this::changeBle));
     routes.post(BASE + "/zigbee/values", rule).handler(ctx -> handle(ctx, 204, this::changeZigbee));
+    routes
+        .delete(BASE + "/zigbee/reporting", rule)
+        .handler(ctx -> handle(ctx, 204, body -> forgetReporting()));
     return Future.succeededFuture();
   }
 
@@ -182,6 +185,12 @@ public final class SimulatorControlModule implements ApiModule {
           body.getInteger("attribute"),
           value);
     }
+    return null;
+  }
+
+  /** Every node forgets its reporting, as nodes that were reset while the coordinator was away. */
+  private JsonObject forgetReporting() {
+    zigbee.orElseThrow(() -> notRunning("zigbee")).forgetReporting();
     return null;
   }
 

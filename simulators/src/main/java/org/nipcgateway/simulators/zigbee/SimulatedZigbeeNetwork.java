@@ -276,6 +276,13 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio {
     return configured;
   }
 
+  /** Every node forgets the reporting it was configured with (a node reset, or rejoined anew). */
+  public void forgetReporting() {
+    nodes
+        .values()
+        .forEach(node -> node.attributes.values().forEach(a -> a.reporting = ZigbeeReporting.OFF));
+  }
+
   /** An attribute's reporting configuration, as a node holds it. */
   public record ConfiguredReporting(
       Eui64 node, int endpoint, int cluster, int attribute, ZigbeeReporting reporting) {}

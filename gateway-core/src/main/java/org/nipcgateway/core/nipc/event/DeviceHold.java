@@ -49,6 +49,14 @@ public record DeviceHold(
     return kept;
   }
 
+  /**
+   * {@code active}, {@code re-establishing} or {@code failed: <problem>}; a device whose event was
+   * never turned on has only its problem.
+   */
+  public Optional<String> state() {
+    return hold.map(EventSubscriptions.Hold::state);
+  }
+
   public void release() {
     hold.ifPresent(EventSubscriptions.Hold::release);
   }

@@ -27,7 +27,24 @@ import org.nipcgateway.core.radio.ZigbeeReporting;
 sealed interface EventSource {
 
   /** Turns the radio side on; the returned handle turns it off again. */
-  Future<Runnable> start(RadioCalls radios, BleConnections links, Scanning scanning);
+  Future<Started> start(RadioCalls radios, BleConnections links, Scanning scanning);
+
+  /**
+   * What a started event holds on the radio side: {@link #stop} turns it off; {@link #forget} lets
+   * go of what the gateway holds for it without asking the radio, when the radio lost it anyway (it
+   * went down).
+   */
+  record Started(Runnable onStop, Runnable onForget) {
+    static final Started NOTHING = new Started(() -> {}, () -> {});
+
+    void stop() {
+      onStop.run();
+    }
+
+    void forget() {
+      onForget.run();
+    }
+  }
 
   boolean matches(RadioSignal signal);
 
@@ -35,7 +52,7 @@ sealed interface EventSource {
 
   record Gatt(DeviceRecord device, GattCharacteristic characteristic) implements EventSource {
     @Override
-    public Future<Runnable> start(RadioCalls radios, BleConnections links, Scanning scanning) {
+    public Future<Started> start(RadioCalls radios, BleConnections links, Scanning scanning) {
       BleIdentity ble = device.ble().orElseThrow();
       BleAddress mac = ble.address();
       String subject = "Event on " + characteristic;
@@ -47,13 +64,15 @@ sealed interface EventSource {
                   radios
                       .bounded(radios.ble().notifications(mac, characteristic, true))
                       .map(answer -> RadioProblems.value(answer, true, subject, null))
-                      .<Runnable>map(
+                      .map(
                           v ->
-                              () ->
-                                  radios
-                                      .ble()
-                                      .notifications(mac, characteristic, false)
-                                      .onComplete(done -> lease.release()))
+                              new Started(
+                                  () ->
+                                      radios
+                                          .ble()
+                                          .notifications(mac, characteristic, false)
+                                          .onComplete(done -> lease.release()),
+                                  lease::release))
                       .onFailure(e -> lease.release()));
     }
 
@@ -72,8 +91,8 @@ sealed interface EventSource {
 
   record Advertisements(DeviceRecord device) implements EventSource {
     @Override
-    public Future<Runnable> start(RadioCalls radios, BleConnections links, Scanning scanning) {
-      return scanning.hold();
+    public Future<Started> start(RadioCalls radios, BleConnections links, Scanning scanning) {
+      return scanning.hold().map(held -> new Started(held::release, held::forget));
     }
 
     @Override
@@ -90,8 +109,8 @@ sealed interface EventSource {
 
   record ConnectionEvents(DeviceRecord device) implements EventSource {
     @Override
-    public Future<Runnable> start(RadioCalls radios, BleConnections links, Scanning scanning) {
-      return Future.succeededFuture(() -> {});
+    public Future<Started> start(RadioCalls radios, BleConnections links, Scanning scanning) {
+      return Future.succeededFuture(Started.NOTHING);
     }
 
     @Override
@@ -114,9 +133,9 @@ sealed interface EventSource {
       DeviceRecord device, ZigbeeAttribute attribute, Optional<ZigbeeReporting> reporting)
       implements EventSource {
     @Override
-    public Future<Runnable> start(RadioCalls radios, BleConnections links, Scanning scanning) {
+    public Future<Started> start(RadioCalls radios, BleConnections links, Scanning scanning) {
       if (reporting.isEmpty()) {
-        return Future.succeededFuture(() -> {});
+        return Future.succeededFuture(Started.NOTHING);
       }
       Eui64 eui64 = device.zigbee().orElseThrow();
       String subject = "Reporting of " + attribute;
@@ -124,7 +143,11 @@ sealed interface EventSource {
           .bounded(radios.zigbee().configureReporting(eui64, attribute, reporting.get()))
           .map(answer -> RadioProblems.value(answer, false, subject, null))
           .map(
-              v -> () -> radios.zigbee().configureReporting(eui64, attribute, ZigbeeReporting.OFF));
+              v ->
+                  new Started(
+                      () ->
+                          radios.zigbee().configureReporting(eui64, attribute, ZigbeeReporting.OFF),
+                      () -> {}));
     }
 
     @Override

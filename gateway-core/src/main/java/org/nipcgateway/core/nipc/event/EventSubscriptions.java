@@ -1,6 +1,7 @@
 package org.nipcgateway.core.nipc.event;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,30 +24,29 @@ import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.RadioState;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
 import org.nipcgateway.core.radio.ZigbeeListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The events the radios listen for, one subscription per device and event however many enabled
  * instances and triggers want it: the first turns the radio side on, the last one off. Radio
  * signals that belong to a subscription go to the {@link DeviceEventListener}s as {@link
- * DeviceEvent}s.
+ * DeviceEvent}s. When a radio goes down its subscriptions are re-established once it is up again
+ * (see {@link Subscription}), with no request asking for it.
  */
-public final class EventSubscriptions implements BleListener, ZigbeeListener {
+public final class EventSubscriptions {
+  private static final Logger LOG = LoggerFactory.getLogger(EventSubscriptions.class);
+
   private final Affordances affordances;
   private final RadioCalls radios;
   private final BleConnections links;
   private final Scanning scanning;
   private final Clock clock;
+  private final Vertx vertx;
   private final Map<Key, Subscription> subscriptions = new HashMap<>();
   private final List<DeviceEventListener> listeners = new CopyOnWriteArrayList<>();
 
   private record Key(String deviceId, String eventName) {}
-
-  private static final class Subscription {
-    EventSource source;
-    String namespacedPath;
-    Future<Runnable> started;
-    int users;
-  }
 
   /** A hold on a subscription; let go exactly once. */
   public final class Hold {
@@ -59,30 +59,35 @@ public final class EventSubscriptions implements BleListener, ZigbeeListener {
       this.subscription = subscription;
     }
 
+    /** {@code active}, {@code re-establishing} or {@code failed: <problem>}. */
+    public String state() {
+      return subscription.state();
+    }
+
     public void release() {
       synchronized (EventSubscriptions.this) {
         if (released) {
           return;
         }
         released = true;
-        subscription.users--;
-        if (subscription.users == 0 && subscriptions.get(key) == subscription) {
-          subscriptions.remove(key);
-          subscription.started.onSuccess(Runnable::run);
+        if (subscription.removeUser()) {
+          subscriptions.remove(key, subscription);
+          subscription.close();
         }
       }
     }
   }
 
   public EventSubscriptions(
-      Affordances affordances, RadioCalls radios, BleConnections links, Clock clock) {
+      Affordances affordances, RadioCalls radios, BleConnections links, Clock clock, Vertx vertx) {
     this.affordances = affordances;
     this.radios = radios;
     this.links = links;
     this.scanning = new Scanning(radios);
     this.clock = clock;
-    radios.radios().ble().ifPresent(ble -> ble.listen(this));
-    radios.radios().zigbee().ifPresent(zigbee -> zigbee.listen(this));
+    this.vertx = vertx;
+    radios.radios().ble().ifPresent(ble -> ble.listen(new BleSignals()));
+    radios.radios().zigbee().ifPresent(zigbee -> zigbee.listen(new ZigbeeSignals()));
   }
 
   public void listen(DeviceEventListener listener) {
@@ -107,77 +112,69 @@ public final class EventSubscriptions implements BleListener, ZigbeeListener {
   private synchronized Future<Hold> hold(Key key, EventSource source, String namespacedPath) {
     Subscription subscription = subscriptions.get(key);
     if (subscription == null) {
-      Subscription starting = new Subscription();
-      starting.source = source;
-      starting.namespacedPath = namespacedPath;
-      starting.started = source.start(radios, links, scanning);
+      Subscription starting =
+          new Subscription(
+              "Event " + key.eventName() + " on " + key.deviceId(),
+              source,
+              namespacedPath,
+              () -> source.start(radios, links, scanning),
+              vertx);
       // Registered before the failure handler: the start may already have failed.
       subscriptions.put(key, starting);
-      starting.started.onFailure(
-          e -> {
-            synchronized (this) {
-              subscriptions.remove(key, starting);
-            }
-          });
+      starting
+          .started()
+          .onFailure(
+              e -> {
+                synchronized (this) {
+                  subscriptions.remove(key, starting);
+                }
+              });
       subscription = starting;
     }
-    subscription.users++;
+    subscription.addUser();
     Subscription held = subscription;
-    return held.started
+    return held.started()
         .map(v -> new Hold(key, held))
         .recover(
             e -> {
-              synchronized (this) {
-                held.users--;
-              }
+              held.removeUser();
               return RadioProblems.recover(e, source.ble(), "Event " + key.eventName(), null);
             });
   }
 
-  @Override
-  public void notification(
-      BleAddress mac, GattCharacteristic characteristic, byte[] value, boolean indication) {
-    dispatch(new RadioSignal.BleNotification(mac, characteristic, value, indication));
-  }
-
-  @Override
-  public void advertisement(BleAdvertisement advertisement) {
-    dispatch(RadioSignal.BleAdvertisement.of(advertisement));
-  }
-
-  @Override
-  public void connectionChanged(BleAddress mac, boolean connected) {
-    dispatch(new RadioSignal.BleConnection(mac, connected));
-  }
-
-  @Override
-  public void attributeReport(Eui64 eui64, ZigbeeAttribute attribute, byte[] value) {
-    dispatch(new RadioSignal.ZigbeeReport(eui64, attribute, value, false));
-  }
-
-  @Override
-  public void attributeWritten(Eui64 eui64, ZigbeeAttribute attribute, byte[] value) {
-    dispatch(new RadioSignal.ZigbeeReport(eui64, attribute, value, true));
-  }
-
   /**
-   * Both radio families report their state; subscriptions do not act on it yet. A radio that goes
-   * down drops its links (and so GATT subscriptions), reported as connection changes.
+   * A radio went down (or is recovering), or is up again. Down, its subscriptions forget what the
+   * radio lost; up, they start again in the background. Both radio families report this; a driver
+   * that recovers on its own and says so is simply re-established once more, which is harmless.
    */
-  @Override
-  public void stateChanged(RadioState state) {}
+  private void radioChanged(boolean ble, RadioState state) {
+    List<Subscription> affected;
+    synchronized (this) {
+      affected = subscriptions.values().stream().filter(s -> s.source().ble() == ble).toList();
+    }
+    String radio = ble ? "BLE" : "Zigbee";
+    if (state == RadioState.UP) {
+      if (!affected.isEmpty()) {
+        LOG.info(
+            "{} radio is up: re-establishing {} event subscription(s)", radio, affected.size());
+      }
+      affected.forEach(Subscription::radioBack);
+    } else {
+      affected.forEach(Subscription::radioLost);
+    }
+  }
 
   private void dispatch(RadioSignal signal) {
     List<DeviceEvent> events = new ArrayList<>();
     synchronized (this) {
       subscriptions.forEach(
           (key, subscription) -> {
-            if (subscription.started.succeeded() && subscription.source.matches(signal)) {
+            if (subscription.delivering() && subscription.source().matches(signal)) {
               events.add(
                   new DeviceEvent(
                       key.deviceId(),
                       key.eventName(),
-                      subscription.namespacedPath,
+                      subscription.namespacedPath(),
                       clock.instant(),
                       signal));
             }
@@ -185,6 +182,48 @@ public final class EventSubscriptions implements BleListener, ZigbeeListener {
     }
     for (DeviceEvent event : events) {
       listeners.forEach(l -> l.onEvent(event));
+    }
+  }
+
+  /** What the BLE radio reports. */
+  private final class BleSignals implements BleListener {
+    @Override
+    public void notification(
+        BleAddress mac, GattCharacteristic characteristic, byte[] value, boolean indication) {
+      dispatch(new RadioSignal.BleNotification(mac, characteristic, value, indication));
+    }
+
+    @Override
+    public void advertisement(BleAdvertisement advertisement) {
+      dispatch(RadioSignal.BleAdvertisement.of(advertisement));
+    }
+
+    @Override
+    public void connectionChanged(BleAddress mac, boolean connected) {
+      dispatch(new RadioSignal.BleConnection(mac, connected));
+    }
+
+    @Override
+    public void stateChanged(RadioState state) {
+      radioChanged(true, state);
+    }
+  }
+
+  /** What the Zigbee radio reports. */
+  private final class ZigbeeSignals implements ZigbeeListener {
+    @Override
+    public void attributeReport(Eui64 eui64, ZigbeeAttribute attribute, byte[] value) {
+      dispatch(new RadioSignal.ZigbeeReport(eui64, attribute, value, false));
+    }
+
+    @Override
+    public void attributeWritten(Eui64 eui64, ZigbeeAttribute attribute, byte[] value) {
+      dispatch(new RadioSignal.ZigbeeReport(eui64, attribute, value, true));
+    }
+
+    @Override
+    public void stateChanged(RadioState state) {
+      radioChanged(false, state);
     }
   }
 }

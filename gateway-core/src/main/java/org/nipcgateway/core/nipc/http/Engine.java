@@ -52,10 +52,11 @@ final class Engine {
     Affordances affordances = new Affordances(context.store(), registry);
     DeviceGroups groups = new DeviceGroups(context.store());
     RadioCalls calls = new RadioCalls(context.radios(), timeout);
-    BleConnections links = new BleConnections(calls, retries, clock);
+    BleConnections links = new BleConnections(calls, retries, clock, context.vertx());
     context.radios().ble().ifPresent(ble -> ble.listen(links));
     RadioAccess radios = new RadioAccess(calls, links);
-    EventSubscriptions subscriptions = new EventSubscriptions(affordances, calls, links, clock);
+    EventSubscriptions subscriptions =
+        new EventSubscriptions(affordances, calls, links, clock, context.vertx());
     ActionService actionService = new ActionService(affordances, groups, radios, clock);
 
     DataAppRegistry dataAppRegistry =

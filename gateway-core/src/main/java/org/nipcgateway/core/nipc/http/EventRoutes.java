@@ -92,9 +92,11 @@ final class EventRoutes {
       entries.addAll(groupEntries(instance));
     } else {
       entries.add(
-          new JsonObject()
-              .put("instanceId", instance.instanceId())
-              .put("event", instance.eventName()));
+          withState(
+              new JsonObject()
+                  .put("instanceId", instance.instanceId())
+                  .put("event", instance.eventName()),
+              instance.members().get(0)));
     }
   }
 
@@ -106,10 +108,19 @@ final class EventRoutes {
           member
               .problem()
               .map(problems::of)
-              .orElseGet(() -> new JsonObject().put("event", instance.eventName()));
+              .orElseGet(
+                  () -> withState(new JsonObject().put("event", instance.eventName()), member));
       entries.add(entry.put("deviceId", member.deviceId()));
     }
     return entries;
+  }
+
+  /**
+   * Whether the radio side holds now: active, re-establishing (after the radio was down), failed.
+   */
+  static JsonObject withState(JsonObject entry, DeviceHold member) {
+    member.state().ifPresent(state -> entry.put("state", state));
+    return entry;
   }
 
   /** {@code instanceId} may repeat and each may be a comma-separated list. */

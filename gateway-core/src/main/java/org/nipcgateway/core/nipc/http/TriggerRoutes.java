@@ -5,7 +5,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.nipcgateway.core.nipc.event.DeviceHold;
@@ -86,43 +85,60 @@ final class TriggerRoutes {
         AccessGuard.principal(ctx).orElseThrow(), action.group(), action.targetId());
   }
 
+  /** Deletes one trigger, or with no {@code instanceId} all of the device's or group's. */
   private void delete(RoutingContext ctx) {
-    triggers.delete(ctx.pathParam("id"), NipcResponses.required(ctx, "instanceId"));
+    String instanceId = ctx.request().getParam("instanceId");
+    if (instanceId == null) {
+      triggers.deleteAll(ctx.pathParam("id"));
+    } else {
+      triggers.delete(ctx.pathParam("id"), instanceId);
+    }
     ctx.response().setStatusCode(204).end();
   }
 
   private void list(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     List<String> wanted = EventRoutes.instanceIds(ctx);
-    List<Trigger> found = new ArrayList<>();
-    if (wanted.isEmpty()) {
-      found.addAll(triggers.triggers(id));
-    } else {
-      wanted.forEach(instanceId -> triggers.find(id, instanceId).ifPresent(found::add));
-    }
     JsonArray entries = new JsonArray();
-    for (Trigger trigger : found) {
-      if (!NipcResponses.onGroup(ctx)) {
-        entries.add(
-            new JsonObject()
-                .put("instanceId", trigger.instanceId())
-                .put("eventName", trigger.eventName())
-                .put("action", trigger.action().uri()));
-        continue;
-      }
-      for (DeviceHold member : trigger.members()) {
-        JsonObject entry =
-            member
-                .problem()
-                .map(problems::of)
-                .orElseGet(
-                    () ->
-                        new JsonObject()
-                            .put("eventName", trigger.eventName())
-                            .put("action", trigger.action().uri()));
-        entries.add(entry.put("deviceId", member.deviceId()));
+    if (wanted.isEmpty()) {
+      triggers.triggers(id).forEach(trigger -> add(ctx, entries, trigger));
+    } else {
+      // In the order asked; unknown instance ids answer as problem items, as event status does.
+      for (String instanceId : wanted) {
+        triggers
+            .find(id, instanceId)
+            .ifPresentOrElse(
+                trigger -> add(ctx, entries, trigger),
+                () -> entries.add(problems.of(TriggerService.notInstalled(instanceId))));
       }
     }
     NipcResponses.json(ctx, 200, entries);
+  }
+
+  private void add(RoutingContext ctx, JsonArray entries, Trigger trigger) {
+    if (!NipcResponses.onGroup(ctx)) {
+      entries.add(
+          EventRoutes.withState(
+              new JsonObject()
+                  .put("instanceId", trigger.instanceId())
+                  .put("eventName", trigger.eventName())
+                  .put("action", trigger.action().uri()),
+              trigger.members().get(0)));
+      return;
+    }
+    for (DeviceHold member : trigger.members()) {
+      JsonObject entry =
+          member
+              .problem()
+              .map(problems::of)
+              .orElseGet(
+                  () ->
+                      EventRoutes.withState(
+                          new JsonObject()
+                              .put("eventName", trigger.eventName())
+                              .put("action", trigger.action().uri()),
+                          member));
+      entries.add(entry.put("deviceId", member.deviceId()));
+    }
   }
 }

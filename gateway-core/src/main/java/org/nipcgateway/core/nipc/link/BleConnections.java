@@ -1,6 +1,7 @@
 package org.nipcgateway.core.nipc.link;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -13,24 +14,53 @@ import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.GattService;
 import org.nipcgateway.core.radio.RadioException;
+import org.nipcgateway.core.radio.RadioState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's BLE links, one per peripheral, shared by whoever needs it: a single operation
  * (implicit connection, closed when the operation ends), an enabled GATT event (held while it is
  * on) and an application's explicit connection (held until it disconnects). A link closes when its
  * last user lets go, so connection slots never leak; a link the air drops is forgotten at once.
+ * Explicit connections outlive the radio going down: they are reopened in the background once it is
+ * up again, and until then they are still the application's to close.
  */
 public final class BleConnections implements BleListener {
+  private static final Logger LOG = LoggerFactory.getLogger(BleConnections.class);
+
   private final RadioCalls radios;
   private final int implicitRetries;
+  private final Vertx vertx;
   private final Map<BleAddress, Link> links = new HashMap<>();
   private final ServiceCache services;
 
+  /** Explicit connections the radio lost by going down, with their retry once it is back. */
+  private final Map<BleAddress, Restoring> restoring = new HashMap<>();
+
   /** One open (or opening) link and how many hold it. */
   private static final class Link {
+    BleConnectRequest request;
     Future<Void> ready;
     int users;
     boolean explicit;
+  }
+
+  /** An explicit connection to reopen. */
+  private static final class Restoring {
+    final BleConnectRequest request;
+    BackgroundRetry retry;
+
+    Restoring(BleConnectRequest request) {
+      this.request = request;
+    }
+
+    void stop() {
+      if (retry != null) {
+        retry.cancel();
+        retry = null;
+      }
+    }
   }
 
   /** A hold on a link; let go exactly once. */
@@ -55,9 +85,10 @@ public final class BleConnections implements BleListener {
     }
   }
 
-  public BleConnections(RadioCalls radios, int implicitRetries, Clock clock) {
+  public BleConnections(RadioCalls radios, int implicitRetries, Clock clock, Vertx vertx) {
     this.radios = radios;
     this.implicitRetries = implicitRetries;
+    this.vertx = vertx;
     this.services = new ServiceCache(clock);
   }
 
@@ -97,6 +128,7 @@ public final class BleConnections implements BleListener {
     Link link = links.get(key);
     if (link == null) {
       Link opening = new Link();
+      opening.request = request;
       opening.ready = connect(request, retries);
       links.put(key, opening);
       opening.ready.onFailure(e -> forget(key, opening));
@@ -128,11 +160,18 @@ public final class BleConnections implements BleListener {
   /** Whether the application holds an explicit connection to the peripheral. */
   public synchronized boolean isExplicit(BleAddress mac) {
     Link link = links.get(mac);
-    return link != null && link.explicit;
+    return link != null && link.explicit || restoring.containsKey(mac);
   }
 
   /** Drops the application's explicit connection; false when there is none. */
   public synchronized boolean unclaim(BleAddress key) {
+    Restoring lost = restoring.remove(key);
+    if (lost != null) {
+      if (lost.retry != null) {
+        lost.retry.cancel();
+      }
+      return true;
+    }
     Link link = links.get(key);
     if (link == null || !link.explicit) {
       return false;
@@ -150,6 +189,55 @@ public final class BleConnections implements BleListener {
         links.remove(mac);
       }
     }
+  }
+
+  /**
+   * Down, the explicit connections are remembered (the radio drops their links next); up again,
+   * each is reopened in the background with backoff and claimed again for the application.
+   */
+  @Override
+  public void stateChanged(RadioState state) {
+    List<Restoring> reopen;
+    synchronized (this) {
+      if (state != RadioState.UP) {
+        links.forEach(
+            (mac, link) -> {
+              if (link.explicit) {
+                restoring.putIfAbsent(mac, new Restoring(link.request));
+              }
+            });
+        // Whatever the driver reports about each link, none survives the radio going down.
+        links.clear();
+        restoring.values().forEach(Restoring::stop);
+        return;
+      }
+      reopen = List.copyOf(restoring.values());
+    }
+    reopen.forEach(this::reopen);
+  }
+
+  private void reopen(Restoring lost) {
+    BleAddress mac = lost.request.address();
+    BackgroundRetry retry =
+        BackgroundRetry.start(
+            vertx,
+            Backoff.RADIO,
+            () -> hold(lost.request, 0).onSuccess(lease -> reopened(lost, lease)),
+            e -> LOG.debug("Explicit connection to {} not reopened yet: {}", mac, e.getMessage()));
+    synchronized (this) {
+      lost.retry = retry;
+    }
+  }
+
+  private synchronized void reopened(Restoring lost, Lease lease) {
+    BleAddress mac = lost.request.address();
+    if (restoring.get(mac) != lost || !claim(lease)) {
+      // The application closed it meanwhile (or opened a new one).
+      lease.release();
+      return;
+    }
+    restoring.remove(mac);
+    LOG.info("Explicit connection to {} reopened after the radio returned", mac);
   }
 
   private void letGo(BleAddress key, Link link) {

@@ -5,26 +5,38 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.nipcgateway.core.nipc.problem.NipcException;
 
 /**
- * A registered SDF document and the global names of its top-level sdfThings and sdfObjects, e.g.
- * {@code https://example.com/heartrate#/sdfObject/healthsensor}: the default namespace's URI,
- * {@code #}, and the JSON pointer of the definition (draft-ietf-asdf-sdf, global names).
+ * A registered SDF document, as the client sent it and with its {@code sdfRef}s resolved, and the
+ * global names of its top-level sdfThings and sdfObjects, e.g. {@code
+ * https://example.com/heartrate#/sdfObject/healthsensor}: the default namespace's URI, {@code #},
+ * and the JSON pointer of the definition (draft-ietf-asdf-sdf, global names). The engine reads
+ * definitions from the resolved document; clients get theirs back as sent.
  */
-record SdfModel(List<String> sdfNames, ObjectNode document) {
+record SdfModel(List<String> sdfNames, ObjectNode document, ObjectNode resolved) {
   private static final List<String> TOP_LEVEL = List.of("sdfThing", "sdfObject");
   private static final List<String> AFFORDANCES = List.of("sdfProperty", "sdfAction", "sdfEvent");
 
   /**
-   * Reads a document a client registers. It must name its default namespace and map every property,
-   * action and event to a protocol, since the gateway can operate nothing else.
+   * Reads a document a client registers. It must name its default namespace and, once its {@code
+   * sdfRef}s are resolved ({@code registeredByNamespace} finds the resolved document of another
+   * registered model by its namespace URI), satisfy the schema and map every property, action and
+   * event to a protocol, since the gateway can operate nothing else. The schema checks the resolved
+   * document: a definition may take its {@code sdfProtocolMap} from the one it refers to.
    */
-  public static SdfModel parse(ObjectNode document) {
+  public static SdfModel parse(
+      ObjectNode document,
+      Function<String, Optional<ObjectNode>> registeredByNamespace,
+      SdfModelSchema schema) {
     String prefix = defaultNamespaceUri(document);
+    ObjectNode resolved = SdfReferences.resolve(document, registeredByNamespace);
+    schema.check(resolved);
     List<String> names = new ArrayList<>();
     for (String kind : TOP_LEVEL) {
-      JsonNode definitions = document.path(kind);
+      JsonNode definitions = resolved.path(kind);
       for (Map.Entry<String, JsonNode> definition : definitions.properties()) {
         names.add(prefix + "#/" + kind + "/" + definition.getKey());
         requireProtocolMaps(kind + "/" + definition.getKey(), definition.getValue());
@@ -33,7 +45,12 @@ record SdfModel(List<String> sdfNames, ObjectNode document) {
     if (names.isEmpty()) {
       throw NipcException.badRequest("the SDF model has no sdfThing or sdfObject");
     }
-    return new SdfModel(List.copyOf(names), document.deepCopy());
+    return new SdfModel(List.copyOf(names), document.deepCopy(), resolved);
+  }
+
+  /** The URI of the model's default namespace. */
+  public String namespaceUri() {
+    return document.path("namespace").path(document.path("defaultNamespace").asText()).asText();
   }
 
   private static String defaultNamespaceUri(ObjectNode document) {

@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.storage.ChangeSet;
@@ -40,13 +42,13 @@ public final class SdfModelRegistry {
 
   /** Registers a document; returns the global names of its top-level definitions. */
   public Future<List<String>> register(ObjectNode document) {
-    schema.check(document);
-    SdfModel model = SdfModel.parse(document);
     return writes.submit(
         () ->
             models()
                 .compose(
                     registered -> {
+                      SdfModel model =
+                          SdfModel.parse(document, byNamespace(registered, null), schema);
                       refuseTakenNames(model, registered, null);
                       Instant now = clock.instant();
                       StoredResource resource =
@@ -79,7 +81,7 @@ public final class SdfModelRegistry {
     return defining(globalName)
         .map(
             model -> {
-              JsonNode node = model.document().at(pointer(globalName));
+              JsonNode node = model.resolved().at(pointer(globalName));
               if (node.isMissingNode()) {
                 throw NipcException.invalidSdfUrl(globalName);
               }
@@ -115,11 +117,6 @@ public final class SdfModelRegistry {
 
   /** Replaces the model registered under the name with a new document that still defines it. */
   public Future<String> replace(String sdfName, ObjectNode document) {
-    schema.check(document);
-    SdfModel model = SdfModel.parse(document);
-    if (!model.sdfNames().contains(sdfName)) {
-      throw NipcException.badRequest("the new model does not define '" + sdfName + "'");
-    }
     return writes.submit(
         () ->
             find(sdfName)
@@ -128,7 +125,14 @@ public final class SdfModelRegistry {
                         models()
                             .compose(
                                 all -> {
-                                  refuseTakenNames(model, all, current.resource().id());
+                                  String id = current.resource().id();
+                                  SdfModel model =
+                                      SdfModel.parse(document, byNamespace(all, id), schema);
+                                  if (!model.sdfNames().contains(sdfName)) {
+                                    throw NipcException.badRequest(
+                                        "the new model does not define '" + sdfName + "'");
+                                  }
+                                  refuseTakenNames(model, all, id);
                                   StoredResource next =
                                       current
                                           .resource()
@@ -166,11 +170,16 @@ public final class SdfModelRegistry {
               for (StoredResource r : resources) {
                 List<String> names = new ArrayList<>();
                 r.attributes().path("sdfNames").forEach(n -> names.add(n.asText()));
+                ObjectNode document = (ObjectNode) r.attributes().path("document");
+                // Models stored before sdfRef resolution have no resolved copy: they had no refs.
+                JsonNode resolved = r.attributes().path("resolved");
                 all.add(
                     new Registered(
                         r,
                         new SdfModel(
-                            List.copyOf(names), (ObjectNode) r.attributes().path("document"))));
+                            List.copyOf(names),
+                            document,
+                            resolved.isObject() ? (ObjectNode) resolved : document)));
               }
               return all;
             });
@@ -210,10 +219,43 @@ public final class SdfModelRegistry {
     }
   }
 
+  /**
+   * Finds, for an sdfRef into another namespace, the resolved definitions registered under it (the
+   * models in one namespace merged; their top-level names are unique), leaving out the model with
+   * id {@code exceptId} (the one being replaced).
+   */
+  private static Function<String, Optional<ObjectNode>> byNamespace(
+      List<Registered> registered, String exceptId) {
+    return uri -> {
+      ObjectNode merged = null;
+      for (Registered other : registered) {
+        if (other.resource().id().equals(exceptId) || !uri.equals(other.model().namespaceUri())) {
+          continue;
+        }
+        if (merged == null) {
+          merged = JsonNodeFactory.instance.objectNode();
+        }
+        for (Map.Entry<String, JsonNode> kind : other.model().resolved().properties()) {
+          if (kind.getValue().isObject()) {
+            ObjectNode into =
+                merged.has(kind.getKey())
+                    ? (ObjectNode) merged.get(kind.getKey())
+                    : merged.putObject(kind.getKey());
+            kind.getValue().properties().forEach(d -> into.putIfAbsent(d.getKey(), d.getValue()));
+          }
+        }
+      }
+      return Optional.ofNullable(merged);
+    };
+  }
+
   private static ObjectNode attributes(SdfModel model) {
     ObjectNode attributes = JsonNodeFactory.instance.objectNode();
     model.sdfNames().forEach(attributes.putArray("sdfNames")::add);
     attributes.set("document", model.document());
+    if (!model.resolved().equals(model.document())) {
+      attributes.set("resolved", model.resolved());
+    }
     return attributes;
   }
 }

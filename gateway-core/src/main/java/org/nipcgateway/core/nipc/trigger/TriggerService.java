@@ -74,17 +74,27 @@ public final class TriggerService implements DeviceEventListener {
   public Trigger delete(String ownerId, String instanceId) {
     Trigger trigger;
     synchronized (this) {
-      trigger =
-          Optional.ofNullable(triggers.get(instanceId))
-              .filter(t -> t.ownerId().equals(ownerId))
-              .orElseThrow(
-                  () ->
-                      NipcException.generic(
-                          404, "no trigger instance " + instanceId + " is installed here"));
+      trigger = find(ownerId, instanceId).orElseThrow(() -> notInstalled(instanceId));
       triggers.remove(instanceId);
     }
     trigger.release();
     return trigger;
+  }
+
+  /** Deletes every trigger installed on the device or group; none is not an error. */
+  public List<Trigger> deleteAll(String ownerId) {
+    List<Trigger> removed;
+    synchronized (this) {
+      removed = triggers(ownerId);
+      removed.forEach(trigger -> triggers.remove(trigger.instanceId()));
+    }
+    removed.forEach(Trigger::release);
+    return removed;
+  }
+
+  /** What asking for a trigger instance that is not installed on the device or group answers. */
+  public static NipcException notInstalled(String instanceId) {
+    return NipcException.generic(404, "no trigger instance " + instanceId + " is installed here");
   }
 
   /** Forgets triggers on deleted devices or groups, and deleted devices' part in group triggers. */

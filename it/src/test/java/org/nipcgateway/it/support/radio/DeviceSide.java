@@ -18,6 +18,12 @@ public interface DeviceSide {
   void zigbeeNodeWrites(
       String eui64, int endpoint, int cluster, int attribute, int type, String value);
 
+  /**
+   * Every node forgets the reporting it was configured with, as nodes reset during an outage of the
+   * coordinator do; only Configure Reporting sent again turns their reports back on.
+   */
+  void zigbeeNodesForgetReporting();
+
   /** How many connections the BLE adapter holds now. */
   int bleSlotsInUse();
 

@@ -43,6 +43,14 @@ final class SimulatorDeviceSide implements DeviceSide {
   }
 
   @Override
+  public void zigbeeNodesForgetReporting() {
+    Reply reply = client.send("DELETE", "/simulator/zigbee/reporting", null);
+    if (reply.status() != 204) {
+      throw new AssertionError("the simulator refused to reset reporting: " + reply);
+    }
+  }
+
+  @Override
   public int bleSlotsInUse() {
     return state().path("ble").path("slotsInUse").asInt();
   }
