@@ -70,6 +70,11 @@ public final class BluezDeviceSide implements DeviceSide {
   }
 
   @Override
+  public void zigbeeNodesForgetReporting() {
+    zigbee.zigbeeNodesForgetReporting();
+  }
+
+  @Override
   public List<ConfiguredReporting> zigbeeReporting() {
     return zigbee.zigbeeReporting();
   }
