@@ -38,7 +38,9 @@ public final class BluezFleet {
                     c.requiredString("service"), c.requiredString("characteristic")),
                 bytes(c, "value"),
                 new HashSet<>(c.strings("properties", List.of("read"))),
-                c.strings("descriptors", List.of())));
+                c.strings("descriptors", List.of()),
+                c.longValue("notifyIntervalMs", 0L, 0, Long.MAX_VALUE),
+                c.flag("notifyCounter", false)));
       }
       peripherals.add(
           new PeripheralSpec(

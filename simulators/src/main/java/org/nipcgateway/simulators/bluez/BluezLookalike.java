@@ -239,6 +239,10 @@ public final class BluezLookalike implements AutoCloseable {
     }
   }
 
+  ScheduledFuture<?> every(long millis, Runnable task) {
+    return ticker.scheduleAtFixedRate(task, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
   synchronized void discoveryFilter(Map<String, Variant<?>> filter) {
     this.filter = Map.copyOf(filter);
   }

@@ -21,6 +21,8 @@ final class LookalikeCharacteristic extends BluezObject implements GattCharacter
   private final LookalikeDevice device;
   private final CharacteristicSpec spec;
   private byte[] held;
+  private long count;
+  private java.util.concurrent.ScheduledFuture<?> periodic;
 
   LookalikeCharacteristic(
       String path, String service, CharacteristicSpec spec, LookalikeDevice device, Signals s) {
@@ -69,8 +71,40 @@ final class LookalikeCharacteristic extends BluezObject implements GattCharacter
   }
 
   void linkDropped() {
+    stopPeriodic();
     if (notifying()) {
       change("Notifying", new Variant<>(false));
+    }
+  }
+
+  /** While notifying, the peripheral sends its value (or its next count) every interval. */
+  private synchronized void startPeriodic() {
+    if (spec.notifyIntervalMillis() > 0 && periodic == null) {
+      periodic = device.every(spec.notifyIntervalMillis(), this::sendPeriodic);
+    }
+  }
+
+  private synchronized void stopPeriodic() {
+    if (periodic != null) {
+      periodic.cancel(false);
+      periodic = null;
+    }
+  }
+
+  private void sendPeriodic() {
+    byte[] next;
+    synchronized (this) {
+      if (spec.counting()) {
+        count++;
+        held =
+            new byte[] {
+              (byte) count, (byte) (count >> 8), (byte) (count >> 16), (byte) (count >> 24)
+            };
+      }
+      next = held.clone();
+    }
+    if (notifying()) {
+      change("Value", new Variant<>(next));
     }
   }
 
@@ -121,11 +155,13 @@ final class LookalikeCharacteristic extends BluezObject implements GattCharacter
     if (!notifying()) {
       change("Notifying", new Variant<>(true));
     }
+    startPeriodic();
   }
 
   @Override
   public void StopNotify() {
     device.gattOperation("notifications");
+    stopPeriodic();
     if (notifying()) {
       change("Notifying", new Variant<>(false));
     }

@@ -70,6 +70,11 @@ final class LookalikeDevice extends BluezObject implements Device1 {
     return fields;
   }
 
+  /** Runs a peripheral's own periodic behaviour on the look-alike's timer. */
+  java.util.concurrent.ScheduledFuture<?> every(long millis, Runnable task) {
+    return lookalike.every(millis, task);
+  }
+
   PeripheralSpec spec() {
     return spec;
   }

@@ -19,9 +19,23 @@ public record PeripheralSpec(
     byte[] advertising,
     List<CharacteristicSpec> characteristics) {
 
-  /** A characteristic: id, initial value, GATT properties, and descriptors besides the CCCD. */
+  /**
+   * A characteristic: id, initial value, GATT properties, descriptors besides the CCCD, and, while
+   * notifications are on, how often the peripheral sends its value by itself ({@code 0}: only on
+   * changes), or with {@code counting} a uint32 little-endian counter one higher each time.
+   */
   public record CharacteristicSpec(
-      GattCharacteristic id, byte[] value, Set<String> properties, List<String> descriptors) {
+      GattCharacteristic id,
+      byte[] value,
+      Set<String> properties,
+      List<String> descriptors,
+      long notifyIntervalMillis,
+      boolean counting) {
+    public CharacteristicSpec(
+        GattCharacteristic id, byte[] value, Set<String> properties, List<String> descriptors) {
+      this(id, value, properties, descriptors, 0, false);
+    }
+
     public CharacteristicSpec {
       value = value.clone();
       properties = Set.copyOf(properties);
