@@ -20,7 +20,9 @@ public record LaunchOptions(
     Optional<String> logLevel,
     boolean noDemo,
     boolean insecureHttp,
-    Optional<ZigbeeOption> zigbee) {
+    Optional<ZigbeeOption> zigbee,
+    Optional<String> bleDriver,
+    Optional<String> bleAdapter) {
 
   public static final String USAGE =
       """
@@ -39,6 +41,10 @@ public record LaunchOptions(
         --fleet FILE      simulated devices to load (needs the simulators module)
         --no-demo         do not load the demo fleet at start
         --insecure-http   plain HTTP and MQTT without TLS: local experiments only
+        --ble-driver NAME BLE radio driver (e.g. bluez: BlueZ on the system bus, or the bus
+                          in DBUS_SYSTEM_BUS_ADDRESS); the demo's BLE devices are then
+                          expected on that radio. Config equivalent: radios.ble.driver
+        --ble-adapter NAME  BLE adapter by name (hci0) or address; radios.ble.adapter
         --log-level LVL   TRACE, DEBUG, INFO, WARN or ERROR (default INFO)
         --zigbee-driver NAME   run the Zigbee radio on this driver (e.g. zsmartsystems)
         --zigbee-dongle KIND   its dongle: ember, znp, conbee, xbee, telegesis or simulated
@@ -66,6 +72,8 @@ public record LaunchOptions(
     String zigbeeDongle = null;
     String zigbeePort = null;
     Integer zigbeeBaud = null;
+    String bleDriver = null;
+    String bleAdapter = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       switch (arg) {
@@ -82,6 +90,8 @@ public record LaunchOptions(
         case "--zigbee-dongle" -> zigbeeDongle = value(args, ++i, arg);
         case "--zigbee-port" -> zigbeePort = value(args, ++i, arg);
         case "--zigbee-baud" -> zigbeeBaud = baud(value(args, ++i, arg));
+        case "--ble-driver" -> bleDriver = value(args, ++i, arg);
+        case "--ble-adapter" -> bleAdapter = value(args, ++i, arg);
         default -> throw new ConfigException("unknown option '" + arg + "' (see --help)");
       }
     }
@@ -109,7 +119,9 @@ public record LaunchOptions(
         Optional.ofNullable(logLevel),
         noDemo,
         insecure,
-        zigbee);
+        zigbee,
+        Optional.ofNullable(bleDriver),
+        Optional.ofNullable(bleAdapter));
   }
 
   private static int baud(String text) {

@@ -1,5 +1,6 @@
 package org.nipcgateway.core.cli;
 
+import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -52,15 +53,14 @@ public final class Main {
       // the properties above: loading the modules creates their loggers.)
       ApiModules.installed().checkClaims(configured);
       fleet = options.zigbeeOn(FleetChoice.choose(configured, Fleet::demo));
-      config =
-          fleet.isEmpty()
-              ? options.zigbee().isEmpty()
-                  ? configured
-                  : configured.toBuilder()
-                      .moduleSettings(
-                          "radios", options.zigbeeOn(configured.moduleSettings("radios")))
-                      .build()
-              : configured.toBuilder().moduleSettings("radios", fleet.get().radios()).build();
+      JsonObject radios =
+          BleDriverOption.apply(
+              fleet
+                  .map(Fleet::radios)
+                  .orElseGet(() -> options.zigbeeOn(configured.moduleSettings("radios"))),
+              options.bleDriver(),
+              options.bleAdapter());
+      config = configured.toBuilder().moduleSettings("radios", radios).build();
     } catch (ConfigException e) {
       System.err.println("nipc-gateway: " + e.getMessage());
       System.exit(2);

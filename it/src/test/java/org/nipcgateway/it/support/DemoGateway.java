@@ -50,6 +50,13 @@ public final class DemoGateway
         new ScenarioGateway(World.demo(), config -> config.moduleSettings("nipc", nipcSettings));
   }
 
+  /** Outside a scenario class, the demo on one radio row (a driver's own tests). */
+  public DemoGateway(JsonObject nipcSettings, org.nipcgateway.it.support.radio.RadioRow row) {
+    gateway =
+        new ScenarioGateway(
+            World.demo(), config -> config.moduleSettings("nipc", nipcSettings), row);
+  }
+
   @Override
   public void beforeClassTemplateInvocation(ExtensionContext context) {
     gateway.beforeClassTemplateInvocation(context);

@@ -30,6 +30,7 @@ public final class ScenarioGateway
         AfterAllCallback {
   private final World world;
   private final UnaryOperator<GatewayConfig.Builder> settings;
+  private final RadioRow fixedRow;
   private RadioRow row;
   private RadioBench bench;
   private RunningGateway running;
@@ -41,8 +42,18 @@ public final class ScenarioGateway
 
   /** With more settings for the gateway than the radios (e.g. a short operation timeout). */
   public ScenarioGateway(World world, UnaryOperator<GatewayConfig.Builder> settings) {
+    this(world, settings, null);
+  }
+
+  /**
+   * Outside a {@link RadioScenario} class, on this row instead of the simulated one (tests of one
+   * driver's own behaviour, such as an adapter leaving the bus).
+   */
+  public ScenarioGateway(
+      World world, UnaryOperator<GatewayConfig.Builder> settings, RadioRow fixedRow) {
     this.world = world;
     this.settings = settings;
+    this.fixedRow = fixedRow;
   }
 
   @Override
@@ -58,7 +69,7 @@ public final class ScenarioGateway
   @Override
   public void beforeAll(ExtensionContext context) {
     if (!scenario(context)) {
-      start(RadioRows.simulated());
+      start(fixedRow != null ? fixedRow : RadioRows.simulated());
     }
   }
 

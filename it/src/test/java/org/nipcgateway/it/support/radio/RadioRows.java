@@ -12,7 +12,7 @@ public final class RadioRows {
   private RadioRows() {}
 
   public static List<RadioRow> all() {
-    return List.of(simulated(), new ZsmartsystemsRow());
+    return List.of(simulated(), new BluezRow(), new ZsmartsystemsRow());
   }
 
   /** The row of classes that test the gateway rather than a radio (security, benchmarks). */

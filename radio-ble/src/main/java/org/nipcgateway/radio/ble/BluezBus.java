@@ -1,0 +1,92 @@
+package org.nipcgateway.radio.ble;
+
+import java.io.IOException;
+import java.util.Map;
+import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.connections.IDisconnectCallback;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.interfaces.DBusInterface;
+import org.freedesktop.dbus.interfaces.ObjectManager;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.Variant;
+
+/**
+ * The driver's connection to the bus bluetoothd is on, and its signal subscriptions ({@code
+ * PropertiesChanged}, {@code InterfacesAdded}, {@code InterfacesRemoved}). Signals are handled on
+ * one dbus-java thread, in the order bluetoothd sent them.
+ */
+final class BluezBus implements AutoCloseable {
+  static final String BLUEZ = "org.bluez";
+
+  /** What the driver does with bluetoothd's signals and with a lost connection. */
+  interface Events {
+    void propertiesChanged(Properties.PropertiesChanged signal);
+
+    void interfacesAdded(ObjectManager.InterfacesAdded signal);
+
+    void interfacesRemoved(ObjectManager.InterfacesRemoved signal);
+
+    void lost();
+  }
+
+  private final DBusConnection connection;
+
+  private BluezBus(DBusConnection connection) {
+    this.connection = connection;
+  }
+
+  /** Connects (blocking) to {@code address}, or to the system bus when it is null. */
+  static BluezBus open(String address, Events events) throws DBusException {
+    DBusConnectionBuilder builder =
+        address == null
+            ? DBusConnectionBuilder.forSystemBus()
+            : DBusConnectionBuilder.forAddress(address);
+    DBusConnection connection =
+        builder
+            .withShared(false)
+            .withDisconnectCallback(
+                new IDisconnectCallback() {
+                  @Override
+                  public void disconnectOnError(IOException e) {
+                    events.lost();
+                  }
+
+                  @Override
+                  public void exceptionOnTerminate(IOException e) {
+                    events.lost();
+                  }
+                })
+            .receivingThreadConfig()
+            .withSignalThreadCount(1)
+            .withMethodCallThreadCount(2)
+            .connectionConfig()
+            .build();
+    connection.addSigHandler(Properties.PropertiesChanged.class, events::propertiesChanged);
+    connection.addSigHandler(ObjectManager.InterfacesAdded.class, events::interfacesAdded);
+    connection.addSigHandler(ObjectManager.InterfacesRemoved.class, events::interfacesRemoved);
+    return new BluezBus(connection);
+  }
+
+  <T extends DBusInterface> T object(String path, Class<T> type) throws DBusException {
+    return connection.getRemoteObject(BLUEZ, path, type);
+  }
+
+  Map<DBusPath, Map<String, Map<String, Variant<?>>>> managedObjects() throws DBusException {
+    return object("/", ObjectManager.class).GetManagedObjects();
+  }
+
+  void export(DBusInterface object) throws DBusException {
+    connection.exportObject(object.getObjectPath(), object);
+  }
+
+  boolean connected() {
+    return connection.isConnected();
+  }
+
+  @Override
+  public void close() {
+    connection.disconnect();
+  }
+}

@@ -1,0 +1,95 @@
+package org.nipcgateway.radio.ble;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.nipcgateway.core.config.Settings;
+import org.nipcgateway.core.radio.BleAddress;
+import org.nipcgateway.core.radio.BleRadio;
+import org.nipcgateway.core.radio.GattCharacteristic;
+import org.nipcgateway.core.radio.RadioDriver;
+import org.nipcgateway.core.radio.contract.BlePeripheral;
+import org.nipcgateway.core.radio.contract.BleRadioFixture;
+import org.nipcgateway.simulators.bluez.BluezLookalike;
+import org.nipcgateway.simulators.bluez.PeripheralSpec;
+import org.nipcgateway.simulators.bluez.PrivateBus;
+
+/**
+ * The contract's peripherals behind a BlueZ look-alike on a private bus of their own, and the
+ * {@code bluez} driver started on that bus as the gateway starts it.
+ */
+final class BluezBleFixture implements BleRadioFixture {
+  private PrivateBus bus;
+  private BluezLookalike lookalike;
+  private RadioDriver driver;
+
+  @Override
+  public Future<BleRadio> start(Vertx vertx, List<BlePeripheral> peripherals, int slots) {
+    return vertx
+        .executeBlocking(
+            () -> {
+              bus = PrivateBus.start();
+              lookalike =
+                  BluezLookalike.start(
+                      bus.address(),
+                      new BluezLookalike.Adapter("hci0", "00:1A:7D:DA:71:13", slots, 100),
+                      peripherals.stream().map(BluezBleFixture::spec).toList());
+              return bus.address();
+            })
+        .compose(
+            address ->
+                new BluezDriverProvider()
+                    .start(
+                        vertx,
+                        "ble",
+                        Settings.of("radios.ble", new JsonObject().put("busAddress", address))))
+        .map(
+            started -> {
+              driver = started;
+              return started.ble().orElseThrow();
+            });
+  }
+
+  private static PeripheralSpec spec(BlePeripheral p) {
+    return new PeripheralSpec(
+        p.address(),
+        p.pairing(),
+        p.passkey(),
+        p.rssi(),
+        p.advertising(),
+        p.characteristics().stream()
+            .map(
+                c ->
+                    new PeripheralSpec.CharacteristicSpec(
+                        c.id(), c.value(), c.properties(), List.of()))
+            .toList());
+  }
+
+  BluezLookalike lookalike() {
+    return lookalike;
+  }
+
+  @Override
+  public void change(BleAddress peripheral, GattCharacteristic characteristic, byte[] value) {
+    lookalike.change(peripheral, characteristic, value);
+  }
+
+  @Override
+  public byte[] value(BleAddress peripheral, GattCharacteristic characteristic) {
+    return lookalike.value(peripheral, characteristic);
+  }
+
+  @Override
+  public void close() {
+    if (driver != null) {
+      driver.stop();
+    }
+    if (lookalike != null) {
+      lookalike.close();
+    }
+    if (bus != null) {
+      bus.close();
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package org.nipcgateway.radio.ble;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nipcgateway.core.radio.BleAddress;
+import org.nipcgateway.core.radio.BleConnectRequest;
+import org.nipcgateway.core.radio.BleListener;
+import org.nipcgateway.core.radio.BleRadio;
+import org.nipcgateway.core.radio.GattCharacteristic;
+import org.nipcgateway.core.radio.RadioException;
+import org.nipcgateway.core.radio.RadioState;
+import org.nipcgateway.core.radio.contract.BlePeripheral;
+import org.nipcgateway.core.radio.contract.OnLoop;
+import org.nipcgateway.core.radio.contract.Recorded;
+
+/**
+ * What the bluez driver does when BlueZ's adapter leaves and returns, is powered off, or a
+ * peripheral drops its link: the radio goes down at once (waiting calls fail, links are reported
+ * closed) and comes back up by itself.
+ */
+class BluezRadioRecoveryTest {
+  private static final BleAddress SENSOR = BleAddress.parse("C0:FF:EE:00:00:01");
+  private static final GattCharacteristic LEVEL = new GattCharacteristic("180F", "2A19");
+
+  private final Recorded<Object> heard = new Recorded<>();
+  private Vertx vertx;
+  private OnLoop loop;
+  private BluezBleFixture fixture;
+  private BleRadio radio;
+
+  record State(RadioState state) {}
+
+  record Connection(BleAddress device, boolean connected) {}
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    loop = new OnLoop(vertx);
+    fixture = new BluezBleFixture();
+    radio =
+        loop.await(
+            () ->
+                fixture.start(
+                    vertx,
+                    List.of(
+                        BlePeripheral.at(SENSOR.toString())
+                            .characteristic("180F", "2A19", new byte[] {100}, "read")),
+                    2));
+    loop.await(
+        () -> {
+          radio.listen(
+              new BleListener() {
+                @Override
+                public void connectionChanged(BleAddress device, boolean connected) {
+                  heard.add(new Connection(device, connected));
+                }
+
+                @Override
+                public void stateChanged(RadioState state) {
+                  heard.add(new State(state));
+                }
+              });
+          return Future.succeededFuture();
+        });
+    loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
+  }
+
+  @AfterEach
+  void stop() {
+    assertThat(heard.offLoop()).isEmpty();
+    fixture.close();
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+
+  private static RadioException.Reason reason(Throwable failure) {
+    assertThat(failure).isInstanceOf(RadioException.class);
+    return ((RadioException) failure).reason();
+  }
+
+  @Test
+  void an_adapter_removed_mid_read_fails_the_read_at_once_and_the_radio_returns_with_it()
+      throws Exception {
+    fixture.lookalike().faults().latency("read", 3000);
+    long start = System.nanoTime();
+    java.util.concurrent.CompletableFuture<Throwable> read =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> loop.failure(() -> radio.read(SENSOR, LEVEL)));
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (fixture.lookalike().faults().waiting() == 0 && System.nanoTime() < deadline) {
+      Thread.onSpinWait(); // until the read is held inside the look-alike
+    }
+    fixture.lookalike().removeAdapter();
+
+    assertThat(reason(read.get())).isEqualTo(RadioException.Reason.RADIO_DOWN);
+    assertThat(System.nanoTime() - start).isLessThan(2_500_000_000L);
+    heard.next(e -> e.equals(new Connection(SENSOR, false)));
+    heard.next(e -> e.equals(new State(RadioState.DOWN)));
+    assertThat(radio.state()).isEqualTo(RadioState.DOWN);
+    assertThat(reason(loop.failure(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)))))
+        .isEqualTo(RadioException.Reason.RADIO_DOWN);
+
+    fixture.lookalike().faults().clear();
+    fixture.lookalike().returnAdapter();
+
+    heard.next(e -> e.equals(new State(RadioState.RECOVERING)));
+    heard.next(e -> e.equals(new State(RadioState.UP)));
+    loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
+    assertThat(loop.await(() -> radio.read(SENSOR, LEVEL)).value()).containsExactly(100);
+  }
+
+  @Test
+  void a_powered_off_adapter_is_down_until_the_driver_has_powered_it_on_again() {
+    fixture.lookalike().powerOff();
+
+    heard.next(e -> e.equals(new State(RadioState.DOWN)));
+    heard.next(e -> e.equals(new State(RadioState.UP)));
+    assertThat(fixture.lookalike().powered()).isTrue();
+    loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
+  }
+
+  @Test
+  void a_peripheral_dropping_the_link_is_reported_as_a_closed_connection() {
+    heard.next(e -> e.equals(new Connection(SENSOR, true)));
+
+    fixture.lookalike().dropLink(SENSOR);
+
+    heard.next(e -> e.equals(new Connection(SENSOR, false)));
+    assertThat(reason(loop.failure(() -> radio.read(SENSOR, LEVEL))))
+        .isEqualTo(RadioException.Reason.CONNECTION_FAILED);
+    loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
+    assertThat(loop.await(() -> radio.read(SENSOR, LEVEL)).value()).containsExactly(100);
+  }
+}
