@@ -26,6 +26,7 @@ import org.nipcgateway.core.radio.contract.ZigbeeNode;
  * command as one groupcast, a silent node timing out while others answer, the coordinator going
  * down and coming back, and a restart resuming the network from its store without re-joining.
  */
+@org.junit.jupiter.api.Tag("zigbee-start-race")
 class ZsmartsystemsDriverTest {
   private static final int ON_OFF = 0x0006;
   private static final ZigbeeAttribute ON_OFF_STATE = ZigbeeAttribute.of(1, ON_OFF, 0, 0x10);

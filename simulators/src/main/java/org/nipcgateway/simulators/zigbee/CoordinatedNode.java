@@ -23,10 +23,6 @@ final class CoordinatedNode {
   final Set<Integer> groups = ConcurrentHashMap.newKeySet();
   volatile boolean joined;
   volatile boolean silent;
-
-  /** Whether the stack has sent the node a ZDO request since it last announced itself. */
-  volatile boolean asked;
-
   private int sequence;
 
   CoordinatedNode(Eui64 eui64, int nwk, int profile, boolean joined) {

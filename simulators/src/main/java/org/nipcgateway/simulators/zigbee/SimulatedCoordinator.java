@@ -45,11 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class SimulatedCoordinator implements ZigBeeTransportTransmit, SimulatedZigbeeNodes {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatedCoordinator.class);
   private static final long AIR_TIME_MS = 4;
-
-  /** How often, and how long apart, an unheard node announces itself again. */
-  private static final int ANNOUNCE_REPEATS = 10;
-
-  private static final long ANNOUNCE_REPEAT_MS = 3000;
   static final IeeeAddress COORDINATOR = new IeeeAddress("00124B00FFFF0001");
 
   private final ScheduledExecutorService air =
@@ -242,12 +237,11 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
     if (down) {
       return ZigBeeStatus.COMMUNICATION_ERROR;
     }
-    // A new network: the fleet's joined nodes join it, as if paired before, and announce; they do
-    // so once the stack's discovery runs (it first asks the coordinator for its own address). Set
-    // before going online: the stack may ask at once, on a thread of its own.
-    joinFleetOnDiscovery = reinitialize;
     receive.setTransportState(ZigBeeTransportState.INITIALISING);
     receive.setTransportState(ZigBeeTransportState.ONLINE);
+    // A new network: the fleet's joined nodes join it, as if paired before, and announce; they do
+    // so once the stack's discovery runs (it first asks the coordinator for its own address).
+    joinFleetOnDiscovery = reinitialize;
     return ZigBeeStatus.SUCCESS;
   }
 
@@ -329,10 +323,6 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
       return;
     }
     int destination = frame.getDestinationAddress();
-    CoordinatedNode addressed = byNetworkAddress.get(destination);
-    if (addressed != null) {
-      addressed.asked = true;
-    }
     if (destination == 0 && joinFleetOnDiscovery) {
       joinFleetOnDiscovery = false;
       byEui64.values().stream().filter(n -> n.joined).forEach(n -> air.execute(() -> join(n)));
@@ -393,19 +383,6 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
     joins.incrementAndGet();
     LOG.debug("simulated node {} joins", node.eui64);
     receive.nodeStatusUpdate(ZigBeeNodeStatus.UNSECURED_JOIN, node.nwk, node.ieee);
-    node.asked = false;
-    announce(node, ANNOUNCE_REPEATS);
-  }
-
-  /**
-   * The node announces itself, and again every few seconds until the stack asks it something, as a
-   * device whose announcement went unheard does: the stack ignores an announcement that arrives
-   * before it is ready to discover, which made a start on a busy machine find only some nodes.
-   */
-  private void announce(CoordinatedNode node, int repeatsLeft) {
-    if (down || !node.joined || node.asked) {
-      return;
-    }
     DeviceAnnounce announce = new DeviceAnnounce(node.nwk, node.ieee, 0x8E);
     announce.setTransactionId(node.nextSequence());
     com.zsmartsystems.zigbee.zcl.ZclFieldSerializer out = AirFrames.serializer();
@@ -413,10 +390,6 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
     send(
         AirFrames.fromNode(
             node.nwk, 0, 0, ZdoCommandType.DEVICE_ANNOUNCE.getClusterId(), 0, out.getPayload()));
-    if (repeatsLeft > 0 && !air.isShutdown()) {
-      air.schedule(
-          () -> announce(node, repeatsLeft - 1), ANNOUNCE_REPEAT_MS, TimeUnit.MILLISECONDS);
-    }
   }
 
   /** A frame from a node reaches the stack (after the air's latency). */
