@@ -72,8 +72,71 @@ class ScimWriteTest {
         "mutability");
   }
 
+  /** A model for the SDF extension tests to name; registered once per gateway. */
+  private static final String SENSOR_MODEL = "https://example.com/scim-write#/sdfObject/sensor";
+
+  private static void registerSensorModel() {
+    Reply registered =
+        gateway
+            .scim()
+            .post(
+                "/nipc/registrations/models",
+                "{\"namespace\":{\"w\":\"https://example.com/scim-write\"},"
+                    + "\"defaultNamespace\":\"w\",\"sdfObject\":{\"sensor\":{\"sdfProperty\":"
+                    + "{\"level\":{\"type\":\"integer\",\"sdfProtocolMap\":{\"ble\":"
+                    + "{\"serviceID\":\"180F\",\"characteristicID\":\"2A19\"}}}}}}}",
+                "Content-Type",
+                "application/sdf+json");
+    assertThat(registered.status()).as(registered.text()).isIn(201, 409);
+  }
+
+  @Test
+  void a_device_naming_an_unregistered_sdf_model_is_refused_with_the_name_and_not_stored() {
+    ObjectNode body =
+        Devices.withModel(
+            Devices.ble("unmodelled", MACS.incrementAndGet()),
+            "https://example.com/never-registered#/sdfObject/ghost");
+    String mac =
+        body.path(Devices.BLE).path("deviceMacAddress").asText();
+
+    Reply refused = gateway.scim().post("/scim/v2/Devices", body);
+
+    assertScimError(refused, 400, "invalidValue");
+    assertThat(refused.json().path("detail").asText())
+        .contains("https://example.com/never-registered#/sdfObject/ghost");
+    Reply listed =
+        gateway
+            .scim()
+            .get(
+                "/scim/v2/Devices?filter="
+                    + ScimClient.encode(
+                        Devices.BLE + ":deviceMacAddress eq \"" + mac + "\""));
+    assertThat(listed.json().path("totalResults").asInt()).isZero();
+  }
+
+  @Test
+  void patching_in_an_unregistered_sdf_model_is_refused_and_leaves_the_device_unchanged() {
+    ObjectNode device = newDevice();
+
+    Reply refused =
+        gateway
+            .scim()
+            .patch(
+                path(device),
+                patch(
+                    "add",
+                    Devices.SDF + ":sdf",
+                    new String[] {"https://example.com/never-registered#/sdfObject/ghost"}));
+
+    assertScimError(refused, 400, "invalidValue");
+    JsonNode stored = gateway.scim().get(path(device)).json();
+    assertThat(stored.has(Devices.SDF)).isFalse();
+    assertThat(stored.path("meta").path("version").asText()).isEqualTo("W/\"1\"");
+  }
+
   @Test
   void patch_replace_add_and_remove() {
+    registerSensorModel();
     ObjectNode device = newDevice();
     Reply renamed = gateway.scim().patch(path(device), patch("replace", "displayName", "patched"));
     assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
@@ -87,7 +150,7 @@ class ScimWriteTest {
                 patch(
                     "add",
                     "urn:ietf:params:scim:schemas:extension:sdf:2.0:Device:sdf",
-                    new String[] {"#/sdfObject/healthsensor"}));
+                    new String[] {SENSOR_MODEL + "/sdfProperty/level"}));
     assertThat(added.status()).as(added.text()).isEqualTo(200);
     assertThat(added.json().path("schemas").toString())
         .contains("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device");
@@ -98,7 +161,7 @@ class ScimWriteTest {
                 .path("sdf")
                 .get(0)
                 .asText())
-        .isEqualTo("#/sdfObject/healthsensor");
+        .isEqualTo(SENSOR_MODEL + "/sdfProperty/level");
 
     Reply valueless =
         gateway

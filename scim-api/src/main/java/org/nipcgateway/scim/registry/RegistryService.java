@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.GenericScimResource;
 import com.unboundid.scim2.common.Path;
+import com.unboundid.scim2.common.exceptions.BadRequestException;
 import com.unboundid.scim2.common.exceptions.PreconditionFailedException;
 import com.unboundid.scim2.common.exceptions.ResourceConflictException;
 import com.unboundid.scim2.common.exceptions.ResourceNotFoundException;
@@ -19,9 +20,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.nipcgateway.core.device.ScimNames;
+import org.nipcgateway.core.nipc.model.RegisteredModelNames;
+import org.nipcgateway.core.nipc.model.SdfModelRegistry;
 import org.nipcgateway.core.security.ClientTokens;
 import org.nipcgateway.core.security.Principal;
 import org.nipcgateway.core.storage.ChangeSet;
@@ -82,9 +86,9 @@ public final class RegistryService {
   public Future<Written> create(
       ScimResourceType type, ObjectNode input, Links links, Principal caller) {
     return write(
-        snapshot -> {
+        (snapshot, models) -> {
           ObjectNode attributes = validator.forCreate(type, input);
-          checkReferences(type, attributes, snapshot, null, caller);
+          checkReferences(type, attributes, snapshot, models, null, caller);
           Instant now = clock.instant();
           StoredResource created =
               new StoredResource(
@@ -160,11 +164,11 @@ public final class RegistryService {
       Principal caller,
       Modification modification) {
     return write(
-        snapshot -> {
+        (snapshot, models) -> {
           StoredResource current = existing(type, id, snapshot, caller);
           checkVersion(ifMatch, current);
           ObjectNode attributes = modification.newAttributes(current, snapshot);
-          checkReferences(type, attributes, snapshot, id, caller);
+          checkReferences(type, attributes, snapshot, models, id, caller);
           return commitWithToken(
               current.withAttributes(attributes, clock.instant()), snapshot, links);
         });
@@ -237,7 +241,8 @@ public final class RegistryService {
   }
 
   private interface SnapshotWrite {
-    Future<Written> apply(RegistryIndex snapshot) throws ScimException;
+    Future<Written> apply(RegistryIndex snapshot, RegisteredModelNames models)
+        throws ScimException;
   }
 
   private interface Attempt<T> {
@@ -257,9 +262,15 @@ public final class RegistryService {
         () ->
             snapshot()
                 .compose(
-                    snapshot -> {
+                    snapshot ->
+                        store
+                            .findAll(SdfModelRegistry.TYPE)
+                            .map(RegisteredModelNames::of)
+                            .map(models -> Map.entry(snapshot, models)))
+                .compose(
+                    ready -> {
                       try {
-                        return body.apply(snapshot);
+                        return body.apply(ready.getKey(), ready.getValue());
                       } catch (ScimException e) {
                         return Future.failedFuture(e);
                       }
@@ -300,9 +311,13 @@ public final class RegistryService {
       ScimResourceType type,
       ObjectNode attributes,
       RegistryIndex snapshot,
+      RegisteredModelNames models,
       String selfId,
       Principal caller)
       throws ScimException {
+    if (type.name().equals(ScimNames.DEVICE)) {
+      checkModelReferences(attributes, models);
+    }
     if (type.name().equals(RegistryIndex.GROUP)) {
       // Group membership extends what an endpoint app may control, so a client may only group
       // objects it sees.
@@ -310,13 +325,30 @@ public final class RegistryService {
         String memberId = member.path("value").asText();
         Optional<StoredResource> found = snapshot.find(memberId);
         if (found.isPresent() && !visible(found.get(), caller)) {
-          throw new com.unboundid.scim2.common.exceptions.BadRequestException(
+          throw new BadRequestException(
               "group member '" + memberId + "' does not exist", "invalidValue");
         }
       }
       groupMembers.resolve(attributes, snapshot);
     }
     checkUniqueness(type, attributes, snapshot, selfId);
+  }
+
+  /**
+   * A device's SDF extension says which registered models describe it; a name no registered model
+   * covers would leave the device with operations that can never work, so it is refused by name.
+   */
+  private static void checkModelReferences(ObjectNode attributes, RegisteredModelNames models)
+      throws BadRequestException {
+    for (JsonNode reference : attributes.path(ScimNames.SDF).path("sdf")) {
+      if (!models.covers(reference.asText())) {
+        throw BadRequestException.invalidValue(
+            "'sdf' names "
+                + reference
+                + ", which no registered SDF model defines: register the model first"
+                + " (POST /nipc/registrations/models)");
+      }
+    }
   }
 
   private void checkUniqueness(
