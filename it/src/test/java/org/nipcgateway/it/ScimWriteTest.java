@@ -114,19 +114,15 @@ class ScimWriteTest {
     assertThat(listed.json().path("totalResults").asInt()).isZero();
   }
 
+  private static Reply addSdfNames(JsonNode device, String... names) {
+    return gateway.scim().patch(path(device), patch("add", Devices.SDF + ":sdf", names));
+  }
+
   @Test
   void patching_in_an_unregistered_sdf_model_is_refused_and_leaves_the_device_unchanged() {
     ObjectNode device = newDevice();
 
-    Reply refused =
-        gateway
-            .scim()
-            .patch(
-                path(device),
-                patch(
-                    "add",
-                    Devices.SDF + ":sdf",
-                    new String[] {"https://example.com/never-registered#/sdfObject/ghost"}));
+    Reply refused = addSdfNames(device, "https://example.com/never-registered#/sdfObject/ghost");
 
     assertScimError(refused, 400, "invalidValue");
     JsonNode stored = gateway.scim().get(path(device)).json();
@@ -142,15 +138,7 @@ class ScimWriteTest {
     assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
     assertThat(renamed.json().path("displayName").asText()).isEqualTo("patched");
 
-    Reply added =
-        gateway
-            .scim()
-            .patch(
-                path(device),
-                patch(
-                    "add",
-                    "urn:ietf:params:scim:schemas:extension:sdf:2.0:Device:sdf",
-                    new String[] {SENSOR_MODEL + "/sdfProperty/level"}));
+    Reply added = addSdfNames(device, SENSOR_MODEL + "/sdfProperty/level");
     assertThat(added.status()).as(added.text()).isEqualTo(200);
     assertThat(added.json().path("schemas").toString())
         .contains("urn:ietf:params:scim:schemas:extension:sdf:2.0:Device");
