@@ -211,7 +211,7 @@ public final class RegistryService {
               .orElseGet(() -> index.ofType(type.name()));
       for (StoredResource r : candidates) {
         if (visible(r, caller)) {
-          all.add(new TypedView(type, views.view(r, index, links)));
+          all.add(TypedView.lazy(type, () -> views.view(r, index, links)));
         }
       }
     }
