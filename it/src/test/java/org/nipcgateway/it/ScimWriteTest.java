@@ -96,8 +96,7 @@ class ScimWriteTest {
         Devices.withModel(
             Devices.ble("unmodelled", MACS.incrementAndGet()),
             "https://example.com/never-registered#/sdfObject/ghost");
-    String mac =
-        body.path(Devices.BLE).path("deviceMacAddress").asText();
+    String mac = body.path(Devices.BLE).path("deviceMacAddress").asText();
 
     Reply refused = gateway.scim().post("/scim/v2/Devices", body);
 
@@ -109,8 +108,7 @@ class ScimWriteTest {
             .scim()
             .get(
                 "/scim/v2/Devices?filter="
-                    + ScimClient.encode(
-                        Devices.BLE + ":deviceMacAddress eq \"" + mac + "\""));
+                    + ScimClient.encode(Devices.BLE + ":deviceMacAddress eq \"" + mac + "\""));
     assertThat(listed.json().path("totalResults").asInt()).isZero();
   }
 

@@ -241,8 +241,7 @@ public final class RegistryService {
   }
 
   private interface SnapshotWrite {
-    Future<Written> apply(RegistryIndex snapshot, RegisteredModelNames models)
-        throws ScimException;
+    Future<Written> apply(RegistryIndex snapshot, RegisteredModelNames models) throws ScimException;
   }
 
   private interface Attempt<T> {

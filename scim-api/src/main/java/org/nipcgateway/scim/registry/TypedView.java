@@ -6,8 +6,8 @@ import org.nipcgateway.scim.schema.ScimResourceType;
 
 /**
  * A resource view together with its type, whose schema drives filtering and trimming. The view is
- * built when first asked for: a list without filter or sort builds views only for its page, not
- * for every resource in the registry.
+ * built when first asked for: a list without filter or sort builds views only for its page, not for
+ * every resource in the registry.
  */
 public final class TypedView {
   private final ScimResourceType type;
