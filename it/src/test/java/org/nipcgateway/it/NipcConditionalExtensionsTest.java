@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -313,6 +314,49 @@ class NipcConditionalExtensionsTest {
     JsonObject callback = callbackOf(instanceId(status)).body();
     assertThat(callback.getString("event")).isEqualTo(ON_OFF_CHANGED);
     assertThat(callback.getInteger("status")).isEqualTo(504);
+  }
+
+  @AfterEach
+  void clearFaults() {
+    demo.faults().clear();
+  }
+
+  @Test
+  void a_conditional_read_whose_first_read_fails_answers_that_problem_at_once() {
+    demo.faults().inject("zigbee", "read", "refused", 1);
+
+    Reply reply =
+        postJson(readPath(demo.light(), TEMPERATURE), new JsonObject().put("value", "AQ=="));
+
+    assertProblem(reply, 502, PROBLEM + "property-read-failed");
+  }
+
+  @Test
+  void a_read_that_fails_later_ends_the_conditional_read_with_its_problem() {
+    String status =
+        start(
+            readPath(demo.light(), TEMPERATURE),
+            new JsonObject()
+                .put("value", "AQ==")
+                .put("retryTime", 1)
+                .put("callback", new JsonObject().put("url", receiver)));
+    demo.faults().inject("zigbee", "read", "refused");
+
+    assertProblem(demo.client().get(awaitResult(status)), 502, PROBLEM + "property-read-failed");
+    assertThat(callbackOf(instanceId(status)).body().getString("type"))
+        .isEqualTo(PROBLEM + "property-read-failed");
+  }
+
+  @Test
+  void a_conditional_event_that_cannot_be_turned_on_answers_the_radio_problem_and_holds_nothing() {
+    demo.faults().inject("ble", "notifications", "timeout", 1);
+    String measurement = name("thermometer", "sdfEvent", "temperatureMeasurement");
+
+    Reply reply =
+        postJson(eventPath(demo.thermometer(), measurement), new JsonObject().put("value", "AQ=="));
+
+    assertProblem(reply, 504, PROBLEM + "protocolmap-ble-connection-timeout");
+    assertThat(demo.devices().bleSlotsInUse()).isZero();
   }
 
   @Test
