@@ -366,6 +366,72 @@ class NipcDraftExamplesTest {
         .isEqualTo(400);
   }
 
+  @Test
+  @Order(13)
+  void read_a_property_conditionally_as_the_read_conditional_extension_shows() {
+    String path =
+        "/nipc/extensions/"
+            + thermometer
+            + "/properties/read/conditional?propertyName="
+            + ScimClient.encode(DEVICE_NAME);
+    Reply accepted =
+        http()
+            .post(
+                path,
+                "{\"value\": \"dGVzdA==\", \"maxRepeat\": 5, \"retryTime\": 1}",
+                "Content-Type",
+                "application/json");
+    assertThat(accepted.status()).isEqualTo(202);
+    assertThat(accepted.header("Retry-After")).isEqualTo("1");
+    String status = accepted.header("Location");
+    assertThat(status)
+        .matches(
+            "/nipc/extensions/"
+                + thermometer
+                + "/properties/read/conditional/status\\?propertyName=[^&]+&instanceId="
+                + UUID);
+
+    // The draft's example value is already there: the operation finished with the first read.
+    Reply finished = http().get(status);
+    assertThat(finished.status()).isEqualTo(303);
+    assertThat(finished.json().path("id").asText()).isEqualTo(thermometer);
+    assertThat(finished.json().path("status").asText()).isEqualTo("COMPLETED");
+    Reply result = http().get(finished.header("Location"));
+    assertThat(result.json().toString())
+        .isEqualTo("{\"property\":\"" + DEVICE_NAME + "\",\"value\":\"dGVzdA==\"}");
+  }
+
+  @Test
+  @Order(14)
+  void wait_for_an_event_conditionally_as_the_event_conditional_extension_shows() {
+    String path =
+        "/nipc/extensions/"
+            + thermometer
+            + "/events/conditional?eventName="
+            + ScimClient.encode(IS_PRESENT);
+    Reply accepted =
+        http()
+            .post(
+                path,
+                "{\"value\": \"dGVzdA==\", \"timeout\": 1}",
+                "Content-Type",
+                "application/json");
+    assertThat(accepted.status()).isEqualTo(202);
+    String status = accepted.header("Location");
+    assertThat(status)
+        .matches(
+            "/nipc/extensions/"
+                + thermometer
+                + "/events/conditional/status\\?eventName=[^&]+&instanceId="
+                + UUID);
+
+    // No advertisement carries that value: after the timeout the result is the failure.
+    Eventually.eventually("the event timed out", () -> http().get(status).status() == 303);
+    Reply result = http().get(http().get(status).header("Location"));
+    assertThat(result.status()).isEqualTo(504);
+    assertThat(result.header("Content-Type")).isEqualTo("application/problem+json");
+  }
+
   private static JsonNode json(String text) {
     try {
       return ScimClient.JSON.readTree(text);

@@ -278,18 +278,21 @@ class AuthorizationMatrixTest {
     String path =
         template
             .replace("/nipc/devices/:id", "/nipc/devices/" + device)
+            .replace("/nipc/extensions/:id", "/nipc/extensions/" + device)
             .replace("/nipc/groups/:id", "/nipc/groups/" + group)
             .replace("/ResourceTypes/:name", "/ResourceTypes/Device")
             .replace("/Schemas/:urn", "/Schemas/urn:ietf:params:scim:schemas:core:2.0:Device")
             // SCIM objects by id: one that does not exist, so no caller changes what others use.
             .replace(":id", "00000000-0000-0000-0000-000000000000");
-    if (path.endsWith("/properties")) {
+    if (path.endsWith("/properties") || path.contains("/properties/read/conditional")) {
       return path + "?propertyName=" + enc(NS + "/thermometer/sdfProperty/temperatureType");
     }
     if (path.endsWith("/actions")) {
       return path + "?actionName=" + enc(NS + "/light/sdfAction/identify");
     }
-    if (path.endsWith("/events") || path.endsWith("/triggers")) {
+    if (path.endsWith("/events")
+        || path.endsWith("/triggers")
+        || path.contains("/events/conditional")) {
       return path + "?eventName=" + enc(NS + "/thermometer/sdfEvent/temperatureMeasurement");
     }
     if (path.endsWith("/registrations/data-apps")) {

@@ -162,6 +162,7 @@ class MalformedRequestFuzzTest {
         .replace(":name", id)
         .replace(":urn", id)
         .replace("/nipc/devices/:id", "/nipc/devices/" + (id.isEmpty() ? device : id))
+        .replace("/nipc/extensions/:id", "/nipc/extensions/" + (id.isEmpty() ? device : id))
         .replace(":id", id.isEmpty() ? "x" : id);
   }
 
@@ -250,6 +251,8 @@ class MalformedRequestFuzzTest {
                 "{\"action\":\"/devices/../../x\"}",
                 "{\"namespace\":1,\"sdfObject\":[]}",
                 "{\"retries\":-5,\"protocolInformation\":{\"ble\":{\"services\":\"x\"}}}",
+                "{\"value\":\"AQ==\",\"maxRepeat\":1e9,\"callback\":{\"url\":\"gopher://x\"}}",
+                "{\"value\":\"AQ==\",\"timeout\":-1,\"callback\":{\"headers\":[]}}",
                 "\uFEFF{}",
                 "{}{}",
                 "[] 1",

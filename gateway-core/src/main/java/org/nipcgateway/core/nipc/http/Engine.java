@@ -10,6 +10,13 @@ import org.nipcgateway.core.nipc.connection.ConnectionService;
 import org.nipcgateway.core.nipc.dataapp.DataAppRegistry;
 import org.nipcgateway.core.nipc.event.EventService;
 import org.nipcgateway.core.nipc.event.EventSubscriptions;
+import org.nipcgateway.core.nipc.extension.callback.CallbackSettings;
+import org.nipcgateway.core.nipc.extension.callback.ExtensionOperations;
+import org.nipcgateway.core.nipc.extension.callback.HttpCallbackSender;
+import org.nipcgateway.core.nipc.extension.eventconditional.ConditionalEvents;
+import org.nipcgateway.core.nipc.extension.eventconditional.EventConditionalRoutes;
+import org.nipcgateway.core.nipc.extension.readconditional.ConditionalReads;
+import org.nipcgateway.core.nipc.extension.readconditional.ReadConditionalRoutes;
 import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.link.BleConnections;
 import org.nipcgateway.core.nipc.link.RadioCalls;
@@ -28,7 +35,8 @@ import org.nipcgateway.core.storage.StoredResource;
  * The NIPC engine wired once: its services over the store and radios, and their routes. Settings
  * come from the {@code nipc} config section: {@code operationTimeoutMs} (longest a radio call may
  * take, default 10000) {@code bleConnectRetries} (retries of an implicit BLE connection, default 1)
- * and {@code maxBatch} (most properties one request reads or writes, default 32).
+ * and {@code maxBatch} (most properties one request reads or writes, default 32); the {@code
+ * extensions} subsection configures the API extensions ({@link CallbackSettings}).
  */
 final class Engine {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Engine.class);
@@ -39,12 +47,15 @@ final class Engine {
   private final TriggerRoutes triggers;
   private final ConnectionRoutes connections;
   private final DataAppRoutes dataApps;
+  private final ReadConditionalRoutes readConditional;
+  private final EventConditionalRoutes eventConditional;
 
   Engine(GatewayContext context, ProblemTypes types, SdfModelSchema schema) {
     Settings settings = context.settings("nipc");
     long timeout = settings.longValue("operationTimeoutMs", 10_000, 0, Long.MAX_VALUE);
     int retries = settings.integer("bleConnectRetries", 1, 0, Integer.MAX_VALUE);
     int maxBatch = settings.integer("maxBatch", 32, 1, Integer.MAX_VALUE);
+    CallbackSettings callbackSettings = CallbackSettings.from(settings.section("extensions"));
     settings.rejectUnknownKeys();
     Clock clock = Clock.systemUTC();
     ProblemDocuments problems = new ProblemDocuments(types);
@@ -66,7 +77,8 @@ final class Engine {
         new DataAppRegistry(context.store(), registry, context.secrets(), clock);
     models = new ModelRoutes(registry);
     dataApps = new DataAppRoutes(dataAppRegistry);
-    properties = new PropertyRoutes(new PropertyService(affordances, radios), problems, maxBatch);
+    PropertyService propertyService = new PropertyService(affordances, radios);
+    properties = new PropertyRoutes(propertyService, problems, maxBatch);
     actions = new ActionRoutes(actionService, problems);
     EventService eventService =
         new EventService(
@@ -82,6 +94,20 @@ final class Engine {
             context.store(), clock, affordances, groups, subscriptions, actionService);
     events = new EventRoutes(eventService, problems);
     triggers = new TriggerRoutes(triggerService, problems, context.deviceScope());
+    // The API extensions share one registry of long operations and one callback sender.
+    ExtensionOperations operations =
+        new ExtensionOperations(
+            clock,
+            callbackSettings.keepFinished(),
+            callbackSettings.maxOperations(),
+            new HttpCallbackSender(context.vertx(), callbackSettings),
+            problems);
+    ConditionalEvents conditionalEvents =
+        new ConditionalEvents(context.vertx(), affordances, subscriptions, operations);
+    readConditional =
+        new ReadConditionalRoutes(
+            new ConditionalReads(context.vertx(), propertyService, operations), operations);
+    eventConditional = new EventConditionalRoutes(conditionalEvents, operations);
     // Deleting a device, group or endpoint app in SCIM takes what NIPC kept for it along.
     context
         .store()
@@ -93,6 +119,8 @@ final class Engine {
               actionService.forget(ids);
               triggerService.forget(ids);
               dataAppRegistry.forgetApps(removed);
+              operations.forget(ids);
+              conditionalEvents.forget(ids);
             });
     connections = new ConnectionRoutes(new ConnectionService(affordances, calls, links));
     // What applications set up before a restart comes back in the background: the start does not
@@ -114,5 +142,7 @@ final class Engine {
     events.mount(router);
     triggers.mount(router);
     connections.mount(router);
+    readConditional.mount(router);
+    eventConditional.mount(router);
   }
 }

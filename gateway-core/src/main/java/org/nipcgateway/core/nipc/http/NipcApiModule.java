@@ -66,14 +66,20 @@ public final class NipcApiModule implements ApiModule {
   /** What the module reads from the class path at start, on a worker. */
   private record Resources(ProblemTypes types, SdfModelSchema schema) {}
 
+  /** The URI templates of the API extensions served, relative to the base path. */
+  static final java.util.List<String> EXTENSIONS =
+      java.util.List.of(
+          org.nipcgateway.core.nipc.extension.readconditional.ReadConditionalRoutes.TEMPLATE,
+          org.nipcgateway.core.nipc.extension.eventconditional.EventConditionalRoutes.TEMPLATE);
+
   /**
-   * The discovery document (draft-ietf-asdf-nipc, "Paths"): base path; no versions or extensions
-   * yet.
+   * The discovery document (draft-ietf-asdf-nipc, "Paths"): base path, no versions, and the
+   * extensions served as URI templates.
    */
   private static JsonObject wellKnown() {
     return new JsonObject()
         .put("base_path", BASE_PATH)
         .put("versions", new JsonArray())
-        .put("extensions", new JsonArray());
+        .put("extensions", new JsonArray(EXTENSIONS));
   }
 }

@@ -80,12 +80,14 @@ public class NipcException extends RuntimeException {
       case 403 -> "Forbidden";
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
+      case 409 -> "Conflict";
       case 413 -> "Content Too Large";
       case 415 -> "Unsupported Media Type";
       case 429 -> "Too Many Requests";
       case 500 -> "Internal Server Error";
       case 501 -> "Not Implemented";
       case 503 -> "Service Unavailable";
+      case 504 -> "Gateway Timeout";
       case 507 -> "Insufficient Storage";
       default -> "Error";
     };

@@ -1,0 +1,86 @@
+package org.nipcgateway.core.nipc.extension.callback;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Optional;
+import org.nipcgateway.core.nipc.problem.NipcException;
+
+/**
+ * One long operation of an extension (draft-ietf-asdf-nipc, "API extensions"): its instance id, the
+ * device and affordance it acts on, the callback to tell, and once finished its result or the
+ * problem it ended with. Finished exactly once, through {@link ExtensionOperations}.
+ */
+public final class ExtensionOperation {
+  private final String instanceId;
+  private final String deviceId;
+  private final String kind;
+  private final String subject;
+  private final Optional<Callback> callback;
+  private volatile Instant finishedAt;
+  private volatile JsonObject result;
+  private volatile NipcException problem;
+
+  ExtensionOperation(
+      String instanceId,
+      String deviceId,
+      String kind,
+      String subject,
+      Optional<Callback> callback) {
+    this.instanceId = instanceId;
+    this.deviceId = deviceId;
+    this.kind = kind;
+    this.subject = subject;
+    this.callback = callback;
+  }
+
+  public String instanceId() {
+    return instanceId;
+  }
+
+  public String deviceId() {
+    return deviceId;
+  }
+
+  /** Which extension runs it, e.g. {@code properties/read/conditional}. */
+  public String kind() {
+    return kind;
+  }
+
+  /** The SDF name it acts on (a property or event name). */
+  public String subject() {
+    return subject;
+  }
+
+  public Optional<Callback> callback() {
+    return callback;
+  }
+
+  public boolean finished() {
+    return finishedAt != null;
+  }
+
+  /** The result of a successful operation: the body the result resource answers. */
+  public Optional<JsonObject> result() {
+    return Optional.ofNullable(result).map(JsonObject::copy);
+  }
+
+  /** The problem a failed operation ended with. */
+  public Optional<NipcException> problem() {
+    return Optional.ofNullable(problem);
+  }
+
+  Optional<Instant> finishedAt() {
+    return Optional.ofNullable(finishedAt);
+  }
+
+  /** Records the outcome; false when it had finished already. */
+  synchronized boolean finish(Instant at, JsonObject success, NipcException failure) {
+    if (finishedAt != null) {
+      return false;
+    }
+    result = success == null ? null : success.copy();
+    problem = failure;
+    finishedAt = at;
+    return true;
+  }
+}

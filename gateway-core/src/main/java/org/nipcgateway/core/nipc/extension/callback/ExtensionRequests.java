@@ -1,0 +1,87 @@
+package org.nipcgateway.core.nipc.extension.callback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Base64;
+import java.util.Set;
+import org.nipcgateway.core.http.RequestBodies;
+import org.nipcgateway.core.nipc.problem.NipcException;
+
+/** What extension requests share: a JSON object body, its members, required query parameters. */
+public final class ExtensionRequests {
+  /** The extensions' OpenAPI files name application/json; NIPC's own type is taken too. */
+  public static final Set<String> JSON_TYPES = Set.of("application/json", "application/nipc+json");
+
+  private ExtensionRequests() {}
+
+  /** The body as a JSON object with only the members named; else 415 or 400. */
+  public static ObjectNode object(RoutingContext ctx, Set<String> members) {
+    if (!JSON_TYPES.contains(RequestBodies.mediaType(ctx))) {
+      throw NipcException.generic(
+          415,
+          "Content-Type must be one of "
+              + JSON_TYPES
+              + ", got '"
+              + ctx.request().getHeader("Content-Type")
+              + "'");
+    }
+    JsonNode body;
+    try {
+      body = RequestBodies.json(ctx);
+    } catch (RequestBodies.MalformedBody e) {
+      throw NipcException.badRequest(e.getMessage());
+    }
+    if (!(body instanceof ObjectNode object)) {
+      throw NipcException.badRequest("the body must be a JSON object");
+    }
+    object
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!members.contains(name)) {
+                throw NipcException.badRequest(
+                    "unknown member '" + name + "'; the body may hold " + members);
+              }
+            });
+    return object;
+  }
+
+  /** A required base64 member ({@code value}). */
+  public static byte[] base64(ObjectNode body, String member) {
+    if (!body.path(member).isTextual()) {
+      throw NipcException.badRequest(member + " is required: a base64 string");
+    }
+    try {
+      return Base64.getDecoder().decode(body.get(member).asText());
+    } catch (IllegalArgumentException e) {
+      throw NipcException.badRequest(member + " is not base64: " + e.getMessage());
+    }
+  }
+
+  /** An optional whole number from {@code min} to {@code max}. */
+  public static int integer(ObjectNode body, String member, int fallback, int min, int max) {
+    JsonNode value = body.get(member);
+    if (value == null || value.isNull()) {
+      return fallback;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+      throw NipcException.badRequest(member + " must be an integer from " + min + " to " + max);
+    }
+    int number = value.asInt();
+    if (number < min || number > max) {
+      throw NipcException.badRequest(
+          member + " must be from " + min + " to " + max + ", got " + number);
+    }
+    return number;
+  }
+
+  /** A required query parameter, or 400. */
+  public static String query(RoutingContext ctx, String name) {
+    String value = ctx.request().getParam(name);
+    if (value == null || value.isBlank()) {
+      throw NipcException.badRequest("the query parameter " + name + " is required");
+    }
+    return value;
+  }
+}
