@@ -10,6 +10,8 @@ import org.nipcgateway.core.nipc.connection.ConnectionService;
 import org.nipcgateway.core.nipc.dataapp.DataAppRegistry;
 import org.nipcgateway.core.nipc.event.EventService;
 import org.nipcgateway.core.nipc.event.EventSubscriptions;
+import org.nipcgateway.core.nipc.extension.DeviceExtensions;
+import org.nipcgateway.core.nipc.extension.ExtensionSettings;
 import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.link.BleConnections;
 import org.nipcgateway.core.nipc.link.RadioCalls;
@@ -39,12 +41,14 @@ final class Engine {
   private final TriggerRoutes triggers;
   private final ConnectionRoutes connections;
   private final DataAppRoutes dataApps;
+  private final DeviceExtensions deviceExtensions;
 
   Engine(GatewayContext context, ProblemTypes types, SdfModelSchema schema) {
     Settings settings = context.settings("nipc");
     long timeout = settings.longValue("operationTimeoutMs", 10_000, 0, Long.MAX_VALUE);
     int retries = settings.integer("bleConnectRetries", 1, 0, Integer.MAX_VALUE);
     int maxBatch = settings.integer("maxBatch", 32, 1, Integer.MAX_VALUE);
+    ExtensionSettings extensionSettings = ExtensionSettings.read(settings);
     settings.rejectUnknownKeys();
     Clock clock = Clock.systemUTC();
     ProblemDocuments problems = new ProblemDocuments(types);
@@ -66,7 +70,8 @@ final class Engine {
         new DataAppRegistry(context.store(), registry, context.secrets(), clock);
     models = new ModelRoutes(registry);
     dataApps = new DataAppRoutes(dataAppRegistry);
-    properties = new PropertyRoutes(new PropertyService(affordances, radios), problems, maxBatch);
+    PropertyService propertyService = new PropertyService(affordances, radios);
+    properties = new PropertyRoutes(propertyService, problems, maxBatch);
     actions = new ActionRoutes(actionService, problems);
     EventService eventService =
         new EventService(
@@ -81,6 +86,16 @@ final class Engine {
         new TriggerService(
             context.store(), clock, affordances, groups, subscriptions, actionService);
     events = new EventRoutes(eventService, problems);
+    deviceExtensions =
+        new DeviceExtensions(
+            context.vertx(),
+            extensionSettings,
+            affordances,
+            propertyService,
+            actionService,
+            calls,
+            links,
+            problems);
     triggers = new TriggerRoutes(triggerService, problems, context.deviceScope());
     // Deleting a device, group or endpoint app in SCIM takes what NIPC kept for it along.
     context
@@ -92,6 +107,7 @@ final class Engine {
               eventService.forget(ids);
               actionService.forget(ids);
               triggerService.forget(ids);
+              deviceExtensions.forget(ids);
               dataAppRegistry.forgetApps(removed);
             });
     connections = new ConnectionRoutes(new ConnectionService(affordances, calls, links));
@@ -114,5 +130,11 @@ final class Engine {
     events.mount(router);
     triggers.mount(router);
     connections.mount(router);
+    deviceExtensions.mount(router);
+  }
+
+  /** The URI templates of the extensions served, for {@code /.well-known/nipc}. */
+  java.util.List<String> extensions() {
+    return deviceExtensions.templates();
   }
 }
