@@ -64,12 +64,20 @@ class NipcBlobAndTransmitTest {
                 .status())
         .isEqualTo(201);
     ObjectNode body = Devices.bleWithoutPairing("blobby", MAC);
-    ble = scim.create("/Devices", Devices.withModel(body, "https://example.com/blobby#/sdfObject/blobby")).path("id").asText();
-    zigbee = scim.create("/Devices", Devices.zigbee("broadcast listener", EUI64)).path("id").asText();
+    ble =
+        scim.create(
+                "/Devices", Devices.withModel(body, "https://example.com/blobby#/sdfObject/blobby"))
+            .path("id")
+            .asText();
+    zigbee =
+        scim.create("/Devices", Devices.zigbee("broadcast listener", EUI64)).path("id").asText();
   }
 
   private static String blobPath(String device, String property) {
-    return "/nipc/extensions/" + device + "/properties/blob?propertyName=" + ScimClient.encode(property);
+    return "/nipc/extensions/"
+        + device
+        + "/properties/blob?propertyName="
+        + ScimClient.encode(property);
   }
 
   private static byte[] bytes(int n) {
@@ -95,7 +103,10 @@ class NipcBlobAndTransmitTest {
     assertThat(reply.status()).as(reply.text()).isEqualTo(204);
     // The last piece is what the characteristic holds now.
     JsonNode read =
-        gateway.scim().get("/nipc/devices/" + ble + "/properties?propertyName=" + ScimClient.encode(FIRMWARE)).json();
+        gateway
+            .scim()
+            .get("/nipc/devices/" + ble + "/properties?propertyName=" + ScimClient.encode(FIRMWARE))
+            .json();
     assertThat(Base64.getDecoder().decode(read.get(0).path("value").asText()))
         .isEqualTo(java.util.Arrays.copyOfRange(blob, 40, 50));
     Optional<List<String>> writes = gateway.devices().bleWrites(MAC, "FFF0", "FFF1");
@@ -142,10 +153,7 @@ class NipcBlobAndTransmitTest {
         gateway.scim().put(blobPath(ble, VERSION), "{\"blob\":\"AQID\"}", "Content-Type", JSON);
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.json().path("type").asText()).isEqualTo(PROBLEM + "property-not-writable");
-    gateway
-        .devices()
-        .bleWrites(MAC, "FFF0", "FFF2")
-        .ifPresent(all -> assertThat(all).isEmpty());
+    gateway.devices().bleWrites(MAC, "FFF0", "FFF2").ifPresent(all -> assertThat(all).isEmpty());
   }
 
   @Test
@@ -156,12 +164,18 @@ class NipcBlobAndTransmitTest {
     assertThat(scim.put(path, "{\"blob\":\"%%%\"}", "Content-Type", JSON).status()).isEqualTo(400);
     assertThat(scim.put(path, "{\"blob\":\"AQ==\",\"chunksize\":0}", "Content-Type", JSON).status())
         .isEqualTo(400);
-    assertThat(scim.put(path, "{\"blob\":\"AQ==\",\"chunksize\":\"x\"}", "Content-Type", JSON).status())
+    assertThat(
+            scim.put(path, "{\"blob\":\"AQ==\",\"chunksize\":\"x\"}", "Content-Type", JSON)
+                .status())
         .isEqualTo(400);
     assertThat(scim.put(path, "[1]", "Content-Type", JSON).status()).isEqualTo(400);
     assertThat(scim.put(path, "AQ==", "Content-Type", "text/plain").status()).isEqualTo(415);
     assertThat(
-            scim.put("/nipc/extensions/" + ble + "/properties/blob", "{\"blob\":\"AQ==\"}", "Content-Type", JSON)
+            scim.put(
+                    "/nipc/extensions/" + ble + "/properties/blob",
+                    "{\"blob\":\"AQ==\"}",
+                    "Content-Type",
+                    JSON)
                 .status())
         .isEqualTo(400);
     Reply unknown =
@@ -172,7 +186,8 @@ class NipcBlobAndTransmitTest {
             JSON);
     assertThat(unknown.json().path("type").asText()).isEqualTo(PROBLEM + "invalid-id");
     Reply wrongName =
-        scim.put(blobPath(ble, NS + "/sdfProperty/nope"), "{\"blob\":\"AQ==\"}", "Content-Type", JSON);
+        scim.put(
+            blobPath(ble, NS + "/sdfProperty/nope"), "{\"blob\":\"AQ==\"}", "Content-Type", JSON);
     assertThat(wrongName.json().path("type").asText()).isEqualTo(PROBLEM + "invalid-sdf-url");
   }
 
@@ -185,7 +200,8 @@ class NipcBlobAndTransmitTest {
   @Test
   void a_ble_advertisement_is_transmitted_where_the_driver_can_and_is_501_where_it_cannot() {
     // Flags, then a complete local name "NIPC": well-formed AD structures, 9 bytes.
-    String payload = Base64.getEncoder().encodeToString(new byte[] {2, 1, 6, 5, 9, 'N', 'I', 'P', 'C'});
+    String payload =
+        Base64.getEncoder().encodeToString(new byte[] {2, 1, 6, 5, 9, 'N', 'I', 'P', 'C'});
     Reply reply =
         transmit(
             ble,
@@ -213,7 +229,8 @@ class NipcBlobAndTransmitTest {
   void a_zigbee_broadcast_is_transmitted_where_the_driver_can_and_is_501_where_it_cannot() {
     Reply reply =
         transmit(
-            zigbee, "{\"protocolInformation\":{\"zigbee\":{}},\"cycle\":\"single\",\"payload\":\"AQIDBA==\"}");
+            zigbee,
+            "{\"protocolInformation\":{\"zigbee\":{}},\"cycle\":\"single\",\"payload\":\"AQIDBA==\"}");
     if (!row.driver("zigbee").equals("simulated")) {
       assertThat(reply.status()).as(reply.text()).isEqualTo(501);
       return;
@@ -238,7 +255,9 @@ class NipcBlobAndTransmitTest {
         List.of(
             // The draft's own example: its third AD structure claims 22 bytes, 12 follow.
             "{\"cycle\":\"single\",\"payload\":\"AgEaAgoMFv9MABAHch9BsDkgeA==\"}",
-            "{\"cycle\":\"single\",\"payload\":\"" + Base64.getEncoder().encodeToString(new byte[32]).replace("A", "B") + "\"}",
+            "{\"cycle\":\"single\",\"payload\":\""
+                + Base64.getEncoder().encodeToString(new byte[32]).replace("A", "B")
+                + "\"}",
             "{\"cycle\":\"single\",\"payload\":\"not base64!\"}",
             "{\"cycle\":\"single\"}",
             "{\"cycle\":\"sometimes\",\"payload\":\"AgEG\"}",

@@ -127,7 +127,10 @@ class NipcBulkTest {
       String value = java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) i});
       op(operations, "PUT", properties(device, LEVEL)).putObject("data").put("value", value);
       op(operations, "GET", "/nipc" + properties(device, LEVEL));
-      op(operations, "POST", "/devices/" + device + "/actions/?actionName=" + ScimClient.encode(RESET))
+      op(
+              operations,
+              "POST",
+              "/devices/" + device + "/actions/?actionName=" + ScimClient.encode(RESET))
           .putObject("data")
           .put("value", "AQ==");
     }
@@ -171,18 +174,50 @@ class NipcBulkTest {
 
   @Test
   void a_malformed_bulk_is_refused_before_any_operation_runs() {
-    gateway.scim().put("/nipc" + properties(device, LEVEL), "[{\"property\":\"" + LEVEL + "\",\"value\":\"EQ==\"}]",
-        "Content-Type", "application/nipc+json");
-    String write = "{\"method\":\"PUT\",\"path\":\"" + properties(device, LEVEL) + "\",\"data\":{\"value\":\"Eg==\"}}";
+    gateway
+        .scim()
+        .put(
+            "/nipc" + properties(device, LEVEL),
+            "[{\"property\":\"" + LEVEL + "\",\"value\":\"EQ==\"}]",
+            "Content-Type",
+            "application/nipc+json");
+    String write =
+        "{\"method\":\"PUT\",\"path\":\""
+            + properties(device, LEVEL)
+            + "\",\"data\":{\"value\":\"Eg==\"}}";
     String[] bodies = {
       "{}",
       "{\"operations\":[]}",
-      "{\"operations\":[" + write + ",{\"method\":\"DELETE\",\"path\":\"" + properties(device, LEVEL) + "\"}]}",
-      "{\"operations\":[" + write + ",{\"method\":\"GET\",\"path\":\"" + properties(other, LEVEL) + "\"}]}",
-      "{\"operations\":[" + write + ",{\"method\":\"GET\",\"path\":\"/devices/" + device + "/events?eventName=x\"}]}",
-      "{\"operations\":[" + write + ",{\"method\":\"PUT\",\"path\":\"" + properties(device, LEVEL) + "\"}]}",
-      "{\"operations\":[" + write + ",{\"method\":\"PUT\",\"path\":\"" + properties(device, LEVEL) + "\",\"data\":{\"value\":\"%\"}}]}",
-      "{\"operations\":[" + write + ",{\"method\":\"GET\",\"path\":\"/devices/" + device + "/properties\"}]}",
+      "{\"operations\":["
+          + write
+          + ",{\"method\":\"DELETE\",\"path\":\""
+          + properties(device, LEVEL)
+          + "\"}]}",
+      "{\"operations\":["
+          + write
+          + ",{\"method\":\"GET\",\"path\":\""
+          + properties(other, LEVEL)
+          + "\"}]}",
+      "{\"operations\":["
+          + write
+          + ",{\"method\":\"GET\",\"path\":\"/devices/"
+          + device
+          + "/events?eventName=x\"}]}",
+      "{\"operations\":["
+          + write
+          + ",{\"method\":\"PUT\",\"path\":\""
+          + properties(device, LEVEL)
+          + "\"}]}",
+      "{\"operations\":["
+          + write
+          + ",{\"method\":\"PUT\",\"path\":\""
+          + properties(device, LEVEL)
+          + "\",\"data\":{\"value\":\"%\"}}]}",
+      "{\"operations\":["
+          + write
+          + ",{\"method\":\"GET\",\"path\":\"/devices/"
+          + device
+          + "/properties\"}]}",
       "{\"operations\":[" + write + "],\"trigger\":\"tomorrow\"}",
       "{\"operations\":[" + write + "],\"callback\":\"http://x\"}",
     };
@@ -191,7 +226,14 @@ class NipcBulkTest {
       assertThat(reply.status()).as(body + " -> " + reply.text()).isEqualTo(400);
       assertThat(reply.header("Content-Type")).isEqualTo("application/problem+json");
     }
-    assertThat(gateway.scim().get("/nipc" + properties(device, LEVEL)).json().get(0).path("value").asText())
+    assertThat(
+            gateway
+                .scim()
+                .get("/nipc" + properties(device, LEVEL))
+                .json()
+                .get(0)
+                .path("value")
+                .asText())
         .isEqualTo("EQ==");
     StringBuilder many = new StringBuilder("{\"operations\":[");
     for (int i = 0; i < 257; i++) {

@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,8 +38,8 @@ import org.nipcgateway.it.support.radio.World;
 
 /**
  * The File extension: a file served by a local HTTPS server (a certificate made by openssl, which
- * the gateway trusts through {@code nipc.file.trustedCertificates}) is fetched, checked and
- * written to a BLE characteristic in chunks.
+ * the gateway trusts through {@code nipc.file.trustedCertificates}) is fetched, checked and written
+ * to a BLE characteristic in chunks.
  */
 @RadioScenario
 class NipcFileTest {
@@ -171,7 +170,10 @@ class NipcFileTest {
   }
 
   private static String filePath(String property) {
-    return "/nipc/extensions/" + device + "/properties/file?propertyName=" + ScimClient.encode(property);
+    return "/nipc/extensions/"
+        + device
+        + "/properties/file?propertyName="
+        + ScimClient.encode(property);
   }
 
   private static Reply put(String property, JsonObject body) {
@@ -266,7 +268,8 @@ class NipcFileTest {
   }
 
   @Test
-  void a_missing_file_a_refused_download_and_a_file_over_the_limit_fail_with_the_firmware_problem() {
+  void
+      a_missing_file_a_refused_download_and_a_file_over_the_limit_fail_with_the_firmware_problem() {
     int before = writesSoFar();
     for (String path : List.of("/nope.bin", "/keyed.bin", "/huge.bin")) {
       Reply done = outcome(put(FIRMWARE, new JsonObject().put("fileURL", url(path))));
@@ -280,7 +283,8 @@ class NipcFileTest {
 
   @Test
   void a_file_url_that_is_not_https_is_an_unsupported_uri_scheme() {
-    for (String url : List.of("http://127.0.0.1:1/f.bin", "ftp://127.0.0.1/f.bin", "file:///etc/passwd")) {
+    for (String url :
+        List.of("http://127.0.0.1:1/f.bin", "ftp://127.0.0.1/f.bin", "file:///etc/passwd")) {
       Reply reply = put(FIRMWARE, new JsonObject().put("fileURL", url));
       assertThat(reply.status()).as(url).isEqualTo(400);
       assertThat(reply.json().path("type").asText()).isEqualTo(PROBLEM + "unsupported-uri-scheme");
@@ -297,7 +301,9 @@ class NipcFileTest {
             new JsonObject().put("fileURL", good).put("chunkSize", 0),
             new JsonObject().put("fileURL", good).put("sha256Checksum", "abc"),
             new JsonObject().put("fileURL", good).put("headers", new JsonObject().put("x", 1)),
-            new JsonObject().put("fileURL", good).put("headers", new JsonObject().put("x", "a\r\nb: c")),
+            new JsonObject()
+                .put("fileURL", good)
+                .put("headers", new JsonObject().put("x", "a\r\nb: c")),
             new JsonObject().put("fileURL", good).put("callback", "http://x"));
     for (JsonObject body : bodies) {
       Reply reply = put(FIRMWARE, body);

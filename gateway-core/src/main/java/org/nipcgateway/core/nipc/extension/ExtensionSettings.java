@@ -5,9 +5,9 @@ import org.nipcgateway.core.nipc.extension.file.FileSettings;
 
 /**
  * The settings of the Blob, Bulk and File extensions, each a section of {@code nipc}: {@code
- * nipc.blob.defaultChunkSize} (bytes per write when a request names none, default 20: what one
- * BLE write carries at the default ATT MTU of 23), {@code nipc.bulk.maxOperations} (most operations
- * in one bulk, default 256) and {@code nipc.file} ({@link FileSettings}).
+ * nipc.blob.defaultChunkSize} (bytes per write when a request names none, default 20: what one BLE
+ * write carries at the default ATT MTU of 23), {@code nipc.bulk.maxOperations} (most operations in
+ * one bulk, default 256) and {@code nipc.file} ({@link FileSettings}).
  */
 public record ExtensionSettings(int defaultChunkSize, int maxBulkOperations, FileSettings file) {
 

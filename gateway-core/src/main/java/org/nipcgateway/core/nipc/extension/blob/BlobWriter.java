@@ -13,10 +13,10 @@ import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.NipcProblem;
 
 /**
- * Writes a value too long for one write to a property, in pieces, one after the other and in
- * order. Over BLE the pieces share one link: the open one (an explicit connection stays as it is),
- * or one opened for the whole series and closed after it, so a peripheral that reassembles by
- * connection sees them all. Used by the Blob and File extensions.
+ * Writes a value too long for one write to a property, in pieces, one after the other and in order.
+ * Over BLE the pieces share one link: the open one (an explicit connection stays as it is), or one
+ * opened for the whole series and closed after it, so a peripheral that reassembles by connection
+ * sees them all. Used by the Blob and File extensions.
  */
 public final class BlobWriter {
   private final Affordances affordances;
@@ -31,8 +31,8 @@ public final class BlobWriter {
 
   /**
    * Writes {@code value} in pieces of {@code chunkSize} bytes (the last may be shorter; an empty
-   * value is one empty write). Fails before any write when the property is unknown or not
-   * writable; a failed piece stops the series and its problem says which piece it was.
+   * value is one empty write). Fails before any write when the property is unknown or not writable;
+   * a failed piece stops the series and its problem says which piece it was.
    */
   public Future<Void> write(DeviceRecord device, String property, byte[] value, int chunkSize) {
     if (chunkSize < 1) {
@@ -56,10 +56,7 @@ public final class BlobWriter {
                   .recover(
                       e ->
                           RadioProblems.recover(
-                              e,
-                              true,
-                              "Property " + property,
-                              NipcProblem.PROPERTY_WRITE_FAILED));
+                              e, true, "Property " + property, NipcProblem.PROPERTY_WRITE_FAILED));
             });
   }
 

@@ -118,6 +118,11 @@ public final class BulkRoutes {
   }
 
   private static String location(BulkRun run, String suffix) {
-    return "/nipc/extensions/" + run.deviceId() + "/bulk" + suffix + "?instanceId=" + run.instanceId();
+    return "/nipc/extensions/"
+        + run.deviceId()
+        + "/bulk"
+        + suffix
+        + "?instanceId="
+        + run.instanceId();
   }
 }

@@ -115,7 +115,8 @@ public final class BulkService {
           if (done.cause() instanceof NipcException nipc) {
             problem = nipc;
           } else {
-            LOG.error("Bulk operation {} {} failed", operation.method(), operation.path(), done.cause());
+            LOG.error(
+                "Bulk operation {} {} failed", operation.method(), operation.path(), done.cause());
             problem = NipcException.generic(500, "internal error");
           }
           run.add(operation.method(), operation.path(), problems.of(problem));

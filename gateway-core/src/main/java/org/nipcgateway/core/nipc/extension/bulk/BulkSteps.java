@@ -92,7 +92,8 @@ public final class BulkSteps {
 
   private NipcException unsupported(String method, String path) {
     StringBuilder known = new StringBuilder();
-    steps.keySet()
+    steps
+        .keySet()
         .forEach(
             k ->
                 known

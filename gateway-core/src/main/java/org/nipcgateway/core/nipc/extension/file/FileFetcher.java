@@ -19,9 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Downloads the file of a File extension request: one GET with the request's headers, no
- * redirects, at most {@link FileSettings#maxBytes()} (a longer answer is cut off at once, whatever
- * its Content-Length said), within {@link FileSettings#fetchTimeoutMs()}. Every failure is
+ * Downloads the file of a File extension request: one GET with the request's headers, no redirects,
+ * at most {@link FileSettings#maxBytes()} (a longer answer is cut off at once, whatever its
+ * Content-Length said), within {@link FileSettings#fetchTimeoutMs()}. Every failure is
  * extension-firmware-update-failed, with a detail that names the URL but no library's text.
  */
 final class FileFetcher {
@@ -35,7 +35,8 @@ final class FileFetcher {
     HttpClientOptions options = new HttpClientOptions().setConnectTimeout(10_000);
     settings
         .trustedCertificates()
-        .ifPresent(pem -> options.setTrustOptions(new PemTrustOptions().addCertPath(pem.toString())));
+        .ifPresent(
+            pem -> options.setTrustOptions(new PemTrustOptions().addCertPath(pem.toString())));
     this.client = vertx.createHttpClient(options);
   }
 

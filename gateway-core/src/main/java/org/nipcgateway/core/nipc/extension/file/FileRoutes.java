@@ -77,8 +77,7 @@ public final class FileRoutes {
           ctx, 200, new JsonObject().put("id", job.instanceId()).put("status", "IN_PROGRESS"));
       return;
     }
-    job.problem()
-        .ifPresentOrElse(ctx::fail, () -> ctx.response().setStatusCode(204).end());
+    job.problem().ifPresentOrElse(ctx::fail, () -> ctx.response().setStatusCode(204).end());
   }
 
   private FileJob job(RoutingContext ctx) {

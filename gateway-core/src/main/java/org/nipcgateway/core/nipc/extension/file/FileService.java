@@ -40,8 +40,8 @@ public final class FileService {
   }
 
   /**
-   * Starts writing the file; fails at once (nothing fetched) when the device or property is
-   * unknown or the property not writable. The job's outcome is to be read with {@link #job}.
+   * Starts writing the file; fails at once (nothing fetched) when the device or property is unknown
+   * or the property not writable. The job's outcome is to be read with {@link #job}.
    */
   public Future<FileJob> start(String deviceId, String property, FileRequest request) {
     return check(deviceId, property)
@@ -130,7 +130,9 @@ public final class FileService {
       return null;
     }
     if (failure instanceof NipcException nipc) {
-      return nipc.problem().filter(p -> p == NipcProblem.EXTENSION_FIRMWARE_UPDATE_FAILED).isPresent()
+      return nipc.problem()
+              .filter(p -> p == NipcProblem.EXTENSION_FIRMWARE_UPDATE_FAILED)
+              .isPresent()
           ? nipc
           : FileFetcher.failed("writing the file failed: " + nipc.getMessage());
     }

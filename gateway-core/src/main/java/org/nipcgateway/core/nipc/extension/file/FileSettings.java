@@ -5,11 +5,11 @@ import java.util.Optional;
 import org.nipcgateway.core.config.Settings;
 
 /**
- * How the File extension fetches files, from the {@code nipc.file} config section: {@code
- * maxBytes} (largest file, default 16 MiB), {@code fetchTimeoutMs} (longest a download may take,
- * default 60000), {@code trustedCertificates} (a PEM file of the CAs a file server's certificate
- * must chain to; without it the JVM's default CAs) and {@code allowHttp} (plain-HTTP file URLs, for
- * test benches only; default false).
+ * How the File extension fetches files, from the {@code nipc.file} config section: {@code maxBytes}
+ * (largest file, default 16 MiB), {@code fetchTimeoutMs} (longest a download may take, default
+ * 60000), {@code trustedCertificates} (a PEM file of the CAs a file server's certificate must chain
+ * to; without it the JVM's default CAs) and {@code allowHttp} (plain-HTTP file URLs, for test
+ * benches only; default false).
  */
 public record FileSettings(
     long maxBytes, long fetchTimeoutMs, Optional<Path> trustedCertificates, boolean allowHttp) {

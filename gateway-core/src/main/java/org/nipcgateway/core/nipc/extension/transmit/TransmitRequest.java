@@ -9,14 +9,15 @@ import org.nipcgateway.core.nipc.problem.NipcProblem;
 import org.nipcgateway.core.radio.TransmitSchedule;
 
 /**
- * A Transmit extension body, checked: which radio ({@code protocolInformation} names {@code ble}
- * or {@code zigbee}; without it the device's own, BLE first), the payload and the schedule ({@code
+ * A Transmit extension body, checked: which radio ({@code protocolInformation} names {@code ble} or
+ * {@code zigbee}; without it the device's own, BLE first), the payload and the schedule ({@code
  * cycle}, {@code transmitTime}, {@code transmitInterval} in ms). Anything wrong with them is
  * extension-transmit-invalid-data.
  *
  * @param connectable {@code protocolInformation.ble.connectable}; false when not given
  */
-record TransmitRequest(boolean ble, byte[] payload, boolean connectable, TransmitSchedule schedule) {
+record TransmitRequest(
+    boolean ble, byte[] payload, boolean connectable, TransmitSchedule schedule) {
   /** Legacy advertising carries at most 31 bytes of AD structures (Core spec Vol 3 Part C 11). */
   static final int BLE_MAX_PAYLOAD = 31;
 
@@ -115,8 +116,8 @@ record TransmitRequest(boolean ble, byte[] payload, boolean connectable, Transmi
   }
 
   /**
-   * AD structures end to end: each a length octet (counting the type octet and the data) that
-   * fits in what is left; a zero length ends the significant part, and only zeros may follow.
+   * AD structures end to end: each a length octet (counting the type octet and the data) that fits
+   * in what is left; a zero length ends the significant part, and only zeros may follow.
    */
   private static void checkAdvertisingData(byte[] payload) {
     if (payload.length > BLE_MAX_PAYLOAD) {
