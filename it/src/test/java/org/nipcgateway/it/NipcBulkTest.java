@@ -40,12 +40,23 @@ class NipcBulkTest {
                   BlePeripheral.at(
                       MAC,
                       characteristic("FFF0", "FFF1", "AA==", "read", "write"),
-                      characteristic("FFF0", "FFF3", "AA==", "write"))));
+                      characteristic("FFF0", "FFF3", "AA==", "write"))),
+          config ->
+              config.moduleSettings(
+                  "nipc",
+                  new io.vertx.core.json.JsonObject()
+                      .put(
+                          "bulk",
+                          new io.vertx.core.json.JsonObject().put("advertisementWaitMs", 3000))));
 
   @Parameter RadioRow row;
 
   private static String device;
   private static String other;
+  private static String silent;
+
+  /** No peripheral of the world has this address: the device never advertises. */
+  private static final String SILENT_MAC = "2C:54:91:88:C9:BF";
 
   @BeforeParameterizedClassInvocation
   static void registerModelAndDevice() {
@@ -63,6 +74,12 @@ class NipcBulkTest {
         .isEqualTo(201);
     device =
         scim.create("/Devices", Devices.withModel(Devices.bleWithoutPairing("bulky", MAC), MODEL))
+            .path("id")
+            .asText();
+    silent =
+        scim.create(
+                "/Devices",
+                Devices.withModel(Devices.bleWithoutPairing("silent", SILENT_MAC), MODEL))
             .path("id")
             .asText();
     other =
@@ -173,6 +190,39 @@ class NipcBulkTest {
   }
 
   @Test
+  void an_advertisement_triggered_bulk_runs_when_the_device_next_advertises() {
+    ObjectNode body = ScimClient.JSON.createObjectNode().put("trigger", "advertisement");
+    ArrayNode operations = body.putArray("operations");
+    op(operations, "PUT", properties(device, LEVEL)).putObject("data").put("value", "Cg==");
+    op(operations, "GET", properties(device, LEVEL));
+    JsonNode items = run(body).path("operations");
+    assertThat(items.get(0).path("response").path("status").asInt()).isEqualTo(200);
+    assertThat(items.get(1).path("response").path("value").asText()).isEqualTo("Cg==");
+  }
+
+  @Test
+  void an_advertisement_trigger_that_never_comes_leaves_every_operation_not_executed() {
+    ObjectNode body = ScimClient.JSON.createObjectNode().put("trigger", "advertisement");
+    op(body.putArray("operations"), "GET", properties(silent, LEVEL));
+    Reply started =
+        gateway
+            .scim()
+            .post("/nipc/extensions/" + silent + "/bulk", body.toString(), "Content-Type", JSON);
+    assertThat(started.status()).as(started.text()).isEqualTo(202);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    Reply status = gateway.scim().get(started.header("Location"));
+    while (status.status() == 200) {
+      assertThat(Instant.now()).isBefore(deadline);
+      pause();
+      status = gateway.scim().get(started.header("Location"));
+    }
+    JsonNode items = gateway.scim().get(status.header("Location")).json().path("operations");
+    assertThat(items.get(0).path("response").path("type").asText())
+        .isEqualTo(PROBLEM + "extension-operation-not-executed");
+    assertThat(items.get(0).path("response").path("detail").asText()).contains("advertising");
+  }
+
+  @Test
   void a_malformed_bulk_is_refused_before_any_operation_runs() {
     gateway
         .scim()
@@ -240,8 +290,7 @@ class NipcBulkTest {
       many.append(i == 0 ? "" : ",").append(write);
     }
     assertThat(post(many.append("]}")).status()).isEqualTo(413);
-    assertThat(post("{\"operations\":[" + write + "],\"trigger\":\"advertisement\"}").status())
-        .isEqualTo(501);
+
     Reply unknown =
         gateway
             .scim()

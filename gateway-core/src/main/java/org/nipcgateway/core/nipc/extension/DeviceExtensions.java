@@ -42,13 +42,17 @@ public final class DeviceExtensions {
       ActionService actions,
       RadioCalls radios,
       BleConnections links,
-      ProblemDocuments problems) {
+      ProblemDocuments problems,
+      java.util.function.Supplier<io.vertx.core.Future<Runnable>> scanning) {
     BlobWriter writer = new BlobWriter(affordances, properties, links);
     int chunk = settings.defaultChunkSize();
     boolean allowHttp = settings.file().allowHttp();
     files = new FileService(vertx, affordances, writer, settings.file());
     steps = BuiltInSteps.of(properties, actions, files, chunk, allowHttp);
-    bulks = new BulkService(affordances, steps, problems);
+    bulks =
+        new BulkService(
+            affordances, steps, problems, vertx, scanning, settings.maxAdvertisementWaitMs());
+    radios.radios().ble().ifPresent(ble -> ble.listen(bulks.advertisementListener()));
     blob = new BlobRoutes(affordances, writer, chunk);
     transmit = new TransmitRoutes(affordances, radios);
     bulk = new BulkRoutes(bulks, settings.maxBulkOperations());

@@ -95,7 +95,8 @@ final class Engine {
             actionService,
             calls,
             links,
-            problems);
+            problems,
+            subscriptions::holdScanning);
     triggers = new TriggerRoutes(triggerService, problems, context.deviceScope());
     // Deleting a device, group or endpoint app in SCIM takes what NIPC kept for it along.
     context

@@ -3,7 +3,7 @@ package org.nipcgateway.core.nipc.extension.blob;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
-import org.nipcgateway.core.nipc.extension.ExtensionBodies;
+import org.nipcgateway.core.nipc.extension.request.ExtensionBodies;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.security.AccessRule;

@@ -6,9 +6,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.Base64;
 import org.nipcgateway.core.nipc.action.ActionRun;
 import org.nipcgateway.core.nipc.action.ActionService;
-import org.nipcgateway.core.nipc.extension.ExtensionBodies;
 import org.nipcgateway.core.nipc.extension.file.FileRequest;
 import org.nipcgateway.core.nipc.extension.file.FileService;
+import org.nipcgateway.core.nipc.extension.request.ExtensionBodies;
 import org.nipcgateway.core.nipc.operation.PropertyService;
 import org.nipcgateway.core.nipc.problem.NipcException;
 

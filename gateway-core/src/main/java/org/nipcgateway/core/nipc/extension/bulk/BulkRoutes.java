@@ -7,7 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.nipcgateway.core.nipc.extension.ExtensionBodies;
+import org.nipcgateway.core.nipc.extension.request.ExtensionBodies;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.security.AccessRule;
 import org.nipcgateway.core.security.RouteTable;
@@ -17,7 +17,8 @@ import org.nipcgateway.core.security.RouteTable;
  * POST /extensions/{id}/bulk} with {@code operations} ({@code method}, {@code path}, {@code data})
  * answers 202 with the Location of its status; {@code GET …/bulk/status?instanceId=} answers 200
  * {@code IN_PROGRESS} while it runs, then 303 to {@code GET …/bulk?instanceId=}, the results in
- * order. Only the {@code immediate} trigger is served yet.
+ * order. With {@code "trigger": "advertisement"} the operations run when the device next
+ * advertises.
  */
 public final class BulkRoutes {
   /** The extension's URI template, as {@code /.well-known/nipc} lists it. */
@@ -45,11 +46,7 @@ public final class BulkRoutes {
   private void start(RoutingContext ctx) {
     ObjectNode body = ExtensionBodies.object(ctx);
     String trigger = body.path("trigger").asText("immediate");
-    if (trigger.equals("advertisement")) {
-      throw NipcException.generic(
-          501, "the advertisement trigger is not served by this gateway yet; use immediate");
-    }
-    if (!trigger.equals("immediate")) {
+    if (!trigger.equals("immediate") && !trigger.equals("advertisement")) {
       throw NipcException.badRequest("'trigger' must be immediate or advertisement");
     }
     JsonNode callback = body.path("callback");
@@ -58,7 +55,7 @@ public final class BulkRoutes {
     }
     List<BulkService.Operation> operations = operations(body.path("operations"));
     bulks
-        .start(ctx.pathParam("id"), operations)
+        .start(ctx.pathParam("id"), operations, trigger.equals("advertisement"))
         .onSuccess(
             run ->
                 ctx.response()

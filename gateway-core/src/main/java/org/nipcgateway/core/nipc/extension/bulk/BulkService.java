@@ -36,19 +36,45 @@ public final class BulkService {
   private final BulkSteps steps;
   private final ProblemDocuments problems;
   private final Map<String, BulkRun> runs = new LinkedHashMap<>();
+  private final AdvertisementWaits advertisements;
 
-  public BulkService(Affordances affordances, BulkSteps steps, ProblemDocuments problems) {
+  /**
+   * @param scanning holds BLE scanning on until the action it yields runs (for the advertisement
+   *     trigger)
+   * @param maxAdvertisementWait how long a bulk waits for its device to advertise, ms
+   */
+  public BulkService(
+      Affordances affordances,
+      BulkSteps steps,
+      ProblemDocuments problems,
+      io.vertx.core.Vertx vertx,
+      Supplier<Future<Runnable>> scanning,
+      long maxAdvertisementWait) {
     this.affordances = affordances;
     this.steps = steps;
     this.problems = problems;
+    this.advertisements = new AdvertisementWaits(vertx, scanning, maxAdvertisementWait);
   }
 
-  /** Checks the bulk and starts it; fails at once (nothing run) when any operation is malformed. */
-  public Future<BulkRun> start(String deviceId, List<Operation> operations) {
+  /** What sees advertisements for the advertisement trigger: to be given to the BLE radio. */
+  public org.nipcgateway.core.radio.BleListener advertisementListener() {
+    return advertisements;
+  }
+
+  /**
+   * Checks the bulk and starts it, at once or ({@code onAdvertisement}) when its device next
+   * advertises; fails at once (nothing run) when any operation is malformed.
+   */
+  public Future<BulkRun> start(
+      String deviceId, List<Operation> operations, boolean onAdvertisement) {
     return affordances
         .device(deviceId)
         .map(
             device -> {
+              if (onAdvertisement && device.ble().isEmpty()) {
+                throw NipcException.badRequest(
+                    "the advertisement trigger needs a device with a BLE address");
+              }
               List<Prepared> prepared = new ArrayList<>();
               for (int i = 0; i < operations.size(); i++) {
                 Operation operation = operations.get(i);
@@ -67,7 +93,16 @@ public final class BulkService {
               }
               BulkRun run = new BulkRun(UUID.randomUUID().toString(), deviceId);
               keep(run);
-              runAll(run, prepared)
+              Future<Void> ready =
+                  onAdvertisement
+                      ? advertisements.next(device.ble().orElseThrow())
+                      : Future.succeededFuture();
+              ready
+                  .transform(
+                      seen ->
+                          seen.succeeded()
+                              ? runAll(run, prepared)
+                              : skipAll(run, prepared, seen.cause()))
                   .onComplete(
                       done -> {
                         run.finish();
@@ -94,6 +129,21 @@ public final class BulkService {
       chain = chain.compose(going -> going ? runOne(run, step) : notRun(run, step));
     }
     return chain.mapEmpty();
+  }
+
+  /** Reports every operation not executed: the trigger never came. */
+  private Future<Void> skipAll(BulkRun run, List<Prepared> prepared, Throwable why) {
+    String detail =
+        why instanceof NipcException nipc
+            ? "Operation was not executed: " + nipc.getMessage()
+            : "Operation was not executed: its trigger failed";
+    for (Prepared step : prepared) {
+      run.add(
+          step.operation().method(),
+          step.operation().path(),
+          problems.of(NipcException.of(NipcProblem.EXTENSION_OPERATION_NOT_EXECUTED, detail)));
+    }
+    return Future.succeededFuture();
   }
 
   /** Runs one operation; true when the next may run. */

@@ -1,4 +1,4 @@
-package org.nipcgateway.core.nipc.extension;
+package org.nipcgateway.core.nipc.extension.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
