@@ -51,6 +51,17 @@ public interface BleRadio {
   /** Starts or stops scanning; advertisements seen while scanning reach the listeners. */
   Future<Void> scanning(boolean on);
 
+  /**
+   * Advertises a payload for a device that listens for it (the NIPC Transmit extension), on the
+   * schedule given; succeeds once the radio has taken it on. Drivers whose stack cannot advertise
+   * keep this default, which fails with {@link RadioException.Reason#UNSUPPORTED}.
+   */
+  default Future<Void> transmit(BleAddress device, BleTransmission transmission) {
+    return Future.failedFuture(
+        new RadioException(
+            RadioException.Reason.UNSUPPORTED, "this BLE driver cannot transmit advertisements"));
+  }
+
   /** Adds a listener; may be called before or after the radio is up. */
   void listen(BleListener listener);
 

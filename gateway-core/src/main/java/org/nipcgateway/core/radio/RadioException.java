@@ -27,7 +27,9 @@ public final class RadioException extends RuntimeException {
     /** The radio knows no device with that address. */
     UNKNOWN_DEVICE,
     /** The radio itself is down (adapter removed or off, coordinator lost). */
-    RADIO_DOWN
+    RADIO_DOWN,
+    /** The driver cannot do this at all (its stack offers no such operation). */
+    UNSUPPORTED
   }
 
   private final Reason reason;

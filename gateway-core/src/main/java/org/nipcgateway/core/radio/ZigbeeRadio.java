@@ -58,6 +58,17 @@ public interface ZigbeeRadio {
   /** Lets new nodes join the network for the given number of seconds (0 closes it). */
   Future<Void> permitJoin(int seconds);
 
+  /**
+   * Broadcasts a payload on the network for a device (the NIPC Transmit extension), on the schedule
+   * given; succeeds once the coordinator has taken it on. Drivers whose stack cannot broadcast raw
+   * payloads keep this default, which fails with {@link RadioException.Reason#UNSUPPORTED}.
+   */
+  default Future<Void> transmit(Eui64 device, ZigbeeTransmission transmission) {
+    return Future.failedFuture(
+        new RadioException(
+            RadioException.Reason.UNSUPPORTED, "this Zigbee driver cannot broadcast payloads"));
+  }
+
   /** Adds a listener; may be called before or after the radio is up. */
   void listen(ZigbeeListener listener);
 

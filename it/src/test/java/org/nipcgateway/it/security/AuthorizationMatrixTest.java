@@ -280,6 +280,7 @@ class AuthorizationMatrixTest {
             .replace("/nipc/devices/:id", "/nipc/devices/" + device)
             .replace("/nipc/extensions/:id", "/nipc/extensions/" + device)
             .replace("/nipc/groups/:id", "/nipc/groups/" + group)
+            .replace("/nipc/extensions/:id", "/nipc/extensions/" + device)
             .replace("/ResourceTypes/:name", "/ResourceTypes/Device")
             .replace("/Schemas/:urn", "/Schemas/urn:ietf:params:scim:schemas:core:2.0:Device")
             // SCIM objects by id: one that does not exist, so no caller changes what others use.

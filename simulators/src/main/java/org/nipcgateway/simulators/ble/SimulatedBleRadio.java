@@ -44,6 +44,9 @@ public final class SimulatedBleRadio implements BleRadio {
   private final long advertisingIntervalMillis;
   private final Map<BleAddress, SimulatedPeripheral> peripherals = new LinkedHashMap<>();
   private final List<BleListener> listeners = new CopyOnWriteArrayList<>();
+  private final WriteLog writes = new WriteLog();
+  private final org.nipcgateway.simulators.Transmissions transmissions =
+      new org.nipcgateway.simulators.Transmissions();
   private long scanTimer = -1;
 
   /** Created on the context its listeners are to be called on (the gateway's). */
@@ -184,6 +187,7 @@ public final class SimulatedBleRadio implements BleRadio {
                         ? AttError.WRITE_NOT_PERMITTED
                         : AttError.REQUEST_NOT_SUPPORTED));
           }
+          writes.add(address, id, value);
           change(peripheral, id, value);
           return DeviceAnswer.done();
         });
@@ -220,6 +224,29 @@ public final class SimulatedBleRadio implements BleRadio {
       scanTimer = -1;
     }
     return Future.succeededFuture();
+  }
+
+  /** Records the advertisement: the simulated adapter has no air, tests read what it sent. */
+  @Override
+  public Future<Void> transmit(
+      BleAddress device, org.nipcgateway.core.radio.BleTransmission transmission) {
+    transmissions.add(
+        new org.nipcgateway.simulators.Transmissions.Transmitted(
+            device.toString(),
+            transmission.advertisingData(),
+            transmission.connectable(),
+            transmission.schedule()));
+    return Future.succeededFuture();
+  }
+
+  /** What the radio was asked to transmit, oldest first. */
+  public List<org.nipcgateway.simulators.Transmissions.Transmitted> transmissions() {
+    return transmissions.list();
+  }
+
+  /** Every value the gateway wrote to the characteristic, in order. */
+  public List<byte[]> writes(BleAddress address, GattCharacteristic id) {
+    return writes.of(address, id);
   }
 
   @Override

@@ -92,6 +92,7 @@ public final class SimulatorControlModule implements ApiModule {
     routes.delete(BASE + "/faults", rule).handler(ctx -> handle(ctx, 204, body -> clearFaults()));
     routes.put(BASE + "/latency", rule).handler(ctx -> handle(ctx, 204, this::setLatency));
     routes.post(BASE + "/ble/values", rule).handler(ctx -> handle(ctx, 204, this::changeBle));
+    routes.get(BASE + "/ble/writes", rule).handler(this::bleWrites);
     routes.post(BASE + "/zigbee/values", rule).handler(ctx -> handle(ctx, 204, this::changeZigbee));
     if (coordinator.isPresent()) {
       routes
@@ -109,12 +110,21 @@ public final class SimulatorControlModule implements ApiModule {
     JsonObject state = new JsonObject();
     if (ble.isPresent() || bleFaults.isPresent()) {
       JsonObject radio = injection(bleFaults);
-      ble.ifPresent(r -> radio.put("slots", r.slots()).put("slotsInUse", r.slotsInUse()));
+      ble.ifPresent(
+          r ->
+              radio
+                  .put("slots", r.slots())
+                  .put("slotsInUse", r.slotsInUse())
+                  .put("transmissions", transmissions(r.transmissions())));
       state.put("ble", radio);
     }
     if (zigbee.isPresent() || zigbeeFaults.isPresent()) {
       JsonObject radio = injection(zigbeeFaults);
       zigbee.ifPresent(network -> radio.put("reporting", reporting(network)));
+      zigbee
+          .filter(SimulatedZigbeeNetwork.class::isInstance)
+          .map(n -> ((SimulatedZigbeeNetwork) n).transmissions())
+          .ifPresent(sent -> radio.put("transmissions", transmissions(sent)));
       coordinator.ifPresent(
           c -> radio.put("framesSent", c.framesSent()).put("groupFramesSent", c.groupFramesSent()));
       state.put("zigbee", radio);
@@ -136,6 +146,43 @@ public final class SimulatorControlModule implements ApiModule {
               .put("maxInterval", r.reporting().maxInterval()));
     }
     return configured;
+  }
+
+  private static JsonArray transmissions(
+      java.util.List<org.nipcgateway.simulators.Transmissions.Transmitted> sent) {
+    JsonArray array = new JsonArray();
+    for (var t : sent) {
+      array.add(
+          new JsonObject()
+              .put("device", t.device())
+              .put("payload", Base64.getEncoder().encodeToString(t.payload()))
+              .put("connectable", t.connectable())
+              .put("cycle", t.schedule().cycle().name().toLowerCase(java.util.Locale.ROOT))
+              .put("transmitTime", t.schedule().durationMillis())
+              .put("transmitInterval", t.schedule().intervalMillis()));
+    }
+    return array;
+  }
+
+  /**
+   * Every value the gateway wrote to one characteristic ({@code mac}, {@code service}, {@code
+   * characteristic} query parameters), base64, oldest first.
+   */
+  private void bleWrites(RoutingContext ctx) {
+    try {
+      SimulatedBleRadio radio = ble.orElseThrow(() -> notRunning("ble"));
+      JsonArray values = new JsonArray();
+      radio
+          .writes(
+              BleAddress.parse(String.valueOf(ctx.request().getParam("mac"))),
+              new GattCharacteristic(
+                  String.valueOf(ctx.request().getParam("service")),
+                  String.valueOf(ctx.request().getParam("characteristic"))))
+          .forEach(v -> values.add(Base64.getEncoder().encodeToString(v)));
+      ctx.json(new JsonObject().put("writes", values));
+    } catch (IllegalArgumentException e) {
+      Problems.send(ctx, 400, "Bad Request", e.getMessage());
+    }
   }
 
   private static JsonObject injection(Optional<FaultInjection> faults) {

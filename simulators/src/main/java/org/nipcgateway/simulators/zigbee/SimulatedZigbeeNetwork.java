@@ -73,6 +73,8 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
   private final Context context;
   private final Map<Eui64, Node> nodes = new ConcurrentHashMap<>();
   private final List<ZigbeeListener> listeners = new CopyOnWriteArrayList<>();
+  private final org.nipcgateway.simulators.Transmissions transmissions =
+      new org.nipcgateway.simulators.Transmissions();
 
   /** Created on the context its listeners are to be called on (the gateway's). */
   public SimulatedZigbeeNetwork(Vertx vertx) {
@@ -209,6 +211,21 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
           });
     }
     return Future.succeededFuture();
+  }
+
+  /** Records the broadcast: the simulated network has no air, tests read what it sent. */
+  @Override
+  public Future<Void> transmit(
+      Eui64 device, org.nipcgateway.core.radio.ZigbeeTransmission transmission) {
+    transmissions.add(
+        new org.nipcgateway.simulators.Transmissions.Transmitted(
+            device.toString(), transmission.payload(), false, transmission.schedule()));
+    return Future.succeededFuture();
+  }
+
+  /** What the coordinator was asked to broadcast, oldest first. */
+  public List<org.nipcgateway.simulators.Transmissions.Transmitted> transmissions() {
+    return transmissions.list();
   }
 
   @Override

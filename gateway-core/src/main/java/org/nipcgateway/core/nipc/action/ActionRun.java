@@ -49,6 +49,7 @@ public final class ActionRun {
     private volatile NipcException problem;
     private volatile Instant finishedAt;
     private volatile byte[] response;
+    private final io.vertx.core.Promise<Void> settled = io.vertx.core.Promise.promise();
 
     DeviceRun(String deviceId) {
       this.deviceId = deviceId;
@@ -83,6 +84,12 @@ public final class ActionRun {
     void finish(Instant at, NipcException failure) {
       problem = failure;
       finishedAt = at;
+      settled.tryComplete();
+    }
+
+    /** Completes once the action on this device finished, well or not (see {@link #problem()}). */
+    public io.vertx.core.Future<Void> finished() {
+      return settled.future();
     }
   }
 }

@@ -90,6 +90,14 @@ public final class EventSubscriptions {
     radios.radios().zigbee().ifPresent(zigbee -> zigbee.listen(new ZigbeeSignals()));
   }
 
+  /**
+   * Holds BLE scanning on, shared with advertisement events, until the returned action runs: for
+   * extensions that wait for a device to advertise (a Bulk's advertisement trigger).
+   */
+  public Future<Runnable> holdScanning() {
+    return scanning.hold().map(held -> held::release);
+  }
+
   public void listen(DeviceEventListener listener) {
     listeners.add(listener);
   }

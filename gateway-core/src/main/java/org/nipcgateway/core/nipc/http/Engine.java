@@ -17,6 +17,8 @@ import org.nipcgateway.core.nipc.extension.eventconditional.ConditionalEvents;
 import org.nipcgateway.core.nipc.extension.eventconditional.EventConditionalRoutes;
 import org.nipcgateway.core.nipc.extension.readconditional.ConditionalReads;
 import org.nipcgateway.core.nipc.extension.readconditional.ReadConditionalRoutes;
+import org.nipcgateway.core.nipc.extension.DeviceExtensions;
+import org.nipcgateway.core.nipc.extension.ExtensionSettings;
 import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.link.BleConnections;
 import org.nipcgateway.core.nipc.link.RadioCalls;
@@ -49,6 +51,7 @@ final class Engine {
   private final DataAppRoutes dataApps;
   private final ReadConditionalRoutes readConditional;
   private final EventConditionalRoutes eventConditional;
+  private final DeviceExtensions deviceExtensions;
 
   Engine(GatewayContext context, ProblemTypes types, SdfModelSchema schema) {
     Settings settings = context.settings("nipc");
@@ -56,6 +59,7 @@ final class Engine {
     int retries = settings.integer("bleConnectRetries", 1, 0, Integer.MAX_VALUE);
     int maxBatch = settings.integer("maxBatch", 32, 1, Integer.MAX_VALUE);
     CallbackSettings callbackSettings = CallbackSettings.from(settings.section("extensions"));
+    ExtensionSettings extensionSettings = ExtensionSettings.read(settings);
     settings.rejectUnknownKeys();
     Clock clock = Clock.systemUTC();
     ProblemDocuments problems = new ProblemDocuments(types);
@@ -93,6 +97,17 @@ final class Engine {
         new TriggerService(
             context.store(), clock, affordances, groups, subscriptions, actionService);
     events = new EventRoutes(eventService, problems);
+    deviceExtensions =
+        new DeviceExtensions(
+            context.vertx(),
+            extensionSettings,
+            affordances,
+            propertyService,
+            actionService,
+            calls,
+            links,
+            problems,
+            subscriptions::holdScanning);
     triggers = new TriggerRoutes(triggerService, problems, context.deviceScope());
     // The API extensions share one registry of long operations and one callback sender.
     ExtensionOperations operations =
@@ -118,6 +133,7 @@ final class Engine {
               eventService.forget(ids);
               actionService.forget(ids);
               triggerService.forget(ids);
+              deviceExtensions.forget(ids);
               dataAppRegistry.forgetApps(removed);
               operations.forget(ids);
               conditionalEvents.forget(ids);
@@ -144,5 +160,13 @@ final class Engine {
     connections.mount(router);
     readConditional.mount(router);
     eventConditional.mount(router);
+    deviceExtensions.mount(router);
+  }
+
+  /** The URI templates of the extensions served, for {@code /.well-known/nipc}. */
+  java.util.List<String> extensions() {
+    java.util.List<String> all = new java.util.ArrayList<>(NipcApiModule.EXTENSIONS);
+    all.addAll(deviceExtensions.templates());
+    return all;
   }
 }

@@ -40,17 +40,18 @@ public final class NipcApiModule implements ApiModule {
         .map(
             loaded -> {
               ProblemTypes types = loaded.types();
+              Engine engine = new Engine(context, types, loaded.schema());
+              JsonObject discovery = wellKnown(engine.extensions());
               context
                   .routes()
                   .on(router, "")
                   .get("/.well-known/nipc", AccessRule.open())
-                  .handler(ctx -> ctx.json(wellKnown()));
+                  .handler(ctx -> ctx.json(discovery));
               Router nipc = Router.router(context.vertx());
               ProblemResponder problems = new ProblemResponder(new ProblemDocuments(types));
               nipc.route().handler(BodyReader.upTo(context.config().maxBodyBytes()));
               nipc.route().failureHandler(problems::handle);
-              new Engine(context, types, loaded.schema())
-                  .mount(context.routes().on(nipc, BASE_PATH));
+              engine.mount(context.routes().on(nipc, BASE_PATH));
               nipc.route()
                   .last()
                   .handler(
@@ -73,13 +74,13 @@ public final class NipcApiModule implements ApiModule {
           org.nipcgateway.core.nipc.extension.eventconditional.EventConditionalRoutes.TEMPLATE);
 
   /**
-   * The discovery document (draft-ietf-asdf-nipc, "Paths"): base path, no versions, and the
-   * extensions served as URI templates.
+   * The discovery document (draft-ietf-asdf-nipc, "Paths"): base path, no versions, and the URI
+   * templates of the extensions served (relative to the base path, as the draft's example).
    */
-  private static JsonObject wellKnown() {
+  private static JsonObject wellKnown(java.util.List<String> extensions) {
     return new JsonObject()
         .put("base_path", BASE_PATH)
         .put("versions", new JsonArray())
-        .put("extensions", new JsonArray(EXTENSIONS));
+        .put("extensions", new JsonArray(extensions));
   }
 }

@@ -25,7 +25,7 @@ public final class RadioProblems {
           case BONDING_FAILED -> NipcProblem.PROTOCOLMAP_BLE_BONDING_FAILED;
           case DISCOVERY_FAILED -> NipcProblem.PROTOCOLMAP_BLE_SERVICE_DISCOVERY_FAILED;
           case UNKNOWN_TARGET -> NipcProblem.PROTOCOLMAP_BLE_INVALID_SERVICE_OR_CHARACTERISTIC;
-          case RADIO_DOWN -> null;
+          case RADIO_DOWN, UNSUPPORTED -> null;
         };
     return problem(type, subject, failure);
   }
@@ -39,7 +39,7 @@ public final class RadioProblems {
               NipcProblem.PROTOCOLMAP_ZIGBEE_CONNECTION_TIMEOUT;
           case UNKNOWN_TARGET -> NipcProblem.PROTOCOLMAP_ZIGBEE_INVALID_ENDPOINT_OR_CLUSTER;
           case BONDING_FAILED -> refusedType;
-          case RADIO_DOWN -> null;
+          case RADIO_DOWN, UNSUPPORTED -> null;
         };
     return problem(type, subject, failure);
   }
@@ -82,6 +82,10 @@ public final class RadioProblems {
     if (failure.reason() == RadioException.Reason.RADIO_DOWN) {
       // No NIPC type says the radio is down; it is the gateway that cannot serve for now.
       return NipcException.generic(503, detail);
+    }
+    if (failure.reason() == RadioException.Reason.UNSUPPORTED) {
+      // The driver in use cannot do it at all: no NIPC type, and no retry will help.
+      return NipcException.generic(501, detail);
     }
     return type == null ? NipcException.generic(502, detail) : NipcException.of(type, detail);
   }

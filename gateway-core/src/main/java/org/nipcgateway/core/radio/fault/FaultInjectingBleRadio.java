@@ -104,6 +104,16 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
   }
 
   @Override
+  public Future<Void> transmit(
+      BleAddress device, org.nipcgateway.core.radio.BleTransmission transmission) {
+    return perform(
+        "transmit",
+        device,
+        kind -> failure(kind, "transmit", device),
+        () -> radio.transmit(device, transmission));
+  }
+
+  @Override
   public void listen(BleListener listener) {
     listeners.add(listener);
   }

@@ -101,6 +101,17 @@ public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListe
   }
 
   @Override
+  public Future<Void> transmit(
+      Eui64 device, org.nipcgateway.core.radio.ZigbeeTransmission transmission) {
+    String node = device.toString();
+    return faults.perform(
+        "transmit",
+        node,
+        kind -> FaultInjection.fail(kind, "transmit", node),
+        () -> radio.transmit(device, transmission));
+  }
+
+  @Override
   public void listen(ZigbeeListener listener) {
     listeners.add(listener);
   }

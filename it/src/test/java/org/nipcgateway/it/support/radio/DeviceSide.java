@@ -30,6 +30,25 @@ public interface DeviceSide {
   /** The attribute reporting the nodes were configured with (ZCL Configure Reporting). */
   List<ConfiguredReporting> zigbeeReporting();
 
+  /**
+   * Every value the gateway wrote to a characteristic, base64, oldest first; empty when the row
+   * cannot observe writes (its BLE radio is not the simulator).
+   */
+  default java.util.Optional<List<String>> bleWrites(
+      String mac, String service, String characteristic) {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * What the radio of a family ({@code ble}, {@code zigbee}) was asked to transmit, as the
+   * simulator lists it ({@code device}, {@code payload}, {@code connectable}, {@code cycle}, {@code
+   * transmitTime}, {@code transmitInterval}); empty when the row cannot observe it.
+   */
+  default java.util.Optional<List<com.fasterxml.jackson.databind.JsonNode>> transmissions(
+      String family) {
+    return java.util.Optional.empty();
+  }
+
   /** One node attribute's reporting, with its intervals in seconds. */
   record ConfiguredReporting(
       String eui64, int endpoint, int cluster, int attribute, int minInterval, int maxInterval) {}

@@ -71,6 +71,36 @@ final class SimulatorDeviceSide implements DeviceSide {
     return configured;
   }
 
+  @Override
+  public java.util.Optional<List<String>> bleWrites(
+      String mac, String service, String characteristic) {
+    Reply reply =
+        client.get(
+            "/simulator/ble/writes?mac="
+                + ScimClient.encode(mac)
+                + "&service="
+                + service
+                + "&characteristic="
+                + characteristic);
+    if (reply.status() != 200) {
+      return java.util.Optional.empty(); // no simulated BLE radio on this row
+    }
+    List<String> writes = new ArrayList<>();
+    reply.json().path("writes").forEach(w -> writes.add(w.asText()));
+    return java.util.Optional.of(writes);
+  }
+
+  @Override
+  public java.util.Optional<List<JsonNode>> transmissions(String family) {
+    JsonNode sent = state().path(family).path("transmissions");
+    if (!sent.isArray()) {
+      return java.util.Optional.empty();
+    }
+    List<JsonNode> list = new ArrayList<>();
+    sent.forEach(list::add);
+    return java.util.Optional.of(list);
+  }
+
   private JsonNode state() {
     return client.get("/simulator").json();
   }

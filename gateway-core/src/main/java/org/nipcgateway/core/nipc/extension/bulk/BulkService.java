@@ -1,0 +1,194 @@
+package org.nipcgateway.core.nipc.extension.bulk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.nipcgateway.core.nipc.operation.Affordances;
+import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
+import org.nipcgateway.core.nipc.problem.ProblemDocuments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs bulks (the Bulk extension): every operation is checked when the bulk is posted (a bad one
+ * refuses the whole bulk, nothing runs), then they run one after the other, in order. The first
+ * that fails answers its problem, and every one after it extension-operation-not-executed. Runs are
+ * kept in memory (the last {@value #KEPT}), not across a restart.
+ */
+public final class BulkService {
+  private static final Logger LOG = LoggerFactory.getLogger(BulkService.class);
+  private static final int KEPT = 1000;
+
+  /** One operation of a posted bulk, as its body gave it. */
+  public record Operation(String method, String path, JsonNode data) {}
+
+  private record Prepared(Operation operation, Supplier<Future<JsonObject>> run) {}
+
+  private final Affordances affordances;
+  private final BulkSteps steps;
+  private final ProblemDocuments problems;
+  private final Map<String, BulkRun> runs = new LinkedHashMap<>();
+  private final AdvertisementWaits advertisements;
+
+  /**
+   * @param scanning holds BLE scanning on until the action it yields runs (for the advertisement
+   *     trigger)
+   * @param maxAdvertisementWait how long a bulk waits for its device to advertise, ms
+   */
+  public BulkService(
+      Affordances affordances,
+      BulkSteps steps,
+      ProblemDocuments problems,
+      io.vertx.core.Vertx vertx,
+      Supplier<Future<Runnable>> scanning,
+      long maxAdvertisementWait) {
+    this.affordances = affordances;
+    this.steps = steps;
+    this.problems = problems;
+    this.advertisements = new AdvertisementWaits(vertx, scanning, maxAdvertisementWait);
+  }
+
+  /** What sees advertisements for the advertisement trigger: to be given to the BLE radio. */
+  public org.nipcgateway.core.radio.BleListener advertisementListener() {
+    return advertisements;
+  }
+
+  /**
+   * Checks the bulk and starts it, at once or ({@code onAdvertisement}) when its device next
+   * advertises; fails at once (nothing run) when any operation is malformed.
+   */
+  public Future<BulkRun> start(
+      String deviceId, List<Operation> operations, boolean onAdvertisement) {
+    return affordances
+        .device(deviceId)
+        .map(
+            device -> {
+              if (onAdvertisement && device.ble().isEmpty()) {
+                throw NipcException.badRequest(
+                    "the advertisement trigger needs a device with a BLE address");
+              }
+              List<Prepared> prepared = new ArrayList<>();
+              for (int i = 0; i < operations.size(); i++) {
+                Operation operation = operations.get(i);
+                try {
+                  prepared.add(
+                      new Prepared(
+                          operation,
+                          steps.prepare(
+                              deviceId, operation.method(), operation.path(), operation.data())));
+                } catch (NipcException e) {
+                  String detail = "operation " + (i + 1) + ": " + e.getMessage();
+                  throw e.problem()
+                      .map(type -> NipcException.of(type, detail))
+                      .orElseGet(() -> NipcException.generic(e.genericStatus(), detail));
+                }
+              }
+              BulkRun run = new BulkRun(UUID.randomUUID().toString(), deviceId);
+              keep(run);
+              Future<Void> ready =
+                  onAdvertisement
+                      ? advertisements.next(device.ble().orElseThrow())
+                      : Future.succeededFuture();
+              ready
+                  .transform(
+                      seen ->
+                          seen.succeeded()
+                              ? runAll(run, prepared)
+                              : skipAll(run, prepared, seen.cause()))
+                  .onComplete(
+                      done -> {
+                        run.finish();
+                        // TODO(async extension): post run.response() to the bulk's callback.url
+                        // through the callback sender of nipc.extension.callback once merged.
+                      });
+              return run;
+            });
+  }
+
+  /** The run with that instance id on that device. */
+  public synchronized Optional<BulkRun> run(String deviceId, String instanceId) {
+    return Optional.ofNullable(runs.get(instanceId)).filter(r -> r.deviceId().equals(deviceId));
+  }
+
+  /** Forgets the runs of devices deleted from the registry. */
+  public synchronized void forget(java.util.Set<String> deviceIds) {
+    runs.values().removeIf(r -> deviceIds.contains(r.deviceId()));
+  }
+
+  private Future<Void> runAll(BulkRun run, List<Prepared> prepared) {
+    Future<Boolean> chain = Future.succeededFuture(true);
+    for (Prepared step : prepared) {
+      chain = chain.compose(going -> going ? runOne(run, step) : notRun(run, step));
+    }
+    return chain.mapEmpty();
+  }
+
+  /** Reports every operation not executed: the trigger never came. */
+  private Future<Void> skipAll(BulkRun run, List<Prepared> prepared, Throwable why) {
+    String detail =
+        why instanceof NipcException nipc
+            ? "Operation was not executed: " + nipc.getMessage()
+            : "Operation was not executed: its trigger failed";
+    for (Prepared step : prepared) {
+      run.add(
+          step.operation().method(),
+          step.operation().path(),
+          problems.of(NipcException.of(NipcProblem.EXTENSION_OPERATION_NOT_EXECUTED, detail)));
+    }
+    return Future.succeededFuture();
+  }
+
+  /** Runs one operation; true when the next may run. */
+  private Future<Boolean> runOne(BulkRun run, Prepared step) {
+    Future<JsonObject> outcome;
+    try {
+      outcome = step.run().get();
+    } catch (RuntimeException e) {
+      outcome = Future.failedFuture(e);
+    }
+    return outcome.transform(
+        done -> {
+          Operation operation = step.operation();
+          if (done.succeeded()) {
+            run.add(operation.method(), operation.path(), done.result());
+            return Future.succeededFuture(true);
+          }
+          NipcException problem;
+          if (done.cause() instanceof NipcException nipc) {
+            problem = nipc;
+          } else {
+            LOG.error(
+                "Bulk operation {} {} failed", operation.method(), operation.path(), done.cause());
+            problem = NipcException.generic(500, "internal error");
+          }
+          run.add(operation.method(), operation.path(), problems.of(problem));
+          return Future.succeededFuture(false);
+        });
+  }
+
+  private Future<Boolean> notRun(BulkRun run, Prepared step) {
+    NipcException skipped =
+        NipcException.of(
+            NipcProblem.EXTENSION_OPERATION_NOT_EXECUTED,
+            "Operation was not executed since a previous operation failed");
+    run.add(step.operation().method(), step.operation().path(), problems.of(skipped));
+    return Future.succeededFuture(false);
+  }
+
+  private synchronized void keep(BulkRun run) {
+    runs.put(run.instanceId(), run);
+    var oldest = runs.keySet().iterator();
+    while (runs.size() > KEPT && oldest.hasNext()) {
+      oldest.next();
+      oldest.remove();
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package org.nipcgateway.core.nipc.extension.bulk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Supplier;
+
+/**
+ * One kind of NIPC operation a bulk may hold (a method and path, e.g. {@code PUT
+ * /devices/{id}/properties}). {@link #prepare} checks an operation's {@code data} when the bulk is
+ * posted, so that a malformed bulk is refused before anything runs; what it returns runs it later
+ * and answers the operation's {@code response} (a value, a status), or fails with its problem.
+ */
+@FunctionalInterface
+public interface BulkStep {
+  /**
+   * @param name the affordance the path names (its {@code propertyName}, {@code actionName} or
+   *     {@code eventName})
+   * @param data the operation's {@code data}, missing when it has none
+   * @throws org.nipcgateway.core.nipc.problem.NipcException when the data do not fit the operation
+   */
+  Supplier<Future<JsonObject>> prepare(String deviceId, String name, JsonNode data);
+}

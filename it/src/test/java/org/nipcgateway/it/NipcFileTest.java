@@ -1,0 +1,363 @@
+package org.nipcgateway.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.nipcgateway.it.support.radio.BlePeripheral.characteristic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.nipcgateway.it.support.Devices;
+import org.nipcgateway.it.support.Reply;
+import org.nipcgateway.it.support.ScenarioGateway;
+import org.nipcgateway.it.support.ScimClient;
+import org.nipcgateway.it.support.SelfSignedCertificate;
+import org.nipcgateway.it.support.radio.BlePeripheral;
+import org.nipcgateway.it.support.radio.RadioRow;
+import org.nipcgateway.it.support.radio.RadioScenario;
+import org.nipcgateway.it.support.radio.World;
+
+/**
+ * The File extension: a file served by a local HTTPS server (a certificate made by openssl, which
+ * the gateway trusts through {@code nipc.file.trustedCertificates}) is fetched, checked and written
+ * to a BLE characteristic in chunks.
+ */
+@RadioScenario
+class NipcFileTest {
+  private static final String MAC = "2C:54:91:88:C9:B3";
+  private static final String MODEL = "https://example.com/ota#/sdfObject/ota";
+  private static final String FIRMWARE = MODEL + "/sdfProperty/firmware";
+  private static final String VERSION = MODEL + "/sdfProperty/version";
+  private static final String PROBLEM = "https://www.iana.org/assignments/nipc-problem-types#";
+  private static final String JSON = "application/json";
+  private static final String API_KEY = "fjelk-3dl33f-2wdsd";
+  private static final int MAX_BYTES = 1536 * 1024;
+
+  private static final Vertx VERTX = Vertx.vertx();
+  private static final SelfSignedCertificate CERT;
+  private static final HttpServer FILES;
+  private static final byte[] MEGABYTE = pattern(1024 * 1024);
+  private static final byte[] SMALL = pattern(16 * 1024 + 5);
+
+  static {
+    try {
+      CERT = SelfSignedCertificate.create(Files.createTempDirectory("nipc-file-server"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    FILES = serve();
+  }
+
+  @RegisterExtension
+  static final ScenarioGateway gateway =
+      new ScenarioGateway(
+          World.empty()
+              .withPeripherals(
+                  BlePeripheral.at(
+                      MAC,
+                      characteristic("FFF0", "FFF1", "AA==", "read", "write"),
+                      characteristic("FFF0", "FFF2", "AA==", "read"))),
+          config ->
+              config.moduleSettings(
+                  "nipc",
+                  new JsonObject()
+                      .put(
+                          "file",
+                          new JsonObject()
+                              .put("trustedCertificates", CERT.cert().toString())
+                              .put("maxBytes", MAX_BYTES))));
+
+  @Parameter RadioRow row;
+
+  private static String device;
+
+  @BeforeParameterizedClassInvocation
+  static void registerModelAndDevice() {
+    String model =
+        "{\"namespace\":{\"o\":\"https://example.com/ota\"},\"defaultNamespace\":\"o\","
+            + "\"sdfObject\":{\"ota\":{\"sdfProperty\":{"
+            + "\"firmware\":{\"sdfProtocolMap\":{\"ble\":{\"serviceID\":\"fff0\",\"characteristicID\":\"fff1\"}}},"
+            + "\"version\":{\"writable\":false,\"sdfProtocolMap\":{\"ble\":{\"serviceID\":\"fff0\",\"characteristicID\":\"fff2\"}}}"
+            + "}}}}";
+    ScimClient scim = gateway.scim();
+    assertThat(
+            scim.post("/nipc/registrations/models", model, "Content-Type", "application/sdf+json")
+                .status())
+        .isEqualTo(201);
+    device =
+        scim.create("/Devices", Devices.withModel(Devices.bleWithoutPairing("ota", MAC), MODEL))
+            .path("id")
+            .asText();
+  }
+
+  @AfterAll
+  static void stopServer() throws Exception {
+    FILES.close().await(10, TimeUnit.SECONDS);
+    VERTX.close().await(10, TimeUnit.SECONDS);
+  }
+
+  /** The file server: files by path; {@code /keyed.bin} only with the API key header. */
+  private static HttpServer serve() {
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setSsl(true)
+            .setHost("127.0.0.1")
+            .setPort(0)
+            .setKeyCertOptions(
+                new PemKeyCertOptions()
+                    .setCertPath(CERT.cert().toString())
+                    .setKeyPath(CERT.key().toString()));
+    try {
+      return VERTX
+          .createHttpServer(options)
+          .requestHandler(
+              request -> {
+                byte[] body =
+                    switch (request.path()) {
+                      case "/firmware.bin" -> MEGABYTE;
+                      case "/small.bin" -> SMALL;
+                      case "/keyed.bin" ->
+                          API_KEY.equals(request.getHeader("x-api-key")) ? SMALL : null;
+                      case "/huge.bin" -> new byte[MAX_BYTES + 1];
+                      default -> null;
+                    };
+                if (body == null) {
+                  request.response().setStatusCode(404).end();
+                } else {
+                  request.response().end(Buffer.buffer(body));
+                }
+              })
+          .listen()
+          .await(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("file server did not start", e);
+    }
+  }
+
+  private static String url(String path) {
+    return "https://127.0.0.1:" + FILES.actualPort() + path;
+  }
+
+  private static byte[] pattern(int n) {
+    byte[] value = new byte[n];
+    for (int i = 0; i < n; i++) {
+      value[i] = (byte) (i * 31 + i / 256);
+    }
+    return value;
+  }
+
+  private static String sha256(byte[] value) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
+  }
+
+  private static String filePath(String property) {
+    return "/nipc/extensions/"
+        + device
+        + "/properties/file?propertyName="
+        + ScimClient.encode(property);
+  }
+
+  private static Reply put(String property, JsonObject body) {
+    return gateway.scim().put(filePath(property), body.encode(), "Content-Type", JSON);
+  }
+
+  /** Follows a started write's status to its 303 and answers the outcome it points to. */
+  private static Reply outcome(Reply started) {
+    assertThat(started.status()).as(started.text()).isEqualTo(202);
+    assertThat(started.header("Retry-After")).isNotNull();
+    String status = started.header("Location");
+    assertThat(status).startsWith("/nipc/extensions/" + device + "/properties/file/status?");
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+    while (true) {
+      Reply reply = gateway.scim().get(status);
+      if (reply.status() == 303) {
+        assertThat(reply.json().path("status").asText()).isEqualTo("COMPLETED");
+        return gateway.scim().get(reply.header("Location"));
+      }
+      assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+      assertThat(reply.json().path("status").asText()).isEqualTo("IN_PROGRESS");
+      assertThat(Instant.now()).as("file write still running").isBefore(deadline);
+      try {
+        Thread.sleep(50); // a client polling as Retry-After tells it to, only faster
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private int writesSoFar() {
+    return gateway.devices().bleWrites(MAC, "FFF0", "FFF1").map(List::size).orElse(0);
+  }
+
+  @Test
+  void a_file_is_fetched_checked_and_written_in_chunks_byte_for_byte() throws Exception {
+    // A megabyte where the simulator holds the characteristic; the BlueZ look-alike is slower.
+    boolean simulated = row.driver("ble").equals("simulated");
+    byte[] file = simulated ? MEGABYTE : SMALL;
+    int before = writesSoFar();
+    Reply done =
+        outcome(
+            put(
+                FIRMWARE,
+                new JsonObject()
+                    .put("fileURL", url(simulated ? "/firmware.bin" : "/small.bin"))
+                    .put("chunkSize", 512)
+                    .put("sha256Checksum", sha256(file))));
+    assertThat(done.status()).as(done.text()).isEqualTo(204);
+    gateway
+        .devices()
+        .bleWrites(MAC, "FFF0", "FFF1")
+        .ifPresent(
+            writes -> {
+              List<String> pieces = writes.subList(before, writes.size());
+              assertThat(pieces).hasSize((file.length + 511) / 512);
+              ByteArrayOutputStream joined = new ByteArrayOutputStream();
+              pieces.forEach(p -> joined.writeBytes(Base64.getDecoder().decode(p)));
+              assertThat(joined.toByteArray()).isEqualTo(file);
+            });
+    assertThat(gateway.devices().bleSlotsInUse()).isZero();
+  }
+
+  @Test
+  void the_request_headers_go_to_the_file_server() {
+    Reply done =
+        outcome(
+            put(
+                FIRMWARE,
+                new JsonObject()
+                    .put("fileURL", url("/keyed.bin"))
+                    .put("headers", new JsonObject().put("x-api-key", API_KEY))));
+    assertThat(done.status()).as(done.text()).isEqualTo(204);
+  }
+
+  @Test
+  void a_wrong_checksum_fails_with_the_firmware_problem_and_writes_nothing() {
+    int before = writesSoFar();
+    Reply done =
+        outcome(
+            put(
+                FIRMWARE,
+                new JsonObject()
+                    .put("fileURL", url("/small.bin"))
+                    .put("sha256Checksum", "ab".repeat(32))));
+    assertThat(done.status()).isEqualTo(502);
+    assertThat(done.json().path("type").asText())
+        .isEqualTo(PROBLEM + "extension-firmware-update-failed");
+    assertThat(done.json().path("detail").asText()).contains("SHA-256");
+    assertThat(writesSoFar()).isEqualTo(before);
+  }
+
+  @Test
+  void
+      a_missing_file_a_refused_download_and_a_file_over_the_limit_fail_with_the_firmware_problem() {
+    int before = writesSoFar();
+    for (String path : List.of("/nope.bin", "/keyed.bin", "/huge.bin")) {
+      Reply done = outcome(put(FIRMWARE, new JsonObject().put("fileURL", url(path))));
+      assertThat(done.status()).as(path).isEqualTo(502);
+      assertThat(done.json().path("type").asText())
+          .as(path)
+          .isEqualTo(PROBLEM + "extension-firmware-update-failed");
+    }
+    assertThat(writesSoFar()).isEqualTo(before);
+  }
+
+  @Test
+  void a_file_url_that_is_not_https_is_an_unsupported_uri_scheme() {
+    for (String url :
+        List.of("http://127.0.0.1:1/f.bin", "ftp://127.0.0.1/f.bin", "file:///etc/passwd")) {
+      Reply reply = put(FIRMWARE, new JsonObject().put("fileURL", url));
+      assertThat(reply.status()).as(url).isEqualTo(400);
+      assertThat(reply.json().path("type").asText()).isEqualTo(PROBLEM + "unsupported-uri-scheme");
+    }
+  }
+
+  @Test
+  void malformed_file_requests_are_refused_at_once_with_a_4xx_problem() {
+    String good = url("/small.bin");
+    List<JsonObject> bodies =
+        List.of(
+            new JsonObject(),
+            new JsonObject().put("fileURL", 7),
+            new JsonObject().put("fileURL", good).put("chunkSize", 0),
+            new JsonObject().put("fileURL", good).put("sha256Checksum", "abc"),
+            new JsonObject().put("fileURL", good).put("headers", new JsonObject().put("x", 1)),
+            new JsonObject()
+                .put("fileURL", good)
+                .put("headers", new JsonObject().put("x", "a\r\nb: c")),
+            new JsonObject().put("fileURL", good).put("callback", "http://x"));
+    for (JsonObject body : bodies) {
+      Reply reply = put(FIRMWARE, body);
+      assertThat(reply.status()).as(body.encode() + " -> " + reply.text()).isEqualTo(400);
+    }
+    Reply readOnly = put(VERSION, new JsonObject().put("fileURL", good));
+    assertThat(readOnly.json().path("type").asText()).isEqualTo(PROBLEM + "property-not-writable");
+    Reply unknown =
+        gateway
+            .scim()
+            .put(
+                "/nipc/extensions/00000000-0000-0000-0000-000000000000/properties/file?propertyName="
+                    + ScimClient.encode(FIRMWARE),
+                new JsonObject().put("fileURL", good).encode(),
+                "Content-Type",
+                JSON);
+    assertThat(unknown.json().path("type").asText()).isEqualTo(PROBLEM + "invalid-id");
+    Reply status =
+        gateway
+            .scim()
+            .get(
+                "/nipc/extensions/"
+                    + device
+                    + "/properties/file/status?instanceId=nope&propertyName="
+                    + ScimClient.encode(FIRMWARE));
+    assertThat(status.status()).isEqualTo(404);
+  }
+
+  @Test
+  void a_bulk_may_write_a_file_and_answers_204_for_it() throws Exception {
+    String body =
+        "{\"operations\":[{\"method\":\"PUT\",\"path\":\"/extensions/"
+            + device
+            + "/properties/file?propertyName="
+            + ScimClient.encode(FIRMWARE)
+            + "\",\"data\":{\"fileURL\":\""
+            + url("/small.bin")
+            + "\",\"chunkSize\":1024,\"sha256Checksum\":\""
+            + sha256(SMALL)
+            + "\"}}]}";
+    Reply started =
+        gateway.scim().post("/nipc/extensions/" + device + "/bulk", body, "Content-Type", JSON);
+    assertThat(started.status()).as(started.text()).isEqualTo(202);
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    Reply status = gateway.scim().get(started.header("Location"));
+    while (status.status() == 200) {
+      assertThat(Instant.now()).isBefore(deadline);
+      Thread.sleep(50);
+      status = gateway.scim().get(started.header("Location"));
+    }
+    assertThat(status.status()).isEqualTo(303);
+    JsonNode results = gateway.scim().get(status.header("Location")).json();
+    assertThat(results.path("operations").get(0).path("response").path("status").asInt())
+        .as(results.toString())
+        .isEqualTo(204);
+  }
+}
