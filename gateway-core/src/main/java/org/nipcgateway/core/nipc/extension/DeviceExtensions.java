@@ -43,15 +43,22 @@ public final class DeviceExtensions {
       RadioCalls radios,
       BleConnections links,
       ProblemDocuments problems,
-      java.util.function.Supplier<io.vertx.core.Future<Runnable>> scanning) {
+      java.util.function.Supplier<io.vertx.core.Future<Runnable>> scanning,
+      org.nipcgateway.core.nipc.extension.callback.ExtensionOperations callbacks) {
     BlobWriter writer = new BlobWriter(affordances, properties, links);
     int chunk = settings.defaultChunkSize();
     boolean allowHttp = settings.file().allowHttp();
-    files = new FileService(vertx, affordances, writer, settings.file());
+    files = new FileService(vertx, affordances, writer, settings.file(), callbacks);
     steps = BuiltInSteps.of(properties, actions, files, chunk, allowHttp);
     bulks =
         new BulkService(
-            affordances, steps, problems, vertx, scanning, settings.maxAdvertisementWaitMs());
+            affordances,
+            steps,
+            problems,
+            vertx,
+            scanning,
+            settings.maxAdvertisementWaitMs(),
+            callbacks);
     radios.radios().ble().ifPresent(ble -> ble.listen(bulks.advertisementListener()));
     blob = new BlobRoutes(affordances, writer, chunk);
     transmit = new TransmitRoutes(affordances, radios);

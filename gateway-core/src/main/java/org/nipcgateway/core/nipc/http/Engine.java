@@ -10,6 +10,8 @@ import org.nipcgateway.core.nipc.connection.ConnectionService;
 import org.nipcgateway.core.nipc.dataapp.DataAppRegistry;
 import org.nipcgateway.core.nipc.event.EventService;
 import org.nipcgateway.core.nipc.event.EventSubscriptions;
+import org.nipcgateway.core.nipc.extension.DeviceExtensions;
+import org.nipcgateway.core.nipc.extension.ExtensionSettings;
 import org.nipcgateway.core.nipc.extension.callback.CallbackSettings;
 import org.nipcgateway.core.nipc.extension.callback.ExtensionOperations;
 import org.nipcgateway.core.nipc.extension.callback.HttpCallbackSender;
@@ -17,8 +19,6 @@ import org.nipcgateway.core.nipc.extension.eventconditional.ConditionalEvents;
 import org.nipcgateway.core.nipc.extension.eventconditional.EventConditionalRoutes;
 import org.nipcgateway.core.nipc.extension.readconditional.ConditionalReads;
 import org.nipcgateway.core.nipc.extension.readconditional.ReadConditionalRoutes;
-import org.nipcgateway.core.nipc.extension.DeviceExtensions;
-import org.nipcgateway.core.nipc.extension.ExtensionSettings;
 import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.link.BleConnections;
 import org.nipcgateway.core.nipc.link.RadioCalls;
@@ -97,6 +97,15 @@ final class Engine {
         new TriggerService(
             context.store(), clock, affordances, groups, subscriptions, actionService);
     events = new EventRoutes(eventService, problems);
+    triggers = new TriggerRoutes(triggerService, problems, context.deviceScope());
+    // The API extensions share one registry of long operations and one callback sender.
+    ExtensionOperations operations =
+        new ExtensionOperations(
+            clock,
+            callbackSettings.keepFinished(),
+            callbackSettings.maxOperations(),
+            new HttpCallbackSender(context.vertx(), callbackSettings),
+            problems);
     deviceExtensions =
         new DeviceExtensions(
             context.vertx(),
@@ -107,16 +116,8 @@ final class Engine {
             calls,
             links,
             problems,
-            subscriptions::holdScanning);
-    triggers = new TriggerRoutes(triggerService, problems, context.deviceScope());
-    // The API extensions share one registry of long operations and one callback sender.
-    ExtensionOperations operations =
-        new ExtensionOperations(
-            clock,
-            callbackSettings.keepFinished(),
-            callbackSettings.maxOperations(),
-            new HttpCallbackSender(context.vertx(), callbackSettings),
-            problems);
+            subscriptions::holdScanning,
+            operations);
     ConditionalEvents conditionalEvents =
         new ConditionalEvents(context.vertx(), affordances, subscriptions, operations);
     readConditional =

@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.nipcgateway.core.nipc.extension.callback.Callback;
 import org.nipcgateway.core.nipc.extension.request.ExtensionBodies;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.security.AccessRule;
@@ -49,13 +51,10 @@ public final class BulkRoutes {
     if (!trigger.equals("immediate") && !trigger.equals("advertisement")) {
       throw NipcException.badRequest("'trigger' must be immediate or advertisement");
     }
-    JsonNode callback = body.path("callback");
-    if (!callback.isMissingNode() && (!callback.isObject() || !callback.path("url").isTextual())) {
-      throw NipcException.badRequest("'callback' must be an object with a 'url'");
-    }
+    Optional<Callback> callback = Callback.of(body);
     List<BulkService.Operation> operations = operations(body.path("operations"));
     bulks
-        .start(ctx.pathParam("id"), operations, trigger.equals("advertisement"))
+        .start(ctx.pathParam("id"), operations, trigger.equals("advertisement"), callback)
         .onSuccess(
             run ->
                 ctx.response()

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.nipcgateway.core.nipc.extension.callback.Callback;
+import org.nipcgateway.core.nipc.extension.callback.ExtensionOperations;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.NipcProblem;
@@ -37,6 +39,7 @@ public final class BulkService {
   private final ProblemDocuments problems;
   private final Map<String, BulkRun> runs = new LinkedHashMap<>();
   private final AdvertisementWaits advertisements;
+  private final ExtensionOperations callbacks;
 
   /**
    * @param scanning holds BLE scanning on until the action it yields runs (for the advertisement
@@ -49,7 +52,9 @@ public final class BulkService {
       ProblemDocuments problems,
       io.vertx.core.Vertx vertx,
       Supplier<Future<Runnable>> scanning,
-      long maxAdvertisementWait) {
+      long maxAdvertisementWait,
+      ExtensionOperations callbacks) {
+    this.callbacks = callbacks;
     this.affordances = affordances;
     this.steps = steps;
     this.problems = problems;
@@ -66,7 +71,10 @@ public final class BulkService {
    * advertises; fails at once (nothing run) when any operation is malformed.
    */
   public Future<BulkRun> start(
-      String deviceId, List<Operation> operations, boolean onAdvertisement) {
+      String deviceId,
+      List<Operation> operations,
+      boolean onAdvertisement,
+      Optional<Callback> callback) {
     return affordances
         .device(deviceId)
         .map(
@@ -106,8 +114,8 @@ public final class BulkService {
                   .onComplete(
                       done -> {
                         run.finish();
-                        // TODO(async extension): post run.response() to the bulk's callback.url
-                        // through the callback sender of nipc.extension.callback once merged.
+                        callbacks.sendResult(
+                            "bulk", deviceId, run.instanceId(), callback, run.response());
                       });
               return run;
             });

@@ -122,24 +122,40 @@ public final class ExtensionOperations {
   }
 
   private void tell(ExtensionOperation operation, JsonObject body) {
-    operation
-        .callback()
-        .ifPresent(
-            callback -> {
-              JsonObject message =
-                  new JsonObject()
-                      .put("id", operation.deviceId())
-                      .put("instanceId", operation.instanceId())
-                      .mergeIn(body);
-              callbacks
-                  .send(callback, message)
-                  .onFailure(
-                      e ->
-                          LOG.info(
-                              "Callback of {} {} lost: {}",
-                              operation.kind(),
-                              operation.instanceId(),
-                              e.getMessage()));
-            });
+    sendResult(
+        operation.kind(), operation.deviceId(), operation.instanceId(), operation.callback(), body);
+  }
+
+  /**
+   * Sends an operation's result to its callback, if it has one: for extensions that keep their own
+   * runs (Bulk, File) but report them like every other long operation.
+   */
+  public void sendResult(
+      String kind,
+      String deviceId,
+      String instanceId,
+      Optional<Callback> callback,
+      JsonObject body) {
+    callback.ifPresent(
+        receiver ->
+            callbacks
+                .send(
+                    receiver,
+                    new JsonObject()
+                        .put("id", deviceId)
+                        .put("instanceId", instanceId)
+                        .mergeIn(body))
+                .onFailure(
+                    e -> LOG.info("Callback of {} {} lost: {}", kind, instanceId, e.getMessage())));
+  }
+
+  /** Sends a failed operation's problem document to its callback, if it has one. */
+  public void sendProblem(
+      String kind,
+      String deviceId,
+      String instanceId,
+      Optional<Callback> callback,
+      NipcException problem) {
+    sendResult(kind, deviceId, instanceId, callback, problems.of(problem));
   }
 }

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import org.nipcgateway.core.nipc.extension.callback.Callback;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.NipcProblem;
 
@@ -15,14 +16,14 @@ import org.nipcgateway.core.nipc.problem.NipcProblem;
  * it; another scheme is unsupported-uri-scheme), {@code chunkSize}, {@code sha256Checksum} (64 hex
  * digits), {@code headers} (names to string values) and {@code callback}.
  *
- * @param callbackUrl where the outcome is to be posted; delivery is the Async extension's
+ * @param callback where the outcome is posted once the write finished
  */
 public record FileRequest(
     URI fileUrl,
     int chunkSize,
     Optional<byte[]> sha256,
     MultiMap headers,
-    Optional<String> callbackUrl) {
+    Optional<Callback> callback) {
 
   public static FileRequest parse(JsonNode body, int defaultChunkSize, boolean allowHttp) {
     if (!body.isObject()) {
@@ -47,7 +48,7 @@ public record FileRequest(
       sha256 = Optional.of(HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT)));
     }
     return new FileRequest(
-        url, chunkSize, sha256, headers(body.path("headers")), callback(body.path("callback")));
+        url, chunkSize, sha256, headers(body.path("headers")), Callback.of(body));
   }
 
   private static URI url(JsonNode value, boolean allowHttp) {
@@ -92,16 +93,5 @@ public record FileRequest(
               headers.add(h.getKey(), h.getValue().asText());
             });
     return headers;
-  }
-
-  /** The callback's URL: its shape is checked here, its delivery is not this class's. */
-  static Optional<String> callback(JsonNode value) {
-    if (value.isMissingNode() || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isObject() || !value.path("url").isTextual()) {
-      throw NipcException.badRequest("'callback' must be an object with a 'url'");
-    }
-    return Optional.of(value.get("url").asText());
   }
 }

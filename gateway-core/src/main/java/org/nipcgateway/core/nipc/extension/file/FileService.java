@@ -2,6 +2,7 @@ package org.nipcgateway.core.nipc.extension.file;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.nipcgateway.core.nipc.extension.blob.BlobWriter;
+import org.nipcgateway.core.nipc.extension.callback.ExtensionOperations;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.NipcProblem;
@@ -30,11 +32,17 @@ public final class FileService {
   private final Affordances affordances;
   private final BlobWriter writer;
   private final FileFetcher fetcher;
+  private final ExtensionOperations callbacks;
   private final Map<String, FileJob> jobs = new LinkedHashMap<>();
 
   public FileService(
-      Vertx vertx, Affordances affordances, BlobWriter writer, FileSettings settings) {
+      Vertx vertx,
+      Affordances affordances,
+      BlobWriter writer,
+      FileSettings settings,
+      ExtensionOperations callbacks) {
     this.affordances = affordances;
+    this.callbacks = callbacks;
     this.writer = writer;
     this.fetcher = new FileFetcher(vertx, settings);
   }
@@ -52,9 +60,19 @@ public final class FileService {
               write(job, request)
                   .onComplete(
                       done -> {
-                        job.finish(problem(done.cause()));
-                        // TODO(async extension): post the outcome to request.callbackUrl() through
-                        // the callback sender of nipc.extension.callback once it is merged.
+                        NipcException problem = problem(done.cause());
+                        job.finish(problem);
+                        if (problem != null) {
+                          callbacks.sendProblem(
+                              "file", deviceId, job.instanceId(), request.callback(), problem);
+                        } else {
+                          callbacks.sendResult(
+                              "file",
+                              deviceId,
+                              job.instanceId(),
+                              request.callback(),
+                              new JsonObject().put("property", property).put("status", 204));
+                        }
                       });
               return job;
             });
