@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
+import org.nipcgateway.it.support.CallbackReceiver;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.ScenarioGateway;
@@ -32,6 +33,8 @@ class NipcBulkTest {
   private static final String PROBLEM = "https://www.iana.org/assignments/nipc-problem-types#";
   private static final String JSON = "application/json";
 
+  @RegisterExtension static final CallbackReceiver RECEIVER = CallbackReceiver.start();
+
   @RegisterExtension
   static final ScenarioGateway gateway =
       new ScenarioGateway(
@@ -46,8 +49,13 @@ class NipcBulkTest {
                   "nipc",
                   new io.vertx.core.json.JsonObject()
                       .put(
-                          "bulk",
-                          new io.vertx.core.json.JsonObject().put("advertisementWaitMs", 3000))));
+                          "extensions",
+                          new io.vertx.core.json.JsonObject()
+                              .put("callbackCaFile", RECEIVER.certificate().toString())
+                              .put(
+                                  "bulk",
+                                  new io.vertx.core.json.JsonObject()
+                                      .put("advertisementWaitMs", 3000)))));
 
   @Parameter RadioRow row;
 
@@ -166,6 +174,42 @@ class NipcBulkTest {
     assertThat(items.get(99).path("response").path("type").asText())
         .isEqualTo(PROBLEM + "property-not-readable");
     assertThat(gateway.devices().bleSlotsInUse()).isZero();
+  }
+
+  @Test
+  void the_results_of_a_finished_bulk_are_posted_to_its_callback() {
+    ObjectNode body = ScimClient.JSON.createObjectNode();
+    body.putObject("callback").put("url", RECEIVER.url());
+    ArrayNode operations = body.putArray("operations");
+    op(operations, "PUT", properties(device, LEVEL)).putObject("data").put("value", "DA==");
+    op(operations, "GET", properties(device, LEVEL));
+    Reply started = post(body);
+    assertThat(started.status()).as(started.text()).isEqualTo(202);
+    String location = started.header("Location");
+    String instanceId = location.substring(location.indexOf("instanceId=") + 11);
+
+    io.vertx.core.json.JsonObject callback = RECEIVER.of(instanceId).body();
+
+    assertThat(callback.getString("id")).isEqualTo(device);
+    assertThat(callback.getJsonArray("operations")).hasSize(2);
+    assertThat(
+            callback
+                .getJsonArray("operations")
+                .getJsonObject(1)
+                .getJsonObject("response")
+                .getString("value"))
+        .isEqualTo("DA==");
+  }
+
+  @Test
+  void a_callback_the_gateway_must_not_call_is_refused_before_anything_runs() {
+    ObjectNode body = ScimClient.JSON.createObjectNode();
+    body.putObject("callback").put("url", "ftp://127.0.0.1/results");
+    op(body.putArray("operations"), "GET", properties(device, LEVEL));
+
+    Reply refused = post(body);
+
+    assertThat(refused.status()).as(refused.text()).isEqualTo(400);
   }
 
   @Test

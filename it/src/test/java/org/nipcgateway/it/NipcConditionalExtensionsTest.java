@@ -7,30 +7,16 @@ import static org.nipcgateway.it.support.DemoGateway.name;
 import static org.nipcgateway.it.support.Eventually.eventually;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.MultiMap;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.PemKeyCertOptions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.Parameter;
+import org.nipcgateway.it.support.CallbackReceiver;
 import org.nipcgateway.it.support.DemoGateway;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.ScimClient;
-import org.nipcgateway.it.support.SelfSignedCertificate;
 import org.nipcgateway.it.support.radio.RadioRow;
 import org.nipcgateway.it.support.radio.RadioScenario;
 
@@ -41,21 +27,7 @@ import org.nipcgateway.it.support.radio.RadioScenario;
  */
 @RadioScenario
 class NipcConditionalExtensionsTest {
-  private static final Path DIR = tempDir();
-  private static final SelfSignedCertificate RECEIVER_CERT = SelfSignedCertificate.create(DIR);
-
-  @RegisterExtension
-  static final AfterAllCallback stopReceiver =
-      context -> {
-        NipcConditionalExtensionsTest.vertx
-            .close()
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS);
-        for (Path file : List.of(RECEIVER_CERT.cert(), RECEIVER_CERT.key(), DIR)) {
-          Files.deleteIfExists(file);
-        }
-      };
+  @RegisterExtension static final CallbackReceiver callbacks = CallbackReceiver.start();
 
   @RegisterExtension
   static final DemoGateway demo =
@@ -64,7 +36,7 @@ class NipcConditionalExtensionsTest {
               .put(
                   "extensions",
                   new JsonObject()
-                      .put("callbackCaFile", RECEIVER_CERT.cert().toString())
+                      .put("callbackCaFile", callbacks.certificate().toString())
                       .put("callbackRetryDelayMs", 50)));
 
   @Parameter RadioRow row;
@@ -73,59 +45,6 @@ class NipcConditionalExtensionsTest {
   private static final String PRESSED = name("button", "sdfEvent", "pressed");
   private static final String TEMPERATURE = name("light", "sdfProperty", "temperature");
   private static final String ON_OFF_CHANGED = name("light", "sdfEvent", "onOffChanged");
-
-  /** A callback as received: its body and headers. */
-  private record Received(JsonObject body, MultiMap headers) {}
-
-  private static Vertx vertx;
-  private static String receiver;
-  private static final List<Received> callbacks = new CopyOnWriteArrayList<>();
-  private static final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
-
-  @BeforeAll
-  static void startReceiver() throws Exception {
-    vertx = Vertx.vertx();
-    int port =
-        vertx
-            .createHttpServer(
-                new HttpServerOptions()
-                    .setSsl(true)
-                    .setKeyCertOptions(
-                        new PemKeyCertOptions()
-                            .setCertPath(RECEIVER_CERT.cert().toString())
-                            .setKeyPath(RECEIVER_CERT.key().toString())))
-            .requestHandler(
-                request ->
-                    request
-                        .body()
-                        .onSuccess(
-                            body -> {
-                              JsonObject json = body.toJsonObject();
-                              // Asked to, the receiver fails the first call, so the gateway
-                              // retries.
-                              if (request.getHeader("x-fail-first") != null
-                                  && failedOnce.add(json.getString("instanceId"))) {
-                                request.response().setStatusCode(503).end();
-                                return;
-                              }
-                              callbacks.add(new Received(json, request.headers()));
-                              request.response().setStatusCode(200).end();
-                            }))
-            .listen(0, "127.0.0.1")
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS)
-            .actualPort();
-    receiver = "https://127.0.0.1:" + port + "/nipc-results";
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("nipc-callback-receiver");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   private static String readPath(String id, String property) {
     return "/nipc/extensions/"
@@ -160,17 +79,6 @@ class NipcConditionalExtensionsTest {
 
   private static String instanceId(String uri) {
     return uri.substring(uri.indexOf("instanceId=") + "instanceId=".length());
-  }
-
-  private static Received callbackOf(String instanceId) {
-    eventually(
-        "the callback of " + instanceId + " arrived",
-        () ->
-            callbacks.stream().anyMatch(c -> instanceId.equals(c.body().getString("instanceId"))));
-    return callbacks.stream()
-        .filter(c -> instanceId.equals(c.body().getString("instanceId")))
-        .findFirst()
-        .orElseThrow();
   }
 
   @Test
@@ -232,13 +140,13 @@ class NipcConditionalExtensionsTest {
                 .put("value", "Bw==")
                 .put("maxRepeat", 2)
                 .put("retryTime", 0)
-                .put("callback", new JsonObject().put("url", receiver)));
+                .put("callback", new JsonObject().put("url", callbacks.url())));
     Reply failed = demo.client().get(awaitResult(status));
     assertThat(failed.status()).isEqualTo(504);
     assertThat(failed.header("Content-Type")).isEqualTo("application/problem+json");
     assertThat(failed.json().path("detail").asText()).contains("2 read(s)");
 
-    JsonObject callback = callbackOf(instanceId(status)).body();
+    JsonObject callback = callbacks.of(instanceId(status)).body();
     assertThat(callback.getString("id")).isEqualTo(demo.button());
     assertThat(callback.getInteger("status")).isEqualTo(504);
     assertThat(callback.getString("property")).isEqualTo(STATE);
@@ -255,14 +163,14 @@ class NipcConditionalExtensionsTest {
                 .put(
                     "callback",
                     new JsonObject()
-                        .put("url", receiver)
+                        .put("url", callbacks.url())
                         .put(
                             "headers",
                             new JsonObject().put("x-api-key", "k-123").put("x-fail-first", "1"))));
     assertThat(demo.client().get(status).status()).isEqualTo(303);
 
-    Received callback = callbackOf(instanceId(status));
-    assertThat(failedOnce).contains(instanceId(status));
+    CallbackReceiver.Received callback = callbacks.of(instanceId(status));
+    assertThat(callbacks.failedOnceFor(instanceId(status))).isTrue();
     assertThat(callback.headers().get("x-api-key")).isEqualTo("k-123");
     assertThat(callback.headers().get("Content-Type")).isEqualTo("application/json");
     assertThat(callback.body().getMap())
@@ -280,7 +188,7 @@ class NipcConditionalExtensionsTest {
             new JsonObject()
                 .put("value", "AQ==")
                 .put("timeout", 30)
-                .put("callback", new JsonObject().put("url", receiver)));
+                .put("callback", new JsonObject().put("url", callbacks.url())));
     assertThat(demo.client().get(status).json().path("status").asText()).isEqualTo("IN_PROGRESS");
 
     demo.pressButton("Ag==");
@@ -289,7 +197,7 @@ class NipcConditionalExtensionsTest {
       JsonNode event = demo.client().get(awaitResult(status)).json();
       assertThat(event.path("event").asText()).isEqualTo(PRESSED);
       assertThat(event.path("value").asText()).isEqualTo("AQ==");
-      JsonObject callback = callbackOf(instanceId(status)).body();
+      JsonObject callback = callbacks.of(instanceId(status)).body();
       assertThat(callback.getString("event")).isEqualTo(PRESSED);
       assertThat(callback.getString("value")).isEqualTo("AQ==");
       eventually("the button's connection was let go", () -> demo.devices().bleSlotsInUse() == 0);
@@ -306,12 +214,12 @@ class NipcConditionalExtensionsTest {
             new JsonObject()
                 .put("value", "Bw==")
                 .put("timeout", 1)
-                .put("callback", new JsonObject().put("url", receiver)));
+                .put("callback", new JsonObject().put("url", callbacks.url())));
     Reply failed = demo.client().get(awaitResult(status));
     assertThat(failed.status()).isEqualTo(504);
     assertThat(failed.json().path("type").asText()).isEqualTo("about:blank");
 
-    JsonObject callback = callbackOf(instanceId(status)).body();
+    JsonObject callback = callbacks.of(instanceId(status)).body();
     assertThat(callback.getString("event")).isEqualTo(ON_OFF_CHANGED);
     assertThat(callback.getInteger("status")).isEqualTo(504);
   }
@@ -339,11 +247,11 @@ class NipcConditionalExtensionsTest {
             new JsonObject()
                 .put("value", "AQ==")
                 .put("retryTime", 1)
-                .put("callback", new JsonObject().put("url", receiver)));
+                .put("callback", new JsonObject().put("url", callbacks.url())));
     demo.faults().inject("zigbee", "read", "refused");
 
     assertProblem(demo.client().get(awaitResult(status)), 502, PROBLEM + "property-read-failed");
-    assertThat(callbackOf(instanceId(status)).body().getString("type"))
+    assertThat(callbacks.of(instanceId(status)).body().getString("type"))
         .isEqualTo(PROBLEM + "property-read-failed");
   }
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
+import org.nipcgateway.it.support.CallbackReceiver;
 import org.nipcgateway.it.support.Devices;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.ScenarioGateway;
@@ -38,8 +39,8 @@ import org.nipcgateway.it.support.radio.World;
 
 /**
  * The File extension: a file served by a local HTTPS server (a certificate made by openssl, which
- * the gateway trusts through {@code nipc.file.trustedCertificates}) is fetched, checked and written
- * to a BLE characteristic in chunks.
+ * the gateway trusts through {@code nipc.extensions.file.trustedCertificates}) is fetched, checked
+ * and written to a BLE characteristic in chunks.
  */
 @RadioScenario
 class NipcFileTest {
@@ -67,6 +68,8 @@ class NipcFileTest {
     FILES = serve();
   }
 
+  @RegisterExtension static final CallbackReceiver RECEIVER = CallbackReceiver.start();
+
   @RegisterExtension
   static final ScenarioGateway gateway =
       new ScenarioGateway(
@@ -81,10 +84,14 @@ class NipcFileTest {
                   "nipc",
                   new JsonObject()
                       .put(
-                          "file",
+                          "extensions",
                           new JsonObject()
-                              .put("trustedCertificates", CERT.cert().toString())
-                              .put("maxBytes", MAX_BYTES))));
+                              .put("callbackCaFile", RECEIVER.certificate().toString())
+                              .put(
+                                  "file",
+                                  new JsonObject()
+                                      .put("trustedCertificates", CERT.cert().toString())
+                                      .put("maxBytes", MAX_BYTES)))));
 
   @Parameter RadioRow row;
 
@@ -236,6 +243,38 @@ class NipcFileTest {
               assertThat(joined.toByteArray()).isEqualTo(file);
             });
     assertThat(gateway.devices().bleSlotsInUse()).isZero();
+  }
+
+  @Test
+  void the_outcome_of_a_write_and_of_a_failed_checksum_is_posted_to_the_callback() {
+    JsonObject callback = new JsonObject().put("url", RECEIVER.url());
+    Reply written =
+        put(FIRMWARE, new JsonObject().put("fileURL", url("/small.bin")).put("callback", callback));
+    String ok = instanceId(written);
+    assertThat(outcome(written).status()).isEqualTo(204);
+    Reply refused =
+        put(
+            FIRMWARE,
+            new JsonObject()
+                .put("fileURL", url("/small.bin"))
+                .put("sha256Checksum", "ab".repeat(32))
+                .put("callback", callback));
+    String failed = instanceId(refused);
+    assertThat(outcome(refused).status()).isEqualTo(502);
+
+    JsonObject success = RECEIVER.of(ok).body();
+    assertThat(success.getString("id")).isEqualTo(device);
+    assertThat(success.getInteger("status")).isEqualTo(204);
+    assertThat(success.getString("property")).isEqualTo(FIRMWARE);
+    JsonObject failure = RECEIVER.of(failed).body();
+    assertThat(failure.getString("type")).isEqualTo(PROBLEM + "extension-firmware-update-failed");
+    assertThat(failure.getString("id")).isEqualTo(device);
+  }
+
+  private static String instanceId(Reply started) {
+    String location = started.header("Location");
+    assertThat(location).as(started.text()).contains("instanceId=");
+    return location.substring(location.indexOf("instanceId=") + "instanceId=".length());
   }
 
   @Test

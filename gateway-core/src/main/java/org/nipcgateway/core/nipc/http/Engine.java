@@ -58,8 +58,10 @@ final class Engine {
     long timeout = settings.longValue("operationTimeoutMs", 10_000, 0, Long.MAX_VALUE);
     int retries = settings.integer("bleConnectRetries", 1, 0, Integer.MAX_VALUE);
     int maxBatch = settings.integer("maxBatch", 32, 1, Integer.MAX_VALUE);
-    CallbackSettings callbackSettings = CallbackSettings.from(settings.section("extensions"));
-    ExtensionSettings extensionSettings = ExtensionSettings.read(settings);
+    // One section for every extension: each reads its keys from it before the check below.
+    Settings extensions = settings.section("extensions");
+    CallbackSettings callbackSettings = CallbackSettings.from(extensions);
+    ExtensionSettings extensionSettings = ExtensionSettings.read(extensions);
     settings.rejectUnknownKeys();
     Clock clock = Clock.systemUTC();
     ProblemDocuments problems = new ProblemDocuments(types);

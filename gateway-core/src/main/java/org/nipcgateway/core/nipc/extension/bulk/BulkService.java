@@ -114,8 +114,10 @@ public final class BulkService {
                   .onComplete(
                       done -> {
                         run.finish();
-                        callbacks.sendResult(
-                            "bulk", deviceId, run.instanceId(), callback, run.response());
+                        // The callback names the device as id, as every extension's does.
+                        JsonObject results = run.response();
+                        results.remove("id");
+                        callbacks.sendResult("bulk", deviceId, run.instanceId(), callback, results);
                       });
               return run;
             });
