@@ -98,7 +98,7 @@ class BluezRadioFaultsTest {
   }
 
   @Test
-  void a_peripheral_dropping_the_link_under_a_gatt_event_is_reported_as_a_connection_event()
+  void a_peripheral_dropping_the_link_under_a_gatt_event_is_reported_and_resubscribed()
       throws Exception {
     try (MosquittoSub sub =
         MosquittoSub.start(
@@ -115,6 +115,18 @@ class BluezRadioFaultsTest {
       Eventually.eventually(
           "the dropped link was reported",
           () -> connectionStatuses(sub).stream().anyMatch(c -> !c.path("connected").asBoolean()));
+      int measuredBefore = measurements(sub);
+
+      // Then the gateway reconnects by itself and the indications are on again.
+      Eventually.eventually(
+          "the reconnection was reported",
+          () ->
+              connectionStatuses(sub).stream()
+                  .dropWhile(c -> c.path("connected").asBoolean())
+                  .anyMatch(c -> c.path("connected").asBoolean()));
+      Eventually.eventually(
+          "a measurement after the drop arrived", () -> measurements(sub) > measuredBefore);
+      assertThat(lookalike().slotsInUse()).isEqualTo(1);
       for (String location : new String[] {measurement, connected}) {
         assertThat(demo.client().delete(location).status()).isEqualTo(204);
       }
@@ -165,6 +177,11 @@ class BluezRadioFaultsTest {
                 demo.thermometer(), "events", "eventName", name("thermometer", "sdfEvent", event)));
     assertThat(reply.status()).as(reply.text()).isEqualTo(201);
     return reply.header("Location");
+  }
+
+  private static int measurements(MosquittoSub sub) {
+    return (int)
+        sub.messages().stream().filter(m -> m[0].endsWith("/temperatureMeasurement")).count();
   }
 
   private static java.util.List<JsonNode> connectionStatuses(MosquittoSub sub) {
