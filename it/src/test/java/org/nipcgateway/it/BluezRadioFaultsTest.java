@@ -134,6 +134,28 @@ class BluezRadioFaultsTest {
   }
 
   @Test
+  void health_shows_the_adapters_connection_slots_in_use() {
+    assertThat(slots().getInteger("limit")).isEqualTo(8);
+    assertThat(slots().getInteger("queueLimit")).isEqualTo(32);
+    String connection = "/nipc/devices/" + demo.thermometer() + "/connections";
+    Reply opened = demo.postJson(connection, new JsonObject());
+    assertThat(opened.status()).as(opened.text()).isEqualTo(200);
+    assertThat(slots().getInteger("inUse")).isEqualTo(1);
+    assertThat(slots().getInteger("waiting")).isZero();
+
+    assertThat(demo.client().delete(connection).status()).isEqualTo(204);
+    Eventually.eventually("the slot is free", () -> slots().getInteger("inUse") == 0);
+  }
+
+  private static JsonObject slots() {
+    return new JsonObject(demo.client().get("/health").text())
+        .getJsonObject("checks")
+        .getJsonObject("radios")
+        .getJsonObject("ble")
+        .getJsonObject("connectionSlots");
+  }
+
+  @Test
   void an_enabled_gatt_event_delivers_again_after_the_adapter_returns_with_no_api_call()
       throws Exception {
     try (MosquittoSub sub =

@@ -57,6 +57,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
   private final Set<BleAddress> reported = ConcurrentHashMap.newKeySet();
   private final Set<String> connecting = ConcurrentHashMap.newKeySet();
   private final BluezRecovery recovery;
+  private final BluezSlots slots;
   private volatile BluezBus bus;
   private volatile String adapterPath;
   private volatile RadioState state = RadioState.DOWN;
@@ -68,6 +69,12 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     this.settings = settings;
     this.calls = new BluezCalls(vertx, settings.threads());
     this.recovery = new BluezRecovery(vertx, calls, this);
+    this.slots =
+        new BluezSlots(
+            vertx,
+            settings.maxConnections(),
+            settings.connectQueue(),
+            settings.connectTimeoutMillis());
   }
 
   /** Connects to the bus and the adapter; blocking, on a worker. */
@@ -109,6 +116,9 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
                         Reason.RADIO_DOWN,
                         "no BlueZ adapter " + settings.adapter() + " on the bus"));
     adapterPath = adapter;
+    for (String device : tree.find(BluezTree.DEVICE, p -> Boolean.TRUE.equals(p.get("Connected")))) {
+      addressOf(device).filter(a -> onAdapter(device)).ifPresent(slots::occupied);
+    }
     if (!tree.flag(adapter, BluezTree.ADAPTER, "Powered")) {
       current
           .object(adapter, Properties.class)
@@ -146,16 +156,42 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
 
   // The SPI, called on the gateway's event loop.
 
+  /**
+   * Waits for one of the adapter's connection slots (see {@link BluezSlots}), then connects within
+   * what is left of the connect time-out. A failed attempt gives its slot back.
+   */
   @Override
   public Future<Void> connect(BleConnectRequest request) {
     if (state != RadioState.UP) {
       return down();
     }
+    BleAddress address = request.address();
+    long asked = System.nanoTime();
+    return slots
+        .take(address)
+        .compose(
+            slot -> {
+              long left =
+                  settings.connectTimeoutMillis()
+                      - java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(
+                          System.nanoTime() - asked);
+              return attempt(request, Math.max(1, left));
+            })
+        .onFailure(
+            failure -> {
+              if (!reported.contains(address)
+                  && !(failure instanceof RadioException e && e.reason() == Reason.TIMEOUT)) {
+                slots.release(address); // a timed-out attempt gives it back once it is cancelled
+              }
+            });
+  }
+
+  private Future<Void> attempt(BleConnectRequest request, long timeoutMillis) {
     return calls
         .<Void>call(
             request.address().toString(),
             "connect " + request.address(),
-            settings.connectTimeoutMillis(),
+            timeoutMillis,
             () -> {
               connectBlocking(request);
               return null;
@@ -256,6 +292,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
       tree.await(
           t -> !t.flag(path, BluezTree.DEVICE, "Connected"), settings.operationTimeoutMillis());
     }
+    slots.release(address);
     if (reported.remove(address)) {
       emit(l -> l.connectionChanged(address, false));
     }
@@ -409,6 +446,11 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     return reported.size();
   }
 
+  /** What {@code /health} shows besides the state: the adapter's connection slots. */
+  Map<String, Object> details() {
+    return Map.of("adapter", settings.adapter(), "connectionSlots", slots.details());
+  }
+
   void stop() {
     recovery.stop();
     calls.stop();
@@ -445,6 +487,22 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     return Future.failedFuture(
         new RadioException(
             Reason.RADIO_DOWN, "the BlueZ adapter " + settings.adapter() + " is down"));
+  }
+
+  private Optional<BleAddress> addressOf(String device) {
+    return tree.properties(device, BluezTree.DEVICE)
+        .map(p -> p.get("Address"))
+        .filter(String.class::isInstance)
+        .map(a -> BleAddress.parse((String) a));
+  }
+
+  private boolean onAdapter(String device) {
+    return tree.properties(device, BluezTree.DEVICE)
+        .map(
+            p ->
+                p.get("Adapter") instanceof org.freedesktop.dbus.DBusPath a
+                    && a.getPath().equals(adapterPath))
+        .orElse(false);
   }
 
   private Optional<String> devicePath(BleAddress address) {
@@ -507,10 +565,16 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     BleAddress address = BleAddress.parse(text);
     if (changed.containsKey("Connected")) {
       boolean connected = Boolean.TRUE.equals(changed.get("Connected").getValue());
-      if (!connected && reported.remove(address)) {
-        emit(l -> l.connectionChanged(address, false));
-      } else if (connected && !connecting.contains(path) && reported.add(address)) {
-        emit(l -> l.connectionChanged(address, true));
+      if (!connected) {
+        slots.release(address);
+        if (reported.remove(address)) {
+          emit(l -> l.connectionChanged(address, false));
+        }
+      } else if (!connecting.contains(path) && onAdapter(path)) {
+        slots.occupied(address);
+        if (reported.add(address)) {
+          emit(l -> l.connectionChanged(address, true));
+        }
       }
     }
     if (scanning && BluezAdvertisements.advertised(changed)) {
@@ -549,12 +613,14 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     // dbus-java names the object the signal is about its "signal source" (getObjectPath is "/")
     String path = signal.getSignalSource().getPath();
     if (signal.getInterfaces().contains(BluezTree.DEVICE)) {
-      tree.properties(path, BluezTree.DEVICE)
-          .map(p -> p.get("Address"))
-          .filter(String.class::isInstance)
-          .map(a -> BleAddress.parse((String) a))
-          .filter(reported::remove)
-          .ifPresent(address -> emit(l -> l.connectionChanged(address, false)));
+      addressOf(path)
+          .ifPresent(
+              address -> {
+                slots.release(address);
+                if (reported.remove(address)) {
+                  emit(l -> l.connectionChanged(address, false));
+                }
+              });
     }
     tree.removed(path, signal.getInterfaces());
     if (path.equals(adapterPath) && signal.getInterfaces().contains(BluezTree.ADAPTER)) {
@@ -576,6 +642,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     state = RadioState.DOWN;
     LOG.info("BlueZ adapter {} is down: {}", settings.adapter(), why);
     calls.failPending("the BlueZ adapter " + settings.adapter() + " is down: " + why);
+    slots.clear("the BlueZ adapter " + settings.adapter() + " is down: " + why);
     for (BleAddress address : Set.copyOf(reported)) {
       if (reported.remove(address)) {
         emit(l -> l.connectionChanged(address, false));

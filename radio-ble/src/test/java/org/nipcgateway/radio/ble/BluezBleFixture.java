@@ -20,9 +20,20 @@ import org.nipcgateway.simulators.bluez.PrivateBus;
  * {@code bluez} driver started on that bus as the gateway starts it.
  */
 final class BluezBleFixture implements BleRadioFixture {
+  private final JsonObject settings;
   private PrivateBus bus;
   private BluezLookalike lookalike;
   private RadioDriver driver;
+
+  /** The driver with its default settings. */
+  BluezBleFixture() {
+    this(new JsonObject());
+  }
+
+  /** The driver with these {@code radios.ble} settings (the bus address is added). */
+  BluezBleFixture(JsonObject settings) {
+    this.settings = settings;
+  }
 
   @Override
   public Future<BleRadio> start(Vertx vertx, List<BlePeripheral> peripherals, int slots) {
@@ -43,7 +54,7 @@ final class BluezBleFixture implements BleRadioFixture {
                     .start(
                         vertx,
                         "ble",
-                        Settings.of("radios.ble", new JsonObject().put("busAddress", address))))
+                        Settings.of("radios.ble", settings.copy().put("busAddress", address))))
         .map(
             started -> {
               driver = started;
@@ -64,6 +75,11 @@ final class BluezBleFixture implements BleRadioFixture {
                     new PeripheralSpec.CharacteristicSpec(
                         c.id(), c.value(), c.properties(), List.of()))
             .toList());
+  }
+
+  /** The started driver, for what it shows in health reports. */
+  RadioDriver driver() {
+    return driver;
   }
 
   BluezLookalike lookalike() {
