@@ -63,7 +63,37 @@ class BluezRadioFaultsTest {
   void adapterBack() throws Exception {
     lookalike().faults().clear();
     lookalike().returnAdapter();
+    lookalike().startBluetoothd();
     Eventually.eventually("the BLE radio is up", () -> "UP".equals(bleState()));
+  }
+
+  @Test
+  void bluetoothd_restarting_shows_ble_down_then_up_and_a_gatt_event_delivers_again()
+      throws Exception {
+    try (MosquittoSub sub =
+        MosquittoSub.start(
+            demo.mqttPort(),
+            demo.dataApp(),
+            demo.dataAppToken(),
+            "data-app/" + demo.dataApp() + "/demo/sdfObject/button/sdfEvent/pressed")) {
+      Reply enabled =
+          demo.post(
+              path(demo.button(), "events", "eventName", name("button", "sdfEvent", "pressed")));
+      assertThat(enabled.status()).as(enabled.text()).isEqualTo(201);
+      Eventually.eventually("a press arrived", () -> pressArrives(sub, "AQ=="));
+
+      lookalike().stopBluetoothd();
+      Eventually.eventually("the BLE radio is down", () -> "DOWN".equals(bleState()));
+      assertThat(demo.client().get("/health/ready").status()).isEqualTo(503);
+      JsonObject problem = new JsonArray(readTemperatureType().text()).getJsonObject(0);
+      assertThat(problem.getInteger("status")).isEqualTo(503);
+      lookalike().startBluetoothd();
+      Eventually.eventually("the BLE radio is up again", () -> "UP".equals(bleState()));
+
+      Eventually.eventually(
+          "a press after bluetoothd returned arrived", () -> pressArrives(sub, "AA=="));
+      assertThat(demo.client().delete(enabled.header("Location")).status()).isEqualTo(204);
+    }
   }
 
   @Test

@@ -62,6 +62,8 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
   private volatile String adapterPath;
   private volatile RadioState state = RadioState.DOWN;
   private volatile boolean scanning;
+  /** Whether the running bluetoothd knows our agent (a new bus or a new bluetoothd does not). */
+  private volatile boolean agentRegistered;
 
   BluezBleRadio(Vertx vertx, BluezSettings settings) {
     this.vertx = vertx;
@@ -95,18 +97,11 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
       current = BluezBus.open(settings.busAddress().orElse(null), this);
       current.export(agent);
       bus = current;
-      tree.load(current.managedObjects());
-      AgentManager1 agents = current.object("/org/bluez", AgentManager1.class);
-      try {
-        agents.RegisterAgent(new org.freedesktop.dbus.DBusPath(BluezAgent.PATH), "KeyboardDisplay");
-        agents.RequestDefaultAgent(new org.freedesktop.dbus.DBusPath(BluezAgent.PATH));
-      } catch (DBusException | DBusExecutionException e) {
-        if (!(e instanceof DBusExecutionException d && BluezFailures.is(d, "AlreadyExists"))) {
-          LOG.warn("could not register the pairing agent: pairing will fail");
-        }
-      }
-    } else {
-      tree.load(current.managedObjects());
+      agentRegistered = false;
+    }
+    tree.load(current.managedObjects());
+    if (!agentRegistered) {
+      registerAgent(current);
     }
     String adapter =
         findAdapter()
@@ -126,6 +121,22 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     }
     if (scanning) {
       startDiscovery(current.object(adapter, Adapter1.class));
+    }
+  }
+
+  private void registerAgent(BluezBus current) {
+    AgentManager1 agents;
+    try {
+      agents = current.object("/org/bluez", AgentManager1.class);
+      agents.RegisterAgent(new org.freedesktop.dbus.DBusPath(BluezAgent.PATH), "KeyboardDisplay");
+      agents.RequestDefaultAgent(new org.freedesktop.dbus.DBusPath(BluezAgent.PATH));
+      agentRegistered = true;
+    } catch (DBusException | DBusExecutionException e) {
+      if (e instanceof DBusExecutionException d && BluezFailures.is(d, "AlreadyExists")) {
+        agentRegistered = true;
+      } else {
+        LOG.warn("could not register the pairing agent: pairing will fail");
+      }
     }
   }
 
@@ -626,6 +637,21 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     if (path.equals(adapterPath) && signal.getInterfaces().contains(BluezTree.ADAPTER)) {
       goDown("the adapter was removed");
     }
+  }
+
+  /**
+   * bluetoothd stopped (or crashed) or started again. Gone, its objects and our agent went with it:
+   * the radio goes down. Back, the driver reads its objects, registers the agent and powers the
+   * adapter as at start ({@link #bringUp}).
+   */
+  @Override
+  public void bluezOwnerChanged(boolean present) {
+    agentRegistered = false;
+    if (!present) {
+      goDown("bluetoothd left the bus");
+      tree.clear();
+    }
+    recovery.start();
   }
 
   @Override

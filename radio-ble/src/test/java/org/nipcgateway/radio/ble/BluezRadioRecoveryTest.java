@@ -8,7 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import org.nipcgateway.core.radio.BleAddress;
+import org.nipcgateway.core.radio.BleBonding;
+import org.nipcgateway.core.radio.BleCredentials;
 import org.nipcgateway.core.radio.BleConnectRequest;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.BleRadio;
@@ -26,6 +31,7 @@ import org.nipcgateway.core.radio.contract.Recorded;
  */
 class BluezRadioRecoveryTest {
   private static final BleAddress SENSOR = BleAddress.parse("C0:FF:EE:00:00:01");
+  private static final BleAddress LOCK = BleAddress.parse("C0:FF:EE:00:00:02");
   private static final GattCharacteristic LEVEL = new GattCharacteristic("180F", "2A19");
 
   private final Recorded<Object> heard = new Recorded<>();
@@ -50,7 +56,11 @@ class BluezRadioRecoveryTest {
                     vertx,
                     List.of(
                         BlePeripheral.at(SENSOR.toString())
-                            .characteristic("180F", "2A19", new byte[] {100}, "read")),
+                            .characteristic("180F", "2A19", new byte[] {100}, "read"),
+                        BlePeripheral.at(LOCK.toString())
+                            .pairing(BleBonding.PASSKEY)
+                            .passkey(123456)
+                            .characteristic("180F", "2A19", new byte[] {7}, "read")),
                     2));
     loop.await(
         () -> {
@@ -135,5 +145,32 @@ class BluezRadioRecoveryTest {
         .isEqualTo(RadioException.Reason.CONNECTION_FAILED);
     loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
     assertThat(loop.await(() -> radio.read(SENSOR, LEVEL)).value()).containsExactly(100);
+  }
+
+  @Test
+  void bluetoothd_stopping_takes_the_radio_down_and_its_return_brings_it_up_with_the_agent_again()
+      throws Exception {
+    heard.next(e -> e.equals(new Connection(SENSOR, true)));
+
+    fixture.lookalike().stopBluetoothd();
+
+    heard.next(e -> e.equals(new Connection(SENSOR, false)));
+    heard.next(e -> e.equals(new State(RadioState.DOWN)));
+    assertThat(reason(loop.failure(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)))))
+        .isEqualTo(RadioException.Reason.RADIO_DOWN);
+
+    fixture.lookalike().startBluetoothd();
+
+    heard.next(e -> e.equals(new State(RadioState.UP)));
+    loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
+    assertThat(loop.await(() -> radio.read(SENSOR, LEVEL)).value()).containsExactly(100);
+    // The new bluetoothd asks our agent for the passkey: the driver registered it again.
+    BleConnectRequest withPasskey =
+        new BleConnectRequest(
+            LOCK,
+            Set.of(BleBonding.PASSKEY),
+            new BleCredentials(OptionalInt.of(123456), Optional.empty(), Optional.empty()));
+    loop.await(() -> radio.connect(withPasskey));
+    assertThat(loop.await(() -> radio.read(LOCK, LEVEL)).value()).containsExactly(7);
   }
 }
