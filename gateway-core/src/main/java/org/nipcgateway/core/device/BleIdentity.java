@@ -6,6 +6,7 @@ import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.BleConnectRequest;
 import org.nipcgateway.core.radio.BleCredentials;
+import org.nipcgateway.core.radio.ResolvablePrivateAddress;
 
 /**
  * How a device is reached over BLE, from its SCIM BLE extension: its address (and whether it is
@@ -33,8 +34,16 @@ public record BleIdentity(
     return new BleConnectRequest(address, permitted, credentials);
   }
 
-  /** Whether the address is the device's own or one it advertises from. */
+  /**
+   * Whether the address is the device's own, one it advertises from, or a resolvable private
+   * address its IRK resolves.
+   */
   public boolean sentFrom(BleAddress sender) {
-    return address.equals(sender) || broadcastAddresses.contains(sender);
+    return address.equals(sender)
+        || broadcastAddresses.contains(sender)
+        || credentials
+            .identityResolvingKey()
+            .map(irk -> ResolvablePrivateAddress.resolves(irk, sender))
+            .orElse(false);
   }
 }

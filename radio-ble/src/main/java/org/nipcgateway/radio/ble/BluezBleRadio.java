@@ -53,6 +53,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
   private final BluezTree tree = new BluezTree();
   private final BluezGatt gatt = new BluezGatt(tree);
   private final BluezAgent agent = new BluezAgent();
+  private final BluezDevices devices = new BluezDevices(tree);
   private final List<BleListener> listeners = new CopyOnWriteArrayList<>();
   private final Set<BleAddress> reported = ConcurrentHashMap.newKeySet();
   private final Set<String> connecting = ConcurrentHashMap.newKeySet();
@@ -111,8 +112,9 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
                         Reason.RADIO_DOWN,
                         "no BlueZ adapter " + settings.adapter() + " on the bus"));
     adapterPath = adapter;
+    devices.adapter(adapter);
     for (String device : tree.find(BluezTree.DEVICE, p -> Boolean.TRUE.equals(p.get("Connected")))) {
-      addressOf(device).filter(a -> onAdapter(device)).ifPresent(slots::occupied);
+      devices.addressOf(device).filter(a -> devices.onAdapter(device)).ifPresent(slots::occupied);
     }
     if (!tree.flag(adapter, BluezTree.ADAPTER, "Powered")) {
       current
@@ -220,7 +222,8 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
 
   private void connectBlocking(BleConnectRequest request) throws DBusException {
     String device =
-        devicePath(request.address())
+        devices
+            .path(request)
             .orElseThrow(
                 () ->
                     new RadioException(
@@ -289,7 +292,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
   }
 
   private void disconnectBlocking(BleAddress address) {
-    Optional<String> device = devicePath(address);
+    Optional<String> device = devices.path(address);
     if (device.isEmpty() || bus == null) {
       return;
     }
@@ -500,37 +503,9 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
             Reason.RADIO_DOWN, "the BlueZ adapter " + settings.adapter() + " is down"));
   }
 
-  private Optional<BleAddress> addressOf(String device) {
-    return tree.properties(device, BluezTree.DEVICE)
-        .map(p -> p.get("Address"))
-        .filter(String.class::isInstance)
-        .map(a -> BleAddress.parse((String) a));
-  }
-
-  private boolean onAdapter(String device) {
-    return tree.properties(device, BluezTree.DEVICE)
-        .map(
-            p ->
-                p.get("Adapter") instanceof org.freedesktop.dbus.DBusPath a
-                    && a.getPath().equals(adapterPath))
-        .orElse(false);
-  }
-
-  private Optional<String> devicePath(BleAddress address) {
-    String adapter = adapterPath;
-    return tree
-        .find(
-            BluezTree.DEVICE,
-            p ->
-                address.toString().equalsIgnoreCase(String.valueOf(p.get("Address")))
-                    && p.get("Adapter") instanceof org.freedesktop.dbus.DBusPath a
-                    && a.getPath().equals(adapter))
-        .stream()
-        .findFirst();
-  }
-
   private String connected(BleAddress device) {
-    return devicePath(device)
+    return devices
+        .path(device)
         .filter(path -> tree.flag(path, BluezTree.DEVICE, "Connected"))
         .orElseThrow(
             () -> new RadioException(Reason.CONNECTION_FAILED, device + " is not connected"));
@@ -570,10 +545,11 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
 
   private void deviceChanged(String path, Map<String, Variant<?>> changed) {
     Optional<Map<String, Object>> device = tree.properties(path, BluezTree.DEVICE);
-    if (device.isEmpty() || !(device.get().get("Address") instanceof String text)) {
+    Optional<BleAddress> known = devices.addressOf(path);
+    if (device.isEmpty() || known.isEmpty()) {
       return;
     }
-    BleAddress address = BleAddress.parse(text);
+    BleAddress address = known.get();
     if (changed.containsKey("Connected")) {
       boolean connected = Boolean.TRUE.equals(changed.get("Connected").getValue());
       if (!connected) {
@@ -581,7 +557,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
         if (reported.remove(address)) {
           emit(l -> l.connectionChanged(address, false));
         }
-      } else if (!connecting.contains(path) && onAdapter(path)) {
+      } else if (!connecting.contains(path) && devices.onAdapter(path)) {
         slots.occupied(address);
         if (reported.add(address)) {
           emit(l -> l.connectionChanged(address, true));
@@ -596,11 +572,9 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
   private void notified(String characteristic, byte[] value) {
     String device = characteristic.substring(0, characteristic.indexOf("/service"));
     Optional<GattCharacteristic> id = gatt.idOf(characteristic);
-    Object address =
-        tree.properties(device, BluezTree.DEVICE).map(p -> p.get("Address")).orElse(null);
-    if (id.isPresent() && address instanceof String text) {
-      BleAddress from = BleAddress.parse(text);
-      emit(l -> l.notification(from, id.get(), value.clone(), false));
+    Optional<BleAddress> from = devices.addressOf(device);
+    if (id.isPresent() && from.isPresent()) {
+      emit(l -> l.notification(from.get(), id.get(), value.clone(), false));
     }
   }
 
@@ -624,7 +598,8 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     // dbus-java names the object the signal is about its "signal source" (getObjectPath is "/")
     String path = signal.getSignalSource().getPath();
     if (signal.getInterfaces().contains(BluezTree.DEVICE)) {
-      addressOf(path)
+      devices
+          .addressOf(path)
           .ifPresent(
               address -> {
                 slots.release(address);
@@ -632,6 +607,9 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
                   emit(l -> l.connectionChanged(address, false));
                 }
               });
+    }
+    if (signal.getInterfaces().contains(BluezTree.DEVICE)) {
+      devices.removed(path);
     }
     tree.removed(path, signal.getInterfaces());
     if (path.equals(adapterPath) && signal.getInterfaces().contains(BluezTree.ADAPTER)) {

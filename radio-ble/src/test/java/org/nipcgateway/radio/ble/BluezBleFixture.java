@@ -9,6 +9,7 @@ import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.RadioDriver;
+import org.nipcgateway.core.radio.ResolvablePrivateAddress;
 import org.nipcgateway.core.radio.contract.BlePeripheral;
 import org.nipcgateway.core.radio.contract.BleRadioFixture;
 import org.nipcgateway.simulators.bluez.BluezLookalike;
@@ -63,8 +64,13 @@ final class BluezBleFixture implements BleRadioFixture {
   }
 
   private static PeripheralSpec spec(BlePeripheral p) {
+    // A contract peripheral at a resolvable private address is one that uses random addresses.
+    BleAddress address =
+        ResolvablePrivateAddress.isResolvable(p.address())
+            ? p.address().withType(BleAddress.Type.RANDOM)
+            : p.address();
     return new PeripheralSpec(
-        p.address(),
+        address,
         p.pairing(),
         p.passkey(),
         p.rssi(),
