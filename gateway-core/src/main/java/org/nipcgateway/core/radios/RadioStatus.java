@@ -4,8 +4,8 @@ import java.util.Map;
 import org.nipcgateway.core.radio.RadioState;
 
 /**
- * A configured radio family as health reports show it: the driver that runs it, its state, and
- * what the driver adds ({@link org.nipcgateway.core.radio.RadioDriver#details}).
+ * A configured radio family as health reports show it: the driver that runs it, its state, and what
+ * the driver adds ({@link org.nipcgateway.core.radio.RadioDriver#details}).
  */
 public record RadioStatus(
     String family, String driver, RadioState state, Map<String, Object> details) {

@@ -39,8 +39,8 @@ public final class Radios {
 
   /**
    * One family's radio: the driver that runs it, the radio the gateway uses (the driver's own, or
-   * the fault-injecting decorator around it), the driver's own, the fault injection if any, and
-   * the started driver (for its health details).
+   * the fault-injecting decorator around it), the driver's own, the fault injection if any, and the
+   * started driver (for its health details).
    */
   public record Family<R>(
       String driver,

@@ -12,7 +12,9 @@ import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.BleCredentials;
 
-/** Which advertisements are a device's: its address, its broadcast address, or one its IRK resolves. */
+/**
+ * Which advertisements are a device's: its address, its broadcast address, or one its IRK resolves.
+ */
 class BleIdentityTest {
   private static final byte[] IRK = HexFormat.of().parseHex("ec0234a357c8ad05341010a60a397d9b");
   private static final BleAddress OWN = BleAddress.parse("C0:FF:EE:00:00:99");

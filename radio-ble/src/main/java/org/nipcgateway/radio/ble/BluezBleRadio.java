@@ -63,6 +63,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
   private volatile String adapterPath;
   private volatile RadioState state = RadioState.DOWN;
   private volatile boolean scanning;
+
   /** Whether the running bluetoothd knows our agent (a new bus or a new bluetoothd does not). */
   private volatile boolean agentRegistered;
 
@@ -113,7 +114,8 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
                         "no BlueZ adapter " + settings.adapter() + " on the bus"));
     adapterPath = adapter;
     devices.adapter(adapter);
-    for (String device : tree.find(BluezTree.DEVICE, p -> Boolean.TRUE.equals(p.get("Connected")))) {
+    for (String device :
+        tree.find(BluezTree.DEVICE, p -> Boolean.TRUE.equals(p.get("Connected")))) {
       devices.addressOf(device).filter(a -> devices.onAdapter(device)).ifPresent(slots::occupied);
     }
     if (!tree.flag(adapter, BluezTree.ADAPTER, "Powered")) {

@@ -16,8 +16,8 @@ import org.freedesktop.dbus.types.Variant;
 /**
  * The driver's connection to the bus bluetoothd is on, and its signal subscriptions ({@code
  * PropertiesChanged}, {@code InterfacesAdded}, {@code InterfacesRemoved}, and the bus's {@code
- * NameOwnerChanged} for {@code org.bluez}, which tells bluetoothd stopping and starting). Signals are handled on
- * one dbus-java thread, in the order bluetoothd sent them.
+ * NameOwnerChanged} for {@code org.bluez}, which tells bluetoothd stopping and starting). Signals
+ * are handled on one dbus-java thread, in the order bluetoothd sent them.
  */
 final class BluezBus implements AutoCloseable {
   static final String BLUEZ = "org.bluez";

@@ -11,10 +11,10 @@ import org.nipcgateway.core.radio.ResolvablePrivateAddress;
 
 /**
  * Which {@code Device1} object on the driver's adapter is which peripheral. Mostly by its {@code
- * Address}; a peripheral that hides behind resolvable private addresses appears in bluetoothd
- * under its current random address (until bonding teaches BlueZ its identity), so a connect that
- * carries the device's IRK finds the object whose address the IRK resolves, and from then on the
- * driver knows that object by the device's identity address, in its signals too.
+ * Address}; a peripheral that hides behind resolvable private addresses appears in bluetoothd under
+ * its current random address (until bonding teaches BlueZ its identity), so a connect that carries
+ * the device's IRK finds the object whose address the IRK resolves, and from then on the driver
+ * knows that object by the device's identity address, in its signals too.
  */
 final class BluezDevices {
   private final BluezTree tree;

@@ -14,7 +14,8 @@ import org.nipcgateway.core.radio.RadioException;
  * The {@code bluez} driver: BLE through BlueZ on the D-Bus system bus (or the bus named by {@code
  * busAddress}, else by {@code DBUS_SYSTEM_BUS_ADDRESS}). Settings: {@code adapter}, {@code
  * busAddress}, {@code connectTimeoutMs}, {@code operationTimeoutMs}, {@code threads}, {@code
- * maxConnections}, {@code connectQueue} (radio-ble/README.md). A bus it cannot reach or an adapter it cannot find stops the start.
+ * maxConnections}, {@code connectQueue} (radio-ble/README.md). A bus it cannot reach or an adapter
+ * it cannot find stops the start.
  */
 public final class BluezDriverProvider implements RadioDriverProvider {
   static final String SYSTEM_BUS_VARIABLE = "DBUS_SYSTEM_BUS_ADDRESS";

@@ -17,11 +17,11 @@ import org.nipcgateway.core.radio.RadioException;
 import org.nipcgateway.core.radio.RadioException.Reason;
 
 /**
- * The adapter's connection slots: a controller holds only so many LE links at once (often 5 to
- * 10), and asking bluetoothd for one more ends in an opaque {@code le-connection-abort-by-local}.
- * A connect beyond the limit waits in a bounded queue, first come first served, until a link
- * closes; it fails at once when the queue is full, and after {@code waitMillis} when no slot came
- * free. A peripheral that already holds a slot (connected, or connecting) needs no second one.
+ * The adapter's connection slots: a controller holds only so many LE links at once (often 5 to 10),
+ * and asking bluetoothd for one more ends in an opaque {@code le-connection-abort-by-local}. A
+ * connect beyond the limit waits in a bounded queue, first come first served, until a link closes;
+ * it fails at once when the queue is full, and after {@code waitMillis} when no slot came free. A
+ * peripheral that already holds a slot (connected, or connecting) needs no second one.
  *
  * <p>Called from event loops and dbus-java's signal thread; waiters complete on their own context.
  */

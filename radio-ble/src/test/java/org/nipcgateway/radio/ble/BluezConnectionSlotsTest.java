@@ -22,8 +22,8 @@ import org.nipcgateway.core.radio.contract.OnLoop;
 /**
  * The adapter's connection slots ({@code maxConnections}) and the queue of connects beyond them
  * ({@code connectQueue}): a connect waits until a link closes, fails at once when the queue is
- * full, fails as a time-out when no slot comes free within the connect time-out, and the counts
- * are what the driver shows in health reports.
+ * full, fails as a time-out when no slot comes free within the connect time-out, and the counts are
+ * what the driver shows in health reports.
  */
 class BluezConnectionSlotsTest {
   private static final BleAddress A = BleAddress.parse("C0:FF:EE:00:00:0A");
@@ -130,8 +130,7 @@ class BluezConnectionSlotsTest {
   private Map<String, Object> slots() {
     Promise<Map<String, Object>> details = Promise.promise();
     loop.context().runOnContext(v -> details.complete(fixture.driver().details()));
-    Map<String, Object> all =
-        details.future().toCompletionStage().toCompletableFuture().join();
+    Map<String, Object> all = details.future().toCompletionStage().toCompletableFuture().join();
     return (Map<String, Object>) all.get("connectionSlots");
   }
 
@@ -147,5 +146,4 @@ class BluezConnectionSlotsTest {
     assertThat(failure).isInstanceOf(RadioException.class);
     return ((RadioException) failure).reason();
   }
-
 }

@@ -25,9 +25,9 @@ import org.nipcgateway.core.radio.contract.OnLoop;
 import org.nipcgateway.core.radio.contract.Recorded;
 
 /**
- * A peripheral that BlueZ lists under a resolvable private address is found, connected and
- * reported by its identity address when the connect carries its IRK (the SCIM record's {@code
- * irk}); without the IRK, or with another, it is not found.
+ * A peripheral that BlueZ lists under a resolvable private address is found, connected and reported
+ * by its identity address when the connect carries its IRK (the SCIM record's {@code irk}); without
+ * the IRK, or with another, it is not found.
  */
 class BluezPrivateAddressTest {
   // The Bluetooth Core sample: this IRK resolves this address (ah = 0x0dfbaa for prand 0x708194).

@@ -186,8 +186,7 @@ public final class EventSubscriptions {
    * A link that drops because the radio went down is left to {@link #radioChanged}.
    */
   private void linkChanged(BleAddress mac, boolean connected) {
-    if (!connected
-        && radios.radios().ble().map(r -> r.state() != RadioState.UP).orElse(true)) {
+    if (!connected && radios.radios().ble().map(r -> r.state() != RadioState.UP).orElse(true)) {
       return;
     }
     List<Subscription> affected;
