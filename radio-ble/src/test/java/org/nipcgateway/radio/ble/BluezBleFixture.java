@@ -25,6 +25,8 @@ final class BluezBleFixture implements BleRadioFixture {
   private PrivateBus bus;
   private BluezLookalike lookalike;
   private RadioDriver driver;
+  private BluezLookalike.Adapter adapter;
+  private List<PeripheralSpec> specs;
 
   /** The driver with its default settings. */
   BluezBleFixture() {
@@ -42,11 +44,9 @@ final class BluezBleFixture implements BleRadioFixture {
         .executeBlocking(
             () -> {
               bus = PrivateBus.start();
-              lookalike =
-                  BluezLookalike.start(
-                      bus.address(),
-                      new BluezLookalike.Adapter("hci0", "00:1A:7D:DA:71:13", slots, 100),
-                      peripherals.stream().map(BluezBleFixture::spec).toList());
+              adapter = new BluezLookalike.Adapter("hci0", "00:1A:7D:DA:71:13", slots, 100);
+              specs = peripherals.stream().map(BluezBleFixture::spec).toList();
+              lookalike = BluezLookalike.start(bus.address(), adapter, specs);
               return bus.address();
             })
         .compose(
@@ -86,6 +86,16 @@ final class BluezBleFixture implements BleRadioFixture {
   /** The started driver, for what it shows in health reports. */
   RadioDriver driver() {
     return driver;
+  }
+
+  /**
+   * The system bus restarts: every connection to it is lost, and bluetoothd (a new look-alike with
+   * the same peripherals) comes back on the new bus. Blocking.
+   */
+  void restartBus() throws Exception {
+    lookalike.close();
+    String address = bus.restart();
+    lookalike = BluezLookalike.start(address, adapter, specs);
   }
 
   BluezLookalike lookalike() {

@@ -173,4 +173,25 @@ class BluezRadioRecoveryTest {
     loop.await(() -> radio.connect(withPasskey));
     assertThat(loop.await(() -> radio.read(LOCK, LEVEL)).value()).containsExactly(7);
   }
+
+  @Test
+  void a_lost_bus_connection_takes_the_radio_down_and_the_driver_reconnects_to_the_new_bus()
+      throws Exception {
+    heard.next(e -> e.equals(new Connection(SENSOR, true)));
+
+    fixture.restartBus();
+
+    heard.next(e -> e.equals(new Connection(SENSOR, false)));
+    heard.next(e -> e.equals(new State(RadioState.DOWN)));
+    heard.next(e -> e.equals(new State(RadioState.UP)));
+    loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
+    assertThat(loop.await(() -> radio.read(SENSOR, LEVEL)).value()).containsExactly(100);
+    // A new connection, so the agent was registered again with the new bluetoothd.
+    BleConnectRequest withPasskey =
+        new BleConnectRequest(
+            LOCK,
+            Set.of(BleBonding.PASSKEY),
+            new BleCredentials(OptionalInt.of(123456), Optional.empty(), Optional.empty()));
+    loop.await(() -> radio.connect(withPasskey));
+  }
 }
