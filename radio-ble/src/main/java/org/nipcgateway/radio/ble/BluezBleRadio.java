@@ -362,10 +362,16 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
         "notifications",
         c -> {
           GattCharacteristic1 characteristic = bus.object(c, GattCharacteristic1.class);
-          if (on) {
-            characteristic.StartNotify();
-          } else {
-            characteristic.StopNotify();
+          try {
+            if (on) {
+              characteristic.StartNotify();
+            } else {
+              characteristic.StopNotify();
+            }
+          } catch (DBusExecutionException e) {
+            if (!BluezFailures.sessionAlready(e, on)) {
+              throw e;
+            }
           }
           return DeviceAnswer.done();
         });

@@ -44,6 +44,8 @@ class BluezRadioRecoveryTest {
 
   record Connection(BleAddress device, boolean connected) {}
 
+  record Notified(BleAddress device, int value) {}
+
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
@@ -56,7 +58,7 @@ class BluezRadioRecoveryTest {
                     vertx,
                     List.of(
                         BlePeripheral.at(SENSOR.toString())
-                            .characteristic("180F", "2A19", new byte[] {100}, "read"),
+                            .characteristic("180F", "2A19", new byte[] {100}, "read", "notify"),
                         BlePeripheral.at(LOCK.toString())
                             .pairing(BleBonding.PASSKEY)
                             .passkey(123456)
@@ -74,6 +76,15 @@ class BluezRadioRecoveryTest {
                 @Override
                 public void stateChanged(RadioState state) {
                   heard.add(new State(state));
+                }
+
+                @Override
+                public void notification(
+                    BleAddress device,
+                    GattCharacteristic characteristic,
+                    byte[] value,
+                    boolean indication) {
+                  heard.add(new Notified(device, value[0]));
                 }
               });
           return Future.succeededFuture();
@@ -193,5 +204,24 @@ class BluezRadioRecoveryTest {
             Set.of(BleBonding.PASSKEY),
             new BleCredentials(OptionalInt.of(123456), Optional.empty(), Optional.empty()));
     loop.await(() -> radio.connect(withPasskey));
+  }
+
+  @Test
+  void
+      a_notify_session_bluetoothd_kept_across_a_dropped_link_is_on_again_and_asking_again_is_done() {
+    assertThat(loop.await(() -> radio.notifications(SENSOR, LEVEL, true)).succeeded()).isTrue();
+    fixture.lookalike().dropLink(SENSOR);
+    heard.next(e -> e.equals(new Connection(SENSOR, false)));
+
+    loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
+    // bluetoothd registered the session again by itself: values arrive with no StartNotify
+    fixture.change(SENSOR, LEVEL, new byte[] {55});
+    heard.next(e -> e.equals(new Notified(SENSOR, 55)));
+
+    // what the engine does after a reconnect: StartNotify again, answered "Already notifying"
+    assertThat(loop.await(() -> radio.notifications(SENSOR, LEVEL, true)).succeeded()).isTrue();
+    assertThat(loop.await(() -> radio.notifications(SENSOR, LEVEL, false)).succeeded()).isTrue();
+    // and off twice is off ("No notify session started")
+    assertThat(loop.await(() -> radio.notifications(SENSOR, LEVEL, false)).succeeded()).isTrue();
   }
 }

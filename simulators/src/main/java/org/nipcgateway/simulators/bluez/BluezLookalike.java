@@ -175,6 +175,7 @@ public final class BluezLookalike implements AutoCloseable {
       return;
     }
     poweredOff();
+    forgetSessions();
     present = false;
     List<BluezObject> reversed = new ArrayList<>(objects);
     java.util.Collections.reverse(reversed);
@@ -214,6 +215,7 @@ public final class BluezLookalike implements AutoCloseable {
     running = false;
     connection.releaseBusName(BUS_NAME);
     poweredOff();
+    forgetSessions();
     agents.forget();
   }
 
@@ -252,6 +254,12 @@ public final class BluezLookalike implements AutoCloseable {
       adapter.change("Discovering", new Variant<>(false));
     }
     devices.values().forEach(LookalikeDevice::dropLink);
+  }
+
+  private void forgetSessions() {
+    devices
+        .values()
+        .forEach(d -> d.characteristics().forEach(LookalikeCharacteristic::forgetSessions));
   }
 
   synchronized void discovering(boolean on) {
