@@ -76,6 +76,7 @@ class BluezRadioFaultsTest {
             demo.dataApp(),
             demo.dataAppToken(),
             "data-app/" + demo.dataApp() + "/demo/sdfObject/button/sdfEvent/pressed")) {
+      assertThat(sub.granted()).isEqualTo(1);
       Reply enabled =
           demo.post(
               path(demo.button(), "events", "eventName", name("button", "sdfEvent", "pressed")));
@@ -138,29 +139,33 @@ class BluezRadioFaultsTest {
             demo.dataApp(),
             demo.dataAppToken(),
             "data-app/" + demo.dataApp() + "/#")) {
+      assertThat(sub.granted()).isEqualTo(1);
       String connected = enable("isConnected");
       String measurement = enable("temperatureMeasurement");
-      Eventually.eventually("the event holds a link", () -> lookalike().slotsInUse() == 1);
+      try {
+        Eventually.eventually("the event holds a link", () -> lookalike().slotsInUse() == 1);
 
-      lookalike().dropLink(BleAddress.parse(THERMOMETER_MAC));
+        lookalike().dropLink(BleAddress.parse(THERMOMETER_MAC));
 
-      Eventually.eventually(
-          "the dropped link was reported",
-          () -> connectionStatuses(sub).stream().anyMatch(c -> !c.path("connected").asBoolean()));
-      int measuredBefore = measurements(sub);
+        Eventually.eventually(
+            "the dropped link was reported",
+            () -> connectionStatuses(sub).stream().anyMatch(c -> !c.path("connected").asBoolean()));
+        int measuredBefore = measurements(sub);
 
-      // Then the gateway reconnects by itself and the indications are on again.
-      Eventually.eventually(
-          "the reconnection was reported",
-          () ->
-              connectionStatuses(sub).stream()
-                  .dropWhile(c -> c.path("connected").asBoolean())
-                  .anyMatch(c -> c.path("connected").asBoolean()));
-      Eventually.eventually(
-          "a measurement after the drop arrived", () -> measurements(sub) > measuredBefore);
-      assertThat(lookalike().slotsInUse()).isEqualTo(1);
-      for (String location : new String[] {measurement, connected}) {
-        assertThat(demo.client().delete(location).status()).isEqualTo(204);
+        // Then the gateway reconnects by itself and the indications are on again.
+        Eventually.eventually(
+            "the reconnection was reported",
+            () ->
+                connectionStatuses(sub).stream()
+                    .dropWhile(c -> c.path("connected").asBoolean())
+                    .anyMatch(c -> c.path("connected").asBoolean()));
+        Eventually.eventually(
+            "a measurement after the drop arrived", () -> measurements(sub) > measuredBefore);
+        assertThat(lookalike().slotsInUse()).isEqualTo(1);
+      } finally {
+        for (String location : new String[] {measurement, connected}) {
+          assertThat(demo.client().delete(location).status()).isEqualTo(204);
+        }
       }
     }
   }
@@ -196,6 +201,7 @@ class BluezRadioFaultsTest {
             demo.dataApp(),
             demo.dataAppToken(),
             "data-app/" + demo.dataApp() + "/demo/sdfObject/button/sdfEvent/pressed")) {
+      assertThat(sub.granted()).isEqualTo(1);
       Reply enabled =
           demo.post(
               path(demo.button(), "events", "eventName", name("button", "sdfEvent", "pressed")));
