@@ -74,6 +74,15 @@ class NipcRadioRecoveryTest {
       Eventually.eventually("a press after the drop arrived", () -> pressArrives(sub, "AA=="));
       assertThat(state(location)).isEqualTo("active");
       assertThat(demo.devices().bleSlotsInUse()).isEqualTo(1);
+      // every BLE driver shows its adapter's slots in /health
+      assertThat(
+              new JsonObject(demo.client().get("/health").text())
+                  .getJsonObject("checks")
+                  .getJsonObject("radios")
+                  .getJsonObject("ble")
+                  .getJsonObject("connectionSlots")
+                  .getInteger("inUse"))
+          .isEqualTo(1);
       assertThat(demo.client().delete(location).status()).isEqualTo(204);
       Eventually.eventually("the link closed", () -> demo.devices().bleSlotsInUse() == 0);
     }

@@ -19,8 +19,7 @@ import org.nipcgateway.core.security.RouteTable;
  *       writes succeed ({@code store} is {@code DEGRADED} while they fail, e.g. on a full disk),
  *       every configured radio is up and the gateway is not shutting down, 503 otherwise. The
  *       checks name each radio's driver and state ({@code radios.ble.driver}, {@code
- *       radios.ble.state}) and add what the driver shows (the {@code bluez} driver: {@code
- *       connectionSlots}).
+ *       radios.ble.state}) and add what the driver shows (BLE drivers: {@code connectionSlots}).
  * </ul>
  */
 public final class HealthRoutes {
