@@ -63,7 +63,40 @@ class BluezRadioFaultsTest {
   void adapterBack() throws Exception {
     lookalike().faults().clear();
     lookalike().returnAdapter();
+    lookalike().startBluetoothd();
     Eventually.eventually("the BLE radio is up", () -> "UP".equals(bleState()));
+  }
+
+  @Test
+  void bluetoothd_restarting_shows_ble_down_then_up_and_a_gatt_event_delivers_again()
+      throws Exception {
+    try (MosquittoSub sub =
+        MosquittoSub.start(
+            demo.mqttPort(),
+            demo.dataApp(),
+            demo.dataAppToken(),
+            "data-app/" + demo.dataApp() + "/demo/sdfObject/button/sdfEvent/pressed")) {
+      assertThat(sub.granted()).isEqualTo(1);
+      Reply enabled =
+          demo.post(
+              path(demo.button(), "events", "eventName", name("button", "sdfEvent", "pressed")));
+      assertThat(enabled.status()).as(enabled.text()).isEqualTo(201);
+      Eventually.eventually("a press arrived", () -> pressArrives(sub, "AQ=="));
+
+      lookalike().stopBluetoothd();
+      // DOWN, then RECOVERING while the driver retries for a bluetoothd to come back
+      Eventually.eventually("the BLE radio is not up", () -> !"UP".equals(bleState()));
+      assertThat(bleState()).isIn("DOWN", "RECOVERING");
+      assertThat(demo.client().get("/health/ready").status()).isEqualTo(503);
+      JsonObject problem = new JsonArray(readTemperatureType().text()).getJsonObject(0);
+      assertThat(problem.getInteger("status")).isEqualTo(503);
+      lookalike().startBluetoothd();
+      Eventually.eventually("the BLE radio is up again", () -> "UP".equals(bleState()));
+
+      Eventually.eventually(
+          "a press after bluetoothd returned arrived", () -> pressArrives(sub, "AA=="));
+      assertThat(demo.client().delete(enabled.header("Location")).status()).isEqualTo(204);
+    }
   }
 
   @Test
@@ -98,7 +131,7 @@ class BluezRadioFaultsTest {
   }
 
   @Test
-  void a_peripheral_dropping_the_link_under_a_gatt_event_is_reported_as_a_connection_event()
+  void a_peripheral_dropping_the_link_under_a_gatt_event_is_reported_and_resubscribed()
       throws Exception {
     try (MosquittoSub sub =
         MosquittoSub.start(
@@ -106,19 +139,57 @@ class BluezRadioFaultsTest {
             demo.dataApp(),
             demo.dataAppToken(),
             "data-app/" + demo.dataApp() + "/#")) {
+      assertThat(sub.granted()).isEqualTo(1);
       String connected = enable("isConnected");
       String measurement = enable("temperatureMeasurement");
-      Eventually.eventually("the event holds a link", () -> lookalike().slotsInUse() == 1);
+      try {
+        Eventually.eventually("the event holds a link", () -> lookalike().slotsInUse() == 1);
 
-      lookalike().dropLink(BleAddress.parse(THERMOMETER_MAC));
+        lookalike().dropLink(BleAddress.parse(THERMOMETER_MAC));
 
-      Eventually.eventually(
-          "the dropped link was reported",
-          () -> connectionStatuses(sub).stream().anyMatch(c -> !c.path("connected").asBoolean()));
-      for (String location : new String[] {measurement, connected}) {
-        assertThat(demo.client().delete(location).status()).isEqualTo(204);
+        Eventually.eventually(
+            "the dropped link was reported",
+            () -> connectionStatuses(sub).stream().anyMatch(c -> !c.path("connected").asBoolean()));
+        int measuredBefore = measurements(sub);
+
+        // Then the gateway reconnects by itself and the indications are on again.
+        Eventually.eventually(
+            "the reconnection was reported",
+            () ->
+                connectionStatuses(sub).stream()
+                    .dropWhile(c -> c.path("connected").asBoolean())
+                    .anyMatch(c -> c.path("connected").asBoolean()));
+        Eventually.eventually(
+            "a measurement after the drop arrived", () -> measurements(sub) > measuredBefore);
+        assertThat(lookalike().slotsInUse()).isEqualTo(1);
+      } finally {
+        for (String location : new String[] {measurement, connected}) {
+          assertThat(demo.client().delete(location).status()).isEqualTo(204);
+        }
       }
     }
+  }
+
+  @Test
+  void health_shows_the_adapters_connection_slots_in_use() {
+    assertThat(slots().getInteger("limit")).isEqualTo(8);
+    assertThat(slots().getInteger("queueLimit")).isEqualTo(32);
+    String connection = "/nipc/devices/" + demo.thermometer() + "/connections";
+    Reply opened = demo.postJson(connection, new JsonObject());
+    assertThat(opened.status()).as(opened.text()).isEqualTo(200);
+    assertThat(slots().getInteger("inUse")).isEqualTo(1);
+    assertThat(slots().getInteger("waiting")).isZero();
+
+    assertThat(demo.client().delete(connection).status()).isEqualTo(204);
+    Eventually.eventually("the slot is free", () -> slots().getInteger("inUse") == 0);
+  }
+
+  private static JsonObject slots() {
+    return new JsonObject(demo.client().get("/health").text())
+        .getJsonObject("checks")
+        .getJsonObject("radios")
+        .getJsonObject("ble")
+        .getJsonObject("connectionSlots");
   }
 
   @Test
@@ -130,6 +201,7 @@ class BluezRadioFaultsTest {
             demo.dataApp(),
             demo.dataAppToken(),
             "data-app/" + demo.dataApp() + "/demo/sdfObject/button/sdfEvent/pressed")) {
+      assertThat(sub.granted()).isEqualTo(1);
       Reply enabled =
           demo.post(
               path(demo.button(), "events", "eventName", name("button", "sdfEvent", "pressed")));
@@ -165,6 +237,11 @@ class BluezRadioFaultsTest {
                 demo.thermometer(), "events", "eventName", name("thermometer", "sdfEvent", event)));
     assertThat(reply.status()).as(reply.text()).isEqualTo(201);
     return reply.header("Location");
+  }
+
+  private static int measurements(MosquittoSub sub) {
+    return (int)
+        sub.messages().stream().filter(m -> m[0].endsWith("/temperatureMeasurement")).count();
   }
 
   private static java.util.List<JsonNode> connectionStatuses(MosquittoSub sub) {

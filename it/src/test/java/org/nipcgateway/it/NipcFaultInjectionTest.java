@@ -161,8 +161,10 @@ class NipcFaultInjectionTest {
   void a_radio_taken_down_makes_the_gateway_not_ready_and_its_devices_answer_503_until_it_returns(
       String radio, Function<DemoGateway, Reply> read) {
     JsonObject health = new JsonObject(demo.client().get("/health").text());
-    assertThat(health.getJsonObject("checks").getJsonObject("radios").getJsonObject(radio))
-        .isEqualTo(new JsonObject().put("driver", row.driver(radio)).put("state", "UP"));
+    JsonObject check = health.getJsonObject("checks").getJsonObject("radios").getJsonObject(radio);
+    // A driver may add details of its own (the bluez driver: its connection slots).
+    assertThat(check.getString("driver")).isEqualTo(row.driver(radio));
+    assertThat(check.getString("state")).isEqualTo("UP");
 
     demo.faults().inject(radio, "*", "radio-down");
 

@@ -1,6 +1,7 @@
 package org.nipcgateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nipcgateway.it.support.DemoGateway.BUTTON_MAC;
 import static org.nipcgateway.it.support.DemoGateway.LIGHT_EUI64;
 import static org.nipcgateway.it.support.DemoGateway.name;
 import static org.nipcgateway.it.support.DemoGateway.path;
@@ -58,6 +59,44 @@ class NipcRadioRecoveryTest {
       assertThat(demo.client().delete(location).status()).isEqualTo(204);
       Eventually.eventually("the link closed", () -> demo.devices().bleSlotsInUse() == 0);
     }
+  }
+
+  @Test
+  void gatt_notifications_arrive_again_after_the_peripheral_drops_its_link_with_no_api_call()
+      throws Exception {
+    try (MosquittoSub sub = subscribe("button/sdfEvent/pressed")) {
+      String location = enable(demo.button(), "button", "pressed");
+      Eventually.eventually("a press arrived", () -> pressArrives(sub, "AQ=="));
+
+      demo.devices().blePeripheralDropsLink(BUTTON_MAC);
+
+      // The radio stayed up: the gateway reconnects on its own and turns notifications on again.
+      Eventually.eventually("a press after the drop arrived", () -> pressArrives(sub, "AA=="));
+      assertThat(state(location)).isEqualTo("active");
+      assertThat(demo.devices().bleSlotsInUse()).isEqualTo(1);
+      // every BLE driver shows its adapter's slots in /health
+      assertThat(
+              new JsonObject(demo.client().get("/health").text())
+                  .getJsonObject("checks")
+                  .getJsonObject("radios")
+                  .getJsonObject("ble")
+                  .getJsonObject("connectionSlots")
+                  .getInteger("inUse"))
+          .isEqualTo(1);
+      assertThat(demo.client().delete(location).status()).isEqualTo(204);
+      Eventually.eventually("the link closed", () -> demo.devices().bleSlotsInUse() == 0);
+    }
+  }
+
+  /** Presses the button once; whether a message for it arrives within 300 ms. */
+  private static boolean pressArrives(MosquittoSub sub, String value) {
+    int before = sub.messages().size();
+    demo.pressButton(value);
+    long until = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(300);
+    while (System.nanoTime() < until && sub.messages().size() == before) {
+      Thread.onSpinWait();
+    }
+    return sub.messages().size() > before;
   }
 
   @Test

@@ -98,6 +98,14 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
         return Optional.of(radio);
       }
 
+      /** The simulated adapter's connection slots, as the bluez driver shows its own. */
+      @Override
+      public java.util.Map<String, Object> details() {
+        return java.util.Map.of(
+            "connectionSlots",
+            java.util.Map.of("limit", radio.slots(), "inUse", radio.slotsInUse()));
+      }
+
       @Override
       public Future<Void> stop() {
         radio.stop();

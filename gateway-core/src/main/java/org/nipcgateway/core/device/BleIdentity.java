@@ -36,7 +36,7 @@ public record BleIdentity(
 
   /**
    * Whether the address is the device's own, one it advertises from, or a resolvable private
-   * address that its identity resolving key resolves.
+   * address its IRK resolves.
    */
   public boolean sentFrom(BleAddress sender) {
     return address.equals(sender)

@@ -19,7 +19,7 @@ import org.nipcgateway.core.security.RouteTable;
  *       writes succeed ({@code store} is {@code DEGRADED} while they fail, e.g. on a full disk),
  *       every configured radio is up and the gateway is not shutting down, 503 otherwise. The
  *       checks name each radio's driver and state ({@code radios.ble.driver}, {@code
- *       radios.ble.state}).
+ *       radios.ble.state}) and add what the driver shows (BLE drivers: {@code connectionSlots}).
  * </ul>
  */
 public final class HealthRoutes {
@@ -55,9 +55,10 @@ public final class HealthRoutes {
     JsonObject radioChecks = new JsonObject();
     for (RadioStatus radio : radios.get()) {
       radiosUp &= radio.state() == RadioState.UP;
-      radioChecks.put(
-          radio.family(),
-          new JsonObject().put("driver", radio.driver()).put("state", radio.state().name()));
+      JsonObject check =
+          new JsonObject().put("driver", radio.driver()).put("state", radio.state().name());
+      radio.details().forEach(check::put);
+      radioChecks.put(radio.family(), check);
     }
     if (!radioChecks.isEmpty()) {
       checks.put("radios", radioChecks);

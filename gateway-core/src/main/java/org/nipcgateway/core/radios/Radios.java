@@ -12,6 +12,7 @@ import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.RadioDriver;
 import org.nipcgateway.core.radio.RadioDriverProvider;
 import org.nipcgateway.core.radio.RadioEnvironment;
+import org.nipcgateway.core.radio.RadioState;
 import org.nipcgateway.core.radio.ZigbeeRadio;
 import org.nipcgateway.core.radio.fault.Fault;
 import org.nipcgateway.core.radio.fault.FaultInjectingBleRadio;
@@ -38,9 +39,15 @@ public final class Radios {
 
   /**
    * One family's radio: the driver that runs it, the radio the gateway uses (the driver's own, or
-   * the fault-injecting decorator around it), the driver's own, and the fault injection if any.
+   * the fault-injecting decorator around it), the driver's own, the fault injection if any, and the
+   * started driver (for its health details).
    */
-  public record Family<R>(String driver, R radio, R driverRadio, Optional<FaultInjection> faults) {}
+  public record Family<R>(
+      String driver,
+      R radio,
+      R driverRadio,
+      Optional<FaultInjection> faults,
+      RadioDriver started) {}
 
   private Radios(
       List<RadioDriver> drivers,
@@ -128,7 +135,7 @@ public final class Radios {
     BleRadio radio = started.started().ble().orElseThrow(() -> noRadio("ble"));
     BleRadio used =
         started.faults().<BleRadio>map(f -> new FaultInjectingBleRadio(radio, f)).orElse(radio);
-    return new Family<>(started.driver(), used, radio, started.faults());
+    return new Family<>(started.driver(), used, radio, started.faults(), started.started());
   }
 
   private static Family<ZigbeeRadio> zigbeeFamily(Started started) {
@@ -138,7 +145,7 @@ public final class Radios {
             .faults()
             .<ZigbeeRadio>map(f -> new FaultInjectingZigbeeRadio(radio, f))
             .orElse(radio);
-    return new Family<>(started.driver(), used, radio, started.faults());
+    return new Family<>(started.driver(), used, radio, started.faults(), started.started());
   }
 
   /**
@@ -228,9 +235,15 @@ public final class Radios {
   /** Each configured family's driver and state, for health reports. */
   public List<RadioStatus> statuses() {
     List<RadioStatus> statuses = new ArrayList<>();
-    ble.ifPresent(f -> statuses.add(new RadioStatus("ble", f.driver(), f.radio().state())));
-    zigbee.ifPresent(f -> statuses.add(new RadioStatus("zigbee", f.driver(), f.radio().state())));
+    ble.ifPresent(f -> statuses.add(status("ble", f)));
+    zigbee.ifPresent(f -> statuses.add(status("zigbee", f)));
     return statuses;
+  }
+
+  private static RadioStatus status(String family, Family<?> f) {
+    RadioState state =
+        f.radio() instanceof BleRadio ble ? ble.state() : ((ZigbeeRadio) f.radio()).state();
+    return new RadioStatus(family, f.driver(), state, f.started().details());
   }
 
   public Future<Void> stop() {

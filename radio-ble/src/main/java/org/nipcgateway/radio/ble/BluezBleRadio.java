@@ -53,14 +53,19 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
   private final BluezTree tree = new BluezTree();
   private final BluezGatt gatt = new BluezGatt(tree);
   private final BluezAgent agent = new BluezAgent();
+  private final BluezDevices devices = new BluezDevices(tree);
   private final List<BleListener> listeners = new CopyOnWriteArrayList<>();
   private final Set<BleAddress> reported = ConcurrentHashMap.newKeySet();
   private final Set<String> connecting = ConcurrentHashMap.newKeySet();
   private final BluezRecovery recovery;
+  private final BluezSlots slots;
   private volatile BluezBus bus;
   private volatile String adapterPath;
   private volatile RadioState state = RadioState.DOWN;
   private volatile boolean scanning;
+
+  /** Whether the running bluetoothd knows our agent (a new bus or a new bluetoothd does not). */
+  private volatile boolean agentRegistered;
 
   BluezBleRadio(Vertx vertx, BluezSettings settings) {
     this.vertx = vertx;
@@ -68,6 +73,12 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     this.settings = settings;
     this.calls = new BluezCalls(vertx, settings.threads());
     this.recovery = new BluezRecovery(vertx, calls, this);
+    this.slots =
+        new BluezSlots(
+            vertx,
+            settings.maxConnections(),
+            settings.connectQueue(),
+            settings.connectTimeoutMillis());
   }
 
   /** Connects to the bus and the adapter; blocking, on a worker. */
@@ -88,18 +99,11 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
       current = BluezBus.open(settings.busAddress().orElse(null), this);
       current.export(agent);
       bus = current;
-      tree.load(current.managedObjects());
-      AgentManager1 agents = current.object("/org/bluez", AgentManager1.class);
-      try {
-        agents.RegisterAgent(new org.freedesktop.dbus.DBusPath(BluezAgent.PATH), "KeyboardDisplay");
-        agents.RequestDefaultAgent(new org.freedesktop.dbus.DBusPath(BluezAgent.PATH));
-      } catch (DBusException | DBusExecutionException e) {
-        if (!(e instanceof DBusExecutionException d && BluezFailures.is(d, "AlreadyExists"))) {
-          LOG.warn("could not register the pairing agent: pairing will fail");
-        }
-      }
-    } else {
-      tree.load(current.managedObjects());
+      agentRegistered = false;
+    }
+    tree.load(current.managedObjects());
+    if (!agentRegistered) {
+      registerAgent(current);
     }
     String adapter =
         findAdapter()
@@ -109,6 +113,11 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
                         Reason.RADIO_DOWN,
                         "no BlueZ adapter " + settings.adapter() + " on the bus"));
     adapterPath = adapter;
+    devices.adapter(adapter);
+    for (String device :
+        tree.find(BluezTree.DEVICE, p -> Boolean.TRUE.equals(p.get("Connected")))) {
+      devices.addressOf(device).filter(a -> devices.onAdapter(device)).ifPresent(slots::occupied);
+    }
     if (!tree.flag(adapter, BluezTree.ADAPTER, "Powered")) {
       current
           .object(adapter, Properties.class)
@@ -116,6 +125,22 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     }
     if (scanning) {
       startDiscovery(current.object(adapter, Adapter1.class));
+    }
+  }
+
+  private void registerAgent(BluezBus current) {
+    AgentManager1 agents;
+    try {
+      agents = current.object("/org/bluez", AgentManager1.class);
+      agents.RegisterAgent(new org.freedesktop.dbus.DBusPath(BluezAgent.PATH), "KeyboardDisplay");
+      agents.RequestDefaultAgent(new org.freedesktop.dbus.DBusPath(BluezAgent.PATH));
+      agentRegistered = true;
+    } catch (DBusException | DBusExecutionException e) {
+      if (e instanceof DBusExecutionException d && BluezFailures.is(d, "AlreadyExists")) {
+        agentRegistered = true;
+      } else {
+        LOG.warn("could not register the pairing agent: pairing will fail");
+      }
     }
   }
 
@@ -146,16 +171,42 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
 
   // The SPI, called on the gateway's event loop.
 
+  /**
+   * Waits for one of the adapter's connection slots (see {@link BluezSlots}), then connects within
+   * what is left of the connect time-out. A failed attempt gives its slot back.
+   */
   @Override
   public Future<Void> connect(BleConnectRequest request) {
     if (state != RadioState.UP) {
       return down();
     }
+    BleAddress address = request.address();
+    long asked = System.nanoTime();
+    return slots
+        .take(address)
+        .compose(
+            slot -> {
+              long left =
+                  settings.connectTimeoutMillis()
+                      - java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(
+                          System.nanoTime() - asked);
+              return attempt(request, Math.max(1, left));
+            })
+        .onFailure(
+            failure -> {
+              if (!reported.contains(address)
+                  && !(failure instanceof RadioException e && e.reason() == Reason.TIMEOUT)) {
+                slots.release(address); // a timed-out attempt gives it back once it is cancelled
+              }
+            });
+  }
+
+  private Future<Void> attempt(BleConnectRequest request, long timeoutMillis) {
     return calls
         .<Void>call(
             request.address().toString(),
             "connect " + request.address(),
-            settings.connectTimeoutMillis(),
+            timeoutMillis,
             () -> {
               connectBlocking(request);
               return null;
@@ -173,7 +224,8 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
 
   private void connectBlocking(BleConnectRequest request) throws DBusException {
     String device =
-        devicePath(request.address())
+        devices
+            .path(request)
             .orElseThrow(
                 () ->
                     new RadioException(
@@ -242,7 +294,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
   }
 
   private void disconnectBlocking(BleAddress address) {
-    Optional<String> device = devicePath(address);
+    Optional<String> device = devices.path(address);
     if (device.isEmpty() || bus == null) {
       return;
     }
@@ -256,6 +308,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
       tree.await(
           t -> !t.flag(path, BluezTree.DEVICE, "Connected"), settings.operationTimeoutMillis());
     }
+    slots.release(address);
     if (reported.remove(address)) {
       emit(l -> l.connectionChanged(address, false));
     }
@@ -309,10 +362,16 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
         "notifications",
         c -> {
           GattCharacteristic1 characteristic = bus.object(c, GattCharacteristic1.class);
-          if (on) {
-            characteristic.StartNotify();
-          } else {
-            characteristic.StopNotify();
+          try {
+            if (on) {
+              characteristic.StartNotify();
+            } else {
+              characteristic.StopNotify();
+            }
+          } catch (DBusExecutionException e) {
+            if (!BluezFailures.sessionAlready(e, on)) {
+              throw e;
+            }
           }
           return DeviceAnswer.done();
         });
@@ -409,6 +468,11 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     return reported.size();
   }
 
+  /** What {@code /health} shows besides the state: the adapter's connection slots. */
+  Map<String, Object> details() {
+    return Map.of("adapter", settings.adapter(), "connectionSlots", slots.details());
+  }
+
   void stop() {
     recovery.stop();
     calls.stop();
@@ -447,21 +511,9 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
             Reason.RADIO_DOWN, "the BlueZ adapter " + settings.adapter() + " is down"));
   }
 
-  private Optional<String> devicePath(BleAddress address) {
-    String adapter = adapterPath;
-    return tree
-        .find(
-            BluezTree.DEVICE,
-            p ->
-                address.toString().equalsIgnoreCase(String.valueOf(p.get("Address")))
-                    && p.get("Adapter") instanceof org.freedesktop.dbus.DBusPath a
-                    && a.getPath().equals(adapter))
-        .stream()
-        .findFirst();
-  }
-
   private String connected(BleAddress device) {
-    return devicePath(device)
+    return devices
+        .path(device)
         .filter(path -> tree.flag(path, BluezTree.DEVICE, "Connected"))
         .orElseThrow(
             () -> new RadioException(Reason.CONNECTION_FAILED, device + " is not connected"));
@@ -501,16 +553,23 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
 
   private void deviceChanged(String path, Map<String, Variant<?>> changed) {
     Optional<Map<String, Object>> device = tree.properties(path, BluezTree.DEVICE);
-    if (device.isEmpty() || !(device.get().get("Address") instanceof String text)) {
+    Optional<BleAddress> known = devices.addressOf(path);
+    if (device.isEmpty() || known.isEmpty()) {
       return;
     }
-    BleAddress address = BleAddress.parse(text);
+    BleAddress address = known.get();
     if (changed.containsKey("Connected")) {
       boolean connected = Boolean.TRUE.equals(changed.get("Connected").getValue());
-      if (!connected && reported.remove(address)) {
-        emit(l -> l.connectionChanged(address, false));
-      } else if (connected && !connecting.contains(path) && reported.add(address)) {
-        emit(l -> l.connectionChanged(address, true));
+      if (!connected) {
+        slots.release(address);
+        if (reported.remove(address)) {
+          emit(l -> l.connectionChanged(address, false));
+        }
+      } else if (!connecting.contains(path) && devices.onAdapter(path)) {
+        slots.occupied(address);
+        if (reported.add(address)) {
+          emit(l -> l.connectionChanged(address, true));
+        }
       }
     }
     if (scanning && BluezAdvertisements.advertised(changed)) {
@@ -521,11 +580,9 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
   private void notified(String characteristic, byte[] value) {
     String device = characteristic.substring(0, characteristic.indexOf("/service"));
     Optional<GattCharacteristic> id = gatt.idOf(characteristic);
-    Object address =
-        tree.properties(device, BluezTree.DEVICE).map(p -> p.get("Address")).orElse(null);
-    if (id.isPresent() && address instanceof String text) {
-      BleAddress from = BleAddress.parse(text);
-      emit(l -> l.notification(from, id.get(), value.clone(), false));
+    Optional<BleAddress> from = devices.addressOf(device);
+    if (id.isPresent() && from.isPresent()) {
+      emit(l -> l.notification(from.get(), id.get(), value.clone(), false));
     }
   }
 
@@ -549,17 +606,38 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     // dbus-java names the object the signal is about its "signal source" (getObjectPath is "/")
     String path = signal.getSignalSource().getPath();
     if (signal.getInterfaces().contains(BluezTree.DEVICE)) {
-      tree.properties(path, BluezTree.DEVICE)
-          .map(p -> p.get("Address"))
-          .filter(String.class::isInstance)
-          .map(a -> BleAddress.parse((String) a))
-          .filter(reported::remove)
-          .ifPresent(address -> emit(l -> l.connectionChanged(address, false)));
+      devices
+          .addressOf(path)
+          .ifPresent(
+              address -> {
+                slots.release(address);
+                if (reported.remove(address)) {
+                  emit(l -> l.connectionChanged(address, false));
+                }
+              });
+    }
+    if (signal.getInterfaces().contains(BluezTree.DEVICE)) {
+      devices.removed(path);
     }
     tree.removed(path, signal.getInterfaces());
     if (path.equals(adapterPath) && signal.getInterfaces().contains(BluezTree.ADAPTER)) {
       goDown("the adapter was removed");
     }
+  }
+
+  /**
+   * bluetoothd stopped (or crashed) or started again. Gone, its objects and our agent went with it:
+   * the radio goes down. Back, the driver reads its objects, registers the agent and powers the
+   * adapter as at start ({@link #bringUp}).
+   */
+  @Override
+  public void bluezOwnerChanged(boolean present) {
+    agentRegistered = false;
+    if (!present) {
+      goDown("bluetoothd left the bus");
+      tree.clear();
+    }
+    recovery.start();
   }
 
   @Override
@@ -576,6 +654,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     state = RadioState.DOWN;
     LOG.info("BlueZ adapter {} is down: {}", settings.adapter(), why);
     calls.failPending("the BlueZ adapter " + settings.adapter() + " is down: " + why);
+    slots.clear("the BlueZ adapter " + settings.adapter() + " is down: " + why);
     for (BleAddress address : Set.copyOf(reported)) {
       if (reported.remove(address)) {
         emit(l -> l.connectionChanged(address, false));

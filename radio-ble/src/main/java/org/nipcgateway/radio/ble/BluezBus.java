@@ -7,6 +7,7 @@ import org.freedesktop.dbus.connections.IDisconnectCallback;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
 import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
 import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.interfaces.DBus;
 import org.freedesktop.dbus.interfaces.DBusInterface;
 import org.freedesktop.dbus.interfaces.ObjectManager;
 import org.freedesktop.dbus.interfaces.Properties;
@@ -14,8 +15,9 @@ import org.freedesktop.dbus.types.Variant;
 
 /**
  * The driver's connection to the bus bluetoothd is on, and its signal subscriptions ({@code
- * PropertiesChanged}, {@code InterfacesAdded}, {@code InterfacesRemoved}). Signals are handled on
- * one dbus-java thread, in the order bluetoothd sent them.
+ * PropertiesChanged}, {@code InterfacesAdded}, {@code InterfacesRemoved}, and the bus's {@code
+ * NameOwnerChanged} for {@code org.bluez}, which tells bluetoothd stopping and starting). Signals
+ * are handled on one dbus-java thread, in the order bluetoothd sent them.
  */
 final class BluezBus implements AutoCloseable {
   static final String BLUEZ = "org.bluez";
@@ -27,6 +29,9 @@ final class BluezBus implements AutoCloseable {
     void interfacesAdded(ObjectManager.InterfacesAdded signal);
 
     void interfacesRemoved(ObjectManager.InterfacesRemoved signal);
+
+    /** bluetoothd left the bus ({@code present} false: it stopped or crashed) or took it again. */
+    void bluezOwnerChanged(boolean present);
 
     void lost();
   }
@@ -66,6 +71,19 @@ final class BluezBus implements AutoCloseable {
     connection.addSigHandler(Properties.PropertiesChanged.class, events::propertiesChanged);
     connection.addSigHandler(ObjectManager.InterfacesAdded.class, events::interfacesAdded);
     connection.addSigHandler(ObjectManager.InterfacesRemoved.class, events::interfacesRemoved);
+    connection.addSigHandler(
+        DBus.NameOwnerChanged.class,
+        signal -> {
+          if (BLUEZ.equals(signal.name)) {
+            // A new owner straight after another is a restart too: gone, then back.
+            if (!signal.oldOwner.isEmpty()) {
+              events.bluezOwnerChanged(false);
+            }
+            if (!signal.newOwner.isEmpty()) {
+              events.bluezOwnerChanged(true);
+            }
+          }
+        });
     return new BluezBus(connection);
   }
 

@@ -13,8 +13,9 @@ import org.nipcgateway.core.radio.RadioException;
 /**
  * The {@code bluez} driver: BLE through BlueZ on the D-Bus system bus (or the bus named by {@code
  * busAddress}, else by {@code DBUS_SYSTEM_BUS_ADDRESS}). Settings: {@code adapter}, {@code
- * busAddress}, {@code connectTimeoutMs}, {@code operationTimeoutMs}, {@code threads}
- * (radio-ble/README.md). A bus it cannot reach or an adapter it cannot find stops the start.
+ * busAddress}, {@code connectTimeoutMs}, {@code operationTimeoutMs}, {@code threads}, {@code
+ * maxConnections}, {@code connectQueue} (radio-ble/README.md). A bus it cannot reach or an adapter
+ * it cannot find stops the start.
  */
 public final class BluezDriverProvider implements RadioDriverProvider {
   static final String SYSTEM_BUS_VARIABLE = "DBUS_SYSTEM_BUS_ADDRESS";
@@ -40,12 +41,8 @@ public final class BluezDriverProvider implements RadioDriverProvider {
     BluezSettings effective =
         read.busAddress().isPresent()
             ? read
-            : new BluezSettings(
-                read.adapter(),
-                Optional.ofNullable(System.getenv(SYSTEM_BUS_VARIABLE)).filter(a -> !a.isBlank()),
-                read.connectTimeoutMillis(),
-                read.operationTimeoutMillis(),
-                read.threads());
+            : read.onBus(
+                Optional.ofNullable(System.getenv(SYSTEM_BUS_VARIABLE)).filter(a -> !a.isBlank()));
     BluezBleRadio radio = new BluezBleRadio(vertx, effective);
     return vertx
         .<RadioDriver>executeBlocking(
@@ -73,6 +70,11 @@ public final class BluezDriverProvider implements RadioDriverProvider {
       @Override
       public Optional<BleRadio> ble() {
         return Optional.of(radio);
+      }
+
+      @Override
+      public java.util.Map<String, Object> details() {
+        return radio.details();
       }
 
       @Override

@@ -32,6 +32,22 @@ final class BluezFailures {
     return error.getClass().getName().replace('$', '.');
   }
 
+  /**
+   * Whether a refused {@code StartNotify} ({@code on}) or {@code StopNotify} means the session is
+   * already as asked. bluetoothd keeps a client's notify session across reconnections and turns it
+   * on again itself, then answers a second {@code StartNotify} with {@code Failed} "Already
+   * notifying" (or {@code InProgress} while the link is not back); {@code StopNotify} without a
+   * session is {@code Failed} "No notify session started".
+   */
+  static boolean sessionAlready(DBusExecutionException error, boolean on) {
+    String message = String.valueOf(error.getMessage());
+    if (on) {
+      return is(error, "InProgress")
+          || is(error, "Failed") && message.contains("Already notifying");
+    }
+    return is(error, "Failed") && message.contains("No notify session");
+  }
+
   static boolean is(DBusExecutionException error, String bluezName) {
     return nameOf(error).equals("org.bluez.Error." + bluezName);
   }

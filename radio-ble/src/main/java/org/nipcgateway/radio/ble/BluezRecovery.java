@@ -36,6 +36,7 @@ final class BluezRecovery {
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean stopped;
   private volatile long delay = FIRST_DELAY_MS;
+  private volatile long timer = -1;
 
   BluezRecovery(Vertx vertx, BluezCalls calls, Target target) {
     this.vertx = vertx;
@@ -43,9 +44,20 @@ final class BluezRecovery {
     this.target = target;
   }
 
-  /** Starts recovering unless the radio is up or an attempt is under way. */
+  /**
+   * Starts recovering unless the radio is up or an attempt is under way; while one waits out its
+   * back-off, the next attempt is made now (a signal says the radio is back).
+   */
   void start() {
-    if (stopped || target.isUp() || !running.compareAndSet(false, true)) {
+    if (stopped || target.isUp()) {
+      return;
+    }
+    if (!running.compareAndSet(false, true)) {
+      long waiting = timer;
+      if (waiting >= 0 && vertx.cancelTimer(waiting)) {
+        timer = -1;
+        calls.background(this::attempt);
+      }
       return;
     }
     delay = FIRST_DELAY_MS;
@@ -65,7 +77,13 @@ final class BluezRecovery {
       LOG.debug("BlueZ radio not back yet: {}", e.getMessage());
       long wait = delay;
       delay = Math.min(delay * 2, MAX_DELAY_MS);
-      vertx.setTimer(wait, t -> calls.background(this::attempt));
+      timer =
+          vertx.setTimer(
+              wait,
+              t -> {
+                timer = -1;
+                calls.background(this::attempt);
+              });
     }
   }
 

@@ -13,13 +13,17 @@ import org.nipcgateway.core.config.Settings;
  *     may take
  * @param operationTimeoutMillis how long a read, write or notification switch may take
  * @param threads the driver's D-Bus worker threads
+ * @param maxConnections the adapter's connection slots: links the driver opens at once
+ * @param connectQueue how many connects may wait for a slot; one more fails at once
  */
 record BluezSettings(
     String adapter,
     Optional<String> busAddress,
     long connectTimeoutMillis,
     long operationTimeoutMillis,
-    int threads) {
+    int threads,
+    int maxConnections,
+    int connectQueue) {
 
   static BluezSettings read(Settings settings) {
     return new BluezSettings(
@@ -27,7 +31,21 @@ record BluezSettings(
         settings.optionalString("busAddress"),
         settings.longValue("connectTimeoutMs", 10_000, 100, 120_000),
         settings.longValue("operationTimeoutMs", 5_000, 50, 120_000),
-        settings.integer("threads", 4, 1, 64));
+        settings.integer("threads", 4, 1, 64),
+        settings.integer("maxConnections", 8, 1, 64),
+        settings.integer("connectQueue", 32, 0, 1024));
+  }
+
+  /** The same settings on that bus. */
+  BluezSettings onBus(Optional<String> address) {
+    return new BluezSettings(
+        adapter,
+        address,
+        connectTimeoutMillis,
+        operationTimeoutMillis,
+        threads,
+        maxConnections,
+        connectQueue);
   }
 
   /** Whether {@link #adapter} names the adapter by its address. */

@@ -9,6 +9,7 @@ import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.RadioDriver;
+import org.nipcgateway.core.radio.ResolvablePrivateAddress;
 import org.nipcgateway.core.radio.contract.BlePeripheral;
 import org.nipcgateway.core.radio.contract.BleRadioFixture;
 import org.nipcgateway.simulators.bluez.BluezLookalike;
@@ -20,9 +21,22 @@ import org.nipcgateway.simulators.bluez.PrivateBus;
  * {@code bluez} driver started on that bus as the gateway starts it.
  */
 final class BluezBleFixture implements BleRadioFixture {
+  private final JsonObject settings;
   private PrivateBus bus;
   private BluezLookalike lookalike;
   private RadioDriver driver;
+  private BluezLookalike.Adapter adapter;
+  private List<PeripheralSpec> specs;
+
+  /** The driver with its default settings. */
+  BluezBleFixture() {
+    this(new JsonObject());
+  }
+
+  /** The driver with these {@code radios.ble} settings (the bus address is added). */
+  BluezBleFixture(JsonObject settings) {
+    this.settings = settings;
+  }
 
   @Override
   public Future<BleRadio> start(Vertx vertx, List<BlePeripheral> peripherals, int slots) {
@@ -30,11 +44,9 @@ final class BluezBleFixture implements BleRadioFixture {
         .executeBlocking(
             () -> {
               bus = PrivateBus.start();
-              lookalike =
-                  BluezLookalike.start(
-                      bus.address(),
-                      new BluezLookalike.Adapter("hci0", "00:1A:7D:DA:71:13", slots, 100),
-                      peripherals.stream().map(BluezBleFixture::spec).toList());
+              adapter = new BluezLookalike.Adapter("hci0", "00:1A:7D:DA:71:13", slots, 100);
+              specs = peripherals.stream().map(BluezBleFixture::spec).toList();
+              lookalike = BluezLookalike.start(bus.address(), adapter, specs);
               return bus.address();
             })
         .compose(
@@ -43,7 +55,7 @@ final class BluezBleFixture implements BleRadioFixture {
                     .start(
                         vertx,
                         "ble",
-                        Settings.of("radios.ble", new JsonObject().put("busAddress", address))))
+                        Settings.of("radios.ble", settings.copy().put("busAddress", address))))
         .map(
             started -> {
               driver = started;
@@ -52,8 +64,13 @@ final class BluezBleFixture implements BleRadioFixture {
   }
 
   private static PeripheralSpec spec(BlePeripheral p) {
+    // A contract peripheral at a resolvable private address is one that uses random addresses.
+    BleAddress address =
+        ResolvablePrivateAddress.isResolvable(p.address())
+            ? p.address().withType(BleAddress.Type.RANDOM)
+            : p.address();
     return new PeripheralSpec(
-        p.address(),
+        address,
         p.pairing(),
         p.passkey(),
         p.rssi(),
@@ -64,6 +81,21 @@ final class BluezBleFixture implements BleRadioFixture {
                     new PeripheralSpec.CharacteristicSpec(
                         c.id(), c.value(), c.properties(), List.of()))
             .toList());
+  }
+
+  /** The started driver, for what it shows in health reports. */
+  RadioDriver driver() {
+    return driver;
+  }
+
+  /**
+   * The system bus restarts: every connection to it is lost, and bluetoothd (a new look-alike with
+   * the same peripherals) comes back on the new bus. Blocking.
+   */
+  void restartBus() throws Exception {
+    lookalike.close();
+    String address = bus.restart();
+    lookalike = BluezLookalike.start(address, adapter, specs);
   }
 
   BluezLookalike lookalike() {

@@ -88,4 +88,16 @@ class BluezFailuresTest {
     assertThat(BluezFailures.nameOf(new Error.InProgress("busy")))
         .isEqualTo("org.bluez.Error.InProgress");
   }
+
+  @Test
+  void a_session_bluetoothd_already_holds_is_as_asked_and_other_failures_are_not() {
+    assertThat(BluezFailures.sessionAlready(new Error.Failed("Already notifying"), true)).isTrue();
+    assertThat(BluezFailures.sessionAlready(new Error.InProgress("In Progress"), true)).isTrue();
+    assertThat(BluezFailures.sessionAlready(new Error.Failed("No notify session started"), false))
+        .isTrue();
+    assertThat(BluezFailures.sessionAlready(new Error.Failed("Not connected"), true)).isFalse();
+    assertThat(BluezFailures.sessionAlready(new Error.NotPermitted("Notify not permitted"), true))
+        .isFalse();
+    assertThat(BluezFailures.sessionAlready(new Error.InProgress("In Progress"), false)).isFalse();
+  }
 }

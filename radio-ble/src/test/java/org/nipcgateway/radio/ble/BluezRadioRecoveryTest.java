@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nipcgateway.core.radio.BleAddress;
+import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.BleConnectRequest;
+import org.nipcgateway.core.radio.BleCredentials;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.GattCharacteristic;
@@ -26,6 +31,7 @@ import org.nipcgateway.core.radio.contract.Recorded;
  */
 class BluezRadioRecoveryTest {
   private static final BleAddress SENSOR = BleAddress.parse("C0:FF:EE:00:00:01");
+  private static final BleAddress LOCK = BleAddress.parse("C0:FF:EE:00:00:02");
   private static final GattCharacteristic LEVEL = new GattCharacteristic("180F", "2A19");
 
   private final Recorded<Object> heard = new Recorded<>();
@@ -37,6 +43,8 @@ class BluezRadioRecoveryTest {
   record State(RadioState state) {}
 
   record Connection(BleAddress device, boolean connected) {}
+
+  record Notified(BleAddress device, int value) {}
 
   @BeforeEach
   void start() {
@@ -50,7 +58,11 @@ class BluezRadioRecoveryTest {
                     vertx,
                     List.of(
                         BlePeripheral.at(SENSOR.toString())
-                            .characteristic("180F", "2A19", new byte[] {100}, "read")),
+                            .characteristic("180F", "2A19", new byte[] {100}, "read", "notify"),
+                        BlePeripheral.at(LOCK.toString())
+                            .pairing(BleBonding.PASSKEY)
+                            .passkey(123456)
+                            .characteristic("180F", "2A19", new byte[] {7}, "read")),
                     2));
     loop.await(
         () -> {
@@ -64,6 +76,15 @@ class BluezRadioRecoveryTest {
                 @Override
                 public void stateChanged(RadioState state) {
                   heard.add(new State(state));
+                }
+
+                @Override
+                public void notification(
+                    BleAddress device,
+                    GattCharacteristic characteristic,
+                    byte[] value,
+                    boolean indication) {
+                  heard.add(new Notified(device, value[0]));
                 }
               });
           return Future.succeededFuture();
@@ -135,5 +156,72 @@ class BluezRadioRecoveryTest {
         .isEqualTo(RadioException.Reason.CONNECTION_FAILED);
     loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
     assertThat(loop.await(() -> radio.read(SENSOR, LEVEL)).value()).containsExactly(100);
+  }
+
+  @Test
+  void bluetoothd_stopping_takes_the_radio_down_and_its_return_brings_it_up_with_the_agent_again()
+      throws Exception {
+    heard.next(e -> e.equals(new Connection(SENSOR, true)));
+
+    fixture.lookalike().stopBluetoothd();
+
+    heard.next(e -> e.equals(new Connection(SENSOR, false)));
+    heard.next(e -> e.equals(new State(RadioState.DOWN)));
+    assertThat(reason(loop.failure(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)))))
+        .isEqualTo(RadioException.Reason.RADIO_DOWN);
+
+    fixture.lookalike().startBluetoothd();
+
+    heard.next(e -> e.equals(new State(RadioState.UP)));
+    loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
+    assertThat(loop.await(() -> radio.read(SENSOR, LEVEL)).value()).containsExactly(100);
+    // The new bluetoothd asks our agent for the passkey: the driver registered it again.
+    BleConnectRequest withPasskey =
+        new BleConnectRequest(
+            LOCK,
+            Set.of(BleBonding.PASSKEY),
+            new BleCredentials(OptionalInt.of(123456), Optional.empty(), Optional.empty()));
+    loop.await(() -> radio.connect(withPasskey));
+    assertThat(loop.await(() -> radio.read(LOCK, LEVEL)).value()).containsExactly(7);
+  }
+
+  @Test
+  void a_lost_bus_connection_takes_the_radio_down_and_the_driver_reconnects_to_the_new_bus()
+      throws Exception {
+    heard.next(e -> e.equals(new Connection(SENSOR, true)));
+
+    fixture.restartBus();
+
+    heard.next(e -> e.equals(new Connection(SENSOR, false)));
+    heard.next(e -> e.equals(new State(RadioState.DOWN)));
+    heard.next(e -> e.equals(new State(RadioState.UP)));
+    loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
+    assertThat(loop.await(() -> radio.read(SENSOR, LEVEL)).value()).containsExactly(100);
+    // A new connection, so the agent was registered again with the new bluetoothd.
+    BleConnectRequest withPasskey =
+        new BleConnectRequest(
+            LOCK,
+            Set.of(BleBonding.PASSKEY),
+            new BleCredentials(OptionalInt.of(123456), Optional.empty(), Optional.empty()));
+    loop.await(() -> radio.connect(withPasskey));
+  }
+
+  @Test
+  void
+      a_notify_session_bluetoothd_kept_across_a_dropped_link_is_on_again_and_asking_again_is_done() {
+    assertThat(loop.await(() -> radio.notifications(SENSOR, LEVEL, true)).succeeded()).isTrue();
+    fixture.lookalike().dropLink(SENSOR);
+    heard.next(e -> e.equals(new Connection(SENSOR, false)));
+
+    loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
+    // bluetoothd registered the session again by itself: values arrive with no StartNotify
+    fixture.change(SENSOR, LEVEL, new byte[] {55});
+    heard.next(e -> e.equals(new Notified(SENSOR, 55)));
+
+    // what the engine does after a reconnect: StartNotify again, answered "Already notifying"
+    assertThat(loop.await(() -> radio.notifications(SENSOR, LEVEL, true)).succeeded()).isTrue();
+    assertThat(loop.await(() -> radio.notifications(SENSOR, LEVEL, false)).succeeded()).isTrue();
+    // and off twice is off ("No notify session started")
+    assertThat(loop.await(() -> radio.notifications(SENSOR, LEVEL, false)).succeeded()).isTrue();
   }
 }

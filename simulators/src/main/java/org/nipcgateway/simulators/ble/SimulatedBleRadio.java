@@ -267,6 +267,14 @@ public final class SimulatedBleRadio implements BleRadio {
   }
 
   /** A characteristic's current value, as the peripheral holds it. */
+  /** The peripheral drops its link on its own (out of range, reset); nothing when not connected. */
+  public synchronized void dropLink(BleAddress address) {
+    SimulatedPeripheral peripheral = peripheral(address);
+    if (peripheral.connected) {
+      drop(peripheral);
+    }
+  }
+
   public synchronized byte[] value(BleAddress address, GattCharacteristic id) {
     return characteristic(peripheral(address), id).value();
   }

@@ -31,7 +31,8 @@ import org.nipcgateway.simulators.bluez.PeripheralSpec.CharacteristicSpec;
  * {@code GattCharacteristic1}, {@code GattDescriptor1}, with {@code PropertiesChanged} and {@code
  * InterfacesAdded}/{@code InterfacesRemoved}), so that a BlueZ driver runs its real D-Bus code
  * against it. Its peripherals act on their own through {@link #change}, {@link #dropLink}; the
- * adapter can be {@link #removeAdapter() removed} and {@link #returnAdapter() returned}.
+ * adapter can be {@link #removeAdapter() removed} and {@link #returnAdapter() returned}, and
+ * bluetoothd itself {@link #stopBluetoothd() stopped} and {@link #startBluetoothd() started}.
  */
 public final class BluezLookalike implements AutoCloseable {
   private static final String BUS_NAME = "org.bluez";
@@ -60,6 +61,7 @@ public final class BluezLookalike implements AutoCloseable {
   private final LookalikeAdapter adapter;
   private ScheduledFuture<?> advertising;
   private boolean present = true;
+  private boolean running = true;
   private Map<String, Variant<?>> filter = Map.of();
 
   private BluezLookalike(DBusConnection connection, Adapter settings, List<PeripheralSpec> fleet) {
@@ -173,6 +175,7 @@ public final class BluezLookalike implements AutoCloseable {
       return;
     }
     poweredOff();
+    forgetSessions();
     present = false;
     List<BluezObject> reversed = new ArrayList<>(objects);
     java.util.Collections.reverse(reversed);
@@ -198,6 +201,31 @@ public final class BluezLookalike implements AutoCloseable {
           new ObjectManager.InterfacesAdded(
               "/", new DBusPath(object.getObjectPath()), object.interfaces()));
     }
+  }
+
+  /**
+   * bluetoothd stops (or crashes): {@code org.bluez} leaves the bus, with no signal about its
+   * objects, and calls to it fail as to any absent name. Links drop and registered agents are
+   * forgotten; pairings survive, as bluetoothd keeps them on disk.
+   */
+  public synchronized void stopBluetoothd() throws DBusException {
+    if (!running) {
+      return;
+    }
+    running = false;
+    connection.releaseBusName(BUS_NAME);
+    poweredOff();
+    forgetSessions();
+    agents.forget();
+  }
+
+  /** bluetoothd starts again and takes {@code org.bluez}, with the same adapter and devices. */
+  public synchronized void startBluetoothd() throws DBusException {
+    if (running) {
+      return;
+    }
+    connection.requestBusName(BUS_NAME);
+    running = true;
   }
 
   @Override
@@ -226,6 +254,12 @@ public final class BluezLookalike implements AutoCloseable {
       adapter.change("Discovering", new Variant<>(false));
     }
     devices.values().forEach(LookalikeDevice::dropLink);
+  }
+
+  private void forgetSessions() {
+    devices
+        .values()
+        .forEach(d -> d.characteristics().forEach(LookalikeCharacteristic::forgetSessions));
   }
 
   synchronized void discovering(boolean on) {

@@ -44,6 +44,12 @@ final class LookalikeAgentManager implements AgentManager1 {
     preferred = registered;
   }
 
+  /** bluetoothd stopped: it forgets every agent (clients register theirs again when it is back). */
+  synchronized void forget() {
+    registered = null;
+    preferred = null;
+  }
+
   /** The agent pairing asks: the default one, else the one registered. */
   synchronized Optional<Agent> agent() {
     return Optional.ofNullable(preferred != null ? preferred : registered);

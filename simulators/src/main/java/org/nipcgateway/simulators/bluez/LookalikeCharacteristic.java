@@ -7,6 +7,7 @@ import org.bluez.GattCharacteristic1;
 import org.bluez.datatypes.TwoTuple;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.FileDescriptor;
+import org.freedesktop.dbus.connections.base.AbstractConnectionBase;
 import org.freedesktop.dbus.types.UInt16;
 import org.freedesktop.dbus.types.Variant;
 import org.nipcgateway.core.radio.BleUuids;
@@ -15,7 +16,10 @@ import org.nipcgateway.simulators.bluez.PeripheralSpec.CharacteristicSpec;
 /**
  * A characteristic as bluetoothd shows it: {@code UUID}, {@code Service}, {@code Flags}, {@code
  * Value} and {@code Notifying}; reads, writes (request or command) and notifications go through its
- * device, which knows whether the link is up.
+ * device, which knows whether the link is up. Notify sessions are per client and outlive the link,
+ * as bluetoothd's do: a dropped link pauses them, a new connection turns them on again by itself, a
+ * second {@code StartNotify} from the same client fails ({@code Failed} "Already notifying", or
+ * {@code InProgress} while paused), and {@code StopNotify} without a session fails too.
  */
 final class LookalikeCharacteristic extends BluezObject implements GattCharacteristic1 {
   private final LookalikeDevice device;
@@ -23,6 +27,9 @@ final class LookalikeCharacteristic extends BluezObject implements GattCharacter
   private byte[] held;
   private long count;
   private java.util.concurrent.ScheduledFuture<?> periodic;
+
+  /** The clients (bus names) with a notify session. */
+  private final java.util.Set<String> sessions = new java.util.HashSet<>();
 
   LookalikeCharacteristic(
       String path, String service, CharacteristicSpec spec, LookalikeDevice device, Signals s) {
@@ -75,6 +82,24 @@ final class LookalikeCharacteristic extends BluezObject implements GattCharacter
     if (notifying()) {
       change("Notifying", new Variant<>(false));
     }
+  }
+
+  /** bluetoothd forgets the sessions: it stopped, or the object left with its adapter. */
+  synchronized void forgetSessions() {
+    sessions.clear();
+  }
+
+  /** The link is up again: bluetoothd registers the sessions it kept with the peripheral. */
+  void linkUp() {
+    synchronized (this) {
+      if (sessions.isEmpty()) {
+        return;
+      }
+    }
+    if (!notifying()) {
+      change("Notifying", new Variant<>(true));
+    }
+    startPeriodic();
   }
 
   /** While notifying, the peripheral sends its value (or its next count) every interval. */
@@ -148,9 +173,18 @@ final class LookalikeCharacteristic extends BluezObject implements GattCharacter
 
   @Override
   public void StartNotify() {
+    String client = AbstractConnectionBase.getCallInfo().getSource();
     device.gattOperation("notifications");
     if (!spec.notifies()) {
       throw BluezErrors.notSupported("Operation is not supported");
+    }
+    synchronized (this) {
+      if (sessions.contains(client)) {
+        throw notifying()
+            ? BluezErrors.failed("Already notifying")
+            : BluezErrors.error("InProgress", "In Progress");
+      }
+      sessions.add(client);
     }
     if (!notifying()) {
       change("Notifying", new Variant<>(true));
@@ -160,7 +194,16 @@ final class LookalikeCharacteristic extends BluezObject implements GattCharacter
 
   @Override
   public void StopNotify() {
+    String client = AbstractConnectionBase.getCallInfo().getSource();
     device.gattOperation("notifications");
+    synchronized (this) {
+      if (!sessions.remove(client)) {
+        throw BluezErrors.failed("No notify session started");
+      }
+      if (!sessions.isEmpty()) {
+        return;
+      }
+    }
     stopPeriodic();
     if (notifying()) {
       change("Notifying", new Variant<>(false));

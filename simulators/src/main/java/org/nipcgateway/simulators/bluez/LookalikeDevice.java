@@ -149,6 +149,7 @@ final class LookalikeDevice extends BluezObject implements Device1 {
       }
     }
     change("ServicesResolved", new Variant<>(true));
+    characteristics.values().forEach(LookalikeCharacteristic::linkUp);
   }
 
   @Override

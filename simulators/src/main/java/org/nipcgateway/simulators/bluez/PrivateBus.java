@@ -17,9 +17,9 @@ import java.util.stream.Stream;
  */
 public final class PrivateBus implements AutoCloseable {
   private static final String DAEMON = "/usr/bin/dbus-daemon";
-  private final Process process;
   private final Path directory;
-  private final String address;
+  private Process process;
+  private String address;
 
   private PrivateBus(Process process, Path directory, String address) {
     this.process = process;
@@ -32,20 +32,44 @@ public final class PrivateBus implements AutoCloseable {
     Path directory = Files.createTempDirectory("nipc-bus-");
     Path config = directory.resolve("bus.conf");
     Files.writeString(config, config(directory.resolve("socket")), StandardCharsets.UTF_8);
-    Process process =
-        new ProcessBuilder(DAEMON, "--config-file=" + config, "--nofork", "--print-address=1")
-            .redirectErrorStream(false)
-            .redirectError(ProcessBuilder.Redirect.DISCARD)
-            .start();
+    try {
+      return new PrivateBus(daemon(directory), directory, null).listening();
+    } catch (IOException e) {
+      delete(directory);
+      throw e;
+    }
+  }
+
+  /**
+   * The bus daemon dies (every connection to it is lost) and a new one starts on the same socket,
+   * as a restarted system bus does; returns the new address (the same path, a new guid).
+   */
+  public synchronized String restart() throws IOException {
+    stopDaemon();
+    process = daemon(directory);
+    return listening().address;
+  }
+
+  private static Process daemon(Path directory) throws IOException {
+    Files.deleteIfExists(directory.resolve("socket"));
+    Path config = directory.resolve("bus.conf");
+    return new ProcessBuilder(DAEMON, "--config-file=" + config, "--nofork", "--print-address=1")
+        .redirectErrorStream(false)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+  }
+
+  /** Waits until the daemon prints the address it listens on. */
+  private PrivateBus listening() throws IOException {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String address = out.readLine();
-    if (address == null || address.isBlank()) {
+    String printed = out.readLine();
+    if (printed == null || printed.isBlank()) {
       process.destroyForcibly();
-      delete(directory);
       throw new IOException(DAEMON + " printed no address (exit " + exitOf(process) + ")");
     }
-    return new PrivateBus(process, directory, address.trim());
+    address = printed.trim();
+    return this;
   }
 
   private static String config(Path socket) {
@@ -68,16 +92,21 @@ public final class PrivateBus implements AutoCloseable {
   }
 
   /** The address clients connect to ({@code unix:path=…,guid=…}). */
-  public String address() {
+  public synchronized String address() {
     return address;
   }
 
-  public long pid() {
+  public synchronized long pid() {
     return process.pid();
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    stopDaemon();
+    delete(directory);
+  }
+
+  private void stopDaemon() {
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -86,7 +115,6 @@ public final class PrivateBus implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    delete(directory);
   }
 
   private static String exitOf(Process process) {

@@ -93,6 +93,7 @@ public final class SimulatorControlModule implements ApiModule {
     routes.put(BASE + "/latency", rule).handler(ctx -> handle(ctx, 204, this::setLatency));
     routes.post(BASE + "/ble/values", rule).handler(ctx -> handle(ctx, 204, this::changeBle));
     routes.get(BASE + "/ble/writes", rule).handler(this::bleWrites);
+    routes.post(BASE + "/ble/dropped-links", rule).handler(ctx -> handle(ctx, 204, this::dropBle));
     routes.post(BASE + "/zigbee/values", rule).handler(ctx -> handle(ctx, 204, this::changeZigbee));
     if (coordinator.isPresent()) {
       routes
@@ -224,6 +225,12 @@ public final class SimulatorControlModule implements ApiModule {
             BleAddress.parse(body.getString("mac")),
             new GattCharacteristic(body.getString("service"), body.getString("characteristic")),
             Base64.getDecoder().decode(body.getString("value")));
+    return null;
+  }
+
+  /** The peripheral drops its link on its own, as one going out of range does. */
+  private JsonObject dropBle(JsonObject body) {
+    ble.orElseThrow(() -> notRunning("ble")).dropLink(BleAddress.parse(body.getString("mac")));
     return null;
   }
 

@@ -50,6 +50,11 @@ sealed interface EventSource {
 
   boolean ble();
 
+  /** Whether its radio side lives on an open link to that peripheral (GATT notifications). */
+  default boolean onLinkTo(BleAddress mac) {
+    return false;
+  }
+
   record Gatt(DeviceRecord device, GattCharacteristic characteristic) implements EventSource {
     @Override
     public Future<Started> start(RadioCalls radios, BleConnections links, Scanning scanning) {
@@ -81,6 +86,11 @@ sealed interface EventSource {
       return signal instanceof RadioSignal.BleNotification n
           && n.mac().equals(device.ble().orElseThrow().address())
           && n.characteristic().equals(characteristic);
+    }
+
+    @Override
+    public boolean onLinkTo(BleAddress mac) {
+      return device.ble().orElseThrow().address().equals(mac);
     }
 
     @Override

@@ -188,6 +188,28 @@ public final class EventSubscriptions {
     }
   }
 
+  /**
+   * A peripheral's link dropped or came back while its radio stayed up. Dropped, the subscriptions
+   * that lived on it start again (reconnecting with backoff); back, one waiting to retry tries now.
+   * A link that drops because the radio went down is left to {@link #radioChanged}.
+   */
+  private void linkChanged(BleAddress mac, boolean connected) {
+    if (!connected && radios.radios().ble().map(r -> r.state() != RadioState.UP).orElse(true)) {
+      return;
+    }
+    List<Subscription> affected;
+    synchronized (this) {
+      affected = subscriptions.values().stream().filter(s -> s.source().onLinkTo(mac)).toList();
+    }
+    for (Subscription subscription : affected) {
+      if (connected) {
+        subscription.linkBack();
+      } else {
+        subscription.linkLost();
+      }
+    }
+  }
+
   private void dispatch(RadioSignal signal) {
     List<DeviceEvent> events = new ArrayList<>();
     synchronized (this) {
@@ -225,6 +247,7 @@ public final class EventSubscriptions {
     @Override
     public void connectionChanged(BleAddress mac, boolean connected) {
       dispatch(new RadioSignal.BleConnection(mac, connected));
+      linkChanged(mac, connected);
     }
 
     @Override

@@ -136,6 +136,31 @@ final class Subscription {
             this::attemptFailed);
   }
 
+  /**
+   * The link its radio side needs dropped (the peripheral reset or went out of range) while the
+   * radio stayed up: what it held on the link is gone, so it is started again in the background,
+   * reconnecting with backoff, as after a radio outage.
+   */
+  synchronized void linkLost() {
+    if (closed || !started.succeeded() || phase != Phase.ACTIVE) {
+      return;
+    }
+    LOG.info("{}: the link dropped, re-establishing", subject);
+    radioLost();
+    radioBack();
+  }
+
+  /** The peripheral is connected again: a retry waiting out its backoff is made now. */
+  void linkBack() {
+    BackgroundRetry waiting;
+    synchronized (this) {
+      waiting = retry;
+    }
+    if (waiting != null) {
+      waiting.now();
+    }
+  }
+
   /** The last holder let go: turn the radio side off and stop re-establishing. */
   synchronized void close() {
     closed = true;

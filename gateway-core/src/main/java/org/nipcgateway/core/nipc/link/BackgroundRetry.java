@@ -44,6 +44,20 @@ public final class BackgroundRetry {
     }
   }
 
+  /**
+   * Makes the next attempt now rather than at the end of its wait, when something suggests it would
+   * succeed (the peripheral is back in range); nothing happens while an attempt is in flight.
+   */
+  public void now() {
+    synchronized (this) {
+      if (cancelled || timer < 0) {
+        return;
+      }
+      vertx.cancelTimer(timer);
+    }
+    run();
+  }
+
   private void run() {
     synchronized (this) {
       timer = -1;

@@ -33,6 +33,11 @@ public final class BluezDeviceSide implements DeviceSide {
   }
 
   @Override
+  public void blePeripheralDropsLink(String mac) {
+    lookalike.dropLink(BleAddress.parse(mac));
+  }
+
+  @Override
   public void zigbeeValueChanges(
       String eui64, int endpoint, int cluster, int attribute, String value) {
     zigbee.zigbeeValueChanges(eui64, endpoint, cluster, attribute, value);

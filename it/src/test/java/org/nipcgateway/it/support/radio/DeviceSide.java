@@ -11,6 +11,9 @@ public interface DeviceSide {
   /** The peripheral changes a characteristic's value, and notifies it when notifications are on. */
   void bleValueChanges(String mac, String service, String characteristic, String value);
 
+  /** The peripheral drops its link on its own (out of range, reset); the radio stays up. */
+  void blePeripheralDropsLink(String mac);
+
   /** The node changes an attribute (a sensor reading), and reports it when reporting is on. */
   void zigbeeValueChanges(String eui64, int endpoint, int cluster, int attribute, String value);
 

@@ -27,6 +27,11 @@ final class SimulatorDeviceSide implements DeviceSide {
   }
 
   @Override
+  public void blePeripheralDropsLink(String mac) {
+    post("/simulator/ble/dropped-links", new JsonObject().put("mac", mac));
+  }
+
+  @Override
   public void zigbeeValueChanges(
       String eui64, int endpoint, int cluster, int attribute, String value) {
     post("/simulator/zigbee/values", attribute(eui64, endpoint, cluster, attribute, value));
