@@ -43,6 +43,15 @@ public final class MosquittoSub implements AutoCloseable {
     return start(port, user, password, topic, List.of());
   }
 
+  /**
+   * With a persistent session under a fixed client id ({@code -c -i}): the broker keeps the
+   * subscription and what is published for it while this client is away.
+   */
+  public static MosquittoSub startPersistent(
+      int port, String user, String password, String topic, String clientId) {
+    return start(port, user, password, topic, List.of("-c", "-i", clientId));
+  }
+
   /** Over TLS, trusting the given CA certificate (PEM). */
   public static MosquittoSub startTls(
       int port, String user, String password, String topic, java.nio.file.Path caFile) {
@@ -92,6 +101,11 @@ public final class MosquittoSub implements AutoCloseable {
         .findFirst()
         .map(l -> Integer.parseInt(l.substring(l.lastIndexOf(' ') + 1).trim()))
         .orElseThrow(() -> new AssertionError("no SUBACK: " + lines));
+  }
+
+  /** The hex payloads received so far. */
+  public List<String> payloads() {
+    return messages().stream().map(m -> m[1]).toList();
   }
 
   /** The messages received so far: topic and hex payload. */
