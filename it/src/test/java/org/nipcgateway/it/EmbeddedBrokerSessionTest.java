@@ -26,6 +26,7 @@ import org.nipcgateway.it.support.radio.SimulatedRow;
  */
 class EmbeddedBrokerSessionTest {
   private static final int AWAY_SECONDS = 3;
+  private static final int INFLIGHT_WINDOW = 10;
 
   @TempDir Path dataDir;
 
@@ -54,6 +55,7 @@ class EmbeddedBrokerSessionTest {
           assertThat(before.granted()).isEqualTo(1);
           instance = CounterStream.enable(http, app.path("deviceId").asText());
           Eventually.eventually("events arrive", () -> before.payloads().size() >= 5);
+          before.kill();
           received.addAll(before.payloads());
         }
         TimeUnit.SECONDS.sleep(AWAY_SECONDS); // the app is away; events go on
@@ -86,10 +88,65 @@ class EmbeddedBrokerSessionTest {
         counted.path("repeats").asLong(),
         counted.path("missing").asLong(),
         counted.path("outOfOrder").asLong());
-    assertThat(counted.path("missing").asLong()).isZero();
+    // Moquette keeps its in-flight window (at most 10 publications sent, not yet acknowledged)
+    // only in memory: what was on its way to the session when the app dropped off is lost when
+    // the gateway restarts before the app is back (decisions §28). Everything queued is kept.
+    assertThat(counted.path("missing").asLong()).isLessThanOrEqualTo(INFLIGHT_WINDOW);
     assertThat(counted.path("outOfOrder").asLong()).isZero();
     assertThat(counted.path("received").asLong() - counted.path("repeats").asLong())
-        .isEqualTo(delivered);
+        .isGreaterThanOrEqualTo(delivered - INFLIGHT_WINDOW);
+  }
+
+  @Test
+  void a_persistent_session_away_for_a_while_gets_every_event_published_meanwhile()
+      throws Exception {
+    try (RadioBench bench = new SimulatedRow().start(CounterStream.world(10));
+        RunningGateway gateway = RunningGateway.start(dataDir, config(bench))) {
+      ScimClient http = gateway.scim();
+      JsonNode app = CounterStream.provision(http);
+      String id = app.path("id").asText();
+      String token = app.path("clientToken").asText();
+      CounterStream.register(http, id, "mqttClient", true);
+      int port = http.get("/streaming").json().at("/mqtt/port").asInt();
+      List<String> received = new ArrayList<>();
+      String instance;
+      try (MosquittoSub before =
+          MosquittoSub.startPersistent(port, id, token, "data-app/" + id + "/#", "away-" + id)) {
+        assertThat(before.granted()).isEqualTo(1);
+        instance = CounterStream.enable(http, app.path("deviceId").asText());
+        Eventually.eventually("events arrive", () -> before.payloads().size() >= 5);
+        before.kill();
+        received.addAll(before.payloads());
+      }
+      TimeUnit.SECONDS.sleep(AWAY_SECONDS); // the app is away; events go on
+      assertThat(http.delete(instance).status()).isEqualTo(204);
+      long delivered = http.get("/streaming").json().at("/dataApps/" + id + "/delivered").asLong();
+      try (MosquittoSub after =
+          MosquittoSub.startPersistent(port, id, token, "data-app/" + id + "/#", "away-" + id)) {
+        assertThat(after.granted()).isEqualTo(1);
+        try {
+          Eventually.eventually(
+              "what was published while the app was away arrives",
+              () -> distinct(received, after.payloads()) >= delivered);
+        } catch (AssertionError e) {
+          // Fall through to the accounting below, which says what is missing.
+        }
+        received.addAll(after.payloads());
+      }
+      JsonNode counted = CounterStream.count(received);
+      System.out.printf(
+          "EMBEDDED-BROKER persistent session away=%ds events=%d received=%d repeats=%d"
+              + " missing=%d outOfOrder=%d%n",
+          AWAY_SECONDS,
+          delivered,
+          counted.path("received").asLong(),
+          counted.path("repeats").asLong(),
+          counted.path("missing").asLong(),
+          counted.path("outOfOrder").asLong());
+      assertThat(counted.path("missing").asLong()).isZero();
+      assertThat(counted.path("received").asLong() - counted.path("repeats").asLong())
+          .isGreaterThanOrEqualTo(delivered);
+    }
   }
 
   private static long distinct(List<String> before, List<String> after) {

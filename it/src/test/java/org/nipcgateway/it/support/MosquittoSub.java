@@ -137,6 +137,21 @@ public final class MosquittoSub implements AutoCloseable {
     return String.join("\n", lines) + "\nexit " + process.exitValue();
   }
 
+  /**
+   * SIGKILL: the client drops off without a DISCONNECT, as an app losing its network would. (On
+   * SIGTERM mosquitto_sub stops printing messages at once, though it may still acknowledge one that
+   * arrives while it disconnects: that one would look lost.)
+   */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+      reader.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   @Override
   public void close() {
     process.destroy();
