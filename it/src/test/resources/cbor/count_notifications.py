@@ -1,13 +1,15 @@
 """Reads hex DataBatch payloads (one per line on stdin), decodes them with cbor2 and accounts for
-counter notifications per device: how many arrived, how many were repeats, and how many are
-missing between the first and the last counter seen. Prints the totals as JSON."""
+counter notifications per device: how many arrived, how many were repeats, how many are
+missing between the first and the last counter seen, and how many new counters came after a
+higher one (out of order). Prints the totals as JSON."""
 import json
 import sys
 
 import cbor2
 
 seen = {}
-received = repeats = 0
+highest = {}
+received = repeats = out_of_order = 0
 for line in sys.stdin:
     line = line.strip()
     if not line:
@@ -18,6 +20,10 @@ for line in sys.stdin:
         received += 1
         if count in device:
             repeats += 1
+        elif count < highest.get(item["deviceID"], -1):
+            out_of_order += 1
+        highest[item["deviceID"]] = max(count, highest.get(item["deviceID"], -1))
         device.add(count)
 missing = sum(max(c) - min(c) + 1 - len(c) for c in seen.values())
-print(json.dumps({"devices": len(seen), "received": received, "repeats": repeats, "missing": missing}))
+print(json.dumps({"devices": len(seen), "received": received, "repeats": repeats, "missing": missing,
+                  "outOfOrder": out_of_order}))

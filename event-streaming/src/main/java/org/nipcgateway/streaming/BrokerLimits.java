@@ -15,15 +15,23 @@ import org.nipcgateway.core.config.Settings;
  * @param failedLoginsPerMinute wrong passwords accepted for checking per user name per minute
  *     ({@code maxFailedLoginsPerMinute}, default 10); beyond that logins under the name are refused
  *     unchecked until the minute has passed
+ * @param queuedPerSession publications the broker holds for a persistent session that is away
+ *     ({@code maxQueuedPerSession}, default 10000); beyond that the session is ended ({@link
+ *     SessionBacklog})
  */
 record BrokerLimits(
-    int subscriptionsPerClient, int topicLength, int connectionsPerApp, int failedLoginsPerMinute) {
+    int subscriptionsPerClient,
+    int topicLength,
+    int connectionsPerApp,
+    int failedLoginsPerMinute,
+    int queuedPerSession) {
 
   static BrokerLimits from(Settings mqtt) {
     return new BrokerLimits(
         mqtt.integer("maxSubscriptionsPerClient", 100, 1, 100_000),
         mqtt.integer("maxTopicLength", 256, 16, 65_535),
         mqtt.integer("maxConnectionsPerApp", 4, 1, 10_000),
-        mqtt.integer("maxFailedLoginsPerMinute", 10, 1, 100_000));
+        mqtt.integer("maxFailedLoginsPerMinute", 10, 1, 100_000),
+        mqtt.integer("maxQueuedPerSession", 10_000, 1, 10_000_000));
   }
 }

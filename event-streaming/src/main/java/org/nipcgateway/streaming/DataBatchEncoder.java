@@ -2,6 +2,7 @@ package org.nipcgateway.streaming;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,14 +20,35 @@ import org.nipcgateway.core.radio.BleUuids;
 public final class DataBatchEncoder {
   private final CBORFactory cbor = new CBORFactory();
 
+  /** A DataBatch of events; built from {@link #item}s, as delivery from the log builds it. */
   public byte[] encode(List<DeviceEvent> events) {
+    return batch(events.stream().map(this::item).toList());
+  }
+
+  /** One event's DataSubscription map on its own, as the delivery log keeps it. */
+  public byte[] item(DeviceEvent event) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator generator = cbor.createGenerator(out)) {
-      generator.writeStartArray(events, events.size());
-      for (DeviceEvent event : events) {
-        write(generator, event);
+      write(generator, event);
+    } catch (IOException e) {
+      throw new UncheckedIOException("CBOR encoding to memory failed", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** A DataBatch of items made by {@link #item}: the same bytes {@link #encode} gives. */
+  public byte[] batch(List<byte[]> items) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      // The library writes the definite-length array head; each item is one complete CBOR map
+      // and follows as it is. The generator is left open: closing it would check for elements
+      // it did not write itself.
+      CBORGenerator head = cbor.createGenerator(out);
+      head.writeStartArray(items, items.size());
+      head.flush();
+      for (byte[] item : items) {
+        out.write(item);
       }
-      generator.writeEndArray();
     } catch (IOException e) {
       throw new UncheckedIOException("CBOR encoding to memory failed", e);
     }

@@ -3,130 +3,284 @@ package org.nipcgateway.streaming;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.util.ArrayDeque;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nipcgateway.core.events.DeviceEvent;
+import org.nipcgateway.streaming.log.LogBatch;
+import org.nipcgateway.streaming.log.LogRecord;
+import org.nipcgateway.streaming.log.LogState;
+import org.nipcgateway.streaming.log.SegmentedEventLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A data app's bounded queue of events for its destination. Events that queue up while a batch is
- * on its way go out together, one CBOR batch per topic; one batch is in flight at a time. A batch
- * that fails is retried with growing pauses and then counted as undeliverable; a full queue drops
- * the new event and counts it. Memory stays bounded and the event loop never waits.
+ * A data app's store-and-forward queue: every event is appended to the app's log on disk first,
+ * then delivered from the log in order, one batch (up to {@code maxBatch} events, one CBOR batch
+ * per topic) at a time. Only the destination's acknowledgement removes a batch from the log; a
+ * batch that fails is sent again, after pauses that grow to a cap, until the destination takes it
+ * (events queued meanwhile wait behind it). The log's bounds drop the oldest events, counted. All
+ * state changes run on one context; disk I/O on the {@link LogWorker}.
  */
 final class DeliveryQueue {
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
   static final String DELIVERED = "delivered";
   static final String PUBLICATIONS = "publications";
   static final String DROPPED_QUEUE_FULL = "droppedQueueFull";
-  static final String DROPPED_UNDELIVERABLE = "droppedUndeliverable";
+  static final String DROPPED_EXPIRED = "droppedExpired";
+  static final String DROPPED_LOG_FAILED = "droppedLogWriteFailed";
   static final String RETRIES = "retries";
-  private static final int ATTEMPTS = 4;
-  private static final long FIRST_PAUSE_MS = 200;
+
+  private record Publication(String topic, List<byte[]> items) {}
 
   private final String dataAppId;
-  private final int capacity;
   private final int maxBatch;
   private final Context context;
-  private final Destination destination;
   private final DataBatchEncoder encoder;
   private final DeliveryStats stats;
-  private final Deque<DeviceEvent> queued = new ArrayDeque<>();
-  private boolean flushScheduled;
-  private boolean sending;
+  private final LogWorker worker;
+  private final Clock clock;
+  private final Future<SegmentedEventLog> log;
+  private final DestinationHealth health;
+  private Destination destination;
+  private List<LogRecord> toAppend = new ArrayList<>();
+  private boolean appending;
+  private boolean reading;
+  private LogBatch inFlight;
+  private List<Publication> publications;
+  private int published;
+  private long retryTimer = -1;
+  private boolean closed;
+  private volatile LogState state = new LogState(0, 0, -1, 0, 0);
 
   DeliveryQueue(
       String dataAppId,
-      int capacity,
-      int maxBatch,
+      DeliverySettings settings,
       Context context,
       Destination destination,
       DataBatchEncoder encoder,
-      DeliveryStats stats) {
+      DeliveryStats stats,
+      LogWorker worker) {
     this.dataAppId = dataAppId;
-    this.capacity = capacity;
-    this.maxBatch = maxBatch;
+    this.maxBatch = settings.maxBatch();
     this.context = context;
     this.destination = destination;
     this.encoder = encoder;
     this.stats = stats;
+    this.worker = worker;
+    this.clock = settings.clock();
+    this.health = new DestinationHealth(settings.maxRetryPause());
+    this.log =
+        worker.run(
+            () -> SegmentedEventLog.open(settings.logDir(dataAppId), settings.limits(), clock));
+    log.onSuccess(opened -> context.runOnContext(v -> pump()))
+        .onFailure(e -> LOG.error("Cannot open the delivery log of data app {}", dataAppId, e));
   }
 
-  synchronized void offer(DeviceEvent event) {
-    if (queued.size() >= capacity) {
-      stats.count(dataAppId, DROPPED_QUEUE_FULL, 1);
-      return;
-    }
-    queued.add(event);
-    if (!flushScheduled) {
-      flushScheduled = true;
-      context.runOnContext(v -> flush());
-    }
-  }
-
-  private void flush() {
-    List<DeviceEvent> batch = new ArrayList<>();
-    synchronized (this) {
-      flushScheduled = false;
-      if (sending) {
-        return; // the batch in flight schedules the next flush when it is done
-      }
-      while (!queued.isEmpty() && batch.size() < maxBatch) {
-        batch.add(queued.poll());
-      }
-      if (batch.isEmpty()) {
-        return;
-      }
-      sending = true;
-    }
-    Map<String, List<DeviceEvent>> byTopic = new LinkedHashMap<>();
-    for (DeviceEvent event : batch) {
-      byTopic
-          .computeIfAbsent(MqttTopics.of(dataAppId, event.namespacedPath()), t -> new ArrayList<>())
-          .add(event);
-    }
-    Future<Void> chain = Future.succeededFuture();
-    for (Map.Entry<String, List<DeviceEvent>> topic : byTopic.entrySet()) {
-      chain = chain.transform(v -> sendWithRetries(topic.getKey(), topic.getValue(), 1));
-    }
-    chain.onComplete(
-        done -> {
-          synchronized (this) {
-            sending = false;
-            if (!queued.isEmpty() && !flushScheduled) {
-              flushScheduled = true;
-              context.runOnContext(v -> flush());
-            }
-          }
+  /** Queues an event; may be called on any thread, returns at once. */
+  void offer(DeviceEvent event) {
+    LogRecord record =
+        LogRecord.unsequenced(
+            clock.millis(), MqttTopics.of(dataAppId, event.namespacedPath()), encoder.item(event));
+    context.runOnContext(
+        v -> {
+          toAppend.add(record);
+          writeQueued();
         });
   }
 
-  /** Sends one topic's batch, retrying with doubling pauses; never fails (drops are counted). */
-  private Future<Void> sendWithRetries(String topic, List<DeviceEvent> events, int attempt) {
-    return destination
-        .send(topic, encoder.encode(events))
-        .map(
-            v -> {
-              stats.count(dataAppId, PUBLICATIONS, 1);
-              stats.count(dataAppId, DELIVERED, events.size());
-              return v;
-            })
-        .recover(
-            e -> {
-              if (attempt >= ATTEMPTS) {
-                stats.count(dataAppId, DROPPED_UNDELIVERABLE, events.size());
-                return Future.succeededFuture();
+  /** The registration changed: what is queued, and the batch on its way, go to the new place. */
+  void redirect(Destination replacement) {
+    context.runOnContext(
+        v -> {
+          Destination old = destination;
+          destination = replacement;
+          old.close();
+        });
+  }
+
+  /** Everything queued since the last write goes to disk as one group (one fsync). */
+  private void writeQueued() {
+    if (appending || toAppend.isEmpty() || closed) {
+      return;
+    }
+    appending = true;
+    List<LogRecord> group = toAppend;
+    toAppend = new ArrayList<>();
+    log.compose(l -> worker.run(() -> l.append(group)))
+        .onComplete(
+            written -> {
+              appending = false;
+              if (written.succeeded()) {
+                updated(written.result());
+              } else {
+                stats.count(dataAppId, DROPPED_LOG_FAILED, group.size());
+                LOG.warn(
+                    "Delivery log of data app {} could not take {} events: {}",
+                    dataAppId,
+                    group.size(),
+                    written.cause().getMessage());
               }
-              stats.count(dataAppId, RETRIES, 1);
-              Promise<Void> pause = Promise.promise();
-              context.owner().setTimer(FIRST_PAUSE_MS << (attempt - 1), t -> pause.complete());
-              return pause.future().compose(v -> sendWithRetries(topic, events, attempt + 1));
+              writeQueued();
+              pump();
             });
   }
 
+  /** Reads the next batch from the log when none is on its way. */
+  private void pump() {
+    if (closed || inFlight != null || reading || retryTimer >= 0 || !log.succeeded()) {
+      return;
+    }
+    reading = true;
+    worker
+        .run(() -> log.result().read(maxBatch))
+        .onComplete(
+            read -> {
+              reading = false;
+              if (read.failed()) {
+                LOG.warn("Delivery log of data app {} unreadable: {}", dataAppId, read.cause());
+                return;
+              }
+              LogBatch batch = read.result();
+              updated(batch.state());
+              if (batch.records().isEmpty()) {
+                if (batch.state().queued() > 0) {
+                  acknowledge(batch.acknowledgeUpTo()); // only expired events were skipped
+                }
+                return;
+              }
+              inFlight = batch;
+              publications = byTopic(batch.records());
+              published = 0;
+              send();
+            });
+  }
+
+  /** Order is kept per topic: a batch's events of one topic go out together, in log order. */
+  private static List<Publication> byTopic(List<LogRecord> records) {
+    Map<String, List<byte[]>> grouped = new LinkedHashMap<>();
+    for (LogRecord record : records) {
+      grouped.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(record.item());
+    }
+    List<Publication> out = new ArrayList<>();
+    grouped.forEach((topic, items) -> out.add(new Publication(topic, items)));
+    return out;
+  }
+
+  /** Sends the batch's publications not yet taken, one after the other. */
+  private void send() {
+    if (closed) {
+      return;
+    }
+    if (published == publications.size()) {
+      stats.count(dataAppId, DELIVERED, inFlight.records().size());
+      health.up();
+      long upTo = inFlight.acknowledgeUpTo();
+      inFlight = null;
+      acknowledge(upTo);
+      return;
+    }
+    Publication next = publications.get(published);
+    Destination target = destination;
+    target
+        .send(next.topic(), encoder.batch(next.items()))
+        .onComplete(
+            sent -> {
+              if (sent.succeeded()) {
+                stats.count(dataAppId, PUBLICATIONS, 1);
+                published++;
+                send();
+              } else {
+                retryLater(sent.cause());
+              }
+            });
+  }
+
+  private void retryLater(Throwable failure) {
+    stats.count(dataAppId, RETRIES, 1);
+    String why = failure.getMessage() == null ? "failed" : failure.getMessage();
+    long pause = health.failed(Instant.now(clock), why);
+    LOG.debug("Delivery to data app {} failed ({}), next try in {} ms", dataAppId, why, pause);
+    retryTimer =
+        context
+            .owner()
+            .setTimer(
+                pause,
+                t -> {
+                  retryTimer = -1;
+                  send();
+                });
+  }
+
+  private void acknowledge(long upTo) {
+    log.compose(l -> worker.run(() -> l.acknowledge(upTo)))
+        .onComplete(
+            done -> {
+              if (done.succeeded()) {
+                updated(done.result());
+              }
+              pump();
+            });
+  }
+
+  /** Takes the log's state, and counts what its bounds dropped since the last look. */
+  private void updated(LogState now) {
+    LogState before = state;
+    long full = now.droppedQueueFull() - before.droppedQueueFull();
+    long expired = now.droppedExpired() - before.droppedExpired();
+    if (full > 0) {
+      stats.count(dataAppId, DROPPED_QUEUE_FULL, full);
+    }
+    if (expired > 0) {
+      stats.count(dataAppId, DROPPED_EXPIRED, expired);
+    }
+    state = now;
+  }
+
+  /** The queue and its destination, for {@code GET /streaming}. */
+  JsonObject json() {
+    LogState now = state;
+    JsonObject queue = new JsonObject().put("queued", now.queued()).put("queuedBytes", now.bytes());
+    if (now.oldestQueuedMillis() >= 0) {
+      Instant oldest = Instant.ofEpochMilli(now.oldestQueuedMillis());
+      queue
+          .put("oldestQueuedAt", oldest.toString())
+          .put(
+              "oldestQueuedAgeSeconds",
+              Math.max(0, (clock.millis() - oldest.toEpochMilli()) / 1000));
+    }
+    return queue.put("destination", health.json());
+  }
+
+  /** Writes what is still in memory to the log, closes it and the destination. */
   Future<Void> close() {
-    return destination.close();
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(
+        v -> {
+          closed = true;
+          if (retryTimer >= 0) {
+            context.owner().cancelTimer(retryTimer);
+          }
+          List<LogRecord> rest = toAppend;
+          toAppend = new ArrayList<>();
+          log.compose(
+                  l ->
+                      worker.run(
+                          () -> {
+                            if (!rest.isEmpty()) {
+                              l.append(rest);
+                            }
+                            l.close();
+                            return null;
+                          }))
+              .<Void>mapEmpty()
+              .transform(ignored -> destination.close())
+              .onComplete(done);
+        });
+    return done.future();
   }
 }

@@ -11,13 +11,18 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 
 /**
  * The MQTT broker data apps of type {@code mqttClient} connect to: Moquette, on the same Netty as
- * Vert.x, in memory (a data app that is away misses nothing it has a session for while the gateway
- * runs; nothing survives a restart). Start and stop block briefly; call them on a worker.
+ * Vert.x. Sessions, subscriptions and the QoS 1 messages held for persistent sessions that are away
+ * live in Moquette's H2 store under {@code <dataDir>/mqtt}, so they outlast a gateway restart; an
+ * away session expires after the delivery queue's age bound, and holds at most {@link
+ * BrokerLimits#queuedPerSession()} publications ({@link SessionBacklog}). Start and stop block
+ * briefly; call them on a worker.
  */
 final class EmbeddedBroker {
   /** The client id under which the gateway itself publishes. */
@@ -25,12 +30,14 @@ final class EmbeddedBroker {
 
   private final Server server = new Server();
   private final StreamingSettings settings;
+  private final SessionBacklog backlog;
 
   private EmbeddedBroker(StreamingSettings settings) {
     this.settings = settings;
+    this.backlog = new SessionBacklog(settings.brokerLimits().queuedPerSession());
   }
 
-  static EmbeddedBroker start(StreamingSettings streaming, DataAppAccess access)
+  static EmbeddedBroker start(StreamingSettings streaming, DataAppAccess access, Path store)
       throws IOException {
     Properties settings = new Properties();
     settings.setProperty(IConfig.HOST_PROPERTY_NAME, streaming.mqttHost());
@@ -58,11 +65,19 @@ final class EmbeddedBroker {
     // mosquitto 2.x clients connect with an empty client id unless given one.
     settings.setProperty("allow_zero_byte_client_id", "true");
     settings.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
-    settings.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+    Files.createDirectories(store);
+    settings.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "true");
+    settings.setProperty(IConfig.DATA_PATH_PROPERTY_NAME, store.toString());
+    // H2's MVStore: an append-only file with checksummed chunks, read back to the last good one.
+    settings.setProperty(IConfig.PERSISTENT_QUEUE_TYPE_PROPERTY_NAME, "h2");
+    settings.setProperty(
+        IConfig.PERSISTENT_CLIENT_EXPIRATION_PROPERTY_NAME,
+        streaming.queueLimits().maxAge().toSeconds() + "s");
     // Write each publication out at once rather than on a flush timer.
     settings.setProperty(IConfig.BUFFER_FLUSH_MS_PROPERTY_NAME, "immediate");
     EmbeddedBroker broker = new EmbeddedBroker(streaming);
-    broker.server.startServer(new MemoryConfig(settings), List.of(access), tls, access, access);
+    broker.server.startServer(
+        new MemoryConfig(settings), List.of(access, broker.backlog), tls, access, access);
     return broker;
   }
 
@@ -85,6 +100,10 @@ final class EmbeddedBroker {
             .payload(Unpooled.wrappedBuffer(payload))
             .build(),
         PUBLISHER);
+  }
+
+  SessionBacklog backlog() {
+    return backlog;
   }
 
   /** Ends an MQTT client's session and drops its subscriptions. Blocking only briefly. */

@@ -32,7 +32,8 @@ final class EventDelivery implements DeviceEventListener {
   private final DeviceScope scope;
   private final EmbeddedBroker broker;
   private final Context context;
-  private final StreamingSettings settings;
+  private final DeliverySettings settings;
+  private final LogWorker worker;
   private final DataBatchEncoder encoder = new DataBatchEncoder();
   private final DeliveryStats stats;
   private final Map<String, Route> routes = new ConcurrentHashMap<>();
@@ -42,7 +43,7 @@ final class EventDelivery implements DeviceEventListener {
       DeviceScope scope,
       EmbeddedBroker broker,
       Context context,
-      StreamingSettings settings,
+      DeliverySettings settings,
       DeliveryStats stats) {
     this.directory = directory;
     this.scope = scope;
@@ -50,6 +51,54 @@ final class EventDelivery implements DeviceEventListener {
     this.context = context;
     this.settings = settings;
     this.stats = stats;
+    this.worker = new LogWorker(context.owner());
+  }
+
+  /**
+   * At start: data apps with a log from before the restart get their queue at once, so what was
+   * queued goes out without waiting for a new event; logs of apps that no longer exist are removed.
+   */
+  Future<Void> resume() {
+    return directory
+        .all()
+        .compose(
+            apps ->
+                worker.run(
+                    () -> {
+                      java.util.Set<java.nio.file.Path> known = new java.util.HashSet<>();
+                      apps.forEach(app -> known.add(settings.logDir(app.id())));
+                      DeliveryLogs.removeAllBut(settings.logRoot(), known);
+                      return apps.stream()
+                          .filter(app -> java.nio.file.Files.isDirectory(settings.logDir(app.id())))
+                          .toList();
+                    }))
+        .onSuccess(withLogs -> withLogs.forEach(this::queue))
+        .mapEmpty();
+  }
+
+  /** The data app was deleted: its queue goes, with its log. */
+  void forget(String dataAppId) {
+    Route route;
+    synchronized (this) {
+      route = routes.remove(dataAppId);
+    }
+    Future<Void> closed = route == null ? Future.succeededFuture() : route.queue().close();
+    closed.onComplete(v -> worker.run(() -> DeliveryLogs.remove(settings.logDir(dataAppId))));
+  }
+
+  /** Per data app: its queue and destination, with the counters. */
+  io.vertx.core.json.JsonObject json() {
+    io.vertx.core.json.JsonObject apps = stats.json();
+    routes.forEach(
+        (id, route) -> {
+          io.vertx.core.json.JsonObject counters = apps.getJsonObject(id);
+          if (counters == null) {
+            counters = new io.vertx.core.json.JsonObject();
+            apps.put(id, counters);
+          }
+          counters.mergeIn(route.queue().json());
+        });
+    return apps;
   }
 
   /**
@@ -84,7 +133,8 @@ final class EventDelivery implements DeviceEventListener {
     return Future.join(closing)
         .timeout(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
         .<Void>mapEmpty()
-        .otherwiseEmpty();
+        .otherwiseEmpty()
+        .transform(v -> worker.close());
   }
 
   private void deliver(DataApp app, DeviceEvent event) {
@@ -101,25 +151,24 @@ final class EventDelivery implements DeviceEventListener {
     if (route != null && route.app().equals(app)) {
       return Optional.of(route.queue());
     }
+    Optional<Destination> destination = destination(app);
+    if (route != null && destination.isPresent()) {
+      // Same log, new place: what is queued for the app follows its registration.
+      route.queue().redirect(destination.get());
+      routes.put(app.id(), new Route(app, route.queue()));
+      return Optional.of(route.queue());
+    }
     if (route != null) {
-      route.queue().close(); // the old destination winds down on its own
+      route.queue().close();
       routes.remove(app.id());
     }
-    Optional<Destination> destination = destination(app);
     destination.ifPresent(
         d ->
             routes.put(
                 app.id(),
                 new Route(
                     app,
-                    new DeliveryQueue(
-                        app.id(),
-                        settings.queueCapacity(),
-                        settings.maxBatch(),
-                        context,
-                        d,
-                        encoder,
-                        stats))));
+                    new DeliveryQueue(app.id(), settings, context, d, encoder, stats, worker))));
     return destination.map(d -> routes.get(app.id()).queue());
   }
 
@@ -127,7 +176,7 @@ final class EventDelivery implements DeviceEventListener {
     return switch (app.delivery()) {
       case "mqttClient" ->
           broker != null && app.registration().path("mqttClient").asBoolean()
-              ? Optional.of(new EmbeddedBrokerDestination(broker))
+              ? Optional.of(new EmbeddedBrokerDestination(broker, app.id(), context.owner(), stats))
               : Optional.empty();
       case "webhook" -> Optional.of(new WebhookDestination(context.owner(), app));
       case "websocket" -> Optional.of(new WebSocketDestination(context.owner(), app));

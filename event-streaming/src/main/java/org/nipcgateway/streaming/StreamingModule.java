@@ -9,6 +9,7 @@ import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.nipc.dataapp.DataAppDirectory;
+import org.nipcgateway.core.nipc.dataapp.DataAppRegistry;
 import org.nipcgateway.core.security.AccessRule;
 import org.nipcgateway.core.security.EndpointAppCredentials;
 import org.nipcgateway.core.security.Role;
@@ -61,11 +62,18 @@ public final class StreamingModule implements ApiModule {
                       context.deviceScope(),
                       started,
                       context.vertx().getOrCreateContext(),
-                      settings,
+                      new DeliverySettings(
+                          context.config().dataDir().resolve("delivery"),
+                          settings.queueLimits(),
+                          settings.maxBatch(),
+                          settings.maxRetryPause(),
+                          java.time.Clock.systemUTC()),
                       stats);
               context.events().listen(delivery);
-              return null;
-            });
+              forgetDeletedDataApps(delivery);
+              return delivery;
+            })
+        .compose(EventDelivery::resume);
   }
 
   /** The embedded broker, or none (null) when the configuration turns it off. */
@@ -81,7 +89,9 @@ public final class StreamingModule implements ApiModule {
             new MqttAudit(java.time.Clock.systemUTC()));
     return context
         .vertx()
-        .executeBlocking(() -> EmbeddedBroker.start(settings, access))
+        .executeBlocking(
+            () ->
+                EmbeddedBroker.start(settings, access, context.config().dataDir().resolve("mqtt")))
         .onSuccess(started -> endSessionsOfDeletedApps(started, access))
         .onSuccess(
             started ->
@@ -137,6 +147,21 @@ public final class StreamingModule implements ApiModule {
             });
   }
 
+  /** A deleted data app (or its endpoint app) takes its queue and delivery log with it. */
+  private void forgetDeletedDataApps(EventDelivery events) {
+    context
+        .store()
+        .onRemoval(
+            removed -> {
+              for (StoredResource resource : removed) {
+                if (resource.resourceType().equals("EndpointApp")
+                    || resource.resourceType().equals(DataAppRegistry.TYPE)) {
+                  events.forget(resource.id());
+                }
+              }
+            });
+  }
+
   /** Where the broker listens (data apps need to know) and what delivery did per data app. */
   private io.vertx.core.json.JsonObject state() {
     io.vertx.core.json.JsonObject state = new io.vertx.core.json.JsonObject();
@@ -144,7 +169,8 @@ public final class StreamingModule implements ApiModule {
     if (running != null) {
       state.put("mqtt", running.ports());
     }
-    return state.put("dataApps", stats.json());
+    EventDelivery current = delivery;
+    return state.put("dataApps", current == null ? stats.json() : current.json());
   }
 
   @Override

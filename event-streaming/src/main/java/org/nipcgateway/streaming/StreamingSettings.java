@@ -4,24 +4,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.security.ServerTls;
+import org.nipcgateway.streaming.log.LogLimits;
 
 /**
  * The {@code streaming} config section: {@code mqtt.enabled} (default true), {@code mqtt.host}
  * (default: the HTTP host), {@code mqtt.port} (plain MQTT: off (-1) when the gateway speaks TLS,
  * else 1883; 0 picks a free port), {@code mqtt.tls} or {@code mqtt.tlsPort} (MQTT over TLS), {@code
- * queueCapacity} (events per data app, default 10000), {@code maxBatch} (events per publication,
- * default 100) and the broker's per-app limits ({@link BrokerLimits}).
+ * maxBatch} (events per publication, default 100), the broker's per-app limits ({@link
+ * BrokerLimits}) and each data app's delivery log ({@code queue}: {@code maxBytes}, default 64 MiB;
+ * {@code maxAgeSeconds}, default 86400; {@code fsync}, default true; {@code maxRetryPauseSeconds},
+ * default 30).
  */
 record StreamingSettings(
     boolean mqttEnabled,
     String mqttHost,
     int mqttPort,
     Optional<Tls> tls,
-    int queueCapacity,
+    LogLimits queueLimits,
+    Duration maxRetryPause,
     int maxBatch,
     BrokerLimits brokerLimits) {
 
@@ -56,10 +61,16 @@ record StreamingSettings(
                   files.filePath("keyFile").orElseThrow(() -> needsFiles(files))));
     }
     BrokerLimits limits = BrokerLimits.from(mqtt);
-    int capacity = section.integer("queueCapacity", 10_000, 1, Integer.MAX_VALUE);
-    int batch = section.integer("maxBatch", 100, 1, Integer.MAX_VALUE);
+    Settings queue = section.section("queue");
+    LogLimits queueLimits =
+        new LogLimits(
+            queue.longValue("maxBytes", 64L << 20, 16_384, Long.MAX_VALUE),
+            Duration.ofSeconds(queue.longValue("maxAgeSeconds", 86_400, 1, 10L * 365 * 86_400)),
+            queue.flag("fsync", true));
+    Duration maxPause = Duration.ofSeconds(queue.longValue("maxRetryPauseSeconds", 30, 1, 86_400));
+    int batch = section.integer("maxBatch", 100, 1, 10_000);
     section.rejectUnknownKeys();
-    return new StreamingSettings(enabled, host, port, tls, capacity, batch, limits);
+    return new StreamingSettings(enabled, host, port, tls, queueLimits, maxPause, batch, limits);
   }
 
   private static ConfigException needsFiles(Settings tls) {

@@ -25,8 +25,25 @@ class StreamingSettingsTest {
     assertThat(settings.mqttHost()).isEqualTo("127.0.0.1");
     assertThat(settings.mqttPort()).isEqualTo(1883);
     assertThat(settings.tls()).isEmpty();
-    assertThat(settings.queueCapacity()).isEqualTo(10_000);
+    assertThat(settings.queueLimits().maxBytes()).isEqualTo(64L << 20);
+    assertThat(settings.queueLimits().maxAge()).isEqualTo(java.time.Duration.ofHours(24));
+    assertThat(settings.queueLimits().fsync()).isTrue();
+    assertThat(settings.maxRetryPause()).isEqualTo(java.time.Duration.ofSeconds(30));
     assertThat(settings.maxBatch()).isEqualTo(100);
+  }
+
+  @Test
+  void each_data_apps_delivery_log_takes_its_bounds_from_the_queue_section() {
+    StreamingSettings settings =
+        of(
+            "{\"queue\":{\"maxBytes\":1048576,\"maxAgeSeconds\":60,\"fsync\":false,"
+                + "\"maxRetryPauseSeconds\":5}}",
+            Optional.empty());
+
+    assertThat(settings.queueLimits().maxBytes()).isEqualTo(1_048_576);
+    assertThat(settings.queueLimits().maxAge()).isEqualTo(java.time.Duration.ofMinutes(1));
+    assertThat(settings.queueLimits().fsync()).isFalse();
+    assertThat(settings.maxRetryPause()).isEqualTo(java.time.Duration.ofSeconds(5));
   }
 
   @Test

@@ -72,14 +72,20 @@ class NipcExternalBrokerTest {
       JsonObject stats =
           new JsonObject(demo.client().get("/streaming").text()).getJsonObject("dataApps");
       assertThat(stats.getJsonObject(custom).getInteger("delivered")).isEqualTo(1);
+      // The broker refuses the gateway's login: the event stays queued and is retried, the
+      // destination shown down.
       Eventually.eventually(
-          "the app whose broker refuses the gateway has its event counted",
-          () ->
-              new JsonObject(demo.client().get("/streaming").text())
-                      .getJsonObject("dataApps")
-                      .getJsonObject(refused, new JsonObject())
-                      .getInteger("droppedUndeliverable", 0)
-                  == 1);
+          "the app whose broker refuses the gateway has its event queued, destination down",
+          () -> {
+            JsonObject app =
+                new JsonObject(demo.client().get("/streaming").text())
+                    .getJsonObject("dataApps")
+                    .getJsonObject(refused, new JsonObject());
+            return app.getInteger("queued", 0) == 1
+                && app.getInteger("retries", 0) >= 1
+                && "down"
+                    .equals(app.getJsonObject("destination", new JsonObject()).getString("state"));
+          });
       demo.client().delete(enabled.header("Location"));
     }
   }

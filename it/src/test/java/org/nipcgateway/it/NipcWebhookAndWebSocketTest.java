@@ -36,7 +36,7 @@ import org.nipcgateway.it.support.radio.RadioScenario;
 /**
  * Webhook data apps get HTTPS POSTs of CBOR batches with their registered headers (retried when the
  * server fails); websocket data apps get binary frames over a connection the gateway opens; a
- * destination that stays down has its events counted as undeliverable.
+ * destination that stays down keeps its events queued and is shown down with its next retry.
  */
 @RadioScenario
 class NipcWebhookAndWebSocketTest {
@@ -192,10 +192,17 @@ class NipcWebhookAndWebSocketTest {
     assertThat(stats(webhook).path("delivered").asInt()).isEqualTo(1);
     assertThat(stats(socket).path("delivered").asInt()).isEqualTo(1);
 
-    // Nobody listens there: after the retries the event is counted, not lost without a trace.
+    // Nobody listens there: the event stays queued, retried, and the destination is shown down.
     Eventually.eventually(
-        "the unreachable app's event is counted as undeliverable",
-        () -> stats(down).path("droppedUndeliverable").asInt() == 1);
+        "the unreachable app's destination is shown down with its event queued",
+        () ->
+            stats(down).path("destination").path("state").asText().equals("down")
+                && stats(down).path("retries").asInt() >= 2);
+    assertThat(stats(down).path("queued").asInt()).isEqualTo(1);
+    assertThat(stats(down).path("destination").path("nextRetryAt").asText()).isNotEmpty();
+    assertThat(stats(down).path("oldestQueuedAgeSeconds").isNumber()).isTrue();
+    assertThat(stats(webhook).path("queued").asInt()).isZero();
+    assertThat(stats(webhook).path("destination").path("state").asText()).isEqualTo("up");
 
     demo.client().delete(enabled.header("Location"));
     // The app ends its connection. (A gateway stopping while a websocket app is still connected

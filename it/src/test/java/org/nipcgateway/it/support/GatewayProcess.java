@@ -222,6 +222,11 @@ public final class GatewayProcess implements AutoCloseable {
     return String.join("\n", output);
   }
 
+  /** The process id, for figures such as its resident memory. */
+  public long pid() {
+    return process.pid();
+  }
+
   /** SIGTERM: the gateway shuts down gracefully. */
   public int terminate() {
     // Process.destroy() would also close our end of the output pipe; the handle only signals.

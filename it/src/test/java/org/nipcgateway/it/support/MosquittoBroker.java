@@ -8,15 +8,29 @@ import java.util.concurrent.TimeUnit;
 
 /** Debian's {@code mosquitto} broker on a free loopback port, with one user, for one test. */
 public final class MosquittoBroker implements AutoCloseable {
-  private final Process process;
+  private Process process;
   private final int port;
+  private final Path dir;
 
-  private MosquittoBroker(Process process, int port) {
+  private MosquittoBroker(Process process, int port, Path dir) {
     this.process = process;
     this.port = port;
+    this.dir = dir;
   }
 
   public static MosquittoBroker start(Path dir, String user, String password) {
+    return start(dir, user, password, false);
+  }
+
+  /**
+   * With mosquitto's persistence in {@code dir}: sessions and their queued messages outlast {@link
+   * #stop()} and {@link #startAgain()}.
+   */
+  public static MosquittoBroker startPersistent(Path dir, String user, String password) {
+    return start(dir, user, password, true);
+  }
+
+  private static MosquittoBroker start(Path dir, String user, String password, boolean persist) {
     try {
       int port;
       try (ServerSocket socket = new ServerSocket(0)) {
@@ -34,22 +48,40 @@ public final class MosquittoBroker implements AutoCloseable {
               + "password_file "
               + passwords
               + "\n"
-              + "persistence false\n"
+              + (persist
+                  ? "persistence true\npersistence_location " + dir + "/\n"
+                  : "persistence false\n")
               // Run as root, mosquitto would switch to its own user, who cannot read our files.
               + "user "
               + System.getProperty("user.name")
               + "\n");
-      Process process =
-          new ProcessBuilder("mosquitto", "-c", config.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("mosquitto.log").toFile())
-              .start();
-      MosquittoBroker broker = new MosquittoBroker(process, port);
+      MosquittoBroker broker = new MosquittoBroker(launch(dir), port, dir);
       Eventually.eventually("mosquitto listens on " + port, broker::listening);
       return broker;
     } catch (IOException e) {
       throw new IllegalStateException("mosquitto is needed (apt-get install mosquitto)", e);
     }
+  }
+
+  private static Process launch(Path dir) throws IOException {
+    return new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
+        .start();
+  }
+
+  /** SIGTERM, and waits until mosquitto has saved its state and exited. */
+  public void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("mosquitto did not stop");
+    }
+  }
+
+  /** Starts mosquitto again on the same port with the same configuration. */
+  public void startAgain() throws IOException {
+    process = launch(dir);
+    Eventually.eventually("mosquitto listens again on " + port, this::listening);
   }
 
   private boolean listening() {

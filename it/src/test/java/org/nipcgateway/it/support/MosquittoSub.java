@@ -43,6 +43,15 @@ public final class MosquittoSub implements AutoCloseable {
     return start(port, user, password, topic, List.of());
   }
 
+  /**
+   * With a persistent session under a fixed client id ({@code -c -i}): the broker keeps the
+   * subscription and what is published for it while this client is away.
+   */
+  public static MosquittoSub startPersistent(
+      int port, String user, String password, String topic, String clientId) {
+    return start(port, user, password, topic, List.of("-c", "-i", clientId));
+  }
+
   /** Over TLS, trusting the given CA certificate (PEM). */
   public static MosquittoSub startTls(
       int port, String user, String password, String topic, java.nio.file.Path caFile) {
@@ -94,6 +103,11 @@ public final class MosquittoSub implements AutoCloseable {
         .orElseThrow(() -> new AssertionError("no SUBACK: " + lines));
   }
 
+  /** The hex payloads received so far. */
+  public List<String> payloads() {
+    return messages().stream().map(m -> m[1]).toList();
+  }
+
   /** The messages received so far: topic and hex payload. */
   public List<String[]> messages() {
     List<String[]> messages = new ArrayList<>();
@@ -121,6 +135,21 @@ public final class MosquittoSub implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     return String.join("\n", lines) + "\nexit " + process.exitValue();
+  }
+
+  /**
+   * SIGKILL: the client drops off without a DISCONNECT, as an app losing its network would. (On
+   * SIGTERM mosquitto_sub stops printing messages at once, though it may still acknowledge one that
+   * arrives while it disconnects: that one would look lost.)
+   */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+      reader.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override

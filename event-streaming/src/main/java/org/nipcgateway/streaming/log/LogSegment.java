@@ -1,0 +1,137 @@
+package org.nipcgateway.streaming.log;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One segment file of a log: records with consecutive sequence numbers from the one in its name.
+ * Only the newest segment is written to, always at its end. Called on the log's thread only.
+ */
+final class LogSegment implements AutoCloseable {
+  private static final String SUFFIX = ".seg";
+
+  private final Path path;
+  private final FileChannel channel;
+  private final long firstSequence;
+  private long lastSequence;
+  private long bytes;
+  private long oldestMillis = Long.MAX_VALUE;
+  private long newestMillis = Long.MIN_VALUE;
+
+  private LogSegment(Path path, FileChannel channel, long firstSequence) {
+    this.path = path;
+    this.channel = channel;
+    this.firstSequence = firstSequence;
+    this.lastSequence = firstSequence - 1;
+  }
+
+  static LogSegment create(Path dir, long firstSequence) throws IOException {
+    Path path = dir.resolve(String.format("%020d%s", firstSequence, SUFFIX));
+    FileChannel channel =
+        FileChannel.open(
+            path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    return new LogSegment(path, channel, firstSequence);
+  }
+
+  static boolean isSegment(Path file) {
+    return file.getFileName().toString().matches("\\d{20}\\" + SUFFIX);
+  }
+
+  /**
+   * Opens a segment written before and finds where its valid records end: a record cut short by a
+   * crash, a CRC that does not match or a sequence out of order ends it, and the file is cut there
+   * so new records follow the last valid one.
+   */
+  static LogSegment recover(Path path) throws IOException {
+    long first = Long.parseLong(path.getFileName().toString().replace(SUFFIX, ""));
+    FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    LogSegment segment = new LogSegment(path, channel, first);
+    while (true) {
+      Optional<LogRecord> record = RecordFrame.read(channel, segment.bytes);
+      if (record.isEmpty() || record.get().sequence() != segment.lastSequence + 1) {
+        break;
+      }
+      segment.counted(record.get());
+    }
+    if (channel.size() > segment.bytes) {
+      channel.truncate(segment.bytes);
+    }
+    return segment;
+  }
+
+  /** Writes records (already sequenced, following this segment's last) at the end. */
+  void append(List<LogRecord> records, boolean force) throws IOException {
+    ByteBuffer[] frames = new ByteBuffer[records.size()];
+    long length = 0;
+    for (int i = 0; i < frames.length; i++) {
+      frames[i] = RecordFrame.encode(records.get(i));
+      length += frames[i].remaining();
+    }
+    channel.position(bytes);
+    long written = 0;
+    while (written < length) {
+      written += channel.write(frames);
+    }
+    if (force) {
+      channel.force(false);
+    }
+    records.forEach(this::counted);
+  }
+
+  private void counted(LogRecord record) {
+    lastSequence = record.sequence();
+    bytes += record.frameLength();
+    oldestMillis = Math.min(oldestMillis, record.queuedAtMillis());
+    newestMillis = Math.max(newestMillis, record.queuedAtMillis());
+  }
+
+  /** The record at a file position, or empty at the end of this segment. */
+  Optional<LogRecord> read(long position) throws IOException {
+    return position >= bytes ? Optional.empty() : RecordFrame.read(channel, position);
+  }
+
+  /** Records from {@code sequence} on (0 when the segment ends before it). */
+  long countFrom(long sequence) {
+    return Math.max(0, lastSequence - Math.max(sequence, firstSequence) + 1);
+  }
+
+  boolean isEmpty() {
+    return lastSequence < firstSequence;
+  }
+
+  long firstSequence() {
+    return firstSequence;
+  }
+
+  long lastSequence() {
+    return lastSequence;
+  }
+
+  long bytes() {
+    return bytes;
+  }
+
+  long oldestMillis() {
+    return oldestMillis;
+  }
+
+  long newestMillis() {
+    return newestMillis;
+  }
+
+  void delete() throws IOException {
+    close();
+    Files.deleteIfExists(path);
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+}
