@@ -227,6 +227,8 @@ class NipcBulkTest {
     for (int i = 2; i < 4; i++) {
       assertThat(items.get(i).path("response").path("type").asText())
           .isEqualTo(PROBLEM + "extension-operation-not-executed");
+      // The status of Extension-Bulk.yaml's errorBulkResponse example.
+      assertThat(items.get(i).path("response").path("status").asInt()).isEqualTo(400);
     }
     // The third operation did not run: the level is still what the first wrote.
     JsonNode level = gateway.scim().get("/nipc" + properties(device, LEVEL)).json();
