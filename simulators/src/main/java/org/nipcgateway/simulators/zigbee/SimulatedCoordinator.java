@@ -90,7 +90,7 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
     if (!added.joined && receive != null) {
       air.execute(
           () -> {
-            if (!added.joined && joining.isOpen()) {
+            if (!added.joined && !added.silent && joining.isOpen()) {
               join(added);
             }
           });
@@ -184,9 +184,17 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
     silence(Eui64.parse(eui64), silent);
   }
 
-  /** A node stops answering (or answers again): a node out of range or powered off. */
+  /**
+   * A node stops answering (or answers again): a node out of range or powered off. One waiting to
+   * join joins on its return while joining is permitted (decided now, joined on the air thread).
+   */
+  @Override
   public void silence(Eui64 address, boolean silent) {
-    node(address).silent = silent;
+    CoordinatedNode node = node(address);
+    node.silent = silent;
+    if (!silent && !node.joined && receive != null && joining.isOpen()) {
+      air.execute(() -> join(node));
+    }
   }
 
   /** The coordinator is unplugged (or plugged in again): the stack hears its transport go off. */
@@ -202,6 +210,7 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
   }
 
   /** The nodes that have joined. */
+  @Override
   public java.util.Set<Eui64> joined() {
     java.util.Set<Eui64> joined = new java.util.HashSet<>();
     byEui64.forEach(
@@ -233,6 +242,7 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
   }
 
   /** Whether the coordinator lets nodes join now. */
+  @Override
   public boolean joinable() {
     return joining.isOpen();
   }
@@ -350,7 +360,7 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
       // later); nodes waiting to join do so while it is open.
       joining.open(permit.getPermitDuration());
       if (joining.isOpen()) {
-        byEui64.values().stream().filter(n -> !n.joined).forEach(this::join);
+        byEui64.values().stream().filter(n -> !n.joined && !n.silent).forEach(this::join);
       }
       return;
     }
