@@ -25,6 +25,7 @@ import org.nipcgateway.core.http.ApiModules;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.http.HealthRoutes;
 import org.nipcgateway.core.http.MalformedRequests;
+import org.nipcgateway.core.http.PermitJoinRoutes;
 import org.nipcgateway.core.http.PublicUrls;
 import org.nipcgateway.core.http.QueryCheck;
 import org.nipcgateway.core.http.RouterFallbacks;
@@ -163,6 +164,8 @@ public final class Gateway {
     QueryCheck.install(router, malformed);
     new HealthRoutes(prepared.store()::health, stopping::get, prepared.radios()::statuses)
         .mount(security.routes().on(router, ""));
+    new PermitJoinRoutes(prepared.radios().zigbee(), java.time.Clock.systemUTC())
+        .mount(security.routes().on(router, "", 4096));
     GatewayContext ctx =
         new GatewayContext(
             vertx,

@@ -52,6 +52,8 @@ class ReadmeExamplesTest {
           .contains(
               "\"property\":\"https://nipc-gateway.example/demo#/sdfObject/light/sdfProperty/temperature\",\"value\":\"Zgg=\"")
           .contains("sdfProperty/device_name\",\"value\":\"RGVtbyB0aGVybW9tZXRlcg==\"")
+          .contains("{\"open\":true,\"remainingSeconds\":60}\n")
+          .contains("\"remainingSeconds\":")
           .contains("\"totalResults\":1")
           .contains("{\"displayName\":\"Ward 3 heart monitor\",\"version\":\"W/\\\"2\\\"\"}")
           .contains("\"clientToken\":\"")

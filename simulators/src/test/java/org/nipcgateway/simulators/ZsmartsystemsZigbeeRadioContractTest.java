@@ -4,7 +4,6 @@ import org.nipcgateway.core.radio.contract.ZigbeeRadioContract;
 import org.nipcgateway.core.radio.contract.ZigbeeRadioFixture;
 
 /** The zsmartsystems driver on the simulated coordinator keeps the Zigbee radio contract. */
-@org.junit.jupiter.api.Tag("zigbee-start-race")
 class ZsmartsystemsZigbeeRadioContractTest extends ZigbeeRadioContract {
   @Override
   protected ZigbeeRadioFixture fixture() {

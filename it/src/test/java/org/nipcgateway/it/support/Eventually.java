@@ -10,7 +10,12 @@ public final class Eventually {
 
   /** Polls until the condition holds (radio work is asynchronous); fails after five seconds. */
   public static void eventually(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+    eventually(what, Duration.ofSeconds(5), condition);
+  }
+
+  /** Polls until the condition holds; fails after the time given (a Zigbee join takes seconds). */
+  public static void eventually(String what, Duration within, BooleanSupplier condition) {
+    Instant deadline = Instant.now().plus(within);
     while (!condition.getAsBoolean()) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("timed out waiting until " + what);

@@ -63,7 +63,8 @@ final class CoordinatorStart {
 
   private ZsmartsystemsZigbeeRadio startBlocking(Context context, WorkerExecutor workers) {
     ZigBeeNetworkManager network = new ZigBeeNetworkManager(transport);
-    RawZclTap tap = new RawZclTap(network);
+    // The dongle's callbacks pass the raw-value tap, then the join introducer, then the stack.
+    RawZclTap tap = new RawZclTap(new JoinIntroducer(network));
     transport.setZigBeeTransportReceive(tap);
     JsonNetworkDataStore store = new JsonNetworkDataStore(directory.resolve("nodes"));
     network.setNetworkDataStore(store);

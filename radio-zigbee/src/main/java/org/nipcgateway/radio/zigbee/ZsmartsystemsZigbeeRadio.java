@@ -102,18 +102,25 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
     Runnable[] check = new Runnable[1];
     check[0] =
         () -> {
-          boolean all =
+          List<Eui64> missing =
               nodes.stream()
-                  .allMatch(
+                  .filter(
                       n -> {
                         ZigBeeNode node = network.getNode(ieee(n));
-                        return node != null && events.joined(node);
-                      });
-          if (all) {
+                        return node == null || !events.joined(node);
+                      })
+                  .toList();
+          if (missing.isEmpty()) {
             done.tryComplete();
           } else if (System.nanoTime() > deadline) {
             done.tryFail(
-                new RadioException(Reason.TIMEOUT, "the network's nodes were not discovered"));
+                new RadioException(
+                    Reason.TIMEOUT,
+                    "the network's nodes were not discovered in time: "
+                        + missing
+                        + " (known to the stack: "
+                        + nodes().stream().map(ZigBeeNode::toString).toList()
+                        + ")"));
           } else {
             vertx.setTimer(20, t -> check[0].run());
           }

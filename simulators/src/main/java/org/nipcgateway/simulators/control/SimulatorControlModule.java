@@ -99,8 +99,8 @@ public final class SimulatorControlModule implements ApiModule {
       routes
           .post(BASE + "/zigbee/coordinator", rule)
           .handler(ctx -> handle(ctx, 204, this::changeCoordinator));
-      routes.post(BASE + "/zigbee/nodes", rule).handler(ctx -> handle(ctx, 204, this::changeNode));
     }
+    routes.post(BASE + "/zigbee/nodes", rule).handler(ctx -> handle(ctx, 204, this::changeNode));
     routes
         .delete(BASE + "/zigbee/reporting", rule)
         .handler(ctx -> handle(ctx, 204, body -> forgetReporting()));
@@ -121,7 +121,15 @@ public final class SimulatorControlModule implements ApiModule {
     }
     if (zigbee.isPresent() || zigbeeFaults.isPresent()) {
       JsonObject radio = injection(zigbeeFaults);
-      zigbee.ifPresent(network -> radio.put("reporting", reporting(network)));
+      zigbee.ifPresent(
+          network ->
+              radio
+                  .put("reporting", reporting(network))
+                  .put("joinable", network.joinable())
+                  .put(
+                      "joined",
+                      new JsonArray(
+                          network.joined().stream().map(Eui64::toString).sorted().toList())));
       zigbee
           .filter(SimulatedZigbeeNetwork.class::isInstance)
           .map(n -> ((SimulatedZigbeeNetwork) n).transmissions())
@@ -267,9 +275,11 @@ public final class SimulatorControlModule implements ApiModule {
     return null;
   }
 
-  /** A node stops answering ({@code "silent": true}) or answers again. */
+  /** A node stops answering ({@code "silent": true}: out of range) or answers again. */
   private JsonObject changeNode(JsonObject body) {
-    coordinator.orElseThrow().silence(body.getString("eui64"), body.getBoolean("silent"));
+    zigbee
+        .orElseThrow(() -> notRunning("zigbee"))
+        .silence(Eui64.parse(body.getString("eui64")), body.getBoolean("silent"));
     return null;
   }
 

@@ -59,6 +59,8 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
   private final NodeApplication application = new NodeApplication(this);
   private final AtomicLong framesSent = new AtomicLong();
   private final AtomicLong groupFramesSent = new AtomicLong();
+  private final AtomicLong zclFramesSent = new AtomicLong();
+  private final JoinWindow joining = new JoinWindow();
   private final AtomicLong joins = new AtomicLong();
   private volatile ZigBeeTransportReceive receive;
   private volatile boolean down;
@@ -70,16 +72,29 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
   private ZigBeeKey networkKey = new ZigBeeKey();
   private ZigBeeKey linkKey = new ZigBeeKey();
 
-  /** Adds a node; {@code joined} false keeps it waiting for permit join. */
+  /**
+   * Adds a node; {@code joined} false keeps it waiting for permit join, and it joins at once when
+   * the network is open now (a device powered on while joining is permitted).
+   */
   @Override
   public void addNode(Eui64 address, int profile, boolean joined) {
-    byEui64.computeIfAbsent(
-        address,
-        a -> {
-          CoordinatedNode node = new CoordinatedNode(a, 0x1000 + byEui64.size(), profile, joined);
-          byNetworkAddress.put(node.nwk, node);
-          return node;
-        });
+    CoordinatedNode added =
+        byEui64.computeIfAbsent(
+            address,
+            a -> {
+              CoordinatedNode node =
+                  new CoordinatedNode(a, 0x1000 + byEui64.size(), profile, joined);
+              byNetworkAddress.put(node.nwk, node);
+              return node;
+            });
+    if (!added.joined && receive != null) {
+      air.execute(
+          () -> {
+            if (!added.joined && !added.silent && joining.isOpen()) {
+              join(added);
+            }
+          });
+    }
   }
 
   /** Adds (or replaces) an attribute of a node added before. */
@@ -169,9 +184,17 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
     silence(Eui64.parse(eui64), silent);
   }
 
-  /** A node stops answering (or answers again): a node out of range or powered off. */
+  /**
+   * A node stops answering (or answers again): a node out of range or powered off. One waiting to
+   * join joins on its return while joining is permitted (decided now, joined on the air thread).
+   */
+  @Override
   public void silence(Eui64 address, boolean silent) {
-    node(address).silent = silent;
+    CoordinatedNode node = node(address);
+    node.silent = silent;
+    if (!silent && !node.joined && receive != null && joining.isOpen()) {
+      air.execute(() -> join(node));
+    }
   }
 
   /** The coordinator is unplugged (or plugged in again): the stack hears its transport go off. */
@@ -187,6 +210,7 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
   }
 
   /** The nodes that have joined. */
+  @Override
   public java.util.Set<Eui64> joined() {
     java.util.Set<Eui64> joined = new java.util.HashSet<>();
     byEui64.forEach(
@@ -210,6 +234,17 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
 
   public long groupFramesSent() {
     return groupFramesSent.get();
+  }
+
+  /** ZCL frames sent (not counting the ZDO requests of the stack's background discovery). */
+  public long zclFramesSent() {
+    return zclFramesSent.get();
+  }
+
+  /** Whether the coordinator lets nodes join now. */
+  @Override
+  public boolean joinable() {
+    return joining.isOpen();
   }
 
   /** How many times a node has joined (and announced itself) since this coordinator started. */
@@ -268,6 +303,9 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
   @Override
   public void sendCommand(int msgTag, ZigBeeApsFrame frame) {
     framesSent.incrementAndGet();
+    if (frame.getProfile() != 0) {
+      zclFramesSent.incrementAndGet();
+    }
     if (frame.getAddressMode() == ZigBeeNwkAddressMode.GROUP) {
       groupFramesSent.incrementAndGet();
     }
@@ -317,8 +355,12 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
     }
     request.deserialize(new ZclFieldDeserializer(new DefaultDeserializer(frame.getPayload())));
     if (request instanceof ManagementPermitJoiningRequest permit) {
-      if (permit.getPermitDuration() > 0 && frame.getDestinationAddress() != 0) {
-        byEui64.values().stream().filter(n -> !n.joined).forEach(this::join);
+      // The coordinator opens (or closes) joining through itself when told so, by the unicast to
+      // its own address or by the broadcast (the stack sends both, the broadcast paced seconds
+      // later); nodes waiting to join do so while it is open.
+      joining.open(permit.getPermitDuration());
+      if (joining.isOpen()) {
+        byEui64.values().stream().filter(n -> !n.joined && !n.silent).forEach(this::join);
       }
       return;
     }

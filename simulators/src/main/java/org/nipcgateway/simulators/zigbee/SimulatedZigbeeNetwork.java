@@ -59,6 +59,7 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
     final int networkAddress;
     final Map<Key, Attribute> attributes = new ConcurrentHashMap<>();
     volatile boolean joined;
+    volatile boolean silent;
     volatile Optional<ZigbeeAttribute> lastRequest = Optional.empty();
 
     Node(int profile, int networkAddress, boolean joined) {
@@ -75,6 +76,7 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
   private final List<ZigbeeListener> listeners = new CopyOnWriteArrayList<>();
   private final org.nipcgateway.simulators.Transmissions transmissions =
       new org.nipcgateway.simulators.Transmissions();
+  private final JoinWindow joining = new JoinWindow();
 
   /** Created on the context its listeners are to be called on (the gateway's). */
   public SimulatedZigbeeNetwork(Vertx vertx) {
@@ -185,30 +187,19 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
         });
   }
 
-  /** Opens the network: nodes waiting to join join now and announce themselves. */
+  /**
+   * Opens the network for that many seconds (0 closes it): nodes waiting to join (and in range)
+   * join now and announce themselves, and so does one that comes back in range while it is open.
+   */
   @Override
   public Future<Void> permitJoin(int seconds) {
     if (seconds < 0 || seconds > 254) {
       return Future.failedFuture(
           new RadioException(Reason.UNKNOWN_TARGET, "permit join takes 0 to 254 seconds"));
     }
-    if (seconds > 0) {
-      nodes.forEach(
-          (address, node) -> {
-            if (!node.joined) {
-              node.joined = true;
-              emit(
-                  l ->
-                      l.nodeChanged(
-                          new ZigbeeNodeEvent(
-                              address, node.networkAddress, ZigbeeNodeEvent.Kind.JOINED)));
-              emit(
-                  l ->
-                      l.nodeChanged(
-                          new ZigbeeNodeEvent(
-                              address, node.networkAddress, ZigbeeNodeEvent.Kind.ANNOUNCED)));
-            }
-          });
+    joining.open(seconds);
+    if (joining.isOpen()) {
+      nodes.forEach(this::joinIfWaiting);
     }
     return Future.succeededFuture();
   }
@@ -226,6 +217,38 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
   /** What the coordinator was asked to broadcast, oldest first. */
   public List<org.nipcgateway.simulators.Transmissions.Transmitted> transmissions() {
     return transmissions.list();
+  }
+
+  private synchronized void joinIfWaiting(Eui64 address, Node node) {
+    if (node.joined || node.silent) {
+      return;
+    }
+    node.joined = true;
+    emit(
+        l ->
+            l.nodeChanged(
+                new ZigbeeNodeEvent(address, node.networkAddress, ZigbeeNodeEvent.Kind.JOINED)));
+    emit(
+        l ->
+            l.nodeChanged(
+                new ZigbeeNodeEvent(address, node.networkAddress, ZigbeeNodeEvent.Kind.ANNOUNCED)));
+  }
+
+  @Override
+  public boolean joinable() {
+    return joining.isOpen();
+  }
+
+  @Override
+  public void silence(Eui64 address, boolean silent) {
+    Node node = nodes.get(address);
+    if (node == null) {
+      throw new RadioException(Reason.UNKNOWN_DEVICE, "no simulated node " + address);
+    }
+    node.silent = silent;
+    if (!silent && joining.isOpen()) {
+      joinIfWaiting(address, node);
+    }
   }
 
   @Override
@@ -357,6 +380,9 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
    */
   private Node reachable(Eui64 address, int profile, int endpoint) {
     Node node = node(address);
+    if (node.silent) {
+      throw new RadioException(Reason.TIMEOUT, address + " did not answer (out of range)");
+    }
     if (profile != node.profile && profile != ANY_PROFILE) {
       throw new RadioException(
           Reason.TIMEOUT,
@@ -416,6 +442,7 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
   }
 
   /** The nodes that have joined. */
+  @Override
   public Set<Eui64> joined() {
     return nodes.entrySet().stream()
         .filter(e -> e.getValue().joined)

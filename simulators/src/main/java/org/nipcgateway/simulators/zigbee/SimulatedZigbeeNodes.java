@@ -34,4 +34,17 @@ public interface SimulatedZigbeeNodes {
 
   /** Every attribute with reporting configured, as the nodes hold it. */
   List<SimulatedZigbeeNetwork.ConfiguredReporting> reportingConfigured();
+
+  /**
+   * A node goes out of range or is powered off ({@code silent}), or comes back: a silent node
+   * answers nothing and cannot join; one waiting to join joins on its return if joining is
+   * permitted at that moment.
+   */
+  void silence(Eui64 node, boolean silent);
+
+  /** The nodes that have joined the network. */
+  java.util.Set<Eui64> joined();
+
+  /** Whether joining is permitted now. */
+  boolean joinable();
 }
