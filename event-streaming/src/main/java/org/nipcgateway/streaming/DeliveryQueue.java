@@ -27,6 +27,7 @@ final class DeliveryQueue {
   private static final long FIRST_PAUSE_MS = 200;
 
   private final String dataAppId;
+  private final String destinationKind;
   private final int capacity;
   private final int maxBatch;
   private final Context context;
@@ -39,6 +40,7 @@ final class DeliveryQueue {
 
   DeliveryQueue(
       String dataAppId,
+      String destinationKind,
       int capacity,
       int maxBatch,
       Context context,
@@ -46,6 +48,7 @@ final class DeliveryQueue {
       DataBatchEncoder encoder,
       DeliveryStats stats) {
     this.dataAppId = dataAppId;
+    this.destinationKind = destinationKind;
     this.capacity = capacity;
     this.maxBatch = maxBatch;
     this.context = context;
@@ -56,7 +59,7 @@ final class DeliveryQueue {
 
   synchronized void offer(DeviceEvent event) {
     if (queued.size() >= capacity) {
-      stats.count(dataAppId, DROPPED_QUEUE_FULL, 1);
+      stats.count(dataAppId, destinationKind, DROPPED_QUEUE_FULL, 1);
       return;
     }
     queued.add(event);
@@ -109,17 +112,17 @@ final class DeliveryQueue {
         .send(topic, encoder.encode(events))
         .map(
             v -> {
-              stats.count(dataAppId, PUBLICATIONS, 1);
-              stats.count(dataAppId, DELIVERED, events.size());
+              stats.count(dataAppId, destinationKind, PUBLICATIONS, 1);
+              stats.count(dataAppId, destinationKind, DELIVERED, events.size());
               return v;
             })
         .recover(
             e -> {
               if (attempt >= ATTEMPTS) {
-                stats.count(dataAppId, DROPPED_UNDELIVERABLE, events.size());
+                stats.count(dataAppId, destinationKind, DROPPED_UNDELIVERABLE, events.size());
                 return Future.succeededFuture();
               }
-              stats.count(dataAppId, RETRIES, 1);
+              stats.count(dataAppId, destinationKind, RETRIES, 1);
               Promise<Void> pause = Promise.promise();
               context.owner().setTimer(FIRST_PAUSE_MS << (attempt - 1), t -> pause.complete());
               return pause.future().compose(v -> sendWithRetries(topic, events, attempt + 1));

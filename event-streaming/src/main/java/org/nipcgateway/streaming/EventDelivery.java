@@ -71,7 +71,7 @@ final class EventDelivery implements DeviceEventListener {
                                   if (linked) {
                                     deliver(app, event);
                                   } else {
-                                    stats.count(app.id(), DROPPED_NOT_LINKED, 1);
+                                    stats.count(app.id(), app.delivery(), DROPPED_NOT_LINKED, 1);
                                   }
                                 })));
   }
@@ -92,7 +92,7 @@ final class EventDelivery implements DeviceEventListener {
     if (queue.isPresent()) {
       queue.get().offer(event);
     } else {
-      stats.count(app.id(), DROPPED_UNSUPPORTED, 1);
+      stats.count(app.id(), app.delivery(), DROPPED_UNSUPPORTED, 1);
     }
   }
 
@@ -114,6 +114,7 @@ final class EventDelivery implements DeviceEventListener {
                     app,
                     new DeliveryQueue(
                         app.id(),
+                        app.delivery(),
                         settings.queueCapacity(),
                         settings.maxBatch(),
                         context,
