@@ -20,7 +20,9 @@ import java.util.concurrent.ConcurrentMap;
 public final class GatewayMetrics {
   private final MeterRegistry registry;
   private final Optional<PrometheusMeterRegistry> prometheus;
-  private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+  /** By meter name, then by each label's value in turn, to the counter. */
+  private final ConcurrentMap<String, ConcurrentMap<String, Object>> counters =
+      new ConcurrentHashMap<>();
   private final Timer storeCommits;
 
   private GatewayMetrics(MeterRegistry registry, Optional<PrometheusMeterRegistry> prometheus) {
@@ -96,13 +98,31 @@ public final class GatewayMetrics {
     storeCommits.record(took);
   }
 
+  /**
+   * The counter of one label combination, found through one map per label (no key is built per
+   * call: this runs for every radio call).
+   */
   private Counter counter(String name, String description, String... tags) {
-    String key = name + String.join("\u0000", tags);
-    Counter known = counters.get(key);
-    if (known != null) {
-      return known;
+    ConcurrentMap<String, Object> level = counters.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
+    for (int i = 1; i < tags.length - 2; i += 2) {
+      level = nested(level, tags[i]);
     }
-    return counters.computeIfAbsent(
-        key, k -> Counter.builder(name).description(description).tags(tags).register(registry));
+    Object known = level.get(tags[tags.length - 1]);
+    if (known != null) {
+      return (Counter) known;
+    }
+    return (Counter)
+        level.computeIfAbsent(
+            tags[tags.length - 1],
+            k -> Counter.builder(name).description(description).tags(tags).register(registry));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ConcurrentMap<String, Object> nested(ConcurrentMap<String, Object> level, String key) {
+    Object next = level.get(key);
+    if (next == null) {
+      next = level.computeIfAbsent(key, k -> new ConcurrentHashMap<String, Object>());
+    }
+    return (ConcurrentMap<String, Object>) next;
   }
 }

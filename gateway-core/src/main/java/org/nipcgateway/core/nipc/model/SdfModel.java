@@ -86,6 +86,12 @@ record SdfModel(List<String> sdfNames, ObjectNode document, ObjectNode resolved)
 
   /** Whether a name a device refers to lies within this model (a top-level name or below one). */
   public boolean covers(String reference) {
-    return sdfNames.stream().anyMatch(n -> reference.equals(n) || reference.startsWith(n + "/"));
+    for (String name : sdfNames) {
+      if (reference.equals(name)
+          || org.nipcgateway.core.device.DeviceRecord.isUnder(reference, name)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
