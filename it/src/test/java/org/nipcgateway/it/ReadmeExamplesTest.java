@@ -52,6 +52,7 @@ class ReadmeExamplesTest {
           .contains(
               "\"property\":\"https://nipc-gateway.example/demo#/sdfObject/light/sdfProperty/temperature\",\"value\":\"Zgg=\"")
           .contains("sdfProperty/device_name\",\"value\":\"RGVtbyB0aGVybW9tZXRlcg==\"")
+          .contains("nipc_radio_calls_total{operation=\"read\",outcome=\"ok\",radio=\"ble\"} 2.0")
           .contains("\"totalResults\":1")
           .contains("{\"displayName\":\"Ward 3 heart monitor\",\"version\":\"W/\\\"2\\\"\"}")
           .contains("\"clientToken\":\"")
