@@ -71,9 +71,21 @@ final class EventDelivery implements DeviceEventListener {
                                   if (linked) {
                                     deliver(app, event);
                                   } else {
-                                    stats.count(app.id(), app.delivery(), DROPPED_NOT_LINKED, 1);
+                                    stats.count(app.id(), kindOf(app), DROPPED_NOT_LINKED, 1);
                                   }
                                 })));
+  }
+
+  /**
+   * The app's delivery kind for the meters, or {@code none}: counting must never throw, or the
+   * apps after this one in the loop would get nothing.
+   */
+  private static String kindOf(DataApp app) {
+    try {
+      return app.delivery();
+    } catch (IllegalStateException e) {
+      return "none";
+    }
   }
 
   /** Closes every destination (at shutdown), waiting at most a few seconds for them. */
@@ -92,7 +104,7 @@ final class EventDelivery implements DeviceEventListener {
     if (queue.isPresent()) {
       queue.get().offer(event);
     } else {
-      stats.count(app.id(), app.delivery(), DROPPED_UNSUPPORTED, 1);
+      stats.count(app.id(), kindOf(app), DROPPED_UNSUPPORTED, 1);
     }
   }
 
