@@ -1,12 +1,12 @@
 package org.nipcgateway.streaming;
 
 import io.vertx.core.json.JsonObject;
-import org.nipcgateway.core.metrics.GatewayMetrics;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.nipcgateway.core.metrics.GatewayMetrics;
 
 /**
  * What delivery did per data app: events delivered, publications, and events dropped with the
@@ -25,8 +25,8 @@ final class DeliveryStats {
   }
 
   /**
-   * Counts per data app here (for {@code GET /streaming}) and per destination kind in the
-   * gateway's meters (a data app id would make the scrape grow with the registrations).
+   * Counts per data app here (for {@code GET /streaming}) and per destination kind in the gateway's
+   * meters (a data app id would make the scrape grow with the registrations).
    *
    * @param destination the app's delivery kind ({@code mqttClient}, {@code webhook} …)
    */

@@ -77,8 +77,8 @@ final class EventDelivery implements DeviceEventListener {
   }
 
   /**
-   * The app's delivery kind for the meters, or {@code none}: counting must never throw, or the
-   * apps after this one in the loop would get nothing.
+   * The app's delivery kind for the meters, or {@code none}: counting must never throw, or the apps
+   * after this one in the loop would get nothing.
    */
   private static String kindOf(DataApp app) {
     try {

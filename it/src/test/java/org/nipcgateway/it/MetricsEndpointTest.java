@@ -83,11 +83,11 @@ class MetricsEndpointTest {
 
   @Test
   void an_event_delivered_to_a_data_app_is_counted_by_destination_kind() {
-    String series =
-        "nipc_event_deliveries_total{destination=\"mqttClient\",outcome=\"delivered\"}";
+    String series = "nipc_event_deliveries_total{destination=\"mqttClient\",outcome=\"delivered\"}";
     double before = sample(scrape(), series);
     Reply enabled =
-        demo.post(path(demo.button(), "events", "eventName", name("button", "sdfEvent", "pressed")));
+        demo.post(
+            path(demo.button(), "events", "eventName", name("button", "sdfEvent", "pressed")));
     assertThat(enabled.status()).as(enabled.text()).isEqualTo(201);
     try {
       demo.pressButton("AQ==");

@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The gateway's own meters, beside the ones Vert.x keeps for its HTTP server. Every label takes
- * its values from a small closed set (radio family, operation, outcome, destination kind): never a
+ * The gateway's own meters, beside the ones Vert.x keeps for its HTTP server. Every label takes its
+ * values from a small closed set (radio family, operation, outcome, destination kind): never a
  * device id, a data app id or a path, so that a large fleet cannot grow the scrape without bound.
  *
  * <p>Thread-safe: meters are looked up once per label combination and cached.
@@ -20,9 +20,11 @@ import java.util.concurrent.ConcurrentMap;
 public final class GatewayMetrics {
   private final MeterRegistry registry;
   private final Optional<PrometheusMeterRegistry> prometheus;
+
   /** By meter name, then by each label's value in turn, to the counter. */
   private final ConcurrentMap<String, ConcurrentMap<String, Object>> counters =
       new ConcurrentHashMap<>();
+
   private final Timer storeCommits;
 
   private GatewayMetrics(MeterRegistry registry, Optional<PrometheusMeterRegistry> prometheus) {
@@ -103,7 +105,8 @@ public final class GatewayMetrics {
    * call: this runs for every radio call).
    */
   private Counter counter(String name, String description, String... tags) {
-    ConcurrentMap<String, Object> level = counters.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
+    ConcurrentMap<String, Object> level =
+        counters.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
     for (int i = 1; i < tags.length - 2; i += 2) {
       level = nested(level, tags[i]);
     }
@@ -118,7 +121,8 @@ public final class GatewayMetrics {
   }
 
   @SuppressWarnings("unchecked")
-  private static ConcurrentMap<String, Object> nested(ConcurrentMap<String, Object> level, String key) {
+  private static ConcurrentMap<String, Object> nested(
+      ConcurrentMap<String, Object> level, String key) {
     Object next = level.get(key);
     if (next == null) {
       next = level.computeIfAbsent(key, k -> new ConcurrentHashMap<String, Object>());

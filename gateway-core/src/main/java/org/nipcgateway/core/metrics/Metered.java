@@ -13,8 +13,8 @@ import java.util.EnumSet;
 /**
  * The gateway's Vert.x instance with its meters. Vert.x keeps HTTP server meters labelled by
  * method, status code and route template only (never the path: a path names a device), and the
- * worker pools'; client-side meters are off because they are labelled by remote address, which
- * data apps choose (webhooks), so their number would have no bound.
+ * worker pools'; client-side meters are off because they are labelled by remote address, which data
+ * apps choose (webhooks), so their number would have no bound.
  */
 public record Metered(Vertx vertx, GatewayMetrics metrics, MetricsSettings settings) {
 

@@ -14,7 +14,9 @@ import org.nipcgateway.core.radio.ZigbeeListener;
 import org.nipcgateway.core.radio.ZigbeeRadio;
 import org.nipcgateway.core.radio.ZigbeeReporting;
 
-/** Counts every call to a Zigbee radio by operation and outcome ({@code nipc_radio_calls_total}). */
+/**
+ * Counts every call to a Zigbee radio by operation and outcome ({@code nipc_radio_calls_total}).
+ */
 public final class MeteredZigbeeRadio implements ZigbeeRadio {
   private final ZigbeeRadio radio;
   private final GatewayMetrics metrics;

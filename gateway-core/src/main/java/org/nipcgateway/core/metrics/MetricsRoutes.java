@@ -6,8 +6,8 @@ import org.nipcgateway.core.security.AccessRule;
 import org.nipcgateway.core.security.RouteTable;
 
 /**
- * {@code GET /metrics}: the Prometheus text format (version 0.0.4) of every meter. Scraping
- * formats every meter, so it runs on a worker rather than on the event loop serving requests.
+ * {@code GET /metrics}: the Prometheus text format (version 0.0.4) of every meter. Scraping formats
+ * every meter, so it runs on a worker rather than on the event loop serving requests.
  */
 public final class MetricsRoutes {
   private static final String TEXT_FORMAT = "text/plain; version=0.0.4; charset=utf-8";

@@ -39,7 +39,13 @@ class DeviceRecordCacheTest {
     ObjectNode attributes = JsonNodeFactory.instance.objectNode().put("active", true);
     attributes.putObject(ScimNames.BLE).put("deviceMacAddress", mac);
     return new StoredResource(
-        "d1", ScimNames.DEVICE, version, NOW, NOW, attributes, JsonNodeFactory.instance.objectNode());
+        "d1",
+        ScimNames.DEVICE,
+        version,
+        NOW,
+        NOW,
+        attributes,
+        JsonNodeFactory.instance.objectNode());
   }
 
   private ResourceStore store() throws Exception {
@@ -48,8 +54,7 @@ class DeviceRecordCacheTest {
             vertx, dataDir, new SecretAttributeSealer(SecretBox.withRandomKey())));
   }
 
-  private static BleAddress address(DeviceRecordCache cache, ResourceStore store)
-      throws Exception {
+  private static BleAddress address(DeviceRecordCache cache, ResourceStore store) throws Exception {
     StoredResource stored = await(store.find("d1")).orElseThrow();
     return cache.of(stored).orElseThrow().ble().orElseThrow().address();
   }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** Addresses spell and parse the same with the formatter-free code as they did with String.format. */
+/**
+ * Addresses spell and parse the same with the formatter-free code as they did with String.format.
+ */
 class HexAddressSpellingTest {
   @Test
   void ble_addresses_spell_upper_case_with_colons_and_leading_zeros() {

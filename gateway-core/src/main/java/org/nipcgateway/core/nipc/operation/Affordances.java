@@ -31,9 +31,7 @@ public final class Affordances {
         .map(
             resource -> {
               DeviceRecord device =
-                  resource
-                      .flatMap(devices::of)
-                      .orElseThrow(() -> NipcException.invalidId(id));
+                  resource.flatMap(devices::of).orElseThrow(() -> NipcException.invalidId(id));
               if (!device.active()) {
                 throw NipcException.of(NipcProblem.INVALID_ID, "Device " + id + " is not active");
               }
