@@ -38,6 +38,7 @@ final class DeliveryQueue {
   private record Publication(String topic, List<byte[]> items) {}
 
   private final String dataAppId;
+  private final String destinationKind;
   private final int maxBatch;
   private final Context context;
   private final DataBatchEncoder encoder;
@@ -59,6 +60,7 @@ final class DeliveryQueue {
 
   DeliveryQueue(
       String dataAppId,
+      String destinationKind,
       DeliverySettings settings,
       Context context,
       Destination destination,
@@ -66,6 +68,7 @@ final class DeliveryQueue {
       DeliveryStats stats,
       LogWorker worker) {
     this.dataAppId = dataAppId;
+    this.destinationKind = destinationKind;
     this.maxBatch = settings.maxBatch();
     this.context = context;
     this.destination = destination;
@@ -118,7 +121,7 @@ final class DeliveryQueue {
               if (written.succeeded()) {
                 updated(written.result());
               } else {
-                stats.count(dataAppId, DROPPED_LOG_FAILED, group.size());
+                stats.count(dataAppId, destinationKind, DROPPED_LOG_FAILED, group.size());
                 LOG.warn(
                     "Delivery log of data app {} could not take {} events: {}",
                     dataAppId,
@@ -177,7 +180,7 @@ final class DeliveryQueue {
       return;
     }
     if (published == publications.size()) {
-      stats.count(dataAppId, DELIVERED, inFlight.records().size());
+      stats.count(dataAppId, destinationKind, DELIVERED, inFlight.records().size());
       health.up();
       long upTo = inFlight.acknowledgeUpTo();
       inFlight = null;
@@ -191,7 +194,7 @@ final class DeliveryQueue {
         .onComplete(
             sent -> {
               if (sent.succeeded()) {
-                stats.count(dataAppId, PUBLICATIONS, 1);
+                stats.count(dataAppId, destinationKind, PUBLICATIONS, 1);
                 published++;
                 send();
               } else {
@@ -201,7 +204,7 @@ final class DeliveryQueue {
   }
 
   private void retryLater(Throwable failure) {
-    stats.count(dataAppId, RETRIES, 1);
+    stats.count(dataAppId, destinationKind, RETRIES, 1);
     String why = failure.getMessage() == null ? "failed" : failure.getMessage();
     long pause = health.failed(Instant.now(clock), why);
     LOG.debug("Delivery to data app {} failed ({}), next try in {} ms", dataAppId, why, pause);
@@ -233,10 +236,10 @@ final class DeliveryQueue {
     long full = now.droppedQueueFull() - before.droppedQueueFull();
     long expired = now.droppedExpired() - before.droppedExpired();
     if (full > 0) {
-      stats.count(dataAppId, DROPPED_QUEUE_FULL, full);
+      stats.count(dataAppId, destinationKind, DROPPED_QUEUE_FULL, full);
     }
     if (expired > 0) {
-      stats.count(dataAppId, DROPPED_EXPIRED, expired);
+      stats.count(dataAppId, destinationKind, DROPPED_EXPIRED, expired);
     }
     state = now;
   }

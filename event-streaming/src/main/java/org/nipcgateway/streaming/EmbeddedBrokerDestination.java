@@ -33,7 +33,9 @@ final class EmbeddedBrokerDestination implements Destination {
     broker.publish(topic, batch);
     Map<String, Long> ended = broker.backlog().published(dataAppId);
     if (!ended.isEmpty()) {
-      ended.values().forEach(held -> stats.count(dataAppId, DROPPED_SESSION_QUEUE_FULL, held));
+      ended
+          .values()
+          .forEach(held -> stats.count(dataAppId, "mqttClient", DROPPED_SESSION_QUEUE_FULL, held));
       vertx.executeBlocking(
           () -> {
             for (String client : ended.keySet()) {

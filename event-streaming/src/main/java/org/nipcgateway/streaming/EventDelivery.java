@@ -120,9 +120,18 @@ final class EventDelivery implements DeviceEventListener {
                                   if (linked) {
                                     deliver(app, event);
                                   } else {
-                                    stats.count(app.id(), DROPPED_NOT_LINKED, 1);
+                                    stats.count(app.id(), kindOf(app), DROPPED_NOT_LINKED, 1);
                                   }
                                 })));
+  }
+
+  /** The app's delivery kind, for the meters; "none" for an app registered without one. */
+  private static String kindOf(DataApp app) {
+    try {
+      return app.delivery();
+    } catch (IllegalStateException e) {
+      return "none";
+    }
   }
 
   /** Closes every destination (at shutdown), waiting at most a few seconds for them. */
@@ -142,7 +151,7 @@ final class EventDelivery implements DeviceEventListener {
     if (queue.isPresent()) {
       queue.get().offer(event);
     } else {
-      stats.count(app.id(), DROPPED_UNSUPPORTED, 1);
+      stats.count(app.id(), kindOf(app), DROPPED_UNSUPPORTED, 1);
     }
   }
 
@@ -168,7 +177,8 @@ final class EventDelivery implements DeviceEventListener {
                 app.id(),
                 new Route(
                     app,
-                    new DeliveryQueue(app.id(), settings, context, d, encoder, stats, worker))));
+                    new DeliveryQueue(
+                        app.id(), kindOf(app), settings, context, d, encoder, stats, worker))));
     return destination.map(d -> routes.get(app.id()).queue());
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
+import org.nipcgateway.core.metrics.GatewayMetrics;
 import org.nipcgateway.core.nipc.dataapp.DataAppDirectory;
 import org.nipcgateway.core.nipc.dataapp.DataAppRegistry;
 import org.nipcgateway.core.security.AccessRule;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class StreamingModule implements ApiModule {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingModule.class);
 
-  private final DeliveryStats stats = new DeliveryStats();
+  private DeliveryStats stats = new DeliveryStats(GatewayMetrics.none());
   private EmbeddedBroker broker;
   private EventDelivery delivery;
   private GatewayContext context;
@@ -39,6 +40,7 @@ public final class StreamingModule implements ApiModule {
   @Override
   public Future<Void> mount(Router router, GatewayContext context) {
     this.context = context;
+    this.stats = new DeliveryStats(context.metrics());
     StreamingSettings settings;
     try {
       settings =

@@ -22,7 +22,8 @@ import org.nipcgateway.streaming.log.LogLimits;
 /** A data app's queue holds events on disk until its destination takes them, in order. */
 class DeliveryQueueTest {
   private final Vertx vertx = Vertx.vertx();
-  private final DeliveryStats stats = new DeliveryStats();
+  private final DeliveryStats stats =
+      new DeliveryStats(org.nipcgateway.core.metrics.GatewayMetrics.none());
   @TempDir Path dir;
 
   @AfterEach
@@ -42,6 +43,7 @@ class DeliveryQueueTest {
   private DeliveryQueue queue(Destination destination) {
     return new DeliveryQueue(
         "app",
+        "webhook",
         settings(),
         vertx.getOrCreateContext(),
         destination,

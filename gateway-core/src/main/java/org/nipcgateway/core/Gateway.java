@@ -2,7 +2,6 @@ package org.nipcgateway.core;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
@@ -29,6 +28,11 @@ import org.nipcgateway.core.http.PermitJoinRoutes;
 import org.nipcgateway.core.http.PublicUrls;
 import org.nipcgateway.core.http.QueryCheck;
 import org.nipcgateway.core.http.RouterFallbacks;
+import org.nipcgateway.core.metrics.GatewayMetrics;
+import org.nipcgateway.core.metrics.Metered;
+import org.nipcgateway.core.metrics.MeteredResourceStore;
+import org.nipcgateway.core.metrics.MetricsRoutes;
+import org.nipcgateway.core.metrics.MetricsSettings;
 import org.nipcgateway.core.radios.Radios;
 import org.nipcgateway.core.security.GatewaySecurity;
 import org.nipcgateway.core.security.RouteTable;
@@ -92,30 +96,40 @@ public final class Gateway {
     } catch (ConfigException | IllegalStateException e) {
       return Future.failedFuture(e);
     }
-    Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
+    MetricsSettings metricsSettings;
+    try {
+      metricsSettings = MetricsSettings.of(config.settings("metrics"));
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
+    Metered metered = Metered.vertx(metricsSettings);
+    Vertx vertx = metered.vertx();
     // Everything below runs on one event-loop context, so modules can rely on ordered callbacks.
     var context = vertx.getOrCreateContext();
     return Future.<Gateway>future(
             promise ->
                 context.runOnContext(
-                    v -> startOn(vertx, config, installed.all()).onComplete(promise)))
+                    v -> startOn(vertx, config, installed.all(), metered).onComplete(promise)))
         .onFailure(e -> vertx.close());
   }
 
   private static Future<Gateway> startOn(
-      Vertx vertx, GatewayConfig config, List<ApiModule> modules) {
+      Vertx vertx, GatewayConfig config, List<ApiModule> modules, Metered metered) {
     AtomicBoolean stopping = new AtomicBoolean(false);
+    GatewayMetrics metrics = metered.metrics();
     return loadSecretKey(vertx, config)
         .compose(
             secrets ->
                 SqliteResourceStore.open(
                         vertx, config.dataDir(), new SecretAttributeSealer(secrets))
+                    .<ResourceStore>map(opened -> new MeteredResourceStore(opened, metrics))
                     .compose(
                         store ->
-                            prepare(vertx, config, store, secrets)
+                            prepare(vertx, config, store, secrets, metrics)
                                 .compose(
                                     prepared ->
-                                        mountAndListen(vertx, config, prepared, modules, stopping))
+                                        mountAndListen(
+                                            vertx, config, prepared, modules, stopping, metered))
                                 .recover(
                                     e ->
                                         store
@@ -132,7 +146,11 @@ public final class Gateway {
       GatewaySecurity security) {}
 
   private static Future<Prepared> prepare(
-      Vertx vertx, GatewayConfig config, ResourceStore store, SecretBox secrets) {
+      Vertx vertx,
+      GatewayConfig config,
+      ResourceStore store,
+      SecretBox secrets,
+      GatewayMetrics metrics) {
     return vertx
         .executeBlocking(
             () ->
@@ -141,7 +159,7 @@ public final class Gateway {
                     GatewaySecurity.create(vertx, config, store)))
         .compose(
             ready ->
-                startRadios(vertx, config, secrets)
+                startRadios(vertx, config, secrets, metrics)
                     .map(
                         radios ->
                             new Prepared(store, secrets, radios, ready.getKey(), ready.getValue()))
@@ -156,7 +174,8 @@ public final class Gateway {
       GatewayConfig config,
       Prepared prepared,
       List<ApiModule> modules,
-      AtomicBoolean stopping) {
+      AtomicBoolean stopping,
+      Metered metered) {
     Router router = Router.router(vertx);
     GatewaySecurity security = prepared.security();
     security.connections().install(router);
@@ -166,6 +185,8 @@ public final class Gateway {
         .mount(security.routes().on(router, ""));
     new PermitJoinRoutes(prepared.radios().zigbee(), java.time.Clock.systemUTC())
         .mount(security.routes().on(router, "", 4096));
+    new MetricsRoutes(vertx, metered.metrics(), metered.settings())
+        .mount(security.routes().on(router, ""));
     GatewayContext ctx =
         new GatewayContext(
             vertx,
@@ -177,7 +198,8 @@ public final class Gateway {
             prepared.secrets(),
             security.routes(),
             security.deviceScope(),
-            prepared.tls());
+            prepared.tls(),
+            metered.metrics());
     return mountAll(modules, router, ctx, malformed)
         .compose(v -> UnclaimedRows.warn(prepared.store(), claimedTypes(modules)))
         .compose(v -> checkEveryRouteGuarded(security))
@@ -236,14 +258,16 @@ public final class Gateway {
                 Optional.ofNullable(System.getenv("NIPC_SECRET_KEY")).filter(k -> !k.isBlank())));
   }
 
-  private static Future<Radios> startRadios(Vertx vertx, GatewayConfig config, SecretBox secrets) {
+  private static Future<Radios> startRadios(
+      Vertx vertx, GatewayConfig config, SecretBox secrets, GatewayMetrics metrics) {
     try {
       return Radios.start(
           vertx,
           config.settings("radios"),
           Optional.of(
               new org.nipcgateway.core.radio.RadioEnvironment(
-                  config.dataDir(), secrets::seal, secrets::open)));
+                  config.dataDir(), secrets::seal, secrets::open)),
+          metrics);
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }

@@ -125,7 +125,8 @@ class GatewayLifecycleTest {
     assertThatThrownBy(() -> start(config))
         .hasCauseInstanceOf(ConfigException.class)
         .hasMessageContaining(
-            "unknown config key 'radio' (known: dataDir, http, logLevel, nipc, radios, security)");
+            "unknown config key 'radio' (known: dataDir, http, logLevel, metrics, nipc, radios,"
+                + " security)");
     assertThat(untouched).doesNotExist();
   }
 

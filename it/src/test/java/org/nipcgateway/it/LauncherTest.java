@@ -171,7 +171,7 @@ class LauncherTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.output())
         .contains(
-            "nipc-gateway: unknown config key 'radio' (known: dataDir, http, logLevel, nipc,"
+            "nipc-gateway: unknown config key 'radio' (known: dataDir, http, logLevel, metrics, nipc,"
                 + " radios, scim, security, streaming)")
         .doesNotContain("listening on");
   }

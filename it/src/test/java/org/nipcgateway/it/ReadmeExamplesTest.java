@@ -54,6 +54,7 @@ class ReadmeExamplesTest {
           .contains("sdfProperty/device_name\",\"value\":\"RGVtbyB0aGVybW9tZXRlcg==\"")
           .contains("{\"open\":true,\"remainingSeconds\":60}\n")
           .contains("\"remainingSeconds\":")
+          .contains("nipc_radio_calls_total{operation=\"read\",outcome=\"ok\",radio=\"ble\"} 2.0")
           .contains("\"totalResults\":1")
           .contains("{\"displayName\":\"Ward 3 heart monitor\",\"version\":\"W/\\\"2\\\"\"}")
           .contains("\"clientToken\":\"")

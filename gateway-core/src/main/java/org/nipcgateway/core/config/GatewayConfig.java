@@ -22,7 +22,7 @@ public final class GatewayConfig {
    * ({@link #rejectUnclaimedKeys}).
    */
   public static final Set<String> CORE_KEYS =
-      Set.of("dataDir", "http", "logLevel", "radios", "security");
+      Set.of("dataDir", "http", "logLevel", "metrics", "radios", "security");
 
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 

@@ -32,7 +32,21 @@ public record DeviceRecord(
    * for registries that do not bind devices to models.
    */
   public boolean implementsAffordance(String globalName) {
-    return sdfReferences.isEmpty()
-        || sdfReferences.stream().anyMatch(r -> globalName.startsWith(r + "/"));
+    if (sdfReferences.isEmpty()) {
+      return true;
+    }
+    for (String reference : sdfReferences) {
+      if (isUnder(globalName, reference)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code name} is {@code prefix + "/…"}, without building that string per request. */
+  public static boolean isUnder(String name, String prefix) {
+    return name.length() > prefix.length()
+        && name.charAt(prefix.length()) == '/'
+        && name.startsWith(prefix);
   }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.events.EventHub;
+import org.nipcgateway.core.metrics.GatewayMetrics;
 import org.nipcgateway.core.radios.Radios;
 import org.nipcgateway.core.security.DeviceScope;
 import org.nipcgateway.core.security.RouteTable;
@@ -17,6 +18,8 @@ import org.nipcgateway.core.storage.ResourceStore;
  * their routes through {@link #routes()}, which guards each one with its access rule.
  *
  * @param tls the server certificate; empty when the gateway runs with {@code --insecure-http}
+ * @param metrics the gateway's meters, scraped at {@code GET /metrics} (counting nothing when the
+ *     config turns metrics off)
  */
 public record GatewayContext(
     Vertx vertx,
@@ -28,7 +31,8 @@ public record GatewayContext(
     SecretBox secrets,
     RouteTable routes,
     DeviceScope deviceScope,
-    Optional<ServerTls> tls) {
+    Optional<ServerTls> tls,
+    GatewayMetrics metrics) {
 
   /**
    * One of the module's config sections ({@link ApiModule#configSections()}), empty when the config

@@ -34,7 +34,7 @@ public final class BleAddress implements Comparable<BleAddress> {
     if (text == null || !SPELLING.matcher(text).matches()) {
       throw new IllegalArgumentException("not a Bluetooth address: " + text);
     }
-    return new BleAddress(Long.parseLong(text.replaceAll("[:-]", ""), 16), type);
+    return new BleAddress(Long.parseLong(HexAddress.digits(text), 16), type);
   }
 
   public static BleAddress parse(String text) {

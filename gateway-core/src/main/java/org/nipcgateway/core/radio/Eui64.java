@@ -21,7 +21,7 @@ public final class Eui64 implements Comparable<Eui64> {
     if (text == null || !SPELLING.matcher(text).matches()) {
       throw new IllegalArgumentException("not an EUI-64 address: " + text);
     }
-    return new Eui64(Long.parseUnsignedLong(text.replaceAll("[:-]", ""), 16));
+    return new Eui64(Long.parseUnsignedLong(HexAddress.digits(text), 16));
   }
 
   public static Eui64 of(long bits) {

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.Settings;
+import org.nipcgateway.core.metrics.GatewayMetrics;
+import org.nipcgateway.core.metrics.MeteredBleRadio;
+import org.nipcgateway.core.metrics.MeteredZigbeeRadio;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.RadioDriver;
 import org.nipcgateway.core.radio.RadioDriverProvider;
@@ -73,6 +76,18 @@ public final class Radios {
   /** As {@link #start(Vertx, Settings)}, lending the drivers the gateway's environment. */
   public static Future<Radios> start(
       Vertx vertx, Settings radiosSection, Optional<RadioEnvironment> environment) {
+    return start(vertx, radiosSection, environment, GatewayMetrics.none());
+  }
+
+  /**
+   * As {@link #start(Vertx, Settings, Optional)}, every radio call counted in {@code metrics} (the
+   * outermost decorator, so that injected faults count as what the engine saw).
+   */
+  public static Future<Radios> start(
+      Vertx vertx,
+      Settings radiosSection,
+      Optional<RadioEnvironment> environment,
+      GatewayMetrics metrics) {
     Optional<Settings> bleSettings;
     Optional<Settings> zigbeeSettings;
     try {
@@ -91,8 +106,8 @@ public final class Radios {
                         zigbee ->
                             new Radios(
                                 drivers,
-                                ble.map(Radios::bleFamily),
-                                zigbee.map(Radios::zigbeeFamily))))
+                                ble.map(started -> bleFamily(started, metrics)),
+                                zigbee.map(started -> zigbeeFamily(started, metrics)))))
         .recover(
             e -> {
               Radios started = new Radios(drivers, Optional.empty(), Optional.empty());
@@ -131,21 +146,31 @@ public final class Radios {
     }
   }
 
-  private static Family<BleRadio> bleFamily(Started started) {
+  private static Family<BleRadio> bleFamily(Started started, GatewayMetrics metrics) {
     BleRadio radio = started.started().ble().orElseThrow(() -> noRadio("ble"));
     BleRadio used =
         started.faults().<BleRadio>map(f -> new FaultInjectingBleRadio(radio, f)).orElse(radio);
-    return new Family<>(started.driver(), used, radio, started.faults(), started.started());
+    return new Family<>(
+        started.driver(),
+        new MeteredBleRadio(used, metrics),
+        radio,
+        started.faults(),
+        started.started());
   }
 
-  private static Family<ZigbeeRadio> zigbeeFamily(Started started) {
+  private static Family<ZigbeeRadio> zigbeeFamily(Started started, GatewayMetrics metrics) {
     ZigbeeRadio radio = started.started().zigbee().orElseThrow(() -> noRadio("zigbee"));
     ZigbeeRadio used =
         started
             .faults()
             .<ZigbeeRadio>map(f -> new FaultInjectingZigbeeRadio(radio, f))
             .orElse(radio);
-    return new Family<>(started.driver(), used, radio, started.faults(), started.started());
+    return new Family<>(
+        started.driver(),
+        new MeteredZigbeeRadio(used, metrics),
+        radio,
+        started.faults(),
+        started.started());
   }
 
   /**

@@ -42,6 +42,14 @@ public record AccessRule(boolean isOpen, Set<Role> roles, Target target, String 
     return new AccessRule(false, Set.of(role), Target.OPERATOR, "");
   }
 
+  /**
+   * Any operator or identity-provider caller, whatever its roles, but no endpoint app: views of the
+   * whole gateway that reveal no device data ({@code /metrics}).
+   */
+  public static AccessRule anyOperator() {
+    return new AccessRule(false, EnumSet.allOf(Role.class), Target.OPERATOR, "");
+  }
+
   /** Control of the device or group named by the {@code :id} path parameter of a collection. */
   public static AccessRule controlOf(String collection) {
     return new AccessRule(

@@ -130,7 +130,7 @@ public final class ConnectionLimit {
   /** Closes the connection unless the request's body has fully arrived in time. */
   private void timeBody(RoutingContext ctx, OpenConnection state) {
     HttpServerRequest request = ctx.request();
-    if (request.isEnded()) {
+    if (request.isEnded() || hasNoBody(request)) {
       return;
     }
     long timer =
@@ -143,6 +143,17 @@ public final class ConnectionLimit {
               }
             });
     ctx.addEndHandler(done -> vertx.cancelTimer(timer));
+  }
+
+  /**
+   * An HTTP/1.x request with neither a length nor chunked encoding has no body (RFC 9112 section
+   * 6.3), so there is nothing to time: most GETs, which would otherwise set and cancel a timer
+   * each. HTTP/2 frames its bodies itself; it is timed as before.
+   */
+  private static boolean hasNoBody(HttpServerRequest request) {
+    return request.version() != io.vertx.core.http.HttpVersion.HTTP_2
+        && !request.headers().contains("Content-Length")
+        && !request.headers().contains("Transfer-Encoding");
   }
 
   private static void refuse(RoutingContext ctx, OpenConnection state, String reason) {

@@ -18,6 +18,8 @@ final class OpenConnection {
   private volatile boolean waitingForFirstRequest = true;
   private int inFlight;
   private long headTimer = -1;
+  private boolean headDue;
+  private long idleSinceNanos;
 
   OpenConnection(Vertx vertx, HttpConnection connection, String address, boolean excess) {
     this.vertx = vertx;
@@ -38,17 +40,42 @@ final class OpenConnection {
     return waitingForFirstRequest;
   }
 
-  /** Closes the connection unless a whole request head arrives within the time. */
+  /**
+   * Closes the connection unless a whole request head arrives within the time. The timer is set
+   * once and left running across requests: when it fires it closes the connection only if it has
+   * been idle for the whole time, and otherwise waits out the rest. So a busy keep-alive connection
+   * costs one timer per timeout period rather than a timer set and cancelled for every request.
+   */
   void awaitHead(long timeoutMs) {
-    cancelHead();
-    headTimer = vertx.setTimer(timeoutMs, id -> close());
+    headDue = true;
+    idleSinceNanos = System.nanoTime();
+    if (headTimer < 0) {
+      arm(timeoutMs, timeoutMs);
+    }
+  }
+
+  private void arm(long delayMs, long timeoutMs) {
+    headTimer = vertx.setTimer(Math.max(1, delayMs), id -> headTimerFired(timeoutMs));
+  }
+
+  private void headTimerFired(long timeoutMs) {
+    headTimer = -1;
+    if (!headDue) {
+      return;
+    }
+    long idleMs = (System.nanoTime() - idleSinceNanos) / 1_000_000;
+    if (idleMs >= timeoutMs) {
+      close();
+    } else {
+      arm(timeoutMs - idleMs, timeoutMs);
+    }
   }
 
   /** A request head arrived: no deadline for the next one while requests are in flight. */
   void requestStarted() {
     waitingForFirstRequest = false;
     inFlight++;
-    cancelHead();
+    headDue = false;
   }
 
   /** A response ended (or the request failed): the next head is due within the time. */
@@ -60,6 +87,7 @@ final class OpenConnection {
   }
 
   void cancelHead() {
+    headDue = false;
     if (headTimer >= 0) {
       vertx.cancelTimer(headTimer);
       headTimer = -1;

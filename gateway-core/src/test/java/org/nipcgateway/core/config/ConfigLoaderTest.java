@@ -98,8 +98,8 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> config.rejectUnclaimedKeys(Set.of("scim", "nipc")))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "unknown config key 'dataDri' (known: dataDir, http, logLevel, nipc, radios, scim,"
-                + " security)");
+            "unknown config key 'dataDri' (known: dataDir, http, logLevel, metrics, nipc, radios,"
+                + " scim, security)");
   }
 
   @Test

@@ -172,6 +172,6 @@ final class PropertyRoutes {
   }
 
   private static void sendJson(RoutingContext ctx, JsonArray body) {
-    ctx.response().putHeader("Content-Type", ModelRoutes.NIPC_JSON).end(body.encode());
+    NipcResponses.json(ctx, 200, body);
   }
 }

@@ -43,6 +43,9 @@ public final class RadioCalls {
 
   /** The call, failed with a {@link RadioException.Reason#TIMEOUT} when it takes too long. */
   public <T> Future<T> bounded(Future<T> call) {
+    if (call.isComplete()) {
+      return call; // answered already: no timer to set and cancel
+    }
     return call.timeout(timeoutMillis, TimeUnit.MILLISECONDS)
         .recover(
             e ->

@@ -32,6 +32,7 @@ public final class RegisteredModelNames {
   }
 
   static boolean covers(String sdfName, String reference) {
-    return reference.equals(sdfName) || reference.startsWith(sdfName + "/");
+    return reference.equals(sdfName)
+        || org.nipcgateway.core.device.DeviceRecord.isUnder(reference, sdfName);
   }
 }

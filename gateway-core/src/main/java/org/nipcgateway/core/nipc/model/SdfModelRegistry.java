@@ -33,6 +33,7 @@ public final class SdfModelRegistry {
   private final Clock clock;
   private final ModelPermissions permissions;
   private final TaskSequencer writes = new TaskSequencer();
+  private final Definitions definitions = new Definitions();
 
   public SdfModelRegistry(
       ResourceStore store, SdfModelSchema schema, DeviceScope scope, Clock clock) {
@@ -85,13 +86,19 @@ public final class SdfModelRegistry {
    * the registered model whose top-level name covers it; fails with invalid-sdf-url.
    */
   public Future<JsonNode> definition(String globalName) {
-    return defining(globalName)
+    Optional<JsonNode> known = definitions.find(globalName, store);
+    if (known.isPresent()) {
+      return Future.succeededFuture(known.get());
+    }
+    return models()
         .map(
-            model -> {
-              JsonNode node = model.resolved().at(pointer(globalName));
+            all -> {
+              Registered model = definingOf(all, globalName);
+              JsonNode node = model.model().resolved().at(pointer(globalName));
               if (node.isMissingNode()) {
                 throw NipcException.invalidSdfUrl(globalName);
               }
+              definitions.remember(globalName, model.resource(), node);
               return node;
             });
   }
@@ -108,14 +115,14 @@ public final class SdfModelRegistry {
 
   /** The registered model whose top-level name covers the global name; else invalid-sdf-url. */
   private Future<SdfModel> defining(String globalName) {
-    return models()
-        .map(
-            all ->
-                all.stream()
-                    .map(Registered::model)
-                    .filter(m -> globalName.indexOf('#') > 0 && m.covers(globalName))
-                    .findFirst()
-                    .orElseThrow(() -> NipcException.invalidSdfUrl(globalName)));
+    return models().map(all -> definingOf(all, globalName).model());
+  }
+
+  private static Registered definingOf(List<Registered> all, String globalName) {
+    return all.stream()
+        .filter(r -> globalName.indexOf('#') > 0 && r.model().covers(globalName))
+        .findFirst()
+        .orElseThrow(() -> NipcException.invalidSdfUrl(globalName));
   }
 
   private static String pointer(String globalName) {

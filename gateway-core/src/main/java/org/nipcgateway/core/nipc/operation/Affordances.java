@@ -3,7 +3,7 @@ package org.nipcgateway.core.nipc.operation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import org.nipcgateway.core.device.DeviceRecord;
-import org.nipcgateway.core.device.DeviceRecords;
+import org.nipcgateway.core.device.DeviceRecordCache;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.NipcProblem;
@@ -16,10 +16,12 @@ import org.nipcgateway.core.storage.ResourceStore;
 public final class Affordances {
   private final ResourceStore store;
   private final SdfModelRegistry models;
+  private final DeviceRecordCache devices;
 
   public Affordances(ResourceStore store, SdfModelRegistry models) {
     this.store = store;
     this.models = models;
+    this.devices = new DeviceRecordCache(store);
   }
 
   /** The device an operation addresses; unknown or inactive devices fail with invalid-id. */
@@ -29,9 +31,7 @@ public final class Affordances {
         .map(
             resource -> {
               DeviceRecord device =
-                  resource
-                      .flatMap(DeviceRecords::of)
-                      .orElseThrow(() -> NipcException.invalidId(id));
+                  resource.flatMap(devices::of).orElseThrow(() -> NipcException.invalidId(id));
               if (!device.active()) {
                 throw NipcException.of(NipcProblem.INVALID_ID, "Device " + id + " is not active");
               }

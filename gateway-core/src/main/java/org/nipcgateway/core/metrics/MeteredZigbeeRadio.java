@@ -1,0 +1,87 @@
+package org.nipcgateway.core.metrics;
+
+import io.vertx.core.Future;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nipcgateway.core.radio.DeviceAnswer;
+import org.nipcgateway.core.radio.Eui64;
+import org.nipcgateway.core.radio.RadioState;
+import org.nipcgateway.core.radio.ZigbeeAttribute;
+import org.nipcgateway.core.radio.ZigbeeCommand;
+import org.nipcgateway.core.radio.ZigbeeCommandResponse;
+import org.nipcgateway.core.radio.ZigbeeListener;
+import org.nipcgateway.core.radio.ZigbeeRadio;
+import org.nipcgateway.core.radio.ZigbeeReporting;
+
+/**
+ * Counts every call to a Zigbee radio by operation and outcome ({@code nipc_radio_calls_total}).
+ */
+public final class MeteredZigbeeRadio implements ZigbeeRadio {
+  private final ZigbeeRadio radio;
+  private final GatewayMetrics metrics;
+
+  public MeteredZigbeeRadio(ZigbeeRadio radio, GatewayMetrics metrics) {
+    this.radio = radio;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<DeviceAnswer<byte[]>> readAttribute(Eui64 device, ZigbeeAttribute attribute) {
+    return counted("read", radio.readAttribute(device, attribute));
+  }
+
+  @Override
+  public Future<DeviceAnswer<Void>> writeAttribute(
+      Eui64 device, ZigbeeAttribute attribute, byte[] value) {
+    return counted("write", radio.writeAttribute(device, attribute, value));
+  }
+
+  @Override
+  public Future<DeviceAnswer<ZigbeeCommandResponse>> command(
+      Eui64 device, ZigbeeCommand command, byte[] payload) {
+    return counted("command", radio.command(device, command, payload));
+  }
+
+  /** Passed through as one call to the radio (a groupcast stays one); each member is counted. */
+  @Override
+  public Map<Eui64, Future<DeviceAnswer<ZigbeeCommandResponse>>> groupCommand(
+      List<Eui64> devices, ZigbeeCommand command, byte[] payload) {
+    Map<Eui64, Future<DeviceAnswer<ZigbeeCommandResponse>>> counted = new LinkedHashMap<>();
+    radio
+        .groupCommand(devices, command, payload)
+        .forEach((device, answer) -> counted.put(device, counted("groupCommand", answer)));
+    return counted;
+  }
+
+  @Override
+  public Future<DeviceAnswer<Void>> configureReporting(
+      Eui64 device, ZigbeeAttribute attribute, ZigbeeReporting reporting) {
+    return counted("reporting", radio.configureReporting(device, attribute, reporting));
+  }
+
+  @Override
+  public Future<Void> permitJoin(int seconds) {
+    return counted("permitJoin", radio.permitJoin(seconds));
+  }
+
+  @Override
+  public Future<Void> transmit(
+      Eui64 device, org.nipcgateway.core.radio.ZigbeeTransmission transmission) {
+    return counted("transmit", radio.transmit(device, transmission));
+  }
+
+  @Override
+  public void listen(ZigbeeListener listener) {
+    radio.listen(listener);
+  }
+
+  @Override
+  public RadioState state() {
+    return radio.state();
+  }
+
+  private <T> Future<T> counted(String operation, Future<T> call) {
+    return call.andThen(result -> metrics.radioCall("zigbee", operation, RadioOutcome.of(result)));
+  }
+}
