@@ -179,6 +179,11 @@ public final class SegmentedEventLog implements AutoCloseable {
     ackedOffset.write(acked);
     while (segments.size() > 1 && segments.peekFirst().lastSequence() < acked) {
       LogSegment delivered = segments.pollFirst();
+      if (readSegment == delivered) {
+        // The cursor was at its end: what comes next is in the following segment.
+        readSegment = segments.peekFirst();
+        readPosition = 0;
+      }
       delivered.delete();
     }
     return state();

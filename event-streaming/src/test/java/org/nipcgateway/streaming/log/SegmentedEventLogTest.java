@@ -145,6 +145,26 @@ class SegmentedEventLogTest {
   }
 
   @Test
+  void reading_on_after_a_batch_that_ended_exactly_at_a_segments_end_was_acknowledged()
+      throws IOException {
+    LogLimits small = new LogLimits(16_384, Duration.ofHours(24), false); // 4 KB segments
+    try (SegmentedEventLog log = SegmentedEventLog.open(dir, small, clock)) {
+      log.append(events(0, 1));
+      long perSegment = 4096 / log.state().bytes() + 1; // events until the segment is full
+      log.append(events(1, (int) perSegment - 1));
+      log.append(events((int) perSegment, 5)); // these start the second segment
+      LogBatch first = log.read((int) perSegment);
+      log.acknowledge(first.acknowledgeUpTo()); // the first segment goes, the cursor was at its end
+
+      assertThat(names(log.read(100)))
+          .containsExactly(
+              IntStream.range((int) perSegment, (int) perSegment + 5)
+                  .mapToObj(i -> "event-" + i)
+                  .toArray(String[]::new));
+    }
+  }
+
+  @Test
   void events_past_the_age_bound_are_skipped_and_counted() throws IOException {
     LogLimits hour = new LogLimits(64L << 20, Duration.ofHours(1), false);
     try (SegmentedEventLog log = SegmentedEventLog.open(dir, hour, clock)) {
