@@ -10,6 +10,7 @@ import java.util.Set;
 import org.nipcgateway.core.http.RequestBodies;
 import org.nipcgateway.core.nipc.action.ActionRun;
 import org.nipcgateway.core.nipc.action.ActionService;
+import org.nipcgateway.core.nipc.body.NipcBodies;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.security.AccessRule;

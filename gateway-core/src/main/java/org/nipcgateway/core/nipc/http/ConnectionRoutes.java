@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Set;
 import org.nipcgateway.core.http.RequestBodies;
+import org.nipcgateway.core.nipc.body.NipcBodies;
 import org.nipcgateway.core.nipc.connection.ConnectionService;
 import org.nipcgateway.core.radio.BleUuids;
 import org.nipcgateway.core.radio.GattService;

@@ -3,6 +3,7 @@ package org.nipcgateway.core.nipc.http;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
+import org.nipcgateway.core.nipc.body.NipcBodies;
 import org.nipcgateway.core.nipc.dataapp.DataAppRegistry;
 import org.nipcgateway.core.security.AccessRule;
 import org.nipcgateway.core.security.RouteTable;

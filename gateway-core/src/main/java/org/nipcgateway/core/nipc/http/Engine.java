@@ -15,6 +15,7 @@ import org.nipcgateway.core.nipc.extension.ExtensionSettings;
 import org.nipcgateway.core.nipc.extension.callback.CallbackSettings;
 import org.nipcgateway.core.nipc.extension.callback.ExtensionOperations;
 import org.nipcgateway.core.nipc.extension.callback.HttpCallbackSender;
+import org.nipcgateway.core.nipc.extension.callback.LongOperationRoutes;
 import org.nipcgateway.core.nipc.extension.eventconditional.ConditionalEvents;
 import org.nipcgateway.core.nipc.extension.eventconditional.EventConditionalRoutes;
 import org.nipcgateway.core.nipc.extension.readconditional.ConditionalReads;
@@ -49,8 +50,8 @@ final class Engine {
   private final TriggerRoutes triggers;
   private final ConnectionRoutes connections;
   private final DataAppRoutes dataApps;
-  private final ReadConditionalRoutes readConditional;
-  private final EventConditionalRoutes eventConditional;
+  private final LongOperationRoutes readConditional;
+  private final LongOperationRoutes eventConditional;
   private final DeviceExtensions deviceExtensions;
 
   Engine(GatewayContext context, ProblemTypes types, SdfModelSchema schema) {
@@ -123,9 +124,9 @@ final class Engine {
     ConditionalEvents conditionalEvents =
         new ConditionalEvents(context.vertx(), affordances, subscriptions, operations);
     readConditional =
-        new ReadConditionalRoutes(
+        ReadConditionalRoutes.of(
             new ConditionalReads(context.vertx(), propertyService, operations), operations);
-    eventConditional = new EventConditionalRoutes(conditionalEvents, operations);
+    eventConditional = EventConditionalRoutes.of(conditionalEvents, operations);
     // Deleting a device, group or endpoint app in SCIM takes what NIPC kept for it along.
     context
         .store()
@@ -168,7 +169,9 @@ final class Engine {
 
   /** The URI templates of the extensions served, for {@code /.well-known/nipc}. */
   java.util.List<String> extensions() {
-    java.util.List<String> all = new java.util.ArrayList<>(NipcApiModule.EXTENSIONS);
+    java.util.List<String> all =
+        new java.util.ArrayList<>(
+            java.util.List.of(readConditional.template(), eventConditional.template()));
     all.addAll(deviceExtensions.templates());
     return all;
   }

@@ -67,12 +67,6 @@ public final class NipcApiModule implements ApiModule {
   /** What the module reads from the class path at start, on a worker. */
   private record Resources(ProblemTypes types, SdfModelSchema schema) {}
 
-  /** The URI templates of the API extensions served, relative to the base path. */
-  static final java.util.List<String> EXTENSIONS =
-      java.util.List.of(
-          org.nipcgateway.core.nipc.extension.readconditional.ReadConditionalRoutes.TEMPLATE,
-          org.nipcgateway.core.nipc.extension.eventconditional.EventConditionalRoutes.TEMPLATE);
-
   /**
    * The discovery document (draft-ietf-asdf-nipc, "Paths"): base path, no versions, and the URI
    * templates of the extensions served (relative to the base path, as the draft's example).

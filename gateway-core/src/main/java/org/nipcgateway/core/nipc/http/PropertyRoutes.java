@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.nipcgateway.core.http.RequestBodies;
+import org.nipcgateway.core.nipc.body.NipcBodies;
 import org.nipcgateway.core.nipc.operation.PropertyService;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;

@@ -5,36 +5,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
 import java.util.Set;
-import org.nipcgateway.core.http.RequestBodies;
+import org.nipcgateway.core.nipc.body.NipcBodies;
 import org.nipcgateway.core.nipc.problem.NipcException;
 
 /** What extension requests share: a JSON object body, its members, required query parameters. */
 public final class ExtensionRequests {
   /** The extensions' OpenAPI files name application/json; NIPC's own type is taken too. */
-  public static final Set<String> JSON_TYPES = Set.of("application/json", "application/nipc+json");
+  public static final Set<String> JSON_TYPES = NipcBodies.JSON_TYPES;
 
   private ExtensionRequests() {}
 
   /** The body as a JSON object with only the members named; else 415 or 400. */
   public static ObjectNode object(RoutingContext ctx, Set<String> members) {
-    if (!JSON_TYPES.contains(RequestBodies.mediaType(ctx))) {
-      throw NipcException.generic(
-          415,
-          "Content-Type must be one of "
-              + JSON_TYPES
-              + ", got '"
-              + ctx.request().getHeader("Content-Type")
-              + "'");
-    }
-    JsonNode body;
-    try {
-      body = RequestBodies.json(ctx);
-    } catch (RequestBodies.MalformedBody e) {
-      throw NipcException.badRequest(e.getMessage());
-    }
-    if (!(body instanceof ObjectNode object)) {
-      throw NipcException.badRequest("the body must be a JSON object");
-    }
+    ObjectNode object = NipcBodies.object(ctx, JSON_TYPES);
     object
         .fieldNames()
         .forEachRemaining(
@@ -78,10 +61,6 @@ public final class ExtensionRequests {
 
   /** A required query parameter, or 400. */
   public static String query(RoutingContext ctx, String name) {
-    String value = ctx.request().getParam(name);
-    if (value == null || value.isBlank()) {
-      throw NipcException.badRequest("the query parameter " + name + " is required");
-    }
-    return value;
+    return NipcBodies.query(ctx, name);
   }
 }

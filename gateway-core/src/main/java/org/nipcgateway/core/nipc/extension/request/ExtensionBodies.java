@@ -6,7 +6,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
 import java.util.Set;
-import org.nipcgateway.core.http.RequestBodies;
+import org.nipcgateway.core.nipc.body.NipcBodies;
 import org.nipcgateway.core.nipc.problem.NipcException;
 
 /**
@@ -16,40 +16,18 @@ import org.nipcgateway.core.nipc.problem.NipcException;
  */
 public final class ExtensionBodies {
   /** The media types an extension body may come in. */
-  public static final Set<String> JSON_TYPES = Set.of("application/json", "application/nipc+json");
+  public static final Set<String> JSON_TYPES = NipcBodies.JSON_TYPES;
 
   private ExtensionBodies() {}
 
   /** The body as a JSON object: 415 for another media type, 400 for anything but an object. */
   public static ObjectNode object(RoutingContext ctx) {
-    if (!JSON_TYPES.contains(RequestBodies.mediaType(ctx))) {
-      throw NipcException.generic(
-          415,
-          "Content-Type must be one of "
-              + JSON_TYPES
-              + ", got '"
-              + ctx.request().getHeader("Content-Type")
-              + "'");
-    }
-    JsonNode json;
-    try {
-      json = RequestBodies.json(ctx);
-    } catch (RequestBodies.MalformedBody e) {
-      throw NipcException.badRequest(e.getMessage());
-    }
-    if (!(json instanceof ObjectNode object)) {
-      throw NipcException.badRequest("the body must be a JSON object");
-    }
-    return object;
+    return NipcBodies.object(ctx, JSON_TYPES);
   }
 
   /** A required query parameter, or 400. */
   public static String required(RoutingContext ctx, String name) {
-    String value = ctx.request().getParam(name);
-    if (value == null || value.isBlank()) {
-      throw NipcException.badRequest("the query parameter " + name + " is required");
-    }
-    return value;
+    return NipcBodies.query(ctx, name);
   }
 
   /** Standard base64 (RFC 4648 section 4, as NIPC values are), or 400 naming the field. */
