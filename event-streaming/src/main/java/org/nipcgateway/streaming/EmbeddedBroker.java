@@ -11,7 +11,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -65,7 +64,7 @@ final class EmbeddedBroker {
     // mosquitto 2.x clients connect with an empty client id unless given one.
     settings.setProperty("allow_zero_byte_client_id", "true");
     settings.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
-    Files.createDirectories(store);
+    org.nipcgateway.core.storage.OwnerOnly.createDirectories(store);
     settings.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "true");
     settings.setProperty(IConfig.DATA_PATH_PROPERTY_NAME, store.toString());
     // H2's MVStore: an append-only file with checksummed chunks, read back to the last good one.
@@ -78,6 +77,8 @@ final class EmbeddedBroker {
     EmbeddedBroker broker = new EmbeddedBroker(streaming);
     broker.server.startServer(
         new MemoryConfig(settings), List.of(access, broker.backlog), tls, access, access);
+    // Moquette creates its store files with the process's umask: sessions hold apps' events.
+    org.nipcgateway.core.storage.OwnerOnly.restrictTree(store);
     return broker;
   }
 

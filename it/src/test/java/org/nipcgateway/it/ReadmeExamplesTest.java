@@ -63,7 +63,8 @@ class ReadmeExamplesTest {
           .contains("{\"status\":\"COMPLETED\"}")
           .contains(
               "sdfProperty/onOff\",\"value\":\"AQ==\"}]\n{\"status\":\"COMPLETED\",\"value\":\"AAA=\"}\n201\n")
-          .contains("\"radios\":{\"ble\":{\"driver\":\"simulated\",\"state\":\"UP\"}")
+          .contains(
+              "\"radios\":{\"ble\":{\"driver\":\"simulated\",\"state\":\"UP\",\"connectionSlots\":{\"limit\":5,\"inUse\":0}}")
           .contains("sdfProperty/onOff\",\"value\":\"AA==\"}]")
           .contains("\"mqttClient\":true}")
           .contains(

@@ -101,9 +101,10 @@ public final class SimulatedDriverProvider implements RadioDriverProvider {
       /** The simulated adapter's connection slots, as the bluez driver shows its own. */
       @Override
       public java.util.Map<String, Object> details() {
-        return java.util.Map.of(
-            "connectionSlots",
-            java.util.Map.of("limit", radio.slots(), "inUse", radio.slotsInUse()));
+        java.util.Map<String, Object> slots = new java.util.LinkedHashMap<>();
+        slots.put("limit", radio.slots());
+        slots.put("inUse", radio.slotsInUse());
+        return java.util.Map.of("connectionSlots", slots);
       }
 
       @Override

@@ -38,6 +38,8 @@ final class AckedOffset {
   }
 
   void write(long offset) throws IOException {
+    Files.deleteIfExists(temporary);
+    Files.createFile(temporary, org.nipcgateway.core.storage.OwnerOnly.fileAttribute());
     Files.write(temporary, ByteBuffer.allocate(12).putLong(offset).putInt(crc(offset)).array());
     try {
       Files.move(

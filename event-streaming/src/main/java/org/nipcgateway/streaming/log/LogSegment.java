@@ -35,7 +35,10 @@ final class LogSegment implements AutoCloseable {
     Path path = dir.resolve(String.format("%020d%s", firstSequence, SUFFIX));
     FileChannel channel =
         FileChannel.open(
-            path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            path,
+            java.util.Set.of(
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE),
+            org.nipcgateway.core.storage.OwnerOnly.fileAttribute());
     return new LogSegment(path, channel, firstSequence);
   }
 

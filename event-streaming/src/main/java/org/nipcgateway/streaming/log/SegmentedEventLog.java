@@ -46,7 +46,7 @@ public final class SegmentedEventLog implements AutoCloseable {
 
   /** Opens (or creates) the log in {@code dir}, recovering what a crash left behind. */
   public static SegmentedEventLog open(Path dir, LogLimits limits, Clock clock) throws IOException {
-    Files.createDirectories(dir);
+    org.nipcgateway.core.storage.OwnerOnly.createDirectories(dir);
     SegmentedEventLog log = new SegmentedEventLog(dir, limits, clock);
     log.recover();
     return log;

@@ -11,7 +11,8 @@ public record RadioStatus(
     String family, String driver, RadioState state, Map<String, Object> details) {
 
   public RadioStatus {
-    details = Map.copyOf(details);
+    // Sorted, so /health answers the same bytes every time whatever map the driver built.
+    details = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(details));
   }
 
   public RadioStatus(String family, String driver, RadioState state) {

@@ -21,6 +21,11 @@ public final class OwnerOnly {
 
   private OwnerOnly() {}
 
+  /** For creating a file that is the owner's only from its first byte (no window of 0644). */
+  public static java.nio.file.attribute.FileAttribute<Set<PosixFilePermission>> fileAttribute() {
+    return PosixFilePermissions.asFileAttribute(FILE);
+  }
+
   /** Creates a directory (and missing parents) and makes it the owner's only. Blocking. */
   public static void createDirectories(Path dir) throws IOException {
     Files.createDirectories(dir);
@@ -46,10 +51,19 @@ public final class OwnerOnly {
 
   /**
    * What the gateway writes in its data dir (by name prefix): the store and its WAL and SHM files,
-   * the audit logs, the secret key, the operator tokens, the lock and the TLS directory.
+   * the audit logs, the secret key, the operator tokens, the lock, the TLS directory, the data
+   * apps' delivery logs and the embedded broker's session store.
    */
   private static final java.util.List<String> GATEWAY_FILES =
-      java.util.List.of("registry.db", "audit", "secret.key", "operator-tokens", ".lock", "tls");
+      java.util.List.of(
+          "registry.db",
+          "audit",
+          "secret.key",
+          "operator-tokens",
+          ".lock",
+          "tls",
+          "delivery",
+          "mqtt");
 
   /**
    * Restricts the data dir and the gateway's own files in it. Other files are left alone: a data

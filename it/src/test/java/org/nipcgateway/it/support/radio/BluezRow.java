@@ -50,12 +50,14 @@ public final class BluezRow implements RadioRow {
         }
         throw new IllegalStateException("the BlueZ look-alike did not start", e);
       }
-      radios.put(
-          "ble",
+      JsonObject ble =
           new JsonObject()
               .put("driver", "bluez")
               .put("busAddress", bus.address())
-              .put("faultInjection", true));
+              .put("faultInjection", true);
+      // The adapter's slots are the world's; the driver is configured for the adapter it has.
+      world.bleSlots().ifPresent(slots -> ble.put("maxConnections", slots));
+      radios.put("ble", ble);
     }
     if (!world.nodes().isEmpty()) {
       radios.put(
