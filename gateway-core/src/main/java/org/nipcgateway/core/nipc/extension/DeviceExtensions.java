@@ -45,7 +45,7 @@ public final class DeviceExtensions {
       ProblemDocuments problems,
       java.util.function.Supplier<io.vertx.core.Future<Runnable>> scanning,
       org.nipcgateway.core.nipc.extension.callback.ExtensionOperations callbacks) {
-    BlobWriter writer = new BlobWriter(affordances, properties, links);
+    BlobWriter writer = new BlobWriter(properties, links);
     int chunk = settings.defaultChunkSize();
     boolean allowHttp = settings.file().allowHttp();
     files = new FileService(vertx, affordances, writer, settings.file(), callbacks);

@@ -44,15 +44,24 @@ public final class PropertyService {
             });
   }
 
-  public Future<Void> write(DeviceRecord device, String property, byte[] value) {
+  /** The property's definition if it may be written; else property-not-writable. */
+  public Future<JsonNode> writableDefinition(DeviceRecord device, String property) {
     return affordances
         .definition(device, property, "sdfProperty")
-        .compose(
+        .map(
             definition -> {
               if (!definition.path("writable").asBoolean(true)) {
                 throw NipcException.of(
                     NipcProblem.PROPERTY_NOT_WRITABLE, "Property " + property + " is not writable");
               }
+              return definition;
+            });
+  }
+
+  public Future<Void> write(DeviceRecord device, String property, byte[] value) {
+    return writableDefinition(device, property)
+        .compose(
+            definition -> {
               ProtocolTarget target = target(device, property, definition, true);
               String subject = "Property " + property;
               return target

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.link.BleConnections;
 import org.nipcgateway.core.nipc.link.RadioProblems;
-import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.operation.PropertyService;
 import org.nipcgateway.core.nipc.operation.ProtocolMaps;
 import org.nipcgateway.core.nipc.problem.NipcException;
@@ -19,12 +18,10 @@ import org.nipcgateway.core.nipc.problem.NipcProblem;
  * sees them all. Used by the Blob and File extensions.
  */
 public final class BlobWriter {
-  private final Affordances affordances;
   private final PropertyService properties;
   private final BleConnections links;
 
-  public BlobWriter(Affordances affordances, PropertyService properties, BleConnections links) {
-    this.affordances = affordances;
+  public BlobWriter(PropertyService properties, BleConnections links) {
     this.properties = properties;
     this.links = links;
   }
@@ -38,14 +35,10 @@ public final class BlobWriter {
     if (chunkSize < 1) {
       return Future.failedFuture(NipcException.badRequest("the chunk size must be at least 1"));
     }
-    return affordances
-        .definition(device, property, "sdfProperty")
+    return properties
+        .writableDefinition(device, property)
         .compose(
             definition -> {
-              if (!definition.path("writable").asBoolean(true)) {
-                throw NipcException.of(
-                    NipcProblem.PROPERTY_NOT_WRITABLE, "Property " + property + " is not writable");
-              }
               if (!overBle(device, definition)) {
                 return pieces(device, property, value, chunkSize);
               }
@@ -58,6 +51,11 @@ public final class BlobWriter {
                           RadioProblems.recover(
                               e, true, "Property " + property, NipcProblem.PROPERTY_WRITE_FAILED));
             });
+  }
+
+  /** Succeeds when the property may be written (checked before a file is fetched for it). */
+  public Future<Void> writable(DeviceRecord device, String property) {
+    return properties.writableDefinition(device, property).mapEmpty();
   }
 
   private static boolean overBle(DeviceRecord device, JsonNode definition) {

@@ -99,17 +99,7 @@ public final class FileService {
   }
 
   private Future<Void> check(String deviceId, String property) {
-    return affordances
-        .device(deviceId)
-        .compose(device -> affordances.definition(device, property, "sdfProperty"))
-        .map(
-            definition -> {
-              if (!definition.path("writable").asBoolean(true)) {
-                throw NipcException.of(
-                    NipcProblem.PROPERTY_NOT_WRITABLE, "Property " + property + " is not writable");
-              }
-              return null;
-            });
+    return affordances.device(deviceId).compose(device -> writer.writable(device, property));
   }
 
   private Future<Void> write(FileJob job, FileRequest request) {
