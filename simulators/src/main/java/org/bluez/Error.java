@@ -116,4 +116,11 @@ public final class Error {
       super(message);
     }
   }
+
+  /** {@code org.bluez.Error.InvalidLength}. */
+  public static final class InvalidLength extends DBusExecutionException {
+    public InvalidLength(String message) {
+      super(message);
+    }
+  }
 }

@@ -24,6 +24,7 @@ import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleConnectRequest;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.BleRadio;
+import org.nipcgateway.core.radio.BleTransmission;
 import org.nipcgateway.core.radio.BleUuids;
 import org.nipcgateway.core.radio.BleWriteType;
 import org.nipcgateway.core.radio.DeviceAnswer;
@@ -45,6 +46,10 @@ import org.slf4j.LoggerFactory;
  */
 final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Target {
   private static final Logger LOG = LoggerFactory.getLogger(BluezBleRadio.class);
+  private static final String ADVERTISING = "org.bluez.LEAdvertisingManager1";
+
+  /** How long a single transmission with no transmit time stays on the air. */
+  static final long SINGLE_MILLIS = 1000;
 
   private final Vertx vertx;
   private final Context context;
@@ -59,6 +64,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
   private final Set<String> connecting = ConcurrentHashMap.newKeySet();
   private final BluezRecovery recovery;
   private final BluezSlots slots;
+  private final BluezTransmitter transmitter;
   private volatile BluezBus bus;
   private volatile String adapterPath;
   private volatile RadioState state = RadioState.DOWN;
@@ -79,6 +85,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
             settings.maxConnections(),
             settings.connectQueue(),
             settings.connectTimeoutMillis());
+    this.transmitter = new BluezTransmitter(vertx, calls, settings.operationTimeoutMillis());
   }
 
   /** Connects to the bus and the adapter; blocking, on a worker. */
@@ -453,6 +460,35 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     }
   }
 
+  /**
+   * Advertises the transmission as a BlueZ advertising set ({@link BluezTransmitter}) for its
+   * {@code transmitTime}, or for {@value #SINGLE_MILLIS} ms when a single one asks for none: BlueZ
+   * has no "send once", and at its default interval (1.28 s) that is about one advertising event.
+   * Fails as {@link Reason#UNSUPPORTED} when the adapter offers no {@code LEAdvertisingManager1} or
+   * BlueZ cannot carry the payload.
+   */
+  @Override
+  public Future<Void> transmit(BleAddress device, BleTransmission transmission) {
+    if (state != RadioState.UP) {
+      return down();
+    }
+    String adapter = adapterPath;
+    if (!tree.has(adapter, ADVERTISING)) {
+      return Future.failedFuture(
+          new RadioException(
+              Reason.UNSUPPORTED, "the BlueZ adapter " + settings.adapter() + " cannot advertise"));
+    }
+    Map<String, Variant<?>> properties;
+    try {
+      properties = BluezAdvertisingData.properties(transmission);
+    } catch (RadioException e) {
+      return Future.failedFuture(e);
+    }
+    long duration = transmission.schedule().durationMillis();
+    LOG.debug("transmitting for {}: {}", device, properties.keySet());
+    return transmitter.transmit(bus, adapter, properties, duration > 0 ? duration : SINGLE_MILLIS);
+  }
+
   @Override
   public void listen(BleListener listener) {
     listeners.add(listener);
@@ -466,6 +502,11 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
   /** Connections the driver reported open (its share of the adapter's slots). */
   int connections() {
     return reported.size();
+  }
+
+  /** Transmissions on the air now (advertisements registered with BlueZ). */
+  int transmissions() {
+    return transmitter.active();
   }
 
   /** What {@code /health} shows besides the state: the adapter's connection slots. */
@@ -655,6 +696,7 @@ final class BluezBleRadio implements BleRadio, BluezBus.Events, BluezRecovery.Ta
     LOG.info("BlueZ adapter {} is down: {}", settings.adapter(), why);
     calls.failPending("the BlueZ adapter " + settings.adapter() + " is down: " + why);
     slots.clear("the BlueZ adapter " + settings.adapter() + " is down: " + why);
+    transmitter.forget();
     for (BleAddress address : Set.copyOf(reported)) {
       if (reported.remove(address)) {
         emit(l -> l.connectionChanged(address, false));

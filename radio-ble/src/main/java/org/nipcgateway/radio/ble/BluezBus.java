@@ -99,6 +99,11 @@ final class BluezBus implements AutoCloseable {
     connection.exportObject(object.getObjectPath(), object);
   }
 
+  /** Takes an exported object off the bus; nothing when it is not (or no longer) exported. */
+  void unexport(String path) {
+    connection.unExportObject(path);
+  }
+
   boolean connected() {
     return connection.isConnected();
   }

@@ -37,8 +37,21 @@ import org.nipcgateway.simulators.bluez.PeripheralSpec.CharacteristicSpec;
 public final class BluezLookalike implements AutoCloseable {
   private static final String BUS_NAME = "org.bluez";
 
-  /** The adapter: its name ({@code hci0}), address, connection slots and advertising interval. */
-  public record Adapter(String name, String address, int slots, long advertisingIntervalMillis) {
+  /**
+   * The adapter: its name ({@code hci0}), address, connection slots, the interval its peripherals
+   * advertise at, and how many advertising sets of its own it can send at once ({@code
+   * SupportedInstances}; 5, as Linux rotates them in software, unless given).
+   */
+  public record Adapter(
+      String name,
+      String address,
+      int slots,
+      long advertisingIntervalMillis,
+      int advertisingInstances) {
+    public Adapter(String name, String address, int slots, long advertisingIntervalMillis) {
+      this(name, address, slots, advertisingIntervalMillis, 5);
+    }
+
     public static Adapter standard(int slots) {
       return new Adapter("hci0", "00:1A:7D:DA:71:13", slots, 1000);
     }
@@ -58,6 +71,7 @@ public final class BluezLookalike implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
+  private final LookalikeAdvertising advertisements;
   private final LookalikeAdapter adapter;
   private ScheduledFuture<?> advertising;
   private boolean present = true;
@@ -68,6 +82,7 @@ public final class BluezLookalike implements AutoCloseable {
     this.connection = connection;
     this.settings = settings;
     this.adapterPath = "/org/bluez/" + settings.name();
+    this.advertisements = new LookalikeAdvertising(settings.advertisingInstances());
     this.adapter = new LookalikeAdapter(adapterPath, settings.address(), settings.name(), this);
     objects.add(adapter);
     for (PeripheralSpec peripheral : fleet) {
@@ -176,6 +191,7 @@ public final class BluezLookalike implements AutoCloseable {
     }
     poweredOff();
     forgetSessions();
+    advertisements.clear();
     present = false;
     List<BluezObject> reversed = new ArrayList<>(objects);
     java.util.Collections.reverse(reversed);
@@ -183,7 +199,7 @@ public final class BluezLookalike implements AutoCloseable {
       connection.unExportObject(object.getObjectPath());
       send(
           new ObjectManager.InterfacesRemoved(
-              "/", new DBusPath(object.getObjectPath()), List.of(object.interfaceName())));
+              "/", new DBusPath(object.getObjectPath()), object.interfaceNames()));
     }
   }
 
@@ -195,6 +211,7 @@ public final class BluezLookalike implements AutoCloseable {
     present = true;
     adapter.initial("Powered", new Variant<>(true));
     adapter.initial("Discovering", new Variant<>(false));
+    adapter.initial(LookalikeAdvertising.MANAGER, "ActiveInstances", new Variant<>((byte) 0));
     for (BluezObject object : objects) {
       connection.exportObject(object.getObjectPath(), object);
       send(
@@ -216,6 +233,7 @@ public final class BluezLookalike implements AutoCloseable {
     connection.releaseBusName(BUS_NAME);
     poweredOff();
     forgetSessions();
+    advertisements.clear();
     agents.forget();
   }
 
@@ -228,6 +246,34 @@ public final class BluezLookalike implements AutoCloseable {
     running = true;
   }
 
+  /** The advertisements clients have registered and not yet unregistered. */
+  public List<LookalikeAdvertisement> advertising() {
+    return advertisements.active();
+  }
+
+  /** Every advertisement registered so far (the last 100), oldest first. */
+  public List<LookalikeAdvertisement> advertised() {
+    return advertisements.registered();
+  }
+
+  /**
+   * bluetoothd removes every advertisement itself (as at the end of a {@code Timeout}) and tells
+   * each client with {@code LEAdvertisement1.Release}. Blocking.
+   */
+  public void releaseAdvertisements() {
+    List<LookalikeAdvertisement> released = advertisements.clear();
+    adapter.advertisingChanged(0);
+    for (LookalikeAdvertisement gone : released) {
+      try {
+        connection
+            .getRemoteObject(gone.owner(), gone.path(), org.bluez.LEAdvertisement1.class)
+            .Release();
+      } catch (DBusException | RuntimeException e) {
+        // the client left: nothing to tell
+      }
+    }
+  }
+
   @Override
   public void close() {
     ticker.shutdownNow();
@@ -238,6 +284,19 @@ public final class BluezLookalike implements AutoCloseable {
 
   LookalikeAgentManager agents() {
     return agents;
+  }
+
+  LookalikeAdvertising advertisements() {
+    return advertisements;
+  }
+
+  /**
+   * What a client's advertisement object holds ({@code Properties.GetAll}), as bluetoothd reads it.
+   */
+  Map<String, Variant<?>> advertisementOf(String owner, String path) throws DBusException {
+    return connection
+        .getRemoteObject(owner, path, org.freedesktop.dbus.interfaces.Properties.class)
+        .GetAll("org.bluez.LEAdvertisement1");
   }
 
   Agent1 agentOf(LookalikeAgentManager.Agent agent) throws DBusException {

@@ -3,14 +3,18 @@ package org.nipcgateway.simulators.bluez;
 import java.util.List;
 import java.util.Map;
 import org.bluez.Adapter1;
+import org.bluez.LEAdvertisingManager1;
 import org.freedesktop.dbus.DBusPath;
+import org.freedesktop.dbus.connections.base.AbstractConnectionBase;
+import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.types.Variant;
 
 /**
  * The adapter ({@code /org/bluez/hci0}): powered, discovering on request; while discovering its
- * devices advertise (through {@link BluezLookalike}).
+ * devices advertise (through {@link BluezLookalike}). As {@code LEAdvertisingManager1} it takes the
+ * advertisements of clients, reading their objects' properties as bluetoothd does.
  */
-final class LookalikeAdapter extends BluezObject implements Adapter1 {
+final class LookalikeAdapter extends BluezObject implements Adapter1, LEAdvertisingManager1 {
   private final BluezLookalike lookalike;
 
   LookalikeAdapter(String path, String address, String name, BluezLookalike lookalike) {
@@ -26,6 +30,7 @@ final class LookalikeAdapter extends BluezObject implements Adapter1 {
     initial("Discovering", new Variant<>(false));
     initial("UUIDs", new Variant<>(List.of(), "as"));
     initial("Roles", new Variant<>(List.of("central", "peripheral"), "as"));
+    lookalike.advertisements().describe(this);
   }
 
   boolean powered() {
@@ -86,5 +91,31 @@ final class LookalikeAdapter extends BluezObject implements Adapter1 {
   @Override
   public DBusPath ConnectDevice(Map<String, Variant<?>> properties) {
     throw BluezErrors.notSupported("ConnectDevice is experimental in BlueZ");
+  }
+
+  @Override
+  public void RegisterAdvertisement(DBusPath advertisement, Map<String, Variant<?>> options) {
+    String owner = AbstractConnectionBase.getCallInfo().getSource();
+    Map<String, Variant<?>> properties;
+    try {
+      properties = lookalike.advertisementOf(owner, advertisement.getPath());
+    } catch (DBusException | RuntimeException e) {
+      throw BluezErrors.failed("Failed to read the advertisement: " + e.getMessage());
+    }
+    LookalikeAdvertising advertisements = lookalike.advertisements();
+    advertisements.register(LookalikeAdvertisement.of(owner, advertisement.getPath(), properties));
+    advertisingChanged(advertisements.activeCount());
+  }
+
+  @Override
+  public void UnregisterAdvertisement(DBusPath advertisement) {
+    String owner = AbstractConnectionBase.getCallInfo().getSource();
+    LookalikeAdvertising advertisements = lookalike.advertisements();
+    advertisements.unregister(owner, advertisement.getPath());
+    advertisingChanged(advertisements.activeCount());
+  }
+
+  void advertisingChanged(int active) {
+    change(LookalikeAdvertising.MANAGER, Map.of("ActiveInstances", new Variant<>((byte) active)));
   }
 }

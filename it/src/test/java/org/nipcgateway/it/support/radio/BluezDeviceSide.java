@@ -1,5 +1,9 @@
 package org.nipcgateway.it.support.radio;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -7,6 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.simulators.bluez.BluezLookalike;
+import org.nipcgateway.simulators.bluez.LookalikeAdvertisement;
 
 /** BLE peripherals moved through the BlueZ look-alike; Zigbee nodes through the simulator. */
 public final class BluezDeviceSide implements DeviceSide {
@@ -82,5 +87,29 @@ public final class BluezDeviceSide implements DeviceSide {
   @Override
   public List<ConfiguredReporting> zigbeeReporting() {
     return zigbee.zigbeeReporting();
+  }
+
+  /**
+   * For BLE, the advertisements registered with the look-alike's {@code LEAdvertisingManager1}: the
+   * AD structures bluetoothd builds from them, whether connectable, and the interval asked. BlueZ's
+   * API carries neither the device it is for nor the cycle, so those are absent.
+   */
+  @Override
+  public java.util.Optional<List<JsonNode>> transmissions(String family) {
+    if (!family.equals("ble")) {
+      return zigbee.transmissions(family);
+    }
+    if (lookalike == null) {
+      return java.util.Optional.empty();
+    }
+    List<JsonNode> sent = new ArrayList<>();
+    for (LookalikeAdvertisement advertisement : lookalike.advertised()) {
+      ObjectNode node = JsonNodeFactory.instance.objectNode();
+      node.put("payload", Base64.getEncoder().encodeToString(advertisement.payload()));
+      node.put("connectable", advertisement.type().equals("peripheral"));
+      advertisement.minIntervalMillis().ifPresent(ms -> node.put("transmitInterval", ms));
+      sent.add(node);
+    }
+    return java.util.Optional.of(sent);
   }
 }
