@@ -28,11 +28,12 @@ import org.nipcgateway.simulators.bluez.PeripheralSpec.CharacteristicSpec;
  * A BlueZ look-alike on a D-Bus bus: it owns {@code org.bluez} and exports what bluetoothd exports
  * for one adapter and the peripherals in its range (object manager at {@code /}, {@code
  * AgentManager1} at {@code /org/bluez}, {@code Adapter1}, {@code Device1}, {@code GattService1},
- * {@code GattCharacteristic1}, {@code GattDescriptor1}, with {@code PropertiesChanged} and {@code
- * InterfacesAdded}/{@code InterfacesRemoved}), so that a BlueZ driver runs its real D-Bus code
- * against it. Its peripherals act on their own through {@link #change}, {@link #dropLink}; the
- * adapter can be {@link #removeAdapter() removed} and {@link #returnAdapter() returned}, and
- * bluetoothd itself {@link #stopBluetoothd() stopped} and {@link #startBluetoothd() started}.
+ * {@code GattCharacteristic1}, {@code GattDescriptor1}, {@code LEAdvertisingManager1} on the
+ * adapter, with {@code PropertiesChanged} and {@code InterfacesAdded}/{@code InterfacesRemoved}),
+ * so that a BlueZ driver runs its real D-Bus code against it. Its peripherals act on their own
+ * through {@link #change}, {@link #dropLink}; the adapter can be {@link #removeAdapter() removed}
+ * and {@link #returnAdapter() returned}, and bluetoothd itself {@link #stopBluetoothd() stopped}
+ * and {@link #startBluetoothd() started}.
  */
 public final class BluezLookalike implements AutoCloseable {
   private static final String BUS_NAME = "org.bluez";
