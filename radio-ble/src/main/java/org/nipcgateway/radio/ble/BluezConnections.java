@@ -1,0 +1,278 @@
+package org.nipcgateway.radio.ble;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.bluez.Device1;
+import org.freedesktop.dbus.exceptions.DBusException;
+import org.freedesktop.dbus.exceptions.DBusExecutionException;
+import org.freedesktop.dbus.interfaces.Properties;
+import org.freedesktop.dbus.types.Variant;
+import org.nipcgateway.core.radio.BleAddress;
+import org.nipcgateway.core.radio.BleConnectRequest;
+import org.nipcgateway.core.radio.RadioException;
+import org.nipcgateway.core.radio.RadioException.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The driver's links: {@code Device1.Connect}/{@code Disconnect} within the adapter's connection
+ * slots, and the connection events the gateway hears. A connection it opens is reported when it is
+ * usable (connected, paired as needed, services resolved); links that drop are reported from {@code
+ * Device1.Connected} or the device's removal.
+ */
+final class BluezConnections {
+  private static final Logger LOG = LoggerFactory.getLogger(BluezConnections.class);
+
+  private final BluezSession session;
+  private final BluezSettings settings;
+  private final BluezCalls calls;
+  private final BluezTree tree;
+  private final BluezAgent agent;
+  private final BluezDevices devices;
+  private final BluezSlots slots;
+  private final Set<BleAddress> reported = ConcurrentHashMap.newKeySet();
+  private final Set<String> connecting = ConcurrentHashMap.newKeySet();
+
+  BluezConnections(
+      BluezSession session,
+      BluezSettings settings,
+      BluezCalls calls,
+      BluezTree tree,
+      BluezAgent agent,
+      BluezDevices devices,
+      BluezSlots slots) {
+    this.session = session;
+    this.settings = settings;
+    this.calls = calls;
+    this.tree = tree;
+    this.agent = agent;
+    this.devices = devices;
+    this.slots = slots;
+  }
+
+  /**
+   * Waits for one of the adapter's connection slots (see {@link BluezSlots}), then connects within
+   * what is left of the connect time-out. A failed attempt gives its slot back.
+   */
+  Future<Void> connect(BleConnectRequest request) {
+    if (!session.up()) {
+      return session.down();
+    }
+    BleAddress address = request.address();
+    long asked = System.nanoTime();
+    return slots
+        .take(address)
+        .compose(
+            slot -> {
+              long left =
+                  settings.connectTimeoutMillis()
+                      - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked);
+              return attempt(request, Math.max(1, left));
+            })
+        .onFailure(
+            failure -> {
+              if (!reported.contains(address)
+                  && !(failure instanceof RadioException e && e.reason() == Reason.TIMEOUT)) {
+                slots.release(address); // a timed-out attempt gives it back once it is cancelled
+              }
+            });
+  }
+
+  private Future<Void> attempt(BleConnectRequest request, long timeoutMillis) {
+    return calls
+        .<Void>call(
+            request.address().toString(),
+            "connect " + request.address(),
+            timeoutMillis,
+            () -> {
+              connectBlocking(request);
+              return null;
+            },
+            e -> {
+              throw confirmed(BluezFailures.failure(e, "connect"));
+            })
+        .onFailure(
+            failure -> {
+              if (failure instanceof RadioException e && e.reason() == Reason.TIMEOUT) {
+                calls.background(() -> disconnectBlocking(request.address())); // cancel the attempt
+              }
+            });
+  }
+
+  private void connectBlocking(BleConnectRequest request) throws DBusException {
+    String device =
+        devices
+            .path(request)
+            .orElseThrow(
+                () ->
+                    new RadioException(
+                        Reason.UNKNOWN_DEVICE, "BlueZ knows no device " + request.address()));
+    if (!(tree.flag(device, BluezTree.DEVICE, "Connected")
+        && tree.flag(device, BluezTree.DEVICE, "ServicesResolved"))) {
+      connecting.add(device);
+      agent.pairing(device, request);
+      try {
+        session.bus().object(device, Device1.class).Connect();
+      } catch (DBusExecutionException e) {
+        if (!BluezFailures.is(e, "AlreadyConnected")) {
+          connecting.remove(device);
+          throw confirmed(BluezFailures.failure(e, "connect"));
+        }
+      } finally {
+        agent.done(device);
+      }
+      // The reply can overtake the signals sent before it (they are handled on another thread):
+      // read the device's state once so that the tree is no older than the reply.
+      tree.changed(
+          device,
+          BluezTree.DEVICE,
+          session.bus().object(device, Properties.class).GetAll(BluezTree.DEVICE),
+          List.of());
+      try {
+        boolean settled =
+            tree.await(
+                t ->
+                    t.flag(device, BluezTree.DEVICE, "ServicesResolved")
+                        || !t.flag(device, BluezTree.DEVICE, "Connected"),
+                settings.connectTimeoutMillis());
+        if (!tree.flag(device, BluezTree.DEVICE, "Connected")) {
+          throw new RadioException(
+              Reason.CONNECTION_FAILED, request.address() + " dropped the link");
+        }
+        if (!settled) {
+          throw new RadioException(
+              Reason.DISCOVERY_FAILED, request.address() + " resolved no services in time");
+        }
+      } finally {
+        connecting.remove(device);
+      }
+    }
+    if (reported.add(request.address())) {
+      session.emit(l -> l.connectionChanged(request.address(), true));
+    }
+  }
+
+  Future<Void> disconnect(BleAddress device) {
+    if (!session.up()) {
+      return Future.succeededFuture();
+    }
+    return calls.call(
+        device.toString(),
+        "disconnect " + device,
+        settings.operationTimeoutMillis(),
+        () -> {
+          disconnectBlocking(device);
+          return null;
+        },
+        e -> {
+          throw BluezFailures.failure(e, "disconnect");
+        });
+  }
+
+  private void disconnectBlocking(BleAddress address) {
+    Optional<String> device = devices.path(address);
+    BluezBus bus = session.bus();
+    if (device.isEmpty() || bus == null) {
+      return;
+    }
+    String path = device.get();
+    if (tree.flag(path, BluezTree.DEVICE, "Connected")) {
+      try {
+        bus.object(path, Device1.class).Disconnect();
+      } catch (DBusException | DBusExecutionException e) {
+        LOG.debug("disconnecting {}: {}", address, e.getMessage());
+      }
+      tree.await(
+          t -> !t.flag(path, BluezTree.DEVICE, "Connected"), settings.operationTimeoutMillis());
+    }
+    slots.release(address);
+    closed(address);
+  }
+
+  /** The object path of a connected device; fails as a lost link when it is not connected. */
+  String connected(BleAddress device) {
+    return devices
+        .path(device)
+        .filter(path -> tree.flag(path, BluezTree.DEVICE, "Connected"))
+        .orElseThrow(
+            () -> new RadioException(Reason.CONNECTION_FAILED, device + " is not connected"));
+  }
+
+  /**
+   * A lost link, checked against the adapter: when the adapter is gone (its objects leave the bus
+   * before its own removal is announced) the failure is the radio's, not the link's. Blocking.
+   */
+  RadioException confirmed(RadioException failure) {
+    if (failure.reason() != Reason.CONNECTION_FAILED) {
+      return failure;
+    }
+    try {
+      Object powered =
+          session
+              .bus()
+              .object(session.adapterPath(), Properties.class)
+              .<Object>Get(BluezTree.ADAPTER, "Powered");
+      Object value = powered instanceof Variant<?> variant ? variant.getValue() : powered;
+      if (!Boolean.FALSE.equals(value)) {
+        return failure;
+      }
+      return new RadioException(
+          Reason.RADIO_DOWN, "the BlueZ adapter " + settings.adapter() + " is powered off");
+    } catch (DBusException | DBusExecutionException | NullPointerException e) {
+      return new RadioException(
+          Reason.RADIO_DOWN, "the BlueZ adapter " + settings.adapter() + " is down (gone)");
+    }
+  }
+
+  /** Links the adapter already holds (from before the driver started) take their slots. */
+  void adopt() {
+    for (String device :
+        tree.find(BluezTree.DEVICE, p -> Boolean.TRUE.equals(p.get("Connected")))) {
+      devices.addressOf(device).filter(a -> devices.onAdapter(device)).ifPresent(slots::occupied);
+    }
+  }
+
+  /**
+   * {@code Device1.Connected} changed: a drop frees the slot and is reported; a link the driver did
+   * not open itself (the peripheral or another client connected) takes a slot and is reported.
+   */
+  void connectedChanged(String path, BleAddress address, boolean connected) {
+    if (!connected) {
+      slots.release(address);
+      closed(address);
+    } else if (!connecting.contains(path) && devices.onAdapter(path)) {
+      slots.occupied(address);
+      if (reported.add(address)) {
+        session.emit(l -> l.connectionChanged(address, true));
+      }
+    }
+  }
+
+  /** The device left the bus: its link, if any, is closed. */
+  void removed(BleAddress address) {
+    slots.release(address);
+    closed(address);
+  }
+
+  /** The radio went down: every link reported open is reported closed. */
+  void allClosed() {
+    for (BleAddress address : Set.copyOf(reported)) {
+      closed(address);
+    }
+  }
+
+  /** Connections the driver reported open (its share of the adapter's slots). */
+  int count() {
+    return reported.size();
+  }
+
+  private void closed(BleAddress address) {
+    if (reported.remove(address)) {
+      session.emit(l -> l.connectionChanged(address, false));
+    }
+  }
+}
