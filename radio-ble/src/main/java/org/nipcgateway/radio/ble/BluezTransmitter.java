@@ -77,7 +77,9 @@ final class BluezTransmitter {
                     new OnAir(bus, adapter, vertx.setTimer(holdMillis, t -> end(path, false)))))
         .onFailure(
             failure -> {
-              if (failure instanceof RadioException e && e.reason() == Reason.TIMEOUT) {
+              // Given up on while still in bluetoothd's hands: undone once the call returns.
+              if (failure instanceof RadioException e
+                  && (e.reason() == Reason.TIMEOUT || e.reason() == Reason.RADIO_DOWN)) {
                 onAir.put(path, new OnAir(bus, adapter, -1));
                 end(path, false);
               }
@@ -90,11 +92,12 @@ final class BluezTransmitter {
   }
 
   /**
-   * The radio went down: bluetoothd forgot the advertisements with the adapter (or it is gone), so
-   * they end here without a call to it, and leave the bus.
+   * The radio went down: the transmissions end. Each is still unregistered, as bluetoothd keeps
+   * advertisements across a power cycle and would send them again when the adapter is back; when
+   * the adapter or bluetoothd is gone that call fails and only the object leaves the bus.
    */
   void forget() {
-    onAir.keySet().forEach(path -> end(path, true));
+    onAir.keySet().forEach(path -> end(path, false));
   }
 
   private void released(String path) {
@@ -102,7 +105,10 @@ final class BluezTransmitter {
     end(path, true);
   }
 
-  private void end(String path, boolean forgotten) {
+  /**
+   * Ends a transmission; {@code released}: bluetoothd dropped it already, nothing to unregister.
+   */
+  private void end(String path, boolean released) {
     OnAir ended = onAir.remove(path);
     if (ended == null) {
       return;
@@ -115,7 +121,7 @@ final class BluezTransmitter {
             timeoutMillis,
             () -> {
               try {
-                if (!forgotten) {
+                if (!released) {
                   ended
                       .bus()
                       .object(ended.adapter(), LEAdvertisingManager1.class)

@@ -167,6 +167,15 @@ class BluezTransmitTest {
     assertThat(((RadioException) refused).reason()).isEqualTo(RadioException.Reason.RADIO_DOWN);
   }
 
+  @Test
+  void transmissions_are_unregistered_when_the_adapter_is_powered_off_so_they_do_not_return() {
+    loop.await(() -> radio.transmit(LISTENER, repeat(BEACON, false, 60_000, 100)));
+    fixture.lookalike().powerOff();
+    until(() -> ((BluezBleRadio) radio).transmissions() == 0, 5000);
+    // bluetoothd would advertise a set still registered again once the adapter is powered.
+    until(() -> fixture.lookalike().advertising().isEmpty(), 5000);
+  }
+
   private static BleTransmission repeat(
       byte[] payload, boolean connectable, long millis, long intervalMillis) {
     return new BleTransmission(
