@@ -43,6 +43,11 @@ final class SimulatedBleFixture implements BleRadioFixture {
   }
 
   @Override
+  public List<byte[]> transmitted() {
+    return radio.transmissions().stream().map(Transmissions.Transmitted::payload).toList();
+  }
+
+  @Override
   public void close() {
     radio.stop();
   }

@@ -113,6 +113,13 @@ final class BluezBleFixture implements BleRadioFixture {
   }
 
   @Override
+  public List<byte[]> transmitted() {
+    return lookalike.advertised().stream()
+        .map(org.nipcgateway.simulators.bluez.LookalikeAdvertisement::payload)
+        .toList();
+  }
+
+  @Override
   public void close() {
     if (driver != null) {
       driver.stop();

@@ -17,6 +17,7 @@ import org.nipcgateway.core.radio.BleConnectRequest;
 import org.nipcgateway.core.radio.BleCredentials;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.BleRadio;
+import org.nipcgateway.core.radio.BleTransmission;
 import org.nipcgateway.core.radio.BleWriteType;
 import org.nipcgateway.core.radio.DeviceAnswer;
 import org.nipcgateway.core.radio.DeviceStatus;
@@ -24,6 +25,7 @@ import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.GattService;
 import org.nipcgateway.core.radio.RadioException;
 import org.nipcgateway.core.radio.RadioState;
+import org.nipcgateway.core.radio.TransmitSchedule;
 
 /**
  * The rules every {@link BleRadio} keeps, written once against the SPI. A driver module extends
@@ -283,5 +285,29 @@ public abstract class BleRadioContract {
     heard.arrives(e -> false, 200); // what was on its way when scanning stopped
     heard.clear();
     assertThat(heard.arrives(e -> e instanceof BleAdvertisement, 1500)).isFalse();
+  }
+
+  @Test
+  void a_transmission_hands_its_advertising_structures_to_the_adapter() {
+    byte[] manufacturer = HexFormat.of().parseHex("07ff4c00c0ffee01");
+    byte[] name = HexFormat.of().parseHex("0509" + "4e495043");
+    byte[] payload = new byte[manufacturer.length + name.length];
+    System.arraycopy(manufacturer, 0, payload, 0, manufacturer.length);
+    System.arraycopy(name, 0, payload, manufacturer.length, name.length);
+    loop.await(
+        () ->
+            radio.transmit(
+                SENSOR,
+                new BleTransmission(
+                    payload,
+                    false,
+                    new TransmitSchedule(TransmitSchedule.Cycle.REPEAT, 300, 100))));
+    assertThat(fixture.transmitted())
+        .anySatisfy(
+            sent -> {
+              String hex = HexFormat.of().formatHex(sent);
+              assertThat(hex).contains(HexFormat.of().formatHex(manufacturer));
+              assertThat(hex).contains(HexFormat.of().formatHex(name));
+            });
   }
 }

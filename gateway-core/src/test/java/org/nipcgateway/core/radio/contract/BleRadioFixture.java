@@ -26,6 +26,12 @@ public interface BleRadioFixture extends AutoCloseable {
   /** The value the peripheral holds now. */
   byte[] value(BleAddress peripheral, GattCharacteristic characteristic);
 
+  /**
+   * The advertising payloads the adapter has been given to send on the gateway's behalf (NIPC
+   * Transmit), oldest first, as AD structures; a stack may add structures of its own (Flags).
+   */
+  List<byte[]> transmitted();
+
   @Override
   void close();
 }
