@@ -36,7 +36,9 @@ class MqttBrokerLimitsTest {
             .put("maxSubscriptionsPerClient", 5)
             .put("maxTopicLength", 64)
             .put("maxConnectionsPerApp", 2)
-            .put("maxFailedLoginsPerMinute", 3);
+            .put("maxFailedLoginsPerMinute", 3)
+            // Every probe comes from 127.0.0.1: the per-address limit has its own test.
+            .put("maxFailedLoginsPerAddressPerMinute", 1000);
     gateway =
         RunningGateway.start(
             GatewayConfig.builder()

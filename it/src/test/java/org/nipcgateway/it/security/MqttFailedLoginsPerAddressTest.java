@@ -1,0 +1,111 @@
+package org.nipcgateway.it.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.it.support.EndpointApps;
+import org.nipcgateway.it.support.LogCapture;
+import org.nipcgateway.it.support.RunningGateway;
+import org.nipcgateway.it.support.ScimClient;
+
+/**
+ * One address guessing under many user names is throttled as a whole, as HTTP's failed logins are
+ * (issue 15, finding 9), and the audit lines name the address. The client is Debian's
+ * python3-paho-mqtt, binding its source address to tell two loopback clients apart.
+ */
+class MqttFailedLoginsPerAddressTest {
+  private static final String ATTACKER = "127.0.0.1";
+  private static final String NEIGHBOUR = "127.0.0.2";
+
+  private static RunningGateway gateway;
+  private static int mqttPort;
+
+  @BeforeAll
+  static void start() {
+    gateway =
+        RunningGateway.start(
+            GatewayConfig.builder()
+                .moduleSettings(
+                    "streaming",
+                    new JsonObject()
+                        .put("mqtt", new JsonObject().put("maxFailedLoginsPerAddressPerMinute", 3)))
+                .moduleSettingIfAbsent("streaming", "mqtt", "port", 0));
+    mqttPort = gateway.scim().get("/streaming").json().path("mqtt").path("port").asInt();
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  /** The CONNACK code of each login: source address, user, password, one after another. */
+  private static List<Integer> logins(List<String> sourceUserPassword) throws Exception {
+    Path script = Files.createTempFile("login_probe", ".py");
+    try (InputStream in =
+        MqttFailedLoginsPerAddressTest.class.getResourceAsStream("/mqtt/login_probe.py")) {
+      Files.write(script, in.readAllBytes());
+    }
+    List<String> command =
+        new ArrayList<>(List.of("/usr/bin/python3", script.toString(), String.valueOf(mqttPort)));
+    command.addAll(sourceUserPassword);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Files.delete(script);
+    String last = output.strip().substring(output.strip().lastIndexOf('\n') + 1);
+    List<Integer> codes = new ArrayList<>();
+    for (JsonNode code : ScimClient.JSON.readTree(last)) {
+      codes.add(code.asInt());
+    }
+    return codes;
+  }
+
+  @Test
+  void wrong_passwords_under_many_names_lock_out_the_address_but_not_its_neighbour()
+      throws Exception {
+    ObjectNode app = gateway.scim().create("/EndpointApps", EndpointApps.of("telemetry", "target"));
+    String id = app.path("id").asText();
+    String token = app.path("clientToken").asText();
+    List<String> attempts = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      // Another name each time: the per-name limit (10 a minute) never trips.
+      attempts.addAll(List.of(ATTACKER, "guess-" + i, "wrong-" + i));
+    }
+    attempts.addAll(List.of(ATTACKER, id, token));
+    attempts.addAll(List.of(NEIGHBOUR, id, token));
+    try (LogCapture log = new LogCapture("nipc.audit")) {
+      List<Integer> codes = logins(attempts);
+      assertThat(codes).hasSize(7);
+      assertThat(codes.subList(0, 5)).allSatisfy(code -> assertThat(code).isNotZero());
+      // The right token from the locked-out address: refused unchecked.
+      assertThat(codes.get(5)).isNotZero();
+      assertThat(codes.get(6)).isZero();
+      assertThat(log.mentioning("\"reason\":\"wrong credentials\""))
+          .hasSize(4)
+          .allSatisfy(
+              line -> assertThat(line.getFormattedMessage()).contains("\"address\":\"127.0.0.1\""));
+      assertThat(log.mentioning("\"reason\":\"too many wrong passwords from this address\""))
+          .hasSize(2)
+          .allSatisfy(
+              line -> assertThat(line.getFormattedMessage()).contains("\"address\":\"127.0.0.1\""));
+      assertThat(log.mentioning("\"caller\":\"app:" + id + "\""))
+          .filteredOn(line -> !line.getFormattedMessage().contains("\"denied\""))
+          .singleElement()
+          .satisfies(
+              line -> assertThat(line.getFormattedMessage()).contains("\"address\":\"127.0.0.2\""));
+    }
+  }
+}
