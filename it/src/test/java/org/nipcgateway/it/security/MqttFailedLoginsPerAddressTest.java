@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.it.support.AuditLines;
 import org.nipcgateway.it.support.EndpointApps;
-import org.nipcgateway.it.support.LogCapture;
 import org.nipcgateway.it.support.RunningGateway;
 import org.nipcgateway.it.support.ScimClient;
 
@@ -86,26 +86,30 @@ class MqttFailedLoginsPerAddressTest {
     }
     attempts.addAll(List.of(ATTACKER, id, token));
     attempts.addAll(List.of(NEIGHBOUR, id, token));
-    try (LogCapture log = new LogCapture("nipc.audit")) {
-      List<Integer> codes = logins(attempts);
-      assertThat(codes).hasSize(7);
-      assertThat(codes.subList(0, 5)).allSatisfy(code -> assertThat(code).isNotZero());
-      // The right token from the locked-out address: refused unchecked.
-      assertThat(codes.get(5)).isNotZero();
-      assertThat(codes.get(6)).isZero();
-      assertThat(log.mentioning("\"reason\":\"wrong credentials\""))
-          .hasSize(4)
-          .allSatisfy(
-              line -> assertThat(line.getFormattedMessage()).contains("\"address\":\"127.0.0.1\""));
-      assertThat(log.mentioning("\"reason\":\"too many wrong passwords from this address\""))
-          .hasSize(2)
-          .allSatisfy(
-              line -> assertThat(line.getFormattedMessage()).contains("\"address\":\"127.0.0.1\""));
-      assertThat(log.mentioning("\"caller\":\"app:" + id + "\""))
-          .filteredOn(line -> !line.getFormattedMessage().contains("\"denied\""))
-          .singleElement()
-          .satisfies(
-              line -> assertThat(line.getFormattedMessage()).contains("\"address\":\"127.0.0.2\""));
-    }
+    List<Integer> codes = logins(attempts);
+    assertThat(codes).hasSize(7);
+    assertThat(codes.subList(0, 5)).allSatisfy(code -> assertThat(code).isNotZero());
+    // The right token from the locked-out address: refused unchecked.
+    assertThat(codes.get(5)).isNotZero();
+    assertThat(codes.get(6)).isZero();
+
+    // The neighbour's login is the last line written: once it is in audit.log, all are.
+    assertThat(
+            AuditLines.awaitMentioning(
+                gateway.dataDir(), "\"caller\":\"app:" + id, "\"address\":\"127.0.0.2\""))
+        .singleElement()
+        .satisfies(line -> assertThat(line).doesNotContain("denied"));
+    List<String> mqtt =
+        AuditLines.of(gateway.dataDir()).stream()
+            .filter(l -> l.contains("\"via\":\"mqtt\""))
+            .toList();
+    assertThat(mqtt).hasSize(7);
+    assertThat(mqtt).filteredOn(l -> l.contains("\"reason\":\"wrong credentials\"")).hasSize(4);
+    assertThat(mqtt)
+        .filteredOn(l -> l.contains("\"reason\":\"too many wrong passwords from this address\""))
+        .hasSize(2);
+    assertThat(mqtt.subList(0, 6))
+        .allSatisfy(l -> assertThat(l).contains("\"address\":\"127.0.0.1\""));
+    assertThat(mqtt).noneSatisfy(l -> assertThat(l).contains("wrong-"));
   }
 }
