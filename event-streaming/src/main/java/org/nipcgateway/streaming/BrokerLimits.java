@@ -14,7 +14,10 @@ import org.nipcgateway.core.config.Settings;
  *     default 4); a further CONNECT is refused
  * @param failedLoginsPerMinute wrong passwords accepted for checking per user name per minute
  *     ({@code maxFailedLoginsPerMinute}, default 10); beyond that logins under the name are refused
- *     unchecked until the minute has passed
+ *     unchecked until the bucket has refilled a token (a sixth of a minute at the default)
+ * @param failedLoginsPerAddressPerMinute wrong passwords accepted for checking from one client IP
+ *     address per minute, whatever the user names ({@code maxFailedLoginsPerAddressPerMinute},
+ *     default 30); beyond that every login from the address is refused unchecked in the same way
  * @param queuedPerSession publications the broker holds for a persistent session that is away
  *     ({@code maxQueuedPerSession}, default 10000); beyond that the session is ended ({@link
  *     SessionBacklog})
@@ -24,6 +27,7 @@ record BrokerLimits(
     int topicLength,
     int connectionsPerApp,
     int failedLoginsPerMinute,
+    int failedLoginsPerAddressPerMinute,
     int queuedPerSession) {
 
   static BrokerLimits from(Settings mqtt) {
@@ -32,6 +36,7 @@ record BrokerLimits(
         mqtt.integer("maxTopicLength", 256, 16, 65_535),
         mqtt.integer("maxConnectionsPerApp", 4, 1, 10_000),
         mqtt.integer("maxFailedLoginsPerMinute", 10, 1, 100_000),
+        mqtt.integer("maxFailedLoginsPerAddressPerMinute", 30, 1, 100_000),
         mqtt.integer("maxQueuedPerSession", 10_000, 1, 10_000_000));
   }
 }

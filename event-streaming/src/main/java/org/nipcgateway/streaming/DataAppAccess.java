@@ -10,20 +10,23 @@ import io.moquette.interception.messages.InterceptUnsubscribeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.nipcgateway.core.security.EndpointAppCredentials;
-import org.nipcgateway.core.security.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Who may use the embedded broker, and for what: a data app connects with its EndpointApp id as
  * user name and its SCIM client token as password, and may subscribe only under its own {@code
- * data-app/<id>/}, within its {@link BrokerLimits}. Nobody but the gateway publishes. Logins,
- * refusals and subscriptions are written to the audit log. As an interceptor it forgets clients
- * that went away.
+ * data-app/<id>/}, within its {@link BrokerLimits}. Nobody but the gateway publishes. Wrong
+ * passwords are limited per user name and per client address ({@link LoginThrottle}). Logins,
+ * refusals and subscriptions are written to the audit log, with the client's address. As an
+ * interceptor it forgets clients that went away.
  */
 final class DataAppAccess extends AbstractInterceptHandler
     implements IAuthenticator, IAuthorizatorPolicy {
@@ -33,24 +36,35 @@ final class DataAppAccess extends AbstractInterceptHandler
   private final EndpointAppCredentials credentials;
   private final BrokerLimits limits;
   private final MqttAudit audit;
-  private final RateLimiter failedLogins;
-  // Which MQTT client ids are logged in as which app, so that an app's sessions can be counted
-  // and ended.
-  private final Map<String, String> appOfClient = new ConcurrentHashMap<>();
+  private final Supplier<Optional<String>> peerAddress;
+  private final LoginThrottle failedPerUser;
+  private final LoginThrottle failedPerAddress;
+  private final AtomicBoolean toldAddressUnknown = new AtomicBoolean();
+  // Which MQTT client ids are logged in as which app, from which address, so that an app's
+  // sessions can be counted and ended, and its subscriptions audited with the address.
+  private final Map<String, Login> loginOfClient = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> subscriptionsOfClient = new ConcurrentHashMap<>();
-  private final Map<String, Long> throttledUntil = new ConcurrentHashMap<>();
 
-  DataAppAccess(EndpointAppCredentials credentials, BrokerLimits limits, MqttAudit audit) {
+  private record Login(String app, String address) {}
+
+  /**
+   * @param peerAddress the address of the client whose CONNECT is being checked, asked on the
+   *     thread that calls {@link #checkValid} ({@link ConnectingPeer#address()} in the broker)
+   */
+  DataAppAccess(
+      EndpointAppCredentials credentials,
+      BrokerLimits limits,
+      MqttAudit audit,
+      Supplier<Optional<String>> peerAddress) {
     this.credentials = credentials;
     this.limits = limits;
     this.audit = audit;
-    // Moquette tells the authenticator no client address, so wrong passwords are limited per user
-    // name (an app id): the same token bucket as HTTP's, at a login's pace.
-    this.failedLogins =
-        new RateLimiter(
-            limits.failedLoginsPerMinute() / 60.0,
-            limits.failedLoginsPerMinute(),
-            System::nanoTime);
+    this.peerAddress = peerAddress;
+    // The same token buckets as HTTP's, at a login's pace: per user name against guessing one
+    // app's token, per address against one client trying many names.
+    this.failedPerUser = new LoginThrottle(limits.failedLoginsPerMinute(), System::nanoTime);
+    this.failedPerAddress =
+        new LoginThrottle(limits.failedLoginsPerAddressPerMinute(), System::nanoTime);
   }
 
   @Override
@@ -64,12 +78,17 @@ final class DataAppAccess extends AbstractInterceptHandler
    */
   @Override
   public boolean checkValid(String clientId, String username, byte[] password) {
+    String address = address();
     if (username == null || password == null) {
-      audit.refused(clientId, username, "no credentials");
+      audit.refused(clientId, username, address, "no credentials");
       return false;
     }
-    if (throttledUntil.getOrDefault(username, 0L) > System.nanoTime()) {
-      audit.refused(clientId, username, "too many wrong passwords");
+    if (address != null && failedPerAddress.locked(address)) {
+      audit.refused(clientId, username, address, "too many wrong passwords from this address");
+      return false;
+    }
+    if (failedPerUser.locked(username)) {
+      audit.refused(clientId, username, address, "too many wrong passwords");
       return false;
     }
     try {
@@ -80,20 +99,24 @@ final class DataAppAccess extends AbstractInterceptHandler
               .toCompletableFuture()
               .get(CHECK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (!valid) {
-        LOG.info("MQTT client {} refused: wrong credentials for {}", clientId, username);
-        audit.refused(clientId, username, "wrong credentials");
-        long wait = failedLogins.acquire(username);
-        if (wait > 0) {
-          throttledUntil.put(username, System.nanoTime() + TimeUnit.SECONDS.toNanos(wait));
+        LOG.info(
+            "MQTT client {} from {} refused: wrong credentials for {}",
+            clientId,
+            address,
+            username);
+        audit.refused(clientId, username, address, "wrong credentials");
+        failedPerUser.failed(username);
+        if (address != null) {
+          failedPerAddress.failed(address);
         }
         return false;
       }
       if (connectionsOf(username, clientId) >= limits.connectionsPerApp()) {
-        audit.refused(clientId, username, "too many connections");
+        audit.refused(clientId, username, address, "too many connections");
         return false;
       }
-      appOfClient.put(clientId, username);
-      audit.loggedIn(clientId, username);
+      loginOfClient.put(clientId, new Login(username, address));
+      audit.loggedIn(clientId, username, address);
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -104,23 +127,34 @@ final class DataAppAccess extends AbstractInterceptHandler
     }
   }
 
+  /** The CONNECT's client address, or null (then only the per-user limit applies). */
+  private String address() {
+    Optional<String> address = peerAddress.get();
+    if (address.isEmpty() && toldAddressUnknown.compareAndSet(false, true)) {
+      LOG.warn(
+          "MQTT client addresses cannot be told (not on Moquette's Netty thread, or an SLF4J"
+              + " binding without MDC): wrong passwords are limited per user name only");
+    }
+    return address.orElse(null);
+  }
+
   /** Other clients logged in as the app (a client taking over its own id does not count). */
   private long connectionsOf(String appId, String clientId) {
-    return appOfClient.entrySet().stream()
-        .filter(e -> e.getValue().equals(appId) && !e.getKey().equals(clientId))
+    return loginOfClient.entrySet().stream()
+        .filter(e -> e.getValue().app().equals(appId) && !e.getKey().equals(clientId))
         .count();
   }
 
   /** The MQTT client ids logged in as this app. */
   List<String> clientsOf(String appId) {
-    return appOfClient.entrySet().stream()
-        .filter(e -> e.getValue().equals(appId))
+    return loginOfClient.entrySet().stream()
+        .filter(e -> e.getValue().app().equals(appId))
         .map(Map.Entry::getKey)
         .toList();
   }
 
   void forget(String clientId) {
-    appOfClient.remove(clientId);
+    loginOfClient.remove(clientId);
     subscriptionsOfClient.remove(clientId);
   }
 
@@ -132,7 +166,8 @@ final class DataAppAccess extends AbstractInterceptHandler
             && filter.length() <= limits.topicLength()
             && MqttTopics.ownedBy(filter, user)
             && withinSubscriptionLimit(client, filter);
-    audit.subscribed(client, user, filter, allowed);
+    Login login = loginOfClient.get(client);
+    audit.subscribed(client, user, login == null ? null : login.address(), filter, allowed);
     return allowed;
   }
 

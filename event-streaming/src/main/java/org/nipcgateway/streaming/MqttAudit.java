@@ -1,48 +1,56 @@
 package org.nipcgateway.streaming;
 
-import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.nipcgateway.core.security.SessionAudit;
+import org.nipcgateway.core.security.SessionAuditEntry;
 
 /**
- * The embedded broker's lines in the audit log ({@code nipc.audit}, as HTTP's): logins, refused
- * logins and subscriptions, with the client id and user name (an app id), never a password.
+ * The embedded broker's lines in the audit log ({@code audit.log}, beside HTTP's): logins, refused
+ * logins and subscriptions, with the client id, the user name (an app id) and the client's IP
+ * address ({@code ""} when it could not be told), never a password.
  */
 final class MqttAudit {
-  private static final Logger AUDIT = LoggerFactory.getLogger("nipc.audit");
+  private static final String VIA = "mqtt";
 
+  private final SessionAudit log;
   private final Clock clock;
 
-  MqttAudit(Clock clock) {
+  MqttAudit(SessionAudit log, Clock clock) {
+    this.log = log;
     this.clock = clock;
   }
 
-  void loggedIn(String clientId, String user) {
-    write(line("mqtt-login", clientId, user));
+  void loggedIn(String clientId, String user, String address) {
+    write("mqtt-login", clientId, user, address, null, null, false);
   }
 
-  void refused(String clientId, String user, String why) {
-    write(line("mqtt-login", clientId, user).put("denied", true).put("reason", why));
+  void refused(String clientId, String user, String address, String why) {
+    write("mqtt-login", clientId, user, address, null, why, true);
   }
 
-  void subscribed(String clientId, String user, String topicFilter, boolean allowed) {
-    JsonObject line = line("mqtt-subscribe", clientId, user).put("topic", topicFilter);
-    write(allowed ? line : line.put("denied", true));
+  void subscribed(
+      String clientId, String user, String address, String topicFilter, boolean allowed) {
+    write("mqtt-subscribe", clientId, user, address, topicFilter, null, !allowed);
   }
 
-  private JsonObject line(String what, String clientId, String user) {
-    return new JsonObject()
-        .put("time", clock.instant().toString())
-        .put("caller", user == null ? "anonymous" : "app:" + user)
-        .put("via", "mqtt")
-        .put("method", what)
-        .put("client", clientId == null ? "" : clientId);
-  }
-
-  private static void write(JsonObject line) {
-    if (AUDIT.isInfoEnabled()) {
-      AUDIT.info("{}", line.encode());
-    }
+  private void write(
+      String what,
+      String clientId,
+      String user,
+      String address,
+      String topic,
+      String reason,
+      boolean denied) {
+    log.record(
+        new SessionAuditEntry(
+            clock.millis(),
+            user == null ? "anonymous" : "app:" + user,
+            VIA,
+            what,
+            clientId == null ? "" : clientId,
+            address == null ? "" : address,
+            topic,
+            reason,
+            denied));
   }
 }

@@ -88,7 +88,8 @@ public final class StreamingModule implements ApiModule {
         new DataAppAccess(
             new EndpointAppCredentials(context.store()),
             settings.brokerLimits(),
-            new MqttAudit(java.time.Clock.systemUTC()));
+            new MqttAudit(context.sessionAudit(), java.time.Clock.systemUTC()),
+            ConnectingPeer::address);
     return context
         .vertx()
         .executeBlocking(

@@ -199,7 +199,8 @@ public final class Gateway {
             security.routes(),
             security.deviceScope(),
             prepared.tls(),
-            metered.metrics());
+            metered.metrics(),
+            security.sessionAudit());
     return mountAll(modules, router, ctx, malformed)
         .compose(v -> UnclaimedRows.warn(prepared.store(), claimedTypes(modules)))
         .compose(v -> checkEveryRouteGuarded(security))

@@ -11,6 +11,7 @@ import org.nipcgateway.core.security.DeviceScope;
 import org.nipcgateway.core.security.RouteTable;
 import org.nipcgateway.core.security.SecretBox;
 import org.nipcgateway.core.security.ServerTls;
+import org.nipcgateway.core.security.SessionAudit;
 import org.nipcgateway.core.storage.ResourceStore;
 
 /**
@@ -20,6 +21,7 @@ import org.nipcgateway.core.storage.ResourceStore;
  * @param tls the server certificate; empty when the gateway runs with {@code --insecure-http}
  * @param metrics the gateway's meters, scraped at {@code GET /metrics} (counting nothing when the
  *     config turns metrics off)
+ * @param sessionAudit the audit log, for what a module's own sessions (MQTT) do
  */
 public record GatewayContext(
     Vertx vertx,
@@ -32,7 +34,8 @@ public record GatewayContext(
     RouteTable routes,
     DeviceScope deviceScope,
     Optional<ServerTls> tls,
-    GatewayMetrics metrics) {
+    GatewayMetrics metrics,
+    SessionAudit sessionAudit) {
 
   /**
    * One of the module's config sections ({@link ApiModule#configSections()}), empty when the config

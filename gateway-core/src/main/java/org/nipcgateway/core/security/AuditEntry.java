@@ -16,4 +16,5 @@ record AuditEntry(
     String path,
     int status,
     String target,
-    boolean denied) {}
+    boolean denied)
+    implements AuditRecord {}

@@ -32,7 +32,7 @@ public final class AuditFile implements AuditSink, AutoCloseable {
 
   private final Path file;
   private final long maxBytes;
-  private final Queue<AuditEntry> queue = new ConcurrentLinkedQueue<>();
+  private final Queue<AuditRecord> queue = new ConcurrentLinkedQueue<>();
   private final ScheduledExecutorService writer =
       Executors.newSingleThreadScheduledExecutor(
           task -> {
@@ -63,7 +63,7 @@ public final class AuditFile implements AuditSink, AutoCloseable {
   }
 
   @Override
-  public void append(AuditEntry entry) {
+  public void append(AuditRecord entry) {
     queue.add(entry);
     if (closed) {
       drain();
@@ -101,7 +101,7 @@ public final class AuditFile implements AuditSink, AutoCloseable {
       if (closed) {
         openFile();
       }
-      for (AuditEntry entry = queue.poll(); entry != null; entry = queue.poll()) {
+      for (AuditRecord entry = queue.poll(); entry != null; entry = queue.poll()) {
         lines.write(entry);
       }
       lines.flush();

@@ -26,7 +26,15 @@ final class AuditLines {
     generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
-  void write(AuditEntry entry) throws IOException {
+  void write(AuditRecord entry) throws IOException {
+    if (entry instanceof AuditEntry request) {
+      write(request);
+    } else if (entry instanceof SessionAuditEntry session) {
+      write(session);
+    }
+  }
+
+  private void write(AuditEntry entry) throws IOException {
     generator.writeStartObject();
     generator.writeFieldName("time");
     generator.writeString(timestamp(entry.epochMillis()), 0, time.length);
@@ -41,6 +49,28 @@ final class AuditLines {
     }
     if (entry.denied()) {
       generator.writeBooleanField("denied", true);
+    }
+    generator.writeEndObject();
+    generator.writeRaw('\n');
+  }
+
+  private void write(SessionAuditEntry entry) throws IOException {
+    generator.writeStartObject();
+    generator.writeFieldName("time");
+    generator.writeString(timestamp(entry.epochMillis()), 0, time.length);
+    generator.writeStringField("caller", entry.caller());
+    generator.writeStringField("via", entry.via());
+    generator.writeStringField("method", entry.method());
+    generator.writeStringField("client", entry.client());
+    generator.writeStringField("address", entry.address());
+    if (entry.topic() != null) {
+      generator.writeStringField("topic", entry.topic());
+    }
+    if (entry.denied()) {
+      generator.writeBooleanField("denied", true);
+    }
+    if (entry.reason() != null) {
+      generator.writeStringField("reason", entry.reason());
     }
     generator.writeEndObject();
     generator.writeRaw('\n');

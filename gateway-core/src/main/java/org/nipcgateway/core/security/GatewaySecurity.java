@@ -73,6 +73,11 @@ public final class GatewaySecurity {
     return malformedRequests;
   }
 
+  /** The audit log, for modules whose sessions are not HTTP requests. */
+  public SessionAudit sessionAudit() {
+    return audit::append;
+  }
+
   public ConnectionLimit connections() {
     return connections;
   }

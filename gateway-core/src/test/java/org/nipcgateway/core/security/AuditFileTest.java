@@ -103,6 +103,34 @@ class AuditFileTest {
   }
 
   @Test
+  void a_broker_session_line_sits_between_request_lines_with_its_own_fields() throws Exception {
+    AuditFile audit = AuditFile.open(dir);
+    audit.append(entry(1, 1));
+    audit.append(
+        new SessionAuditEntry(
+            NOON + 2, "app:a1", "mqtt", "mqtt-login", "c1", "127.0.0.2", null, "wrong", true));
+    audit.append(
+        new SessionAuditEntry(
+            NOON + 3, "app:a1", "mqtt", "mqtt-subscribe", "c1", "", "data-app/a1/#", null, false));
+    audit.append(entry(1, 4));
+    audit.close();
+
+    List<JsonNode> lines = parsedLines(dir.resolve("audit.log"));
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(1).toString())
+        .isEqualTo(
+            "{\"time\":\"2026-12-02T12:00:00.002Z\",\"caller\":\"app:a1\",\"via\":\"mqtt\","
+                + "\"method\":\"mqtt-login\",\"client\":\"c1\",\"address\":\"127.0.0.2\","
+                + "\"denied\":true,\"reason\":\"wrong\"}");
+    assertThat(lines.get(2).toString())
+        .isEqualTo(
+            "{\"time\":\"2026-12-02T12:00:00.003Z\",\"caller\":\"app:a1\",\"via\":\"mqtt\","
+                + "\"method\":\"mqtt-subscribe\",\"client\":\"c1\",\"address\":\"\","
+                + "\"topic\":\"data-app/a1/#\"}");
+    assertThat(lines.get(3).get("route").asText()).isEqualTo("/nipc/devices/:id/properties");
+  }
+
+  @Test
   void lines_are_flushed_to_the_file_while_the_gateway_runs() throws Exception {
     AuditFile audit = AuditFile.open(dir);
     try {
