@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.nipcgateway.core.config.Settings;
+import org.nipcgateway.core.device.ZigbeeMembership;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.nipc.action.ActionService;
 import org.nipcgateway.core.nipc.connection.ConnectionService;
@@ -142,6 +143,11 @@ final class Engine {
               operations.forget(ids);
               conditionalEvents.forget(ids);
             });
+    // Zigbee nodes follow the registry: unknown joins counted, deleted devices' nodes leave.
+    context
+        .radios()
+        .zigbee()
+        .ifPresent(zigbee -> ZigbeeMembership.watch(context.store(), zigbee, context.metrics()));
     connections = new ConnectionRoutes(new ConnectionService(affordances, calls, links));
     // What applications set up before a restart comes back in the background: the start does not
     // wait for radios, and each radio side is retried with backoff until it holds.
