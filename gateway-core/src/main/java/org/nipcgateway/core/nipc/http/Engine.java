@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.nipcgateway.core.config.Settings;
-import org.nipcgateway.core.device.ZigbeeMembership;
 import org.nipcgateway.core.http.GatewayContext;
 import org.nipcgateway.core.nipc.action.ActionService;
 import org.nipcgateway.core.nipc.connection.ConnectionService;
@@ -24,6 +23,7 @@ import org.nipcgateway.core.nipc.extension.readconditional.ReadConditionalRoutes
 import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.link.BleConnections;
 import org.nipcgateway.core.nipc.link.RadioCalls;
+import org.nipcgateway.core.nipc.link.ZigbeeMembership;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
 import org.nipcgateway.core.nipc.model.SdfModelSchema;
 import org.nipcgateway.core.nipc.operation.Affordances;

@@ -1,10 +1,13 @@
-package org.nipcgateway.core.device;
+package org.nipcgateway.core.nipc.link;
 
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.nipcgateway.core.device.DeviceRecord;
+import org.nipcgateway.core.device.DeviceRecords;
+import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.metrics.GatewayMetrics;
 import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.ZigbeeListener;
