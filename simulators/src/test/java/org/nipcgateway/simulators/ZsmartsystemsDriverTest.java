@@ -24,7 +24,8 @@ import org.nipcgateway.core.radio.contract.ZigbeeNode;
 /**
  * What the zsmartsystems driver does beyond the contract, on the simulated coordinator: a group
  * command as one groupcast, a silent node timing out while others answer, the coordinator going
- * down and coming back, and a restart resuming the network from its store without re-joining.
+ * down and coming back, a restart resuming the network from its store without re-joining, and a
+ * node's leave (gone from the store once confirmed, kept when it does not answer).
  */
 class ZsmartsystemsDriverTest {
   private static final int ON_OFF = 0x0006;
@@ -129,6 +130,59 @@ class ZsmartsystemsDriverTest {
           .containsExactly(0);
     }
     assertThat(second.coordinator().joins()).isZero();
+  }
+
+  @Test
+  void a_node_that_confirmed_its_leave_is_gone_from_the_stored_network() throws Exception {
+    CoordinatorZigbeeFixture fixture = new CoordinatorZigbeeFixture();
+    ZigbeeRadio radio = start(fixture);
+    java.nio.file.Path record =
+        fixture
+            .state()
+            .resolve("nodes")
+            .resolve(LIGHTS.get(0).toString().replace(":", "") + ".json");
+    java.nio.file.Path other =
+        fixture
+            .state()
+            .resolve("nodes")
+            .resolve(LIGHTS.get(1).toString().replace(":", "") + ".json");
+    awaitFile(record, true);
+    loop.await(() -> radio.leave(LIGHTS.get(0)));
+    assertThat(fixture.coordinator().leaveRequests()).containsExactly(LIGHTS.get(0));
+    assertThat(fixture.coordinator().joined()).doesNotContain(LIGHTS.get(0));
+    awaitFile(record, false);
+    assertThat(other).exists();
+    Throwable gone = loop.failure(() -> radio.readAttribute(LIGHTS.get(0), ON_OFF_STATE));
+    assertThat(((RadioException) gone).reason()).isEqualTo(RadioException.Reason.UNKNOWN_DEVICE);
+  }
+
+  @Test
+  void a_node_that_does_not_confirm_its_leave_stays_in_the_network() {
+    CoordinatorZigbeeFixture fixture = new CoordinatorZigbeeFixture();
+    ZigbeeRadio radio = start(fixture);
+    fixture.coordinator().silence(LIGHTS.get(0), true);
+    Throwable failure = loop.failure(() -> radio.leave(LIGHTS.get(0)));
+    assertThat(((RadioException) failure).reason()).isEqualTo(RadioException.Reason.TIMEOUT);
+    // Still a node of the network (a request to it times out rather than naming no such node),
+    // still in the store.
+    Throwable silent = loop.failure(() -> radio.readAttribute(LIGHTS.get(0), ON_OFF_STATE));
+    assertThat(((RadioException) silent).reason()).isEqualTo(RadioException.Reason.TIMEOUT);
+    assertThat(
+            fixture
+                .state()
+                .resolve("nodes")
+                .resolve(LIGHTS.get(0).toString().replace(":", "") + ".json"))
+        .exists();
+  }
+
+  /** The stack writes and removes node records on a thread of its own: polled, bounded. */
+  private static void awaitFile(java.nio.file.Path file, boolean present)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (java.nio.file.Files.exists(file) != present && System.nanoTime() < deadline) {
+      Thread.sleep(20); // polling a file the stack writes, not synchronising on a guess
+    }
+    assertThat(java.nio.file.Files.exists(file)).as(file + " present").isEqualTo(present);
   }
 
   private static void awaitState(ZigbeeRadio radio, RadioState state) throws InterruptedException {

@@ -95,6 +95,20 @@ public final class GatewayMetrics {
         .increment(events);
   }
 
+  /**
+   * A Zigbee node joined the network or announced itself while no SCIM Device names it.
+   *
+   * @param kind {@code joined} or {@code announced}
+   */
+  public void unknownZigbeeJoin(String kind) {
+    counter(
+            "nipc.zigbee.unknown.joins",
+            "Zigbee nodes that joined or announced themselves with no SCIM device naming them",
+            "kind",
+            kind)
+        .increment();
+  }
+
   /** How long one store commit took until it was durable (or failed). */
   public void storeCommit(Duration took) {
     storeCommits.record(took);

@@ -66,6 +66,11 @@ public final class MeteredZigbeeRadio implements ZigbeeRadio {
   }
 
   @Override
+  public Future<Void> leave(Eui64 device) {
+    return counted("leave", radio.leave(device));
+  }
+
+  @Override
   public Future<Void> transmit(
       Eui64 device, org.nipcgateway.core.radio.ZigbeeTransmission transmission) {
     return counted("transmit", radio.transmit(device, transmission));

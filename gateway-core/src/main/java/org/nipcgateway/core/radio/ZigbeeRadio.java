@@ -59,6 +59,16 @@ public interface ZigbeeRadio {
   Future<Void> permitJoin(int seconds);
 
   /**
+   * Asks a node to leave the network (ZDO Mgmt_Leave, without rejoin) and forgets it once it has
+   * confirmed: it comes back only by joining again while joining is permitted. Called on an event
+   * loop like every method here. Fails with {@link RadioException.Reason#UNKNOWN_DEVICE} for a node
+   * not in the network, {@link RadioException.Reason#TIMEOUT} when it does not answer (it then
+   * stays in the network) and {@link RadioException.Reason#RADIO_DOWN} when the coordinator is
+   * down.
+   */
+  Future<Void> leave(Eui64 device);
+
+  /**
    * Broadcasts a payload on the network for a device (the NIPC Transmit extension), on the schedule
    * given; succeeds once the coordinator has taken it on. Drivers whose stack cannot broadcast raw
    * payloads keep this default, which fails with {@link RadioException.Reason#UNSUPPORTED}.

@@ -18,7 +18,10 @@ import com.zsmartsystems.zigbee.zcl.clusters.general.WriteAttributesResponse;
 import com.zsmartsystems.zigbee.zcl.field.AttributeStatusRecord;
 import com.zsmartsystems.zigbee.zcl.field.ReadAttributeStatusRecord;
 import com.zsmartsystems.zigbee.zcl.field.WriteAttributeStatusRecord;
+import com.zsmartsystems.zigbee.zdo.ZdoStatus;
 import com.zsmartsystems.zigbee.zdo.command.BindRequest;
+import com.zsmartsystems.zigbee.zdo.command.ManagementLeaveRequest;
+import com.zsmartsystems.zigbee.zdo.command.ManagementLeaveResponse;
 import com.zsmartsystems.zigbee.zdo.field.BindingTable;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -330,6 +333,40 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
           if (status != ZigBeeStatus.SUCCESS) {
             throw new RadioException(Reason.RADIO_DOWN, "the coordinator refused permit join");
           }
+          return null;
+        },
+        false);
+  }
+
+  /**
+   * Sends the stack's Mgmt_Leave request (no rejoin, children kept) to the node and, once it has
+   * confirmed, removes the node from the stack's network and its store: the stack's own {@code
+   * leave} does the same on a thread of its own but tells nobody how it went.
+   */
+  @Override
+  public Future<Void> leave(Eui64 device) {
+    if (events.state() != RadioState.UP) {
+      return Future.failedFuture(down());
+    }
+    ZigBeeNode node = network.getNode(ieee(device));
+    if (node == null || node.getNetworkAddress() == null) {
+      return Future.failedFuture(
+          new RadioException(Reason.UNKNOWN_DEVICE, "no node " + device + " is in the network"));
+    }
+    ManagementLeaveRequest request = new ManagementLeaveRequest(node.getIeeeAddress(), false);
+    request.setDestinationAddress(new ZigBeeEndpointAddress(node.getNetworkAddress()));
+    request.setSourceAddress(new ZigBeeEndpointAddress(0));
+    return workers.executeBlocking(
+        () -> {
+          CommandResult result = await(network.sendTransaction(request, request));
+          if (!(result.getResponse() instanceof ManagementLeaveResponse response)) {
+            throw events.state() == RadioState.UP ? timeout(device) : down();
+          }
+          if (response.getStatus() != ZdoStatus.SUCCESS) {
+            throw new RadioException(
+                Reason.UNSUPPORTED, device + " refused to leave (" + response.getStatus() + ")");
+          }
+          network.removeNode(node);
           return null;
         },
         false);

@@ -127,6 +127,9 @@ public final class SimulatorControlModule implements ApiModule {
                   .put("reporting", reporting(network))
                   .put("joinable", network.joinable())
                   .put(
+                      "leaveRequests",
+                      new JsonArray(network.leaveRequests().stream().map(Eui64::toString).toList()))
+                  .put(
                       "joined",
                       new JsonArray(
                           network.joined().stream().map(Eui64::toString).sorted().toList())));
@@ -135,7 +138,11 @@ public final class SimulatorControlModule implements ApiModule {
           .map(n -> ((SimulatedZigbeeNetwork) n).transmissions())
           .ifPresent(sent -> radio.put("transmissions", transmissions(sent)));
       coordinator.ifPresent(
-          c -> radio.put("framesSent", c.framesSent()).put("groupFramesSent", c.groupFramesSent()));
+          c ->
+              radio
+                  .put("framesSent", c.framesSent())
+                  .put("groupFramesSent", c.groupFramesSent())
+                  .put("joins", c.joins()));
       state.put("zigbee", radio);
     }
     return state;

@@ -19,6 +19,7 @@ import com.zsmartsystems.zigbee.zdo.ZdoCommand;
 import com.zsmartsystems.zigbee.zdo.ZdoCommandType;
 import com.zsmartsystems.zigbee.zdo.command.BindRequest;
 import com.zsmartsystems.zigbee.zdo.command.DeviceAnnounce;
+import com.zsmartsystems.zigbee.zdo.command.ManagementLeaveRequest;
 import com.zsmartsystems.zigbee.zdo.command.ManagementPermitJoiningRequest;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,8 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
   private final AtomicLong zclFramesSent = new AtomicLong();
   private final JoinWindow joining = new JoinWindow();
   private final AtomicLong joins = new AtomicLong();
+  private final java.util.List<Eui64> leaveRequests =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile ZigBeeTransportReceive receive;
   private volatile boolean down;
   private volatile long latencyMs;
@@ -247,6 +250,11 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
     return joining.isOpen();
   }
 
+  @Override
+  public java.util.List<Eui64> leaveRequests() {
+    return java.util.List.copyOf(leaveRequests);
+  }
+
   /** How many times a node has joined (and announced itself) since this coordinator started. */
   public long joins() {
     return joins.get();
@@ -389,6 +397,10 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
       return;
     }
     CoordinatedNode node = byNetworkAddress.get(destination);
+    boolean leave = request instanceof ManagementLeaveRequest;
+    if (leave && node != null && node.joined) {
+      leaveRequests.add(node.eui64);
+    }
     if (node == null || !node.joined || node.silent) {
       return;
     }
@@ -396,6 +408,23 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
       node.boundClusters.add(bind.getBindingTableEntry().getClusterId());
     }
     answerFor(node, frame, request);
+    if (leave) {
+      leave(node);
+    }
+  }
+
+  /**
+   * The node has confirmed its leave and goes: it forgets its bindings, groups and reporting (a
+   * node that left without rejoin is factory new) and joins again only while joining is permitted.
+   */
+  private void leave(CoordinatedNode node) {
+    node.joined = false;
+    node.boundClusters.clear();
+    node.groups.clear();
+    node.attributes
+        .values()
+        .forEach(a -> a.reporting = org.nipcgateway.core.radio.ZigbeeReporting.OFF);
+    LOG.debug("simulated node {} left the network", node.eui64);
   }
 
   private void answerFor(CoordinatedNode node, ZigBeeApsFrame frame, ZdoCommand request) {

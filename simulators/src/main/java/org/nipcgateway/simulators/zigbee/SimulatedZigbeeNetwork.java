@@ -77,6 +77,7 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
   private final org.nipcgateway.simulators.Transmissions transmissions =
       new org.nipcgateway.simulators.Transmissions();
   private final JoinWindow joining = new JoinWindow();
+  private final List<Eui64> leaveRequests = new CopyOnWriteArrayList<>();
 
   /** Created on the context its listeners are to be called on (the gateway's). */
   public SimulatedZigbeeNetwork(Vertx vertx) {
@@ -202,6 +203,35 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
       nodes.forEach(this::joinIfWaiting);
     }
     return Future.succeededFuture();
+  }
+
+  /**
+   * The node hears the leave request and, unless silent, leaves: it forgets its reporting, is
+   * reported as gone, and joins again only while joining is permitted (as one waiting to join).
+   */
+  @Override
+  public Future<Void> leave(Eui64 address) {
+    return operate(
+        () -> {
+          Node node = node(address);
+          leaveRequests.add(address);
+          if (node.silent) {
+            throw new RadioException(Reason.TIMEOUT, address + " did not answer (out of range)");
+          }
+          node.joined = false;
+          node.attributes.values().forEach(a -> a.reporting = ZigbeeReporting.OFF);
+          emit(
+              l ->
+                  l.nodeChanged(
+                      new ZigbeeNodeEvent(
+                          address, node.networkAddress, ZigbeeNodeEvent.Kind.LEFT)));
+          return null;
+        });
+  }
+
+  @Override
+  public List<Eui64> leaveRequests() {
+    return List.copyOf(leaveRequests);
   }
 
   /** Records the broadcast: the simulated network has no air, tests read what it sent. */

@@ -47,4 +47,7 @@ public interface SimulatedZigbeeNodes {
 
   /** Whether joining is permitted now. */
   boolean joinable();
+
+  /** The nodes the gateway asked to leave the network (ZDO Mgmt_Leave), oldest first. */
+  List<Eui64> leaveRequests();
 }

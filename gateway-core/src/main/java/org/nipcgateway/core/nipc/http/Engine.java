@@ -23,6 +23,7 @@ import org.nipcgateway.core.nipc.extension.readconditional.ReadConditionalRoutes
 import org.nipcgateway.core.nipc.group.DeviceGroups;
 import org.nipcgateway.core.nipc.link.BleConnections;
 import org.nipcgateway.core.nipc.link.RadioCalls;
+import org.nipcgateway.core.nipc.link.ZigbeeMembership;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
 import org.nipcgateway.core.nipc.model.SdfModelSchema;
 import org.nipcgateway.core.nipc.operation.Affordances;
@@ -142,6 +143,11 @@ final class Engine {
               operations.forget(ids);
               conditionalEvents.forget(ids);
             });
+    // Zigbee nodes follow the registry: unknown joins counted, deleted devices' nodes leave.
+    context
+        .radios()
+        .zigbee()
+        .ifPresent(zigbee -> ZigbeeMembership.watch(context.store(), zigbee, context.metrics()));
     connections = new ConnectionRoutes(new ConnectionService(affordances, calls, links));
     // What applications set up before a restart comes back in the background: the start does not
     // wait for radios, and each radio side is retried with backoff until it holds.

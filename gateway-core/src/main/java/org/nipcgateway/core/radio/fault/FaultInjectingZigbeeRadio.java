@@ -101,6 +101,13 @@ public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListe
   }
 
   @Override
+  public Future<Void> leave(Eui64 device) {
+    String node = device.toString();
+    return faults.perform(
+        "leave", node, kind -> FaultInjection.fail(kind, "leave", node), () -> radio.leave(device));
+  }
+
+  @Override
   public Future<Void> transmit(
       Eui64 device, org.nipcgateway.core.radio.ZigbeeTransmission transmission) {
     String node = device.toString();

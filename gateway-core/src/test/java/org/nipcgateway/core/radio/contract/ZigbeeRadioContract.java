@@ -250,4 +250,32 @@ public abstract class ZigbeeRadioContract {
         .containsExactly(1);
     loop.await(() -> radio.permitJoin(0));
   }
+
+  @Test
+  void a_node_asked_to_leave_goes_and_comes_back_only_through_permit_join() {
+    loop.await(() -> radio.leave(LIGHT));
+    ZigbeeNodeEvent left =
+        (ZigbeeNodeEvent)
+            heard.next(
+                e -> e instanceof ZigbeeNodeEvent n && n.kind() == ZigbeeNodeEvent.Kind.LEFT);
+    assertThat(left.address()).isEqualTo(LIGHT);
+    Throwable gone = loop.failure(() -> radio.readAttribute(LIGHT, ON_OFF_STATE));
+    assertThat(reasonOf(gone)).isEqualTo(RadioException.Reason.UNKNOWN_DEVICE);
+
+    loop.await(() -> radio.permitJoin(60));
+    heard.next(
+        e ->
+            e instanceof ZigbeeNodeEvent n
+                && n.address().equals(LIGHT)
+                && n.kind() == ZigbeeNodeEvent.Kind.JOINED);
+    assertThat(loop.await(() -> radio.readAttribute(LIGHT, ON_OFF_STATE)).value())
+        .containsExactly(0);
+    loop.await(() -> radio.permitJoin(0));
+  }
+
+  @Test
+  void asking_a_node_not_in_the_network_to_leave_fails_with_unknown_device() {
+    Throwable failure = loop.failure(() -> radio.leave(ABSENT));
+    assertThat(reasonOf(failure)).isEqualTo(RadioException.Reason.UNKNOWN_DEVICE);
+  }
 }
