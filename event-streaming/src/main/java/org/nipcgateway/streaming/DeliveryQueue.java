@@ -33,6 +33,7 @@ final class DeliveryQueue {
   static final String DROPPED_QUEUE_FULL = "droppedQueueFull";
   static final String DROPPED_EXPIRED = "droppedExpired";
   static final String DROPPED_LOG_FAILED = "droppedLogWriteFailed";
+  static final String DROPPED_PENDING_FULL = "droppedPendingFull";
   static final String RETRIES = "retries";
 
   private record Publication(String topic, List<byte[]> items) {}
@@ -48,7 +49,7 @@ final class DeliveryQueue {
   private final Future<SegmentedEventLog> log;
   private final DestinationHealth health;
   private Destination destination;
-  private List<LogRecord> toAppend = new ArrayList<>();
+  private final PendingAppends toAppend;
   private boolean appending;
   private boolean reading;
   private LogBatch inFlight;
@@ -57,6 +58,9 @@ final class DeliveryQueue {
   private long retryTimer = -1;
   private boolean closed;
   private volatile LogState state = new LogState(0, 0, -1, 0, 0);
+
+  /** Events waiting in memory for the log's worker, for {@code GET /streaming}. */
+  private volatile int pending;
 
   DeliveryQueue(
       String dataAppId,
@@ -77,6 +81,7 @@ final class DeliveryQueue {
     this.worker = worker;
     this.clock = settings.clock();
     this.health = new DestinationHealth(settings.maxRetryPause());
+    this.toAppend = new PendingAppends(settings.maxPendingBytes());
     this.log =
         worker.run(
             () -> SegmentedEventLog.open(settings.logDir(dataAppId), settings.limits(), clock));
@@ -91,7 +96,11 @@ final class DeliveryQueue {
             clock.millis(), MqttTopics.of(dataAppId, event.namespacedPath()), encoder.item(event));
     context.runOnContext(
         v -> {
-          toAppend.add(record);
+          int dropped = toAppend.add(record);
+          if (dropped > 0) {
+            stats.count(dataAppId, destinationKind, DROPPED_PENDING_FULL, dropped);
+          }
+          pending = toAppend.size();
           writeQueued();
         });
   }
@@ -112,8 +121,8 @@ final class DeliveryQueue {
       return;
     }
     appending = true;
-    List<LogRecord> group = toAppend;
-    toAppend = new ArrayList<>();
+    List<LogRecord> group = toAppend.takeAll();
+    pending = 0;
     log.compose(l -> worker.run(() -> l.append(group)))
         .onComplete(
             written -> {
@@ -247,7 +256,11 @@ final class DeliveryQueue {
   /** The queue and its destination, for {@code GET /streaming}. */
   JsonObject json() {
     LogState now = state;
-    JsonObject queue = new JsonObject().put("queued", now.queued()).put("queuedBytes", now.bytes());
+    JsonObject queue =
+        new JsonObject()
+            .put("queued", now.queued())
+            .put("queuedBytes", now.bytes())
+            .put("pendingWrite", pending);
     if (now.oldestQueuedMillis() >= 0) {
       Instant oldest = Instant.ofEpochMilli(now.oldestQueuedMillis());
       queue
@@ -268,8 +281,7 @@ final class DeliveryQueue {
           if (retryTimer >= 0) {
             context.owner().cancelTimer(retryTimer);
           }
-          List<LogRecord> rest = toAppend;
-          toAppend = new ArrayList<>();
+          List<LogRecord> rest = toAppend.takeAll();
           log.compose(
                   l ->
                       worker.run(

@@ -69,6 +69,7 @@ public final class StreamingModule implements ApiModule {
                           settings.queueLimits(),
                           settings.maxBatch(),
                           settings.maxRetryPause(),
+                          settings.maxPendingBytes(),
                           java.time.Clock.systemUTC()),
                       stats);
               context.events().listen(delivery);

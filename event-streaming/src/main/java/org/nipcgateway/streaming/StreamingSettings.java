@@ -18,7 +18,7 @@ import org.nipcgateway.streaming.log.LogLimits;
  * maxBatch} (events per publication, default 100), the broker's per-app limits ({@link
  * BrokerLimits}) and each data app's delivery log ({@code queue}: {@code maxBytes}, default 64 MiB;
  * {@code maxAgeSeconds}, default 86400; {@code fsync}, default true; {@code maxRetryPauseSeconds},
- * default 30).
+ * default 30; {@code maxPendingBytes}, what may wait in memory for a slow disk, default 4 MiB).
  */
 record StreamingSettings(
     boolean mqttEnabled,
@@ -27,6 +27,7 @@ record StreamingSettings(
     Optional<Tls> tls,
     LogLimits queueLimits,
     Duration maxRetryPause,
+    long maxPendingBytes,
     int maxBatch,
     BrokerLimits brokerLimits) {
 
@@ -68,9 +69,11 @@ record StreamingSettings(
             Duration.ofSeconds(queue.longValue("maxAgeSeconds", 86_400, 1, 10L * 365 * 86_400)),
             queue.flag("fsync", true));
     Duration maxPause = Duration.ofSeconds(queue.longValue("maxRetryPauseSeconds", 30, 1, 86_400));
+    long maxPending = queue.longValue("maxPendingBytes", 4L << 20, 4096, 1L << 30);
     int batch = section.integer("maxBatch", 100, 1, 10_000);
     section.rejectUnknownKeys();
-    return new StreamingSettings(enabled, host, port, tls, queueLimits, maxPause, batch, limits);
+    return new StreamingSettings(
+        enabled, host, port, tls, queueLimits, maxPause, maxPending, batch, limits);
   }
 
   private static ConfigException needsFiles(Settings tls) {

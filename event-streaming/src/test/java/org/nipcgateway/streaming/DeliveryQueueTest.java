@@ -2,12 +2,15 @@ package org.nipcgateway.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -31,21 +34,26 @@ class DeliveryQueueTest {
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  private DeliverySettings settings() {
+  private DeliverySettings settings(long maxPendingBytes) {
     return new DeliverySettings(
         dir,
         new LogLimits(64L << 20, Duration.ofHours(1), true),
         10,
         Duration.ofMillis(400),
+        maxPendingBytes,
         Clock.systemUTC());
   }
 
   private DeliveryQueue queue(Destination destination) {
+    return queue(destination, 4L << 20, vertx.getOrCreateContext());
+  }
+
+  private DeliveryQueue queue(Destination destination, long maxPendingBytes, Context context) {
     return new DeliveryQueue(
         "app",
         "webhook",
-        settings(),
-        vertx.getOrCreateContext(),
+        settings(maxPendingBytes),
+        context,
         destination,
         new DataBatchEncoder(),
         stats,
@@ -99,5 +107,38 @@ class DeliveryQueueTest {
     queue(back);
 
     assertThat(back.received(30).get(10, TimeUnit.SECONDS)).isEqualTo(devices(30));
+  }
+
+  @Test
+  void events_waiting_for_a_stalled_disk_are_bounded_and_the_oldest_dropped_counted()
+      throws Exception {
+    Context context = vertx.getOrCreateContext();
+    FlakyDestination destination = new FlakyDestination();
+    DeliveryQueue queue = queue(destination, 4096, context);
+    CountDownLatch disk = new CountDownLatch(1);
+    // The log's one worker thread is busy: as a disk that stopped answering would keep it.
+    new LogWorker(vertx)
+        .run(
+            () -> {
+              disk.await();
+              return null;
+            });
+    for (int i = 0; i < 500; i++) {
+      queue.offer(event(i));
+    }
+    CompletableFuture<Void> offered = new CompletableFuture<>();
+    context.runOnContext(v -> offered.complete(null));
+    offered.get(10, TimeUnit.SECONDS);
+    long dropped = stats.json().getJsonObject("app").getLong("droppedPendingFull");
+    int waiting = queue.json().getInteger("pendingWrite");
+
+    disk.countDown();
+
+    assertThat(dropped).isGreaterThan(400);
+    assertThat(waiting).isLessThan(100);
+    List<String> received = destination.received((int) (500 - dropped)).get(10, TimeUnit.SECONDS);
+    assertThat(received).hasSize((int) (500 - dropped)).endsWith("device-499");
+    assertThat(received.subList(1, received.size()))
+        .isEqualTo(devices(500).subList((int) dropped + 1, 500));
   }
 }

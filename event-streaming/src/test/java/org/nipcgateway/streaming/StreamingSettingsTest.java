@@ -64,7 +64,7 @@ class StreamingSettingsTest {
             "unknown config key 'streaming.mqtt.prot' (known: enabled, host, maxConnectionsPerApp, maxFailedLoginsPerMinute, maxQueuedPerSession, maxSubscriptionsPerClient, maxTopicLength, port, tls, tlsPort)");
     assertThatThrownBy(() -> of("{\"queue\":{\"maxBites\":1}}", Optional.empty()))
         .hasMessage(
-            "unknown config key 'streaming.queue.maxBites' (known: fsync, maxAgeSeconds, maxBytes, maxRetryPauseSeconds)");
+            "unknown config key 'streaming.queue.maxBites' (known: fsync, maxAgeSeconds, maxBytes, maxPendingBytes, maxRetryPauseSeconds)");
     assertThatThrownBy(
             () ->
                 of(
