@@ -18,7 +18,9 @@ import org.nipcgateway.streaming.log.LogLimits;
  * maxBatch} (events per publication, default 100), the broker's per-app limits ({@link
  * BrokerLimits}) and each data app's delivery log ({@code queue}: {@code maxBytes}, default 64 MiB;
  * {@code maxAgeSeconds}, default 86400; {@code fsync}, default true; {@code maxRetryPauseSeconds},
- * default 30; {@code maxPendingBytes}, what may wait in memory for a slow disk, default 4 MiB).
+ * default 30; {@code maxPendingBytes}, what may wait in memory for a slow disk, default 4 MiB) and
+ * {@code mqtt.replayHoldSeconds} (how long what the embedded broker took stays in the log to be
+ * published again, default 5, at least 2: decisions §34).
  */
 record StreamingSettings(
     boolean mqttEnabled,
@@ -29,7 +31,8 @@ record StreamingSettings(
     Duration maxRetryPause,
     long maxPendingBytes,
     int maxBatch,
-    BrokerLimits brokerLimits) {
+    BrokerLimits brokerLimits,
+    Duration replayHold) {
 
   /** MQTT over TLS: where, and with which certificate chain and key (PEM files). */
   record Tls(int port, Path certFile, Path keyFile) {}
@@ -62,6 +65,10 @@ record StreamingSettings(
                   files.filePath("keyFile").orElseThrow(() -> needsFiles(files))));
     }
     BrokerLimits limits = BrokerLimits.from(mqtt);
+    // Longer than the broker's store commit interval, or a kill -9 could lose what it took.
+    Duration replayHold =
+        Duration.ofSeconds(
+            mqtt.integer("replayHoldSeconds", 5, EmbeddedBroker.STORE_COMMIT_SECONDS + 1, 3600));
     Settings queue = section.section("queue");
     LogLimits queueLimits =
         new LogLimits(
@@ -73,7 +80,7 @@ record StreamingSettings(
     int batch = section.integer("maxBatch", 100, 1, 10_000);
     section.rejectUnknownKeys();
     return new StreamingSettings(
-        enabled, host, port, tls, queueLimits, maxPause, maxPending, batch, limits);
+        enabled, host, port, tls, queueLimits, maxPause, maxPending, batch, limits, replayHold);
   }
 
   private static ConfigException needsFiles(Settings tls) {

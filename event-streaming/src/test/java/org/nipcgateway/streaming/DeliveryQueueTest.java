@@ -141,4 +141,59 @@ class DeliveryQueueTest {
     assertThat(received.subList(1, received.size()))
         .isEqualTo(devices(500).subList((int) dropped + 1, 500));
   }
+
+  @Test
+  void what_a_destination_took_within_its_replay_hold_is_sent_again_when_asked_and_after_a_restart()
+      throws Exception {
+    FlakyDestination broker = new FlakyDestination().holding(Duration.ofMinutes(1));
+    DeliveryQueue first = queue(broker);
+    for (int i = 0; i < 20; i++) {
+      first.offer(event(i));
+    }
+    assertThat(broker.received(20).get(10, TimeUnit.SECONDS)).isEqualTo(devices(20));
+
+    first.replayHeld();
+
+    List<String> twice = broker.received(40).get(10, TimeUnit.SECONDS);
+    assertThat(twice.subList(20, 40)).isEqualTo(devices(20));
+    assertThat(stats.json().getJsonObject("app").getLong("delivered")).isEqualTo(20);
+    assertThat(stats.json().getJsonObject("app").getLong("republished")).isEqualTo(20);
+    first.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    FlakyDestination restarted = new FlakyDestination();
+    queue(restarted);
+
+    assertThat(restarted.received(20).get(10, TimeUnit.SECONDS)).isEqualTo(devices(20));
+  }
+
+  @Test
+  void what_a_destination_took_leaves_the_log_once_its_replay_hold_passed() throws Exception {
+    FlakyDestination broker = new FlakyDestination().holding(Duration.ofMillis(200));
+    DeliveryQueue queue = queue(broker);
+    for (int i = 0; i < 20; i++) {
+      queue.offer(event(i));
+    }
+    broker.received(20).get(10, TimeUnit.SECONDS);
+    emptied(queue).get(10, TimeUnit.SECONDS);
+    queue.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    FlakyDestination restarted = new FlakyDestination();
+    queue(restarted).offer(event(99));
+
+    assertThat(restarted.received(1).get(10, TimeUnit.SECONDS)).containsExactly("device-99");
+  }
+
+  /** Completes once the queue's log holds nothing (checked on a timer, not by sleeping). */
+  private CompletableFuture<Void> emptied(DeliveryQueue queue) {
+    CompletableFuture<Void> empty = new CompletableFuture<>();
+    vertx.setPeriodic(
+        20,
+        timer -> {
+          if (queue.json().getLong("queued") == 0) {
+            vertx.cancelTimer(timer);
+            empty.complete(null);
+          }
+        });
+    return empty;
+  }
 }
