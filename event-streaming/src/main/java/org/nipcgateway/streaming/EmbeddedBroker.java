@@ -25,6 +25,9 @@ import java.util.function.Consumer;
  * briefly; call them on a worker.
  */
 final class EmbeddedBroker {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(EmbeddedBroker.class);
+
   /** The client id under which the gateway itself publishes. */
   private static final String PUBLISHER = "nipc-gateway";
 
@@ -94,6 +97,12 @@ final class EmbeddedBroker {
     settings.setProperty(
         io.moquette.BrokerConstants.AUTOSAVE_INTERVAL_PROPERTY_NAME,
         String.valueOf(STORE_COMMIT_SECONDS));
+    int repaired = MoquetteStoreRepair.giveSessionsAnExpiry(store, java.time.Clock.systemUTC());
+    if (repaired > 0) {
+      LOG.info(
+          "The MQTT store was not closed cleanly: {} persistent sessions given an expiry",
+          repaired);
+    }
     EmbeddedBroker broker = new EmbeddedBroker(streaming, sessionWentAway);
     broker.server.startServer(
         new MemoryConfig(settings), List.of(access, broker.backlog), tls, access, access);
