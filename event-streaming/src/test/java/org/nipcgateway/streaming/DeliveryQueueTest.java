@@ -156,8 +156,10 @@ class DeliveryQueueTest {
 
     List<String> twice = broker.received(40).get(10, TimeUnit.SECONDS);
     assertThat(twice.subList(20, 40)).isEqualTo(devices(20));
+    // The batch is counted once its last publication was taken: wait for that.
+    until(() -> stats.json().getJsonObject("app").getLong("republished", 0L) == 20)
+        .get(10, TimeUnit.SECONDS);
     assertThat(stats.json().getJsonObject("app").getLong("delivered")).isEqualTo(20);
-    assertThat(stats.json().getJsonObject("app").getLong("republished")).isEqualTo(20);
     first.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
     FlakyDestination restarted = new FlakyDestination();
@@ -174,7 +176,7 @@ class DeliveryQueueTest {
       queue.offer(event(i));
     }
     broker.received(20).get(10, TimeUnit.SECONDS);
-    emptied(queue).get(10, TimeUnit.SECONDS);
+    until(() -> queue.json().getLong("queued") == 0).get(10, TimeUnit.SECONDS);
     queue.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
     FlakyDestination restarted = new FlakyDestination();
@@ -183,17 +185,17 @@ class DeliveryQueueTest {
     assertThat(restarted.received(1).get(10, TimeUnit.SECONDS)).containsExactly("device-99");
   }
 
-  /** Completes once the queue's log holds nothing (checked on a timer, not by sleeping). */
-  private CompletableFuture<Void> emptied(DeliveryQueue queue) {
-    CompletableFuture<Void> empty = new CompletableFuture<>();
+  /** Completes once the condition holds (checked on a timer, not by sleeping). */
+  private CompletableFuture<Void> until(java.util.function.BooleanSupplier condition) {
+    CompletableFuture<Void> reached = new CompletableFuture<>();
     vertx.setPeriodic(
         20,
         timer -> {
-          if (queue.json().getLong("queued") == 0) {
+          if (condition.getAsBoolean()) {
             vertx.cancelTimer(timer);
-            empty.complete(null);
+            reached.complete(null);
           }
         });
-    return empty;
+    return reached;
   }
 }
