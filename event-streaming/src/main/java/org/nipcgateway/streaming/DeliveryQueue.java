@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,8 +24,11 @@ import org.slf4j.LoggerFactory;
  * then delivered from the log in order, one batch (up to {@code maxBatch} events, one CBOR batch
  * per topic) at a time. Only the destination's acknowledgement removes a batch from the log; a
  * batch that fails is sent again, after pauses that grow to a cap, until the destination takes it
- * (events queued meanwhile wait behind it). The log's bounds drop the oldest events, counted. All
- * state changes run on one context; disk I/O on the {@link LogWorker}.
+ * (events queued meanwhile wait behind it). A destination whose taking a batch is not yet proof it
+ * is kept ({@link Destination#replayHold()}: the embedded broker) has the batch acknowledged only
+ * once the hold passed; until then it is sent again after a restart, or when {@link #replayHeld()}
+ * asks (counted {@code republished}, not {@code delivered}). The log's bounds drop the oldest
+ * events, counted. All state changes run on one context; disk I/O on the {@link LogWorker}.
  */
 final class DeliveryQueue {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryQueue.class);
@@ -33,7 +37,9 @@ final class DeliveryQueue {
   static final String DROPPED_QUEUE_FULL = "droppedQueueFull";
   static final String DROPPED_EXPIRED = "droppedExpired";
   static final String DROPPED_LOG_FAILED = "droppedLogWriteFailed";
+  static final String DROPPED_PENDING_FULL = "droppedPendingFull";
   static final String RETRIES = "retries";
+  static final String REPUBLISHED = "republished";
 
   private record Publication(String topic, List<byte[]> items) {}
 
@@ -48,15 +54,25 @@ final class DeliveryQueue {
   private final Future<SegmentedEventLog> log;
   private final DestinationHealth health;
   private Destination destination;
-  private List<LogRecord> toAppend = new ArrayList<>();
+  private final PendingAppends toAppend;
   private boolean appending;
   private boolean reading;
   private LogBatch inFlight;
   private List<Publication> publications;
   private int published;
   private long retryTimer = -1;
+  private final HeldAcknowledgements held = new HeldAcknowledgements();
+  private long holdTimer = -1;
+  private boolean replayWanted;
+
+  /** Events before this sequence were already sent once by this queue. */
+  private long sentUpTo = -1;
+
   private boolean closed;
   private volatile LogState state = new LogState(0, 0, -1, 0, 0);
+
+  /** Events waiting in memory for the log's worker, for {@code GET /streaming}. */
+  private volatile int pending;
 
   DeliveryQueue(
       String dataAppId,
@@ -77,6 +93,7 @@ final class DeliveryQueue {
     this.worker = worker;
     this.clock = settings.clock();
     this.health = new DestinationHealth(settings.maxRetryPause());
+    this.toAppend = new PendingAppends(settings.maxPendingBytes());
     this.log =
         worker.run(
             () -> SegmentedEventLog.open(settings.logDir(dataAppId), settings.limits(), clock));
@@ -91,7 +108,11 @@ final class DeliveryQueue {
             clock.millis(), MqttTopics.of(dataAppId, event.namespacedPath()), encoder.item(event));
     context.runOnContext(
         v -> {
-          toAppend.add(record);
+          int dropped = toAppend.add(record);
+          if (dropped > 0) {
+            stats.count(dataAppId, destinationKind, DROPPED_PENDING_FULL, dropped);
+          }
+          pending = toAppend.size();
           writeQueued();
         });
   }
@@ -112,8 +133,8 @@ final class DeliveryQueue {
       return;
     }
     appending = true;
-    List<LogRecord> group = toAppend;
-    toAppend = new ArrayList<>();
+    List<LogRecord> group = toAppend.takeAll();
+    pending = 0;
     log.compose(l -> worker.run(() -> l.append(group)))
         .onComplete(
             written -> {
@@ -138,6 +159,10 @@ final class DeliveryQueue {
     if (closed || inFlight != null || reading || retryTimer >= 0 || !log.succeeded()) {
       return;
     }
+    if (replayWanted) {
+      rewind();
+      return;
+    }
     reading = true;
     worker
         .run(() -> log.result().read(maxBatch))
@@ -151,8 +176,8 @@ final class DeliveryQueue {
               LogBatch batch = read.result();
               updated(batch.state());
               if (batch.records().isEmpty()) {
-                if (batch.state().queued() > 0) {
-                  acknowledge(batch.acknowledgeUpTo()); // only expired events were skipped
+                if (batch.state().queued() > 0 && batch.acknowledgeUpTo() > sentUpTo) {
+                  acknowledgeAfter(batch.acknowledgeUpTo(), Duration.ZERO); // expired skipped
                 }
                 return;
               }
@@ -179,16 +204,22 @@ final class DeliveryQueue {
     if (closed) {
       return;
     }
+    Destination target = destination;
     if (published == publications.size()) {
-      stats.count(dataAppId, destinationKind, DELIVERED, inFlight.records().size());
+      long again = inFlight.records().stream().filter(r -> r.sequence() < sentUpTo).count();
+      stats.count(dataAppId, destinationKind, DELIVERED, inFlight.records().size() - again);
+      if (again > 0) {
+        stats.count(dataAppId, destinationKind, REPUBLISHED, again);
+      }
       health.up();
       long upTo = inFlight.acknowledgeUpTo();
+      sentUpTo = Math.max(sentUpTo, upTo);
       inFlight = null;
-      acknowledge(upTo);
+      acknowledgeAfter(upTo, target.replayHold());
+      pump();
       return;
     }
     Publication next = publications.get(published);
-    Destination target = destination;
     target
         .send(next.topic(), encoder.batch(next.items()))
         .onComplete(
@@ -219,6 +250,64 @@ final class DeliveryQueue {
                 });
   }
 
+  /**
+   * Sends again, after the batch on its way, every event the log still holds (those within the
+   * destination's replay hold). May be called on any thread.
+   */
+  void replayHeld() {
+    context.runOnContext(
+        v -> {
+          replayWanted = true;
+          pump();
+        });
+  }
+
+  /** Puts the log's cursor back on its acknowledged offset; what was held is held anew. */
+  private void rewind() {
+    replayWanted = false;
+    held.clear();
+    reading = true;
+    worker
+        .run(() -> log.result().rewind())
+        .onComplete(
+            rewound -> {
+              reading = false;
+              if (rewound.succeeded()) {
+                updated(rewound.result());
+              }
+              pump();
+            });
+  }
+
+  /** Acknowledges {@code upTo} in the log once {@code hold} has passed (at once when none is). */
+  private void acknowledgeAfter(long upTo, Duration hold) {
+    if (hold.isZero() && held.isEmpty()) {
+      acknowledge(upTo);
+      return;
+    }
+    held.add(upTo, clock.millis() + hold.toMillis());
+    acknowledgeDue();
+  }
+
+  private void acknowledgeDue() {
+    long due = held.takeDue(clock.millis());
+    if (due >= 0) {
+      acknowledge(due);
+    }
+    long next = held.nextDueMillis();
+    if (next >= 0 && holdTimer < 0 && !closed) {
+      holdTimer =
+          context
+              .owner()
+              .setTimer(
+                  Math.max(1, next - clock.millis()),
+                  t -> {
+                    holdTimer = -1;
+                    acknowledgeDue();
+                  });
+    }
+  }
+
   private void acknowledge(long upTo) {
     log.compose(l -> worker.run(() -> l.acknowledge(upTo)))
         .onComplete(
@@ -247,7 +336,11 @@ final class DeliveryQueue {
   /** The queue and its destination, for {@code GET /streaming}. */
   JsonObject json() {
     LogState now = state;
-    JsonObject queue = new JsonObject().put("queued", now.queued()).put("queuedBytes", now.bytes());
+    JsonObject queue =
+        new JsonObject()
+            .put("queued", now.queued())
+            .put("queuedBytes", now.bytes())
+            .put("pendingWrite", pending);
     if (now.oldestQueuedMillis() >= 0) {
       Instant oldest = Instant.ofEpochMilli(now.oldestQueuedMillis());
       queue
@@ -268,8 +361,10 @@ final class DeliveryQueue {
           if (retryTimer >= 0) {
             context.owner().cancelTimer(retryTimer);
           }
-          List<LogRecord> rest = toAppend;
-          toAppend = new ArrayList<>();
+          if (holdTimer >= 0) {
+            context.owner().cancelTimer(holdTimer);
+          }
+          List<LogRecord> rest = toAppend.takeAll();
           log.compose(
                   l ->
                       worker.run(

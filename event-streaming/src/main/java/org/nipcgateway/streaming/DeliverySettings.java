@@ -9,10 +9,16 @@ import org.nipcgateway.streaming.log.LogLimits;
 
 /**
  * How every data app's queue works: its log's bounds, where the logs live ({@code
- * <dataDir>/delivery/<app id>}), events per publication and the longest pause between attempts.
+ * <dataDir>/delivery/<app id>}), events per publication, the longest pause between attempts and how
+ * many bytes of events may wait in memory for the log's worker ({@code maxPendingBytes}).
  */
 record DeliverySettings(
-    Path logRoot, LogLimits limits, int maxBatch, Duration maxRetryPause, Clock clock) {
+    Path logRoot,
+    LogLimits limits,
+    int maxBatch,
+    Duration maxRetryPause,
+    long maxPendingBytes,
+    Clock clock) {
 
   /** App ids are the registry's UUIDs; anything else is hex-encoded so it is a safe file name. */
   Path logDir(String dataAppId) {

@@ -13,9 +13,11 @@ import org.nipcgateway.core.metrics.GatewayMetrics;
  * reason, so that no event is lost without a trace.
  */
 final class DeliveryStats {
-  /** Counters that count publications or attempts rather than events: not in the event meter. */
+  /**
+   * Counters of publications, attempts or events sent again, not outcomes: not in the event meter.
+   */
   private static final Set<String> NOT_EVENTS =
-      Set.of(DeliveryQueue.PUBLICATIONS, DeliveryQueue.RETRIES);
+      Set.of(DeliveryQueue.PUBLICATIONS, DeliveryQueue.RETRIES, DeliveryQueue.REPUBLISHED);
 
   private final Map<String, Map<String, AtomicLong>> counters = new ConcurrentHashMap<>();
   private final GatewayMetrics metrics;

@@ -1,6 +1,7 @@
 package org.nipcgateway.streaming;
 
 import io.vertx.core.Future;
+import java.time.Duration;
 
 /**
  * Where a data app's batches go: the embedded broker, the app's own broker, a webhook or a
@@ -11,6 +12,15 @@ interface Destination {
 
   /** Sends one CBOR batch; {@code topic} is where the draft's MQTT topic scheme puts it. */
   Future<Void> send(String topic, byte[] batch);
+
+  /**
+   * How long a batch this destination took stays in the log anyway, to be sent again after a
+   * restart or when {@link DeliveryQueue#replayHeld()} asks: zero when taking a batch is already
+   * the proof it is kept (a 2xx, a PUBACK from the app's broker, a written frame).
+   */
+  default Duration replayHold() {
+    return Duration.ZERO;
+  }
 
   /** Releases connections; called when the registration changes or the gateway stops. */
   default Future<Void> close() {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * The MQTT broker data apps of type {@code mqttClient} connect to: Moquette, on the same Netty as
@@ -24,6 +25,9 @@ import java.util.Properties;
  * briefly; call them on a worker.
  */
 final class EmbeddedBroker {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(EmbeddedBroker.class);
+
   /** The client id under which the gateway itself publishes. */
   private static final String PUBLISHER = "nipc-gateway";
 
@@ -31,12 +35,28 @@ final class EmbeddedBroker {
   private final StreamingSettings settings;
   private final SessionBacklog backlog;
 
-  private EmbeddedBroker(StreamingSettings settings) {
+  /**
+   * Seconds between Moquette's commits of its H2 store (its default is 30): what an away session's
+   * queue took since the last commit is gone after a {@code kill -9}, so the delivery logs hold
+   * what they published for longer than this ({@link StreamingSettings#replayHold()}).
+   */
+  static final int STORE_COMMIT_SECONDS = 1;
+
+  private EmbeddedBroker(StreamingSettings settings, Consumer<String> sessionWentAway) {
     this.settings = settings;
-    this.backlog = new SessionBacklog(settings.brokerLimits().queuedPerSession());
+    this.backlog = new SessionBacklog(settings.brokerLimits().queuedPerSession(), sessionWentAway);
   }
 
-  static EmbeddedBroker start(StreamingSettings streaming, DataAppAccess access, Path store)
+  /**
+   * @param sessionWentAway told the data app id when one of its persistent sessions disconnects or
+   *     drops off (on one of Moquette's threads): what Moquette had in flight to it is in memory
+   *     only, and should be published again so that its persistent queue holds it
+   */
+  static EmbeddedBroker start(
+      StreamingSettings streaming,
+      DataAppAccess access,
+      Path store,
+      Consumer<String> sessionWentAway)
       throws IOException {
     Properties settings = new Properties();
     settings.setProperty(IConfig.HOST_PROPERTY_NAME, streaming.mqttHost());
@@ -74,7 +94,16 @@ final class EmbeddedBroker {
         streaming.queueLimits().maxAge().toSeconds() + "s");
     // Write each publication out at once rather than on a flush timer.
     settings.setProperty(IConfig.BUFFER_FLUSH_MS_PROPERTY_NAME, "immediate");
-    EmbeddedBroker broker = new EmbeddedBroker(streaming);
+    settings.setProperty(
+        io.moquette.BrokerConstants.AUTOSAVE_INTERVAL_PROPERTY_NAME,
+        String.valueOf(STORE_COMMIT_SECONDS));
+    int repaired = MoquetteStoreRepair.giveSessionsAnExpiry(store, java.time.Clock.systemUTC());
+    if (repaired > 0) {
+      LOG.info(
+          "The MQTT store was not closed cleanly: {} persistent sessions given an expiry",
+          repaired);
+    }
+    EmbeddedBroker broker = new EmbeddedBroker(streaming, sessionWentAway);
     broker.server.startServer(
         new MemoryConfig(settings), List.of(access, broker.backlog), tls, access, access);
     // Moquette creates its store files with the process's umask: sessions hold apps' events.
@@ -101,6 +130,11 @@ final class EmbeddedBroker {
             .payload(Unpooled.wrappedBuffer(payload))
             .build(),
         PUBLISHER);
+  }
+
+  /** How long what was published stays in the delivery logs after Moquette took it. */
+  java.time.Duration replayHold() {
+    return settings.replayHold();
   }
 
   SessionBacklog backlog() {

@@ -2,6 +2,7 @@ package org.nipcgateway.streaming;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,8 @@ import org.slf4j.LoggerFactory;
  * {@code mqttClient} data apps: the embedded broker, on the draft's topic. The broker takes the
  * publication at once and holds it for each subscribed session, also one that is away with a
  * persistent session; an away session past its bound is ended here, and what it held counted.
+ * Moquette keeps a session's in-flight publications in memory only and its queues reach the disk
+ * once a second, so what it took stays in the app's log for {@link #replayHold()} (decisions §37).
  */
 final class EmbeddedBrokerDestination implements Destination {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedBrokerDestination.class);
@@ -26,6 +29,11 @@ final class EmbeddedBrokerDestination implements Destination {
     this.dataAppId = dataAppId;
     this.vertx = vertx;
     this.stats = stats;
+  }
+
+  @Override
+  public Duration replayHold() {
+    return broker.replayHold();
   }
 
   @Override

@@ -86,6 +86,18 @@ final class EventDelivery implements DeviceEventListener {
     closed.onComplete(v -> worker.run(() -> DeliveryLogs.remove(settings.logDir(dataAppId))));
   }
 
+  /**
+   * A persistent session of the app disconnected or dropped off: what the broker had in flight to
+   * it lives in the broker's memory only, so the app's queue publishes what it still holds again,
+   * and the session's persistent queue takes it. May be called on any thread.
+   */
+  void sessionWentAway(String dataAppId) {
+    Route route = routes.get(dataAppId);
+    if (route != null) {
+      route.queue().replayHeld();
+    }
+  }
+
   /** Per data app: its queue and destination, with the counters. */
   io.vertx.core.json.JsonObject json() {
     io.vertx.core.json.JsonObject apps = stats.json();

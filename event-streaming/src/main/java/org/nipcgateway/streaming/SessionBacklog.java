@@ -6,6 +6,7 @@ import io.moquette.interception.messages.InterceptConnectionLostMessage;
 import io.moquette.interception.messages.InterceptDisconnectMessage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Bounds what the embedded broker holds for a persistent session that is away (issue 15, finding
@@ -13,18 +14,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * counts the publications for each app's away sessions and, past the bound, ends the session (its
  * queue goes with it, counted as {@code droppedSessionQueueFull}). Moquette's own session expiry
  * bounds the age. Sessions the gateway has not seen connect since it started are bounded by age
- * only until they connect again.
+ * only until they connect again. It also tells the gateway when a persistent session went away, so
+ * that what Moquette had in flight to it is published again into its persistent queue.
  */
 final class SessionBacklog extends AbstractInterceptHandler {
   /** Publications held for one away session, by its MQTT client id. */
   private record Away(String appId, long[] held) {}
 
   private final long maxQueued;
+  private final Consumer<String> wentAway;
   private final Map<String, String> persistentClients = new ConcurrentHashMap<>();
   private final Map<String, Away> away = new ConcurrentHashMap<>();
 
-  SessionBacklog(long maxQueued) {
+  /**
+   * @param wentAway told the app id whenever one of its persistent sessions went away
+   */
+  SessionBacklog(long maxQueued, Consumer<String> wentAway) {
     this.maxQueued = maxQueued;
+    this.wentAway = wentAway;
   }
 
   @Override
@@ -61,6 +68,7 @@ final class SessionBacklog extends AbstractInterceptHandler {
     String app = persistentClients.get(clientId);
     if (app != null) {
       away.put(clientId, new Away(app, new long[] {0}));
+      wentAway.accept(app);
     }
   }
 

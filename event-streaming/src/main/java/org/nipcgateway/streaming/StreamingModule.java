@@ -29,7 +29,7 @@ public final class StreamingModule implements ApiModule {
 
   private DeliveryStats stats = new DeliveryStats(GatewayMetrics.none());
   private EmbeddedBroker broker;
-  private EventDelivery delivery;
+  private volatile EventDelivery delivery;
   private GatewayContext context;
 
   @Override
@@ -69,6 +69,7 @@ public final class StreamingModule implements ApiModule {
                           settings.queueLimits(),
                           settings.maxBatch(),
                           settings.maxRetryPause(),
+                          settings.maxPendingBytes(),
                           java.time.Clock.systemUTC()),
                       stats);
               context.events().listen(delivery);
@@ -94,7 +95,11 @@ public final class StreamingModule implements ApiModule {
         .vertx()
         .executeBlocking(
             () ->
-                EmbeddedBroker.start(settings, access, context.config().dataDir().resolve("mqtt")))
+                EmbeddedBroker.start(
+                    settings,
+                    access,
+                    context.config().dataDir().resolve("mqtt"),
+                    this::sessionWentAway))
         .onSuccess(started -> endSessionsOfDeletedApps(started, access))
         .onSuccess(
             started ->
@@ -148,6 +153,14 @@ public final class StreamingModule implements ApiModule {
                         return null;
                       });
             });
+  }
+
+  /** Called on one of Moquette's threads; before delivery is wired nothing was published yet. */
+  private void sessionWentAway(String dataAppId) {
+    EventDelivery current = delivery;
+    if (current != null) {
+      current.sessionWentAway(dataAppId);
+    }
   }
 
   /** A deleted data app (or its endpoint app) takes its queue and delivery log with it. */

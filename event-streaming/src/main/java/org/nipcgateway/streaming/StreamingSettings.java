@@ -18,7 +18,9 @@ import org.nipcgateway.streaming.log.LogLimits;
  * maxBatch} (events per publication, default 100), the broker's per-app limits ({@link
  * BrokerLimits}) and each data app's delivery log ({@code queue}: {@code maxBytes}, default 64 MiB;
  * {@code maxAgeSeconds}, default 86400; {@code fsync}, default true; {@code maxRetryPauseSeconds},
- * default 30).
+ * default 30; {@code maxPendingBytes}, what may wait in memory for a slow disk, default 4 MiB) and
+ * {@code mqtt.replayHoldSeconds} (how long what the embedded broker took stays in the log to be
+ * published again, default 5, at least 2: decisions §37).
  */
 record StreamingSettings(
     boolean mqttEnabled,
@@ -27,8 +29,10 @@ record StreamingSettings(
     Optional<Tls> tls,
     LogLimits queueLimits,
     Duration maxRetryPause,
+    long maxPendingBytes,
     int maxBatch,
-    BrokerLimits brokerLimits) {
+    BrokerLimits brokerLimits,
+    Duration replayHold) {
 
   /** MQTT over TLS: where, and with which certificate chain and key (PEM files). */
   record Tls(int port, Path certFile, Path keyFile) {}
@@ -61,6 +65,10 @@ record StreamingSettings(
                   files.filePath("keyFile").orElseThrow(() -> needsFiles(files))));
     }
     BrokerLimits limits = BrokerLimits.from(mqtt);
+    // Longer than the broker's store commit interval, or a kill -9 could lose what it took.
+    Duration replayHold =
+        Duration.ofSeconds(
+            mqtt.integer("replayHoldSeconds", 5, EmbeddedBroker.STORE_COMMIT_SECONDS + 1, 3600));
     Settings queue = section.section("queue");
     LogLimits queueLimits =
         new LogLimits(
@@ -68,9 +76,11 @@ record StreamingSettings(
             Duration.ofSeconds(queue.longValue("maxAgeSeconds", 86_400, 1, 10L * 365 * 86_400)),
             queue.flag("fsync", true));
     Duration maxPause = Duration.ofSeconds(queue.longValue("maxRetryPauseSeconds", 30, 1, 86_400));
+    long maxPending = queue.longValue("maxPendingBytes", 4L << 20, 4096, 1L << 30);
     int batch = section.integer("maxBatch", 100, 1, 10_000);
     section.rejectUnknownKeys();
-    return new StreamingSettings(enabled, host, port, tls, queueLimits, maxPause, batch, limits);
+    return new StreamingSettings(
+        enabled, host, port, tls, queueLimits, maxPause, maxPending, batch, limits, replayHold);
   }
 
   private static ConfigException needsFiles(Settings tls) {

@@ -2,12 +2,15 @@ package org.nipcgateway.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -31,21 +34,26 @@ class DeliveryQueueTest {
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  private DeliverySettings settings() {
+  private DeliverySettings settings(long maxPendingBytes) {
     return new DeliverySettings(
         dir,
         new LogLimits(64L << 20, Duration.ofHours(1), true),
         10,
         Duration.ofMillis(400),
+        maxPendingBytes,
         Clock.systemUTC());
   }
 
   private DeliveryQueue queue(Destination destination) {
+    return queue(destination, 4L << 20, vertx.getOrCreateContext());
+  }
+
+  private DeliveryQueue queue(Destination destination, long maxPendingBytes, Context context) {
     return new DeliveryQueue(
         "app",
         "webhook",
-        settings(),
-        vertx.getOrCreateContext(),
+        settings(maxPendingBytes),
+        context,
         destination,
         new DataBatchEncoder(),
         stats,
@@ -99,5 +107,95 @@ class DeliveryQueueTest {
     queue(back);
 
     assertThat(back.received(30).get(10, TimeUnit.SECONDS)).isEqualTo(devices(30));
+  }
+
+  @Test
+  void events_waiting_for_a_stalled_disk_are_bounded_and_the_oldest_dropped_counted()
+      throws Exception {
+    Context context = vertx.getOrCreateContext();
+    FlakyDestination destination = new FlakyDestination();
+    DeliveryQueue queue = queue(destination, 4096, context);
+    CountDownLatch disk = new CountDownLatch(1);
+    // The log's one worker thread is busy: as a disk that stopped answering would keep it.
+    new LogWorker(vertx)
+        .run(
+            () -> {
+              disk.await();
+              return null;
+            });
+    for (int i = 0; i < 500; i++) {
+      queue.offer(event(i));
+    }
+    CompletableFuture<Void> offered = new CompletableFuture<>();
+    context.runOnContext(v -> offered.complete(null));
+    offered.get(10, TimeUnit.SECONDS);
+    long dropped = stats.json().getJsonObject("app").getLong("droppedPendingFull");
+    int waiting = queue.json().getInteger("pendingWrite");
+
+    disk.countDown();
+
+    assertThat(dropped).isGreaterThan(400);
+    assertThat(waiting).isLessThan(100);
+    List<String> received = destination.received((int) (500 - dropped)).get(10, TimeUnit.SECONDS);
+    assertThat(received).hasSize((int) (500 - dropped)).endsWith("device-499");
+    assertThat(received.subList(1, received.size()))
+        .isEqualTo(devices(500).subList((int) dropped + 1, 500));
+  }
+
+  @Test
+  void what_a_destination_took_within_its_replay_hold_is_sent_again_when_asked_and_after_a_restart()
+      throws Exception {
+    FlakyDestination broker = new FlakyDestination().holding(Duration.ofMinutes(1));
+    DeliveryQueue first = queue(broker);
+    for (int i = 0; i < 20; i++) {
+      first.offer(event(i));
+    }
+    assertThat(broker.received(20).get(10, TimeUnit.SECONDS)).isEqualTo(devices(20));
+
+    first.replayHeld();
+
+    List<String> twice = broker.received(40).get(10, TimeUnit.SECONDS);
+    assertThat(twice.subList(20, 40)).isEqualTo(devices(20));
+    // The batch is counted once its last publication was taken: wait for that.
+    until(() -> stats.json().getJsonObject("app").getLong("republished", 0L) == 20)
+        .get(10, TimeUnit.SECONDS);
+    assertThat(stats.json().getJsonObject("app").getLong("delivered")).isEqualTo(20);
+    first.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    FlakyDestination restarted = new FlakyDestination();
+    queue(restarted);
+
+    assertThat(restarted.received(20).get(10, TimeUnit.SECONDS)).isEqualTo(devices(20));
+  }
+
+  @Test
+  void what_a_destination_took_leaves_the_log_once_its_replay_hold_passed() throws Exception {
+    FlakyDestination broker = new FlakyDestination().holding(Duration.ofMillis(200));
+    DeliveryQueue queue = queue(broker);
+    for (int i = 0; i < 20; i++) {
+      queue.offer(event(i));
+    }
+    broker.received(20).get(10, TimeUnit.SECONDS);
+    until(() -> queue.json().getLong("queued") == 0).get(10, TimeUnit.SECONDS);
+    queue.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    FlakyDestination restarted = new FlakyDestination();
+    queue(restarted).offer(event(99));
+
+    assertThat(restarted.received(1).get(10, TimeUnit.SECONDS)).containsExactly("device-99");
+  }
+
+  /** Completes once the condition holds (checked on a timer, not by sleeping). */
+  private CompletableFuture<Void> until(java.util.function.BooleanSupplier condition) {
+    CompletableFuture<Void> reached = new CompletableFuture<>();
+    vertx.setPeriodic(
+        20,
+        timer -> {
+          if (condition.getAsBoolean()) {
+            vertx.cancelTimer(timer);
+            reached.complete(null);
+          }
+        });
+    return reached;
   }
 }

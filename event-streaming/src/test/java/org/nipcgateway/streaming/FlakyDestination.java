@@ -19,15 +19,26 @@ final class FlakyDestination implements Destination {
   private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
 
   private volatile boolean down;
+  private volatile java.time.Duration hold = java.time.Duration.ZERO;
   private final AtomicInteger refused = new AtomicInteger();
   private final List<Object[]> refusals = new CopyOnWriteArrayList<>();
   private final List<String> taken = new CopyOnWriteArrayList<>();
-  private volatile int expected = Integer.MAX_VALUE;
-  private final CompletableFuture<List<String>> enough = new CompletableFuture<>();
+  private final List<Object[]> waiting = new CopyOnWriteArrayList<>();
 
   FlakyDestination down(boolean isDown) {
     this.down = isDown;
     return this;
+  }
+
+  /** Takes batches as the embedded broker does: kept in the log for {@code time} after. */
+  FlakyDestination holding(java.time.Duration time) {
+    this.hold = time;
+    return this;
+  }
+
+  @Override
+  public java.time.Duration replayHold() {
+    return hold;
   }
 
   /** Completes once the destination has refused {@code count} batches. */
@@ -46,8 +57,10 @@ final class FlakyDestination implements Destination {
     }
   }
 
+  /** Completes once the destination took {@code count} events, with those it took by then. */
   CompletableFuture<List<String>> received(int count) {
-    expected = count;
+    CompletableFuture<List<String>> enough = new CompletableFuture<>();
+    waiting.add(new Object[] {count, enough});
     check();
     return enough;
   }
@@ -70,9 +83,12 @@ final class FlakyDestination implements Destination {
     return Future.succeededFuture();
   }
 
+  @SuppressWarnings("unchecked")
   private void check() {
-    if (taken.size() >= expected) {
-      enough.complete(List.copyOf(taken));
+    for (Object[] waiter : waiting) {
+      if (taken.size() >= (int) waiter[0]) {
+        ((CompletableFuture<List<String>>) waiter[1]).complete(List.copyOf(taken));
+      }
     }
   }
 }

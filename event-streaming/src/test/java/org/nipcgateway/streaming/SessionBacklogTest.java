@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** Away persistent sessions of the embedded broker hold a bounded number of publications. */
 class SessionBacklogTest {
-  private final SessionBacklog backlog = new SessionBacklog(3);
+  private final java.util.List<String> wentAway = new java.util.ArrayList<>();
+  private final SessionBacklog backlog = new SessionBacklog(3, wentAway::add);
 
   private static InterceptConnectMessage connect(String client, String app, boolean clean) {
     return new InterceptConnectMessage(
@@ -64,5 +65,15 @@ class SessionBacklogTest {
     for (int i = 0; i < 3; i++) {
       assertThat(backlog.published("app")).isEmpty();
     }
+  }
+
+  @Test
+  void the_gateway_hears_which_app_a_persistent_session_that_went_away_belongs_to() {
+    backlog.onConnect(connect("sub", "app", false));
+    backlog.onConnect(connect("clean", "app", true));
+    away("sub", "app");
+    away("clean", "app");
+
+    assertThat(wentAway).containsExactly("app");
   }
 }

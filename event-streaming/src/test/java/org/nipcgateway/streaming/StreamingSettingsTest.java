@@ -61,10 +61,10 @@ class StreamingSettingsTest {
     assertThatThrownBy(() -> of("{\"mqtt\":{\"prot\":1884}}", Optional.empty()))
         .isInstanceOf(ConfigException.class)
         .hasMessage(
-            "unknown config key 'streaming.mqtt.prot' (known: enabled, host, maxConnectionsPerApp, maxFailedLoginsPerAddressPerMinute, maxFailedLoginsPerMinute, maxQueuedPerSession, maxSubscriptionsPerClient, maxTopicLength, port, tls, tlsPort)");
+            "unknown config key 'streaming.mqtt.prot' (known: enabled, host, maxConnectionsPerApp, maxFailedLoginsPerAddressPerMinute, maxFailedLoginsPerMinute, maxQueuedPerSession, maxSubscriptionsPerClient, maxTopicLength, port, replayHoldSeconds, tls, tlsPort)");
     assertThatThrownBy(() -> of("{\"queue\":{\"maxBites\":1}}", Optional.empty()))
         .hasMessage(
-            "unknown config key 'streaming.queue.maxBites' (known: fsync, maxAgeSeconds, maxBytes, maxRetryPauseSeconds)");
+            "unknown config key 'streaming.queue.maxBites' (known: fsync, maxAgeSeconds, maxBytes, maxPendingBytes, maxRetryPauseSeconds)");
     assertThatThrownBy(
             () ->
                 of(

@@ -183,7 +183,7 @@ class LauncherTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.output())
         .contains(
-            "unknown config key 'streaming.mqtt.prot' (known: enabled, host, maxConnectionsPerApp, maxFailedLoginsPerAddressPerMinute, maxFailedLoginsPerMinute, maxQueuedPerSession, maxSubscriptionsPerClient, maxTopicLength, port, tls, tlsPort)");
+            "unknown config key 'streaming.mqtt.prot' (known: enabled, host, maxConnectionsPerApp, maxFailedLoginsPerAddressPerMinute, maxFailedLoginsPerMinute, maxQueuedPerSession, maxSubscriptionsPerClient, maxTopicLength, port, replayHoldSeconds, tls, tlsPort)");
   }
 
   @Test

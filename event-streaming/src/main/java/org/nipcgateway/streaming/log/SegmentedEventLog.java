@@ -167,6 +167,16 @@ public final class SegmentedEventLog implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Puts the read cursor back on the first unacknowledged event: what was read but is not
+   * acknowledged yet is read, and delivered, again (a destination that may have lost it).
+   */
+  public LogState rewind() throws IOException {
+    seekToAcked();
+    inFlightOldestMillis = -1;
+    return state();
+  }
+
   /** The destination has every event before {@code upTo}: they leave the log. */
   public LogState acknowledge(long upTo) throws IOException {
     if (upTo <= acked) {

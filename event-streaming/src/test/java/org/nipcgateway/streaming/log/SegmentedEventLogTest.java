@@ -198,4 +198,23 @@ class SegmentedEventLogTest {
       return files.filter(LogSegment::isSegment).findFirst().orElseThrow();
     }
   }
+
+  @Test
+  void rewinding_reads_again_what_was_read_but_not_acknowledged_across_segments()
+      throws IOException {
+    LogLimits small = new LogLimits(64 * 1024, Duration.ofHours(24), true); // 8 KiB segments
+    try (SegmentedEventLog log = SegmentedEventLog.open(dir, small, clock)) {
+      log.append(events(0, 1000));
+      LogBatch first = log.read(300);
+      log.acknowledge(first.acknowledgeUpTo());
+      LogBatch held = log.read(500);
+      assertThat(names(held)).first().isEqualTo("event-300");
+
+      log.rewind();
+
+      assertThat(log.state().queued()).isEqualTo(700);
+      assertThat(drain(log))
+          .isEqualTo(IntStream.range(300, 1000).mapToObj(i -> "event-" + i).toList());
+    }
+  }
 }

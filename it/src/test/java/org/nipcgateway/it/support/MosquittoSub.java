@@ -138,6 +138,24 @@ public final class MosquittoSub implements AutoCloseable {
   }
 
   /**
+   * SIGSTOP: the client stays connected but reads and acknowledges nothing, as an app that hangs
+   * would; the broker's in-flight window to it fills and the rest is queued.
+   */
+  public void freeze() {
+    try {
+      Process stop = new ProcessBuilder("kill", "-STOP", String.valueOf(process.pid())).start();
+      if (!stop.waitFor(10, TimeUnit.SECONDS) || stop.exitValue() != 0) {
+        throw new AssertionError("kill -STOP failed");
+      }
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /**
    * SIGKILL: the client drops off without a DISCONNECT, as an app losing its network would. (On
    * SIGTERM mosquitto_sub stops printing messages at once, though it may still acknowledge one that
    * arrives while it disconnects: that one would look lost.)
