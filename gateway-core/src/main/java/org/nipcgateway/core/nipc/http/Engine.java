@@ -31,6 +31,8 @@ import org.nipcgateway.core.nipc.operation.RadioAccess;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.nipc.problem.ProblemTypes;
 import org.nipcgateway.core.nipc.trigger.TriggerService;
+import org.nipcgateway.core.nipc.unonboarded.UnonboardedAdvertisementRoutes;
+import org.nipcgateway.core.nipc.unonboarded.UnonboardedAdvertisements;
 import org.nipcgateway.core.security.RouteTable;
 import org.nipcgateway.core.storage.StoredResource;
 
@@ -53,6 +55,7 @@ final class Engine {
   private final LongOperationRoutes readConditional;
   private final LongOperationRoutes eventConditional;
   private final DeviceExtensions deviceExtensions;
+  private final UnonboardedAdvertisementRoutes unonboarded;
 
   Engine(GatewayContext context, ProblemTypes types, SdfModelSchema schema) {
     Settings settings = context.settings("nipc");
@@ -127,6 +130,15 @@ final class Engine {
         ReadConditionalRoutes.of(
             new ConditionalReads(context.vertx(), propertyService, operations), operations);
     eventConditional = EventConditionalRoutes.of(conditionalEvents, operations);
+    // Advertisements of devices that are not onboarded reach only the data apps an operator let
+    // have them.
+    UnonboardedAdvertisements unonboardedAdvertisements =
+        new UnonboardedAdvertisements(
+            context.store(), context.events(), subscriptions::holdScanningAcrossOutages, clock);
+    context.radios().ble().ifPresent(ble -> ble.listen(unonboardedAdvertisements));
+    unonboarded =
+        new UnonboardedAdvertisementRoutes(
+            unonboardedAdvertisements, context.radios().ble().isPresent());
     // Deleting a device, group or endpoint app in SCIM takes what NIPC kept for it along.
     context
         .store()
@@ -141,6 +153,7 @@ final class Engine {
               dataAppRegistry.forgetApps(removed);
               operations.forget(ids);
               conditionalEvents.forget(ids);
+              unonboardedAdvertisements.forget(removed);
             });
     connections = new ConnectionRoutes(new ConnectionService(affordances, calls, links));
     // What applications set up before a restart comes back in the background: the start does not
@@ -152,6 +165,15 @@ final class Engine {
     actionService
         .restore()
         .onFailure(e -> LOG.warn("Action runs not restored: {}", e.getMessage()));
+    unonboardedAdvertisements
+        .restore()
+        .onFailure(
+            e -> LOG.warn("Not-onboarded advertisement grants not restored: {}", e.getMessage()));
+  }
+
+  /** The gateway administration routes the engine serves outside {@code /nipc}. */
+  void mountAdministration(RouteTable.Routes root) {
+    unonboarded.mount(root);
   }
 
   void mount(RouteTable.Routes router) {
