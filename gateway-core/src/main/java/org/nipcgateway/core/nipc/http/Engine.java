@@ -149,7 +149,6 @@ final class Engine {
               eventService.forget(ids);
               actionService.forget(ids);
               triggerService.forget(ids);
-              deviceExtensions.forget(ids);
               dataAppRegistry.forgetApps(removed);
               operations.forget(ids);
               conditionalEvents.forget(ids);
