@@ -70,10 +70,14 @@ public final class UnonboardedAdvertisements implements BleListener {
     this.clock = clock;
   }
 
-  /** Grants from before the restart; scanning goes on again if there are any. */
+  /**
+   * Grants from before the restart whose data app is still registered (the store deletes a grant
+   * with its registration); scanning goes on again if there are any.
+   */
   public Future<Void> restore() {
     return store
         .records(KIND)
+        .compose(records -> store.findAll(DataAppRegistry.TYPE).map(apps -> owned(records, apps)))
         .map(
             records -> {
               for (EngineRecord record : records) {
@@ -123,6 +127,20 @@ public final class UnonboardedAdvertisements implements BleListener {
                                   new EngineRecord(
                                       recordId(dataAppId), KIND, owner, clock.instant(), state)));
                     })
+                // The registration may have been deleted while the grant was written; a grant
+                // must not outlive it.
+                .compose(v -> store.find(owner))
+                .compose(
+                    still ->
+                        still.isPresent()
+                            ? Future.<Void>succeededFuture()
+                            : store
+                                .commit(new ChangeSet().deleteRecord(recordId(dataAppId)))
+                                .compose(
+                                    gone ->
+                                        Future.failedFuture(
+                                            new java.util.NoSuchElementException(
+                                                "no data app " + dataAppId + " is registered"))))
                 .map(
                     v -> {
                       boolean created = adopt(grant);
@@ -152,6 +170,12 @@ public final class UnonboardedAdvertisements implements BleListener {
                     return true;
                   });
         });
+  }
+
+  private static List<EngineRecord> owned(List<EngineRecord> records, List<StoredResource> apps) {
+    Set<String> registered = new java.util.HashSet<>();
+    apps.forEach(app -> registered.add(app.id()));
+    return records.stream().filter(r -> registered.contains(r.ownerId())).toList();
   }
 
   /** One grant with its counters ({@code delivered}, {@code droppedOverRate}). */
