@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.nipcgateway.core.events.DeviceEvent;
 import org.nipcgateway.core.events.RadioSignal;
+import org.nipcgateway.core.events.UnonboardedAdvertisement;
 import org.nipcgateway.core.radio.BleUuids;
 
 /**
@@ -30,6 +31,33 @@ public final class DataBatchEncoder {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonGenerator generator = cbor.createGenerator(out)) {
       write(generator, event);
+    } catch (IOException e) {
+      throw new UncheckedIOException("CBOR encoding to memory failed", e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * The DataSubscription of an advertisement of a device that is not onboarded: {@code data},
+   * {@code timestamp} and {@code bleAdvertisement}, with no {@code deviceID}, and the RSSI only
+   * when the operator's grant let it through.
+   */
+  public byte[] item(UnonboardedAdvertisement advertisement) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator generator = cbor.createGenerator(out)) {
+      generator.writeStartObject(advertisement, 3);
+      generator.writeFieldName("data");
+      generator.writeBinary(advertisement.data());
+      generator.writeFieldName("timestamp");
+      generator.writeNumber(advertisement.timestamp().toEpochMilli() / 1000.0);
+      generator.writeFieldName("bleAdvertisement");
+      generator.writeStartObject(advertisement, advertisement.rssi().isPresent() ? 2 : 1);
+      generator.writeStringField("macAddress", advertisement.mac().toString());
+      if (advertisement.rssi().isPresent()) {
+        generator.writeNumberField("rssi", advertisement.rssi().getAsInt());
+      }
+      generator.writeEndObject();
+      generator.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("CBOR encoding to memory failed", e);
     }

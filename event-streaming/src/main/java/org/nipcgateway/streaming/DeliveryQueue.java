@@ -103,9 +103,15 @@ final class DeliveryQueue {
 
   /** Queues an event; may be called on any thread, returns at once. */
   void offer(DeviceEvent event) {
-    LogRecord record =
-        LogRecord.unsequenced(
-            clock.millis(), MqttTopics.of(dataAppId, event.namespacedPath()), encoder.item(event));
+    offer(event.namespacedPath(), encoder.item(event));
+  }
+
+  /**
+   * Queues one encoded DataSubscription for the topic {@code data-app/<id>/<path>}; may be called
+   * on any thread, returns at once.
+   */
+  void offer(String path, byte[] item) {
+    LogRecord record = LogRecord.unsequenced(clock.millis(), MqttTopics.of(dataAppId, path), item);
     context.runOnContext(
         v -> {
           int dropped = toAppend.add(record);

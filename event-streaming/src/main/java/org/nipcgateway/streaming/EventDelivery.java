@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.nipcgateway.core.events.DeviceEvent;
 import org.nipcgateway.core.events.DeviceEventListener;
+import org.nipcgateway.core.events.UnonboardedAdvertisement;
 import org.nipcgateway.core.nipc.dataapp.DataApp;
 import org.nipcgateway.core.nipc.dataapp.DataAppDirectory;
 import org.nipcgateway.core.security.DeviceScope;
@@ -137,6 +138,27 @@ final class EventDelivery implements DeviceEventListener {
                                 })));
   }
 
+  /**
+   * An operator granted this data app the advertisements of devices that are not onboarded: no
+   * device scope applies (there is no device), the grant is the permission.
+   */
+  @Override
+  public void onUnonboardedAdvertisement(UnonboardedAdvertisement advertisement) {
+    directory
+        .all()
+        .onSuccess(
+            apps ->
+                apps.stream()
+                    .filter(app -> app.id().equals(advertisement.dataAppId()))
+                    .findFirst()
+                    .ifPresent(
+                        app ->
+                            deliver(
+                                app,
+                                UnonboardedAdvertisement.TOPIC_PATH,
+                                encoder.item(advertisement))));
+  }
+
   /** The app's delivery kind, for the meters; "none" for an app registered without one. */
   private static String kindOf(DataApp app) {
     try {
@@ -162,6 +184,15 @@ final class EventDelivery implements DeviceEventListener {
     Optional<DeliveryQueue> queue = queue(app);
     if (queue.isPresent()) {
       queue.get().offer(event);
+    } else {
+      stats.count(app.id(), kindOf(app), DROPPED_UNSUPPORTED, 1);
+    }
+  }
+
+  private void deliver(DataApp app, String path, byte[] item) {
+    Optional<DeliveryQueue> queue = queue(app);
+    if (queue.isPresent()) {
+      queue.get().offer(path, item);
     } else {
       stats.count(app.id(), kindOf(app), DROPPED_UNSUPPORTED, 1);
     }

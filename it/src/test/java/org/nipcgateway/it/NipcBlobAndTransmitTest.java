@@ -295,6 +295,23 @@ class NipcBlobAndTransmitTest {
   }
 
   @Test
+  void a_transmit_to_an_unknown_device_or_in_another_media_type_is_refused_and_nothing_is_sent() {
+    int before = gateway.devices().transmissions("ble").map(List::size).orElse(0);
+    String body = "{\"cycle\":\"single\",\"payload\":\"AgEG\"}";
+    Reply unknown = transmit("00000000-0000-0000-0000-000000000000", body);
+    assertThat(unknown.status()).as(unknown.text()).isEqualTo(400);
+    assertThat(unknown.json().path("type").asText()).isEqualTo(PROBLEM + "invalid-id");
+    Reply plain =
+        gateway
+            .scim()
+            .post("/nipc/extensions/" + ble + "/transmit", body, "Content-Type", "text/plain");
+    assertThat(plain.status()).as(plain.text()).isEqualTo(415);
+    assertThat(plain.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(transmit(ble, "{\"cycle\":").status()).isEqualTo(400);
+    assertThat(gateway.devices().transmissions("ble").map(List::size).orElse(0)).isEqualTo(before);
+  }
+
+  @Test
   void the_well_known_document_lists_exactly_the_extensions_served_as_uri_templates() {
     JsonNode extensions = gateway.scim().get("/.well-known/nipc").json().path("extensions");
     List<String> listed = new ArrayList<>();

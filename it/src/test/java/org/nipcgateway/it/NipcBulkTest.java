@@ -352,5 +352,9 @@ class NipcBulkTest {
                 .get("/nipc/extensions/" + device + "/bulk/status?instanceId=nope")
                 .status())
         .isEqualTo(404);
+    Reply noResult = gateway.scim().get("/nipc/extensions/" + device + "/bulk?instanceId=nope");
+    assertThat(noResult.status()).as(noResult.text()).isEqualTo(404);
+    assertThat(noResult.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(gateway.scim().get("/nipc/extensions/" + device + "/bulk").status()).isEqualTo(400);
   }
 }

@@ -327,6 +327,33 @@ class NipcConditionalExtensionsTest {
         "about:blank");
   }
 
+  @Test
+  void malformed_event_conditional_requests_are_4xx_problems_and_start_nothing() {
+    String event = eventPath(demo.button(), PRESSED);
+    for (String body :
+        List.of(
+            "{}",
+            "{\"value\": 1}",
+            "{\"value\": \"not base64!\"}",
+            "{\"value\": \"AQ==\", \"timeout\": -1}",
+            "{\"value\": \"AQ==\", \"timeout\": 1.5}",
+            "{\"value\": \"AQ==\", \"timeout\": \"soon\"}",
+            "{\"value\": \"AQ==\", \"unknown\": true}",
+            "{\"value\": \"AQ==\", \"callback\": {\"url\": \"ftp://127.0.0.1/\"}}",
+            "[1]",
+            "{")) {
+      Reply refused = postJson(event, body);
+      assertProblem(refused, 400, "about:blank");
+      assertThat(refused.header("Location")).as(body).isNull();
+    }
+    assertProblem(
+        demo.client().post(event, "{\"value\": \"AQ==\"}", "Content-Type", "text/plain"),
+        415,
+        "about:blank");
+    assertThat(demo.client().get(event.replace("?", "/status?") + "&instanceId=nope").status())
+        .isEqualTo(404);
+  }
+
   private static Reply postJson(String path, Object body) {
     return demo.client()
         .post(

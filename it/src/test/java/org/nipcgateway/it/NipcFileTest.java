@@ -321,6 +321,20 @@ class NipcFileTest {
   }
 
   @Test
+  void a_chunk_the_device_refuses_to_store_fails_the_write_with_the_firmware_problem() {
+    gateway.faults().inject("ble", "write", "refused", 1);
+    try {
+      Reply done = outcome(put(FIRMWARE, new JsonObject().put("fileURL", url("/small.bin"))));
+      assertThat(done.status()).as(done.text()).isEqualTo(502);
+      assertThat(done.json().path("type").asText())
+          .isEqualTo(PROBLEM + "extension-firmware-update-failed");
+      assertThat(done.json().path("detail").asText()).contains("writing the file failed");
+    } finally {
+      gateway.faults().clear();
+    }
+  }
+
+  @Test
   void a_file_url_that_is_not_https_is_an_unsupported_uri_scheme() {
     for (String url :
         List.of("http://127.0.0.1:1/f.bin", "ftp://127.0.0.1/f.bin", "file:///etc/passwd")) {
@@ -369,6 +383,25 @@ class NipcFileTest {
                     + "/properties/file/status?instanceId=nope&propertyName="
                     + ScimClient.encode(FIRMWARE));
     assertThat(status.status()).isEqualTo(404);
+    Reply noResult =
+        gateway
+            .scim()
+            .get(
+                "/nipc/extensions/"
+                    + device
+                    + "/properties/file?instanceId=nope&propertyName="
+                    + ScimClient.encode(FIRMWARE));
+    assertThat(noResult.status()).as(noResult.text()).isEqualTo(404);
+    assertThat(noResult.header("Content-Type")).isEqualTo("application/problem+json");
+    Reply noInstance =
+        gateway
+            .scim()
+            .get(
+                "/nipc/extensions/"
+                    + device
+                    + "/properties/file?propertyName="
+                    + ScimClient.encode(FIRMWARE));
+    assertThat(noInstance.status()).as(noInstance.text()).isEqualTo(400);
   }
 
   @Test

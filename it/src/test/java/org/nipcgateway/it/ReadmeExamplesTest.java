@@ -70,6 +70,9 @@ class ReadmeExamplesTest {
           .contains(
               "data-app/<dataAppId>/demo/sdfObject/thermometer/sdfEvent/temperatureMeasurement\n")
           .contains(
+              "{\"serviceUuids\":[\"0000180f-0000-1000-8000-00805f9b34fb\"],\"includeRssi\":false,"
+                  + "\"maxPerSecond\":5}\n204\n")
+          .contains(
               "{\"characteristicID\":\"00002a1c-0000-1000-8000-00805f9b34fb\",\"flags\":[\"indicate\"]}")
           .endsWith("]\n204\n204\n");
     }

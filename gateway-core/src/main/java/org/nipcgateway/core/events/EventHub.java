@@ -18,4 +18,11 @@ public final class EventHub {
   public void publish(DeviceEvent event) {
     listeners.forEach(l -> l.onEvent(event));
   }
+
+  /**
+   * An advertisement of a device that is not onboarded, for the data app an operator let have it.
+   */
+  public void publish(UnonboardedAdvertisement advertisement) {
+    listeners.forEach(l -> l.onUnonboardedAdvertisement(advertisement));
+  }
 }

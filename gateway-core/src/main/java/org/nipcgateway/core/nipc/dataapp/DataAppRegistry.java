@@ -196,6 +196,11 @@ public final class DataAppRegistry {
     return KEY_PREFIX + dataAppId;
   }
 
+  /** The store id of a data app's registration: what owns the engine records kept for it. */
+  public static String resourceId(String dataAppId) {
+    return key(dataAppId);
+  }
+
   static String dataAppId(String key) {
     return key.substring(KEY_PREFIX.length());
   }

@@ -98,6 +98,17 @@ public final class EventSubscriptions {
     return scanning.hold().map(held -> held::release);
   }
 
+  /**
+   * A hold on BLE scanning for a holder that outlives radio outages: {@code forget} when the radio
+   * went down (it stopped scanning by itself), then hold anew once it is up.
+   */
+  public record ScanningHold(Runnable release, Runnable forget) {}
+
+  /** Holds BLE scanning on, shared with advertisement events, for a long-lived holder. */
+  public Future<ScanningHold> holdScanningAcrossOutages() {
+    return scanning.hold().map(held -> new ScanningHold(held::release, held::forget));
+  }
+
   public void listen(DeviceEventListener listener) {
     listeners.add(listener);
   }

@@ -2,7 +2,6 @@ package org.nipcgateway.core.nipc.extension;
 
 import io.vertx.core.Vertx;
 import java.util.List;
-import java.util.Set;
 import org.nipcgateway.core.nipc.action.ActionService;
 import org.nipcgateway.core.nipc.extension.blob.BlobRoutes;
 import org.nipcgateway.core.nipc.extension.blob.BlobWriter;
@@ -22,16 +21,15 @@ import org.nipcgateway.core.security.RouteTable;
 
 /**
  * The Blob, Transmit, Bulk and File extensions wired once over the engine's services: their routes,
- * the URI templates {@code /.well-known/nipc} lists for them, and what they forget when devices are
- * deleted. {@link #bulkSteps()} takes the operations other extensions add to bulks.
+ * the URI templates {@code /.well-known/nipc} lists for them (their long operations are kept, and
+ * forgotten with their devices, by {@code ExtensionOperations}). {@link #bulkSteps()} takes the
+ * operations other extensions add to bulks.
  */
 public final class DeviceExtensions {
   private final BlobRoutes blob;
   private final TransmitRoutes transmit;
   private final BulkRoutes bulk;
   private final FileRoutes file;
-  private final FileService files;
-  private final BulkService bulks;
   private final BulkSteps steps;
 
   public DeviceExtensions(
@@ -48,9 +46,9 @@ public final class DeviceExtensions {
     BlobWriter writer = new BlobWriter(properties, links);
     int chunk = settings.defaultChunkSize();
     boolean allowHttp = settings.file().allowHttp();
-    files = new FileService(vertx, affordances, writer, settings.file(), callbacks);
+    FileService files = new FileService(vertx, affordances, writer, settings.file(), callbacks);
     steps = BuiltInSteps.of(properties, actions, files, chunk, allowHttp);
-    bulks =
+    BulkService bulks =
         new BulkService(
             affordances,
             steps,
@@ -82,10 +80,5 @@ public final class DeviceExtensions {
   /** Where other extensions add the operations a bulk may hold. */
   public BulkSteps bulkSteps() {
     return steps;
-  }
-
-  public void forget(Set<String> deletedIds) {
-    files.forget(deletedIds);
-    bulks.forget(deletedIds);
   }
 }

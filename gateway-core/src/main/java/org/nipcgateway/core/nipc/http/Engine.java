@@ -32,6 +32,8 @@ import org.nipcgateway.core.nipc.operation.RadioAccess;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.nipcgateway.core.nipc.problem.ProblemTypes;
 import org.nipcgateway.core.nipc.trigger.TriggerService;
+import org.nipcgateway.core.nipc.unonboarded.UnonboardedAdvertisementRoutes;
+import org.nipcgateway.core.nipc.unonboarded.UnonboardedAdvertisements;
 import org.nipcgateway.core.security.RouteTable;
 import org.nipcgateway.core.storage.StoredResource;
 
@@ -54,6 +56,7 @@ final class Engine {
   private final LongOperationRoutes readConditional;
   private final LongOperationRoutes eventConditional;
   private final DeviceExtensions deviceExtensions;
+  private final UnonboardedAdvertisementRoutes unonboarded;
 
   Engine(GatewayContext context, ProblemTypes types, SdfModelSchema schema) {
     Settings settings = context.settings("nipc");
@@ -128,6 +131,15 @@ final class Engine {
         ReadConditionalRoutes.of(
             new ConditionalReads(context.vertx(), propertyService, operations), operations);
     eventConditional = EventConditionalRoutes.of(conditionalEvents, operations);
+    // Advertisements of devices that are not onboarded reach only the data apps an operator let
+    // have them.
+    UnonboardedAdvertisements unonboardedAdvertisements =
+        new UnonboardedAdvertisements(
+            context.store(), context.events(), subscriptions::holdScanningAcrossOutages, clock);
+    context.radios().ble().ifPresent(ble -> ble.listen(unonboardedAdvertisements));
+    unonboarded =
+        new UnonboardedAdvertisementRoutes(
+            unonboardedAdvertisements, context.radios().ble().isPresent());
     // Deleting a device, group or endpoint app in SCIM takes what NIPC kept for it along.
     context
         .store()
@@ -138,10 +150,10 @@ final class Engine {
               eventService.forget(ids);
               actionService.forget(ids);
               triggerService.forget(ids);
-              deviceExtensions.forget(ids);
               dataAppRegistry.forgetApps(removed);
               operations.forget(ids);
               conditionalEvents.forget(ids);
+              unonboardedAdvertisements.forget(removed);
             });
     // Zigbee nodes follow the registry: unknown joins counted, deleted devices' nodes leave.
     context
@@ -158,6 +170,15 @@ final class Engine {
     actionService
         .restore()
         .onFailure(e -> LOG.warn("Action runs not restored: {}", e.getMessage()));
+    unonboardedAdvertisements
+        .restore()
+        .onFailure(
+            e -> LOG.warn("Not-onboarded advertisement grants not restored: {}", e.getMessage()));
+  }
+
+  /** The gateway administration routes the engine serves outside {@code /nipc}. */
+  void mountAdministration(RouteTable.Routes root) {
+    unonboarded.mount(root);
   }
 
   void mount(RouteTable.Routes router) {

@@ -20,6 +20,9 @@ import org.nipcgateway.core.security.BodyReader;
 public final class NipcApiModule implements ApiModule {
   public static final String BASE_PATH = "/nipc";
 
+  /** Bodies of the administration routes are small filters. */
+  private static final int ADMINISTRATION_BODY_LIMIT = 16_384;
+
   @Override
   public String name() {
     return "nipc";
@@ -47,6 +50,8 @@ public final class NipcApiModule implements ApiModule {
                   .on(router, "")
                   .get("/.well-known/nipc", AccessRule.open())
                   .handler(ctx -> ctx.json(discovery));
+              engine.mountAdministration(
+                  context.routes().on(router, "", ADMINISTRATION_BODY_LIMIT));
               Router nipc = Router.router(context.vertx());
               ProblemResponder problems = new ProblemResponder(new ProblemDocuments(types));
               nipc.route().handler(BodyReader.upTo(context.config().maxBodyBytes()));

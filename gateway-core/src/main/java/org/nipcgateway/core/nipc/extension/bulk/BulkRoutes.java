@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.nipcgateway.core.nipc.extension.callback.Callback;
+import org.nipcgateway.core.nipc.extension.callback.ExtensionOperation;
 import org.nipcgateway.core.nipc.extension.request.ExtensionBodies;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.security.AccessRule;
@@ -90,8 +91,9 @@ public final class BulkRoutes {
     return operations;
   }
 
+  /** The status as the Bulk draft answers it: the instance as {@code id}. */
   private void status(RoutingContext ctx) {
-    BulkRun run = run(ctx);
+    ExtensionOperation run = run(ctx);
     JsonObject body =
         new JsonObject()
             .put("id", run.instanceId())
@@ -102,18 +104,21 @@ public final class BulkRoutes {
     ExtensionBodies.json(ctx, run.finished() ? 303 : 200, body);
   }
 
+  /** The results: all of them once it finished, those so far while it runs. */
   private void result(RoutingContext ctx) {
-    ExtensionBodies.json(ctx, 200, run(ctx).response());
+    ExtensionOperation run = run(ctx);
+    JsonObject results = run.result().orElseGet(run::progress);
+    ExtensionBodies.json(ctx, 200, new JsonObject().put("id", run.instanceId()).mergeIn(results));
   }
 
-  private BulkRun run(RoutingContext ctx) {
+  private ExtensionOperation run(RoutingContext ctx) {
     String instance = ExtensionBodies.required(ctx, "instanceId");
     return bulks
         .run(ctx.pathParam("id"), instance)
         .orElseThrow(() -> NipcException.generic(404, "no bulk " + instance + " on this device"));
   }
 
-  private static String location(BulkRun run, String suffix) {
+  private static String location(ExtensionOperation run, String suffix) {
     return "/nipc/extensions/"
         + run.deviceId()
         + "/bulk"

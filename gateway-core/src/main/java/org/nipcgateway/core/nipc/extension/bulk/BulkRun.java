@@ -5,42 +5,22 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One bulk on one device: its operations' results so far, in order, and whether it is done. */
-public final class BulkRun {
-  private final String instanceId;
-  private final String deviceId;
+/**
+ * The results of one bulk's operations so far, in order: what its result resource shows while it
+ * runs, and its result once it finished (the operation itself is kept by {@code
+ * ExtensionOperations}).
+ */
+final class BulkRun {
   private final List<JsonObject> results = new ArrayList<>();
-  private boolean finished;
 
-  BulkRun(String instanceId, String deviceId) {
-    this.instanceId = instanceId;
-    this.deviceId = deviceId;
-  }
-
-  public String instanceId() {
-    return instanceId;
-  }
-
-  public String deviceId() {
-    return deviceId;
-  }
-
-  public synchronized boolean finished() {
-    return finished;
-  }
-
-  /** The Extension-BulkResponse: {@code id} and one {@code method, path, response} per result. */
-  public synchronized JsonObject response() {
+  /** {@code operations}: one {@code method, path, response} per result (Extension-BulkResponse). */
+  synchronized JsonObject results() {
     JsonArray operations = new JsonArray();
     results.forEach(r -> operations.add(r.copy()));
-    return new JsonObject().put("id", instanceId).put("operations", operations);
+    return new JsonObject().put("operations", operations);
   }
 
   synchronized void add(String method, String path, JsonObject response) {
     results.add(new JsonObject().put("method", method).put("path", path).put("response", response));
-  }
-
-  synchronized void finish() {
-    finished = true;
   }
 }

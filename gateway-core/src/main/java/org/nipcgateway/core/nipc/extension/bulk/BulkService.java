@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.nipcgateway.core.nipc.extension.callback.Callback;
+import org.nipcgateway.core.nipc.extension.callback.ExtensionOperation;
 import org.nipcgateway.core.nipc.extension.callback.ExtensionOperations;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.problem.NipcException;
@@ -23,11 +21,14 @@ import org.slf4j.LoggerFactory;
  * Runs bulks (the Bulk extension): every operation is checked when the bulk is posted (a bad one
  * refuses the whole bulk, nothing runs), then they run one after the other, in order. The first
  * that fails answers its problem, and every one after it extension-operation-not-executed. Runs are
- * kept in memory (the last {@value #KEPT}), not across a restart.
+ * kept with the other extensions' long operations ({@link ExtensionOperations}: bounded, finished
+ * ones for a while), in memory, not across a restart.
  */
 public final class BulkService {
   private static final Logger LOG = LoggerFactory.getLogger(BulkService.class);
-  private static final int KEPT = 1000;
+
+  /** The kind of long operation a bulk is, as {@link ExtensionOperations} keeps it. */
+  static final String KIND = "bulk";
 
   /** One operation of a posted bulk, as its body gave it. */
   public record Operation(String method, String path, JsonNode data) {}
@@ -37,9 +38,8 @@ public final class BulkService {
   private final Affordances affordances;
   private final BulkSteps steps;
   private final ProblemDocuments problems;
-  private final Map<String, BulkRun> runs = new LinkedHashMap<>();
   private final AdvertisementWaits advertisements;
-  private final ExtensionOperations callbacks;
+  private final ExtensionOperations operations;
 
   /**
    * @param scanning holds BLE scanning on until the action it yields runs (for the advertisement
@@ -53,8 +53,8 @@ public final class BulkService {
       io.vertx.core.Vertx vertx,
       Supplier<Future<Runnable>> scanning,
       long maxAdvertisementWait,
-      ExtensionOperations callbacks) {
-    this.callbacks = callbacks;
+      ExtensionOperations operations) {
+    this.operations = operations;
     this.affordances = affordances;
     this.steps = steps;
     this.problems = problems;
@@ -68,9 +68,10 @@ public final class BulkService {
 
   /**
    * Checks the bulk and starts it, at once or ({@code onAdvertisement}) when its device next
-   * advertises; fails at once (nothing run) when any operation is malformed.
+   * advertises; fails at once (nothing run) when any operation is malformed, or with 503 when the
+   * gateway runs as many extension operations as it keeps.
    */
-  public Future<BulkRun> start(
+  public Future<ExtensionOperation> start(
       String deviceId,
       List<Operation> operations,
       boolean onAdvertisement,
@@ -99,8 +100,9 @@ public final class BulkService {
                       .orElseGet(() -> NipcException.generic(e.genericStatus(), detail));
                 }
               }
-              BulkRun run = new BulkRun(UUID.randomUUID().toString(), deviceId);
-              keep(run);
+              BulkRun run = new BulkRun();
+              ExtensionOperation bulk =
+                  this.operations.start(deviceId, KIND, "", callback, run::results);
               Future<Void> ready =
                   onAdvertisement
                       ? advertisements.next(device.ble().orElseThrow())
@@ -111,26 +113,14 @@ public final class BulkService {
                           seen.succeeded()
                               ? runAll(run, prepared)
                               : skipAll(run, prepared, seen.cause()))
-                  .onComplete(
-                      done -> {
-                        run.finish();
-                        // The callback names the device as id, as every extension's does.
-                        JsonObject results = run.response();
-                        results.remove("id");
-                        callbacks.sendResult("bulk", deviceId, run.instanceId(), callback, results);
-                      });
-              return run;
+                  .onComplete(done -> this.operations.complete(bulk, run.results()));
+              return bulk;
             });
   }
 
-  /** The run with that instance id on that device. */
-  public synchronized Optional<BulkRun> run(String deviceId, String instanceId) {
-    return Optional.ofNullable(runs.get(instanceId)).filter(r -> r.deviceId().equals(deviceId));
-  }
-
-  /** Forgets the runs of devices deleted from the registry. */
-  public synchronized void forget(java.util.Set<String> deviceIds) {
-    runs.values().removeIf(r -> deviceIds.contains(r.deviceId()));
+  /** The bulk with that instance id on that device. */
+  public Optional<ExtensionOperation> run(String deviceId, String instanceId) {
+    return operations.find(deviceId, KIND, "", instanceId);
   }
 
   private Future<Void> runAll(BulkRun run, List<Prepared> prepared) {
@@ -191,14 +181,5 @@ public final class BulkService {
             "Operation was not executed since a previous operation failed");
     run.add(step.operation().method(), step.operation().path(), problems.of(skipped));
     return Future.succeededFuture(false);
-  }
-
-  private synchronized void keep(BulkRun run) {
-    runs.put(run.instanceId(), run);
-    var oldest = runs.keySet().iterator();
-    while (runs.size() > KEPT && oldest.hasNext()) {
-      oldest.next();
-      oldest.remove();
-    }
   }
 }

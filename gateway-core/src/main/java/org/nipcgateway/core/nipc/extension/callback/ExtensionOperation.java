@@ -3,6 +3,7 @@ package org.nipcgateway.core.nipc.extension.callback;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.nipcgateway.core.nipc.problem.NipcException;
 
 /**
@@ -16,6 +17,7 @@ public final class ExtensionOperation {
   private final String kind;
   private final String subject;
   private final Optional<Callback> callback;
+  private final Supplier<JsonObject> progress;
   private volatile Instant finishedAt;
   private volatile JsonObject result;
   private volatile NipcException problem;
@@ -25,12 +27,14 @@ public final class ExtensionOperation {
       String deviceId,
       String kind,
       String subject,
-      Optional<Callback> callback) {
+      Optional<Callback> callback,
+      Supplier<JsonObject> progress) {
     this.instanceId = instanceId;
     this.deviceId = deviceId;
     this.kind = kind;
     this.subject = subject;
     this.callback = callback;
+    this.progress = progress;
   }
 
   public String instanceId() {
@@ -62,6 +66,14 @@ public final class ExtensionOperation {
   /** The result of a successful operation: the body the result resource answers. */
   public Optional<JsonObject> result() {
     return Optional.ofNullable(result).map(JsonObject::copy);
+  }
+
+  /**
+   * What the operation has to show while it runs (a Bulk's results so far); empty for operations
+   * that show nothing before they finish.
+   */
+  public JsonObject progress() {
+    return progress.get();
   }
 
   /** The problem a failed operation ended with. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
 import org.slf4j.Logger;
@@ -49,8 +50,21 @@ public final class ExtensionOperations {
   }
 
   /** Starts keeping a new operation; 503 when {@code maxOperations} are still running. */
-  public synchronized ExtensionOperation start(
+  public ExtensionOperation start(
       String deviceId, String kind, String subject, Optional<Callback> callback) {
+    return start(deviceId, kind, subject, callback, JsonObject::new);
+  }
+
+  /**
+   * As {@link #start(String, String, String, Optional)}, for an operation that shows {@code
+   * progress} while it runs.
+   */
+  public synchronized ExtensionOperation start(
+      String deviceId,
+      String kind,
+      String subject,
+      Optional<Callback> callback,
+      Supplier<JsonObject> progress) {
     evict();
     makeRoom();
     if (operations.size() >= maxOperations) {
@@ -58,7 +72,8 @@ public final class ExtensionOperations {
           503, "the gateway runs " + maxOperations + " extension operations; try again later");
     }
     ExtensionOperation operation =
-        new ExtensionOperation(UUID.randomUUID().toString(), deviceId, kind, subject, callback);
+        new ExtensionOperation(
+            UUID.randomUUID().toString(), deviceId, kind, subject, callback, progress);
     operations.put(operation.instanceId(), operation);
     return operation;
   }
@@ -121,41 +136,25 @@ public final class ExtensionOperations {
     }
   }
 
+  /** Sends the operation's result (or problem document) to its callback, if it has one. */
   private void tell(ExtensionOperation operation, JsonObject body) {
-    sendResult(
-        operation.kind(), operation.deviceId(), operation.instanceId(), operation.callback(), body);
-  }
-
-  /**
-   * Sends an operation's result to its callback, if it has one: for extensions that keep their own
-   * runs (Bulk, File) but report them like every other long operation.
-   */
-  public void sendResult(
-      String kind,
-      String deviceId,
-      String instanceId,
-      Optional<Callback> callback,
-      JsonObject body) {
-    callback.ifPresent(
-        receiver ->
-            callbacks
-                .send(
-                    receiver,
-                    new JsonObject()
-                        .put("id", deviceId)
-                        .put("instanceId", instanceId)
-                        .mergeIn(body))
-                .onFailure(
-                    e -> LOG.info("Callback of {} {} lost: {}", kind, instanceId, e.getMessage())));
-  }
-
-  /** Sends a failed operation's problem document to its callback, if it has one. */
-  public void sendProblem(
-      String kind,
-      String deviceId,
-      String instanceId,
-      Optional<Callback> callback,
-      NipcException problem) {
-    sendResult(kind, deviceId, instanceId, callback, problems.of(problem));
+    operation
+        .callback()
+        .ifPresent(
+            receiver ->
+                callbacks
+                    .send(
+                        receiver,
+                        new JsonObject()
+                            .put("id", operation.deviceId())
+                            .put("instanceId", operation.instanceId())
+                            .mergeIn(body))
+                    .onFailure(
+                        e ->
+                            LOG.info(
+                                "Callback of {} {} lost: {}",
+                                operation.kind(),
+                                operation.instanceId(),
+                                e.getMessage())));
   }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.nipcgateway.core.nipc.extension.callback.ExtensionOperation;
 import org.nipcgateway.core.nipc.extension.request.ExtensionBodies;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.security.AccessRule;
@@ -59,7 +60,7 @@ public final class FileRoutes {
   }
 
   private void status(RoutingContext ctx) {
-    FileJob job = job(ctx);
+    ExtensionOperation job = job(ctx);
     JsonObject body =
         new JsonObject()
             .put("id", job.instanceId())
@@ -71,7 +72,7 @@ public final class FileRoutes {
   }
 
   private void result(RoutingContext ctx) {
-    FileJob job = job(ctx);
+    ExtensionOperation job = job(ctx);
     if (!job.finished()) {
       ExtensionBodies.json(
           ctx, 200, new JsonObject().put("id", job.instanceId()).put("status", "IN_PROGRESS"));
@@ -80,7 +81,7 @@ public final class FileRoutes {
     job.problem().ifPresentOrElse(ctx::fail, () -> ctx.response().setStatusCode(204).end());
   }
 
-  private FileJob job(RoutingContext ctx) {
+  private ExtensionOperation job(RoutingContext ctx) {
     String property = ExtensionBodies.required(ctx, "propertyName");
     String instance = ExtensionBodies.required(ctx, "instanceId");
     return files
@@ -91,13 +92,13 @@ public final class FileRoutes {
                     404, "no file write " + instance + " of " + property + " on this device"));
   }
 
-  private static String location(FileJob job, String suffix) {
+  private static String location(ExtensionOperation job, String suffix) {
     return "/nipc/extensions/"
         + job.deviceId()
         + "/properties/file"
         + suffix
         + "?propertyName="
-        + URLEncoder.encode(job.property(), StandardCharsets.UTF_8)
+        + URLEncoder.encode(job.subject(), StandardCharsets.UTF_8)
         + "&instanceId="
         + job.instanceId();
   }

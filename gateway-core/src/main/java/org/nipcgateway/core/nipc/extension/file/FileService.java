@@ -6,11 +6,9 @@ import io.vertx.core.json.JsonObject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.nipcgateway.core.nipc.extension.blob.BlobWriter;
+import org.nipcgateway.core.nipc.extension.callback.ExtensionOperation;
 import org.nipcgateway.core.nipc.extension.callback.ExtensionOperations;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.problem.NipcException;
@@ -22,56 +20,53 @@ import org.slf4j.LoggerFactory;
  * Writes files to device properties (the File extension): checks the device and property at once,
  * then in the background fetches the file, checks its size and SHA-256, and writes it in pieces
  * with {@link BlobWriter}. A failure at any step is extension-firmware-update-failed with what
- * failed in its detail; nothing is written when the download or the checksum fails. Jobs are kept
- * in memory (the last {@value #KEPT}), not across a restart.
+ * failed in its detail; nothing is written when the download or the checksum fails. Writes are kept
+ * with the other extensions' long operations ({@link ExtensionOperations}: bounded, finished ones
+ * for a while), in memory, not across a restart.
  */
 public final class FileService {
   private static final Logger LOG = LoggerFactory.getLogger(FileService.class);
-  private static final int KEPT = 1000;
+
+  /** The kind of long operation a file write is, as {@link ExtensionOperations} keeps it. */
+  static final String KIND = "properties/file";
 
   private final Affordances affordances;
   private final BlobWriter writer;
   private final FileFetcher fetcher;
-  private final ExtensionOperations callbacks;
-  private final Map<String, FileJob> jobs = new LinkedHashMap<>();
+  private final ExtensionOperations operations;
 
   public FileService(
       Vertx vertx,
       Affordances affordances,
       BlobWriter writer,
       FileSettings settings,
-      ExtensionOperations callbacks) {
+      ExtensionOperations operations) {
     this.affordances = affordances;
-    this.callbacks = callbacks;
+    this.operations = operations;
     this.writer = writer;
     this.fetcher = new FileFetcher(vertx, settings);
   }
 
   /**
    * Starts writing the file; fails at once (nothing fetched) when the device or property is unknown
-   * or the property not writable. The job's outcome is to be read with {@link #job}.
+   * or the property not writable, or with 503 when the gateway runs as many extension operations as
+   * it keeps. The write's outcome is to be read with {@link #job}.
    */
-  public Future<FileJob> start(String deviceId, String property, FileRequest request) {
+  public Future<ExtensionOperation> start(String deviceId, String property, FileRequest request) {
     return check(deviceId, property)
         .map(
             v -> {
-              FileJob job = new FileJob(UUID.randomUUID().toString(), deviceId, property);
-              keep(job);
-              write(job, request)
+              ExtensionOperation job =
+                  operations.start(deviceId, KIND, property, request.callback());
+              write(deviceId, property, request)
                   .onComplete(
                       done -> {
                         NipcException problem = problem(done.cause());
-                        job.finish(problem);
                         if (problem != null) {
-                          callbacks.sendProblem(
-                              "file", deviceId, job.instanceId(), request.callback(), problem);
+                          operations.fail(job, problem, new JsonObject());
                         } else {
-                          callbacks.sendResult(
-                              "file",
-                              deviceId,
-                              job.instanceId(),
-                              request.callback(),
-                              new JsonObject().put("property", property).put("status", 204));
+                          operations.complete(
+                              job, new JsonObject().put("property", property).put("status", 204));
                         }
                       });
               return job;
@@ -82,36 +77,27 @@ public final class FileService {
   public Future<Void> run(String deviceId, String property, FileRequest request) {
     return check(deviceId, property)
         .compose(
-            v ->
-                write(new FileJob("", deviceId, property), request)
-                    .recover(e -> Future.failedFuture(problem(e))));
+            v -> write(deviceId, property, request).recover(e -> Future.failedFuture(problem(e))));
   }
 
-  /** The job with that instance id on that device and property. */
-  public synchronized Optional<FileJob> job(String deviceId, String property, String instanceId) {
-    return Optional.ofNullable(jobs.get(instanceId))
-        .filter(j -> j.deviceId().equals(deviceId) && j.property().equals(property));
-  }
-
-  /** Forgets the jobs of devices deleted from the registry. */
-  public synchronized void forget(java.util.Set<String> deviceIds) {
-    jobs.values().removeIf(j -> deviceIds.contains(j.deviceId()));
+  /** The write with that instance id on that device and property. */
+  public Optional<ExtensionOperation> job(String deviceId, String property, String instanceId) {
+    return operations.find(deviceId, KIND, property, instanceId);
   }
 
   private Future<Void> check(String deviceId, String property) {
     return affordances.device(deviceId).compose(device -> writer.writable(device, property));
   }
 
-  private Future<Void> write(FileJob job, FileRequest request) {
+  private Future<Void> write(String deviceId, String property, FileRequest request) {
     return fetcher
         .fetch(request.fileUrl(), request.headers())
         .compose(
             file -> {
               request.sha256().ifPresent(expected -> checkSum(request, file, expected));
               return affordances
-                  .device(job.deviceId())
-                  .compose(
-                      device -> writer.write(device, job.property(), file, request.chunkSize()));
+                  .device(deviceId)
+                  .compose(device -> writer.write(device, property, file, request.chunkSize()));
             });
   }
 
@@ -146,14 +132,5 @@ public final class FileService {
     }
     LOG.error("File write failed unexpectedly", failure);
     return FileFetcher.failed("writing the file failed in the gateway");
-  }
-
-  private synchronized void keep(FileJob job) {
-    jobs.put(job.instanceId(), job);
-    var oldest = jobs.keySet().iterator();
-    while (jobs.size() > KEPT && oldest.hasNext()) {
-      oldest.next();
-      oldest.remove();
-    }
   }
 }
