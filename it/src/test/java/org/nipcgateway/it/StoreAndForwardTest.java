@@ -120,6 +120,16 @@ class StoreAndForwardTest {
       Eventually.eventually(
           "the log reached its bound",
           () -> stats(http, id).path("droppedQueueFull").asLong() > 200);
+      long rssAtBoundKb = CounterStream.rssKb(ProcessHandle.current().pid());
+      long droppedAtBound = stats(http, id).path("droppedQueueFull").asLong();
+      // Keep the destination down while five times as many events again are dropped: what the
+      // gateway holds must not grow with them (the figure is printed, the bound asserted).
+      Eventually.eventually(
+          "a thousand more events were dropped at the bound",
+          java.time.Duration.ofSeconds(30),
+          () -> stats(http, id).path("droppedQueueFull").asLong() > droppedAtBound + 1_000);
+      long rssLaterKb = CounterStream.rssKb(ProcessHandle.current().pid());
+      assertThat(stats(http, id).path("queuedBytes").asLong()).isLessThanOrEqualTo(16_384 + 4_096);
       assertThat(http.delete(instance).status()).isEqualTo(204);
       long queuedBytes = stats(http, id).path("queuedBytes").asLong();
       hook.down(false);
@@ -130,12 +140,15 @@ class StoreAndForwardTest {
       JsonNode counted = CounterStream.count(hook.batches());
       System.out.printf(
           "STORE-AND-FORWARD bound maxBytes=16384 queuedBytesAtBound=%d received=%d"
-              + " droppedQueueFull=%d missing=%d outOfOrder=%d rssKb=%d%n",
+              + " droppedQueueFull=%d missing=%d outOfOrder=%d rssKbAtBound=%d"
+              + " rssKbAfter1000MoreDropped=%d rssKbAtEnd=%d%n",
           queuedBytes,
           counted.path("received").asLong(),
           after.path("droppedQueueFull").asLong(),
           counted.path("missing").asLong(),
           counted.path("outOfOrder").asLong(),
+          rssAtBoundKb,
+          rssLaterKb,
           CounterStream.rssKb(ProcessHandle.current().pid()));
       assertThat(queuedBytes).isLessThanOrEqualTo(16_384 + 4_096);
       // Exactly the dropped events are missing, all of them in one run between the events before
