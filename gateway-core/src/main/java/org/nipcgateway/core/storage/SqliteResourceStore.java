@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -28,10 +29,22 @@ import org.slf4j.LoggerFactory;
  * completes, so a crash (even {@code kill -9} or power loss) never loses an acknowledged write and
  * never leaves half of a change set. All JDBC work runs on one dedicated worker thread, which also
  * keeps writes in the order they were submitted.
+ *
+ * <p>Commits that arrive while a transaction is being written share the next one ({@link
+ * GroupCommit}): one fsync for up to {@value #MAX_BATCH} change sets. Each change set still commits
+ * or fails as a whole: when the shared transaction fails, its change sets are written again one by
+ * one, so that one bad change set fails alone.
  */
 public final class SqliteResourceStore implements ResourceStore {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteResourceStore.class);
   private static final String DB_FILE = "registry.db";
+
+  /**
+   * Change sets per transaction at most: enough to absorb many concurrent writers, few enough that
+   * a failed batch written again one by one stays short.
+   */
+  static final int MAX_BATCH = 64;
+
   private static final String UPSERT =
       "INSERT INTO resource (id, resource_type, version, created, last_modified, attributes, secrets)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
@@ -57,8 +70,13 @@ public final class SqliteResourceStore implements ResourceStore {
   private volatile String writeFailure;
 
   private final AttributeSealer sealer;
+  private final GroupCommit commits;
+
+  /** Write transactions committed so far (for tests: how many fsyncs the writes cost). */
+  private final AtomicLong transactions = new AtomicLong();
 
   private SqliteResourceStore(
+      Vertx vertx,
       WorkerExecutor worker,
       DataDirectory dataDirectory,
       StoreConnection db,
@@ -67,6 +85,7 @@ public final class SqliteResourceStore implements ResourceStore {
     this.worker = worker;
     this.dataDirectory = dataDirectory;
     this.db = db;
+    this.commits = new GroupCommit(vertx, worker, this::writeBatch, MAX_BATCH);
   }
 
   /**
@@ -78,12 +97,13 @@ public final class SqliteResourceStore implements ResourceStore {
     WorkerExecutor worker =
         vertx.createSharedWorkerExecutor("nipc-store-" + System.identityHashCode(dataDir), 1);
     return worker
-        .<ResourceStore>executeBlocking(() -> openBlocking(worker, dataDir, sealer))
+        .<ResourceStore>executeBlocking(() -> openBlocking(vertx, worker, dataDir, sealer))
         .onFailure(e -> worker.close());
   }
 
   private static SqliteResourceStore openBlocking(
-      WorkerExecutor worker, java.nio.file.Path dir, AttributeSealer sealer) throws SQLException {
+      Vertx vertx, WorkerExecutor worker, java.nio.file.Path dir, AttributeSealer sealer)
+      throws SQLException {
     DataDirectory dataDirectory = DataDirectory.open(dir);
     try {
       refuseTruncatedDatabase(dataDirectory.path().resolve(DB_FILE));
@@ -97,7 +117,7 @@ public final class SqliteResourceStore implements ResourceStore {
       // and shared-memory files the database file's mode, so restrict it before they exist.
       dataDirectory.restrictContents();
       SqliteResourceStore store =
-          new SqliteResourceStore(worker, dataDirectory, StoreConnection.open(url), sealer);
+          new SqliteResourceStore(vertx, worker, dataDirectory, StoreConnection.open(url), sealer);
       store.loadAll();
       LOG.info("Store open at {} with {} resources", dataDirectory.path(), store.memory.size());
       return store;
@@ -206,12 +226,8 @@ public final class SqliteResourceStore implements ResourceStore {
     for (String id : changes.deletes()) {
       memory.find(id).ifPresent(removed::add);
     }
-    return worker
-        .<Void>executeBlocking(
-            () -> {
-              commitBlocking(changes);
-              return null;
-            })
+    return commits
+        .submit(changes)
         .onSuccess(
             v -> {
               if (!removed.isEmpty()) {
@@ -265,6 +281,39 @@ public final class SqliteResourceStore implements ResourceStore {
   }
 
   /**
+   * Writes a batch of change sets in one transaction; when that fails, writes them again one by one
+   * (upserts and deletes are idempotent, so a batch that failed after all reached the disk is
+   * written again harmlessly), so that each fails or succeeds on its own.
+   */
+  private List<RuntimeException> writeBatch(List<ChangeSet> batch) {
+    if (!open) {
+      return java.util.Collections.nCopies(batch.size(), new StoreException("store is closed"));
+    }
+    if (batch.size() > 1) {
+      try {
+        write(db.get(), batch);
+        batch.forEach(memory::apply);
+        writeFailure = null;
+        return java.util.Collections.nCopies(batch.size(), null);
+      } catch (SQLException | RuntimeException e) {
+        db.discard();
+        LOG.debug(
+            "A batch of {} writes failed, writing each alone: {}", batch.size(), e.getMessage());
+      }
+    }
+    List<RuntimeException> outcomes = new ArrayList<>(batch.size());
+    for (ChangeSet changes : batch) {
+      try {
+        commitBlocking(changes);
+        outcomes.add(null);
+      } catch (RuntimeException e) {
+        outcomes.add(e);
+      }
+    }
+    return outcomes;
+  }
+
+  /**
    * Writes the change set in one transaction. When that fails, the connection is replaced (see
    * {@link StoreConnection}) and the database asked what really happened: a change that is there
    * after all is acknowledged, one that is not fails (507 for a full disk), and the memory takes
@@ -272,7 +321,7 @@ public final class SqliteResourceStore implements ResourceStore {
    */
   private void commitBlocking(ChangeSet changes) {
     try {
-      write(db.get(), changes);
+      write(db.get(), List.of(changes));
     } catch (SQLException e) {
       db.discard();
       boolean full = isFull(e);
@@ -290,7 +339,8 @@ public final class SqliteResourceStore implements ResourceStore {
     writeFailure = null;
   }
 
-  private void write(Connection connection, ChangeSet changes) throws SQLException {
+  /** Writes the change sets, each in its order, and commits them as one transaction. */
+  private void write(Connection connection, List<ChangeSet> batch) throws SQLException {
     try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
         PreparedStatement delete =
             connection.prepareStatement("DELETE FROM resource WHERE id = ?");
@@ -299,41 +349,62 @@ public final class SqliteResourceStore implements ResourceStore {
             connection.prepareStatement("DELETE FROM engine_state WHERE id = ?");
         PreparedStatement deleteOwned =
             connection.prepareStatement("DELETE FROM engine_state WHERE owner_id = ?")) {
-      for (StoredResource r : changes.puts()) {
-        upsert.setString(1, r.id());
-        upsert.setString(2, r.resourceType());
-        upsert.setLong(3, r.version());
-        upsert.setString(4, r.created().toString());
-        upsert.setString(5, r.lastModified().toString());
-        upsert.setString(6, sealer.seal(r.attributes()).toString());
-        upsert.setString(7, r.secrets().toString());
-        upsert.addBatch();
+      try {
+        for (ChangeSet changes : batch) {
+          addBatches(changes, upsert, delete, deleteOwned, upsertRecord, deleteRecord);
+          upsert.executeBatch();
+          delete.executeBatch();
+          deleteOwned.executeBatch();
+          upsertRecord.executeBatch();
+          deleteRecord.executeBatch();
+        }
+      } catch (RuntimeException e) {
+        // A change set that cannot even be encoded must not leave half of itself in the
+        // transaction that the next write commits.
+        connection.rollback();
+        throw e;
       }
-      for (String id : changes.deletes()) {
-        delete.setString(1, id);
-        delete.addBatch();
-        // What the engine set up on a deleted device or group goes with it.
-        deleteOwned.setString(1, id);
-        deleteOwned.addBatch();
-      }
-      for (EngineRecord r : changes.recordPuts()) {
-        upsertRecord.setString(1, r.id());
-        upsertRecord.setString(2, r.kind());
-        upsertRecord.setString(3, r.ownerId());
-        upsertRecord.setString(4, r.created().toString());
-        upsertRecord.setString(5, r.state().toString());
-        upsertRecord.addBatch();
-      }
-      for (String id : changes.recordDeletes()) {
-        deleteRecord.setString(1, id);
-        deleteRecord.addBatch();
-      }
-      upsert.executeBatch();
-      delete.executeBatch();
-      deleteOwned.executeBatch();
-      upsertRecord.executeBatch();
-      deleteRecord.executeBatch();
       connection.commit();
+      transactions.incrementAndGet();
+    }
+  }
+
+  private void addBatches(
+      ChangeSet changes,
+      PreparedStatement upsert,
+      PreparedStatement delete,
+      PreparedStatement deleteOwned,
+      PreparedStatement upsertRecord,
+      PreparedStatement deleteRecord)
+      throws SQLException {
+    for (StoredResource r : changes.puts()) {
+      upsert.setString(1, r.id());
+      upsert.setString(2, r.resourceType());
+      upsert.setLong(3, r.version());
+      upsert.setString(4, r.created().toString());
+      upsert.setString(5, r.lastModified().toString());
+      upsert.setString(6, sealer.seal(r.attributes()).toString());
+      upsert.setString(7, r.secrets().toString());
+      upsert.addBatch();
+    }
+    for (String id : changes.deletes()) {
+      delete.setString(1, id);
+      delete.addBatch();
+      // What the engine set up on a deleted device or group goes with it.
+      deleteOwned.setString(1, id);
+      deleteOwned.addBatch();
+    }
+    for (EngineRecord r : changes.recordPuts()) {
+      upsertRecord.setString(1, r.id());
+      upsertRecord.setString(2, r.kind());
+      upsertRecord.setString(3, r.ownerId());
+      upsertRecord.setString(4, r.created().toString());
+      upsertRecord.setString(5, r.state().toString());
+      upsertRecord.addBatch();
+    }
+    for (String id : changes.recordDeletes()) {
+      deleteRecord.setString(1, id);
+      deleteRecord.addBatch();
     }
   }
 
@@ -447,6 +518,16 @@ public final class SqliteResourceStore implements ResourceStore {
           }
           return null;
         });
+  }
+
+  /** Tests only: the write transactions committed so far, one fsync each. */
+  long transactionsCommitted() {
+    return transactions.get();
+  }
+
+  /** Tests only: runs the task on the store's worker, ahead of the writes submitted after it. */
+  Future<Void> onWorker(java.util.concurrent.Callable<Void> task) {
+    return worker.executeBlocking(task);
   }
 
   /** Tests only: caps the database at its size plus this many pages, as a full disk would. */
