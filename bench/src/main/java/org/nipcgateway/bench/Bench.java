@@ -43,7 +43,9 @@ public final class Bench {
   private Bench(BenchSettings settings) {
     this.settings = settings;
     this.wrk = Wrk.create(settings.workDir(), pinning);
-    this.launcher = new ServerLauncher(settings.gatewayJar(), settings.workDir(), pinning);
+    this.launcher =
+        new ServerLauncher(
+            settings.gatewayJar(), settings.gatewayJavaOptions(), settings.workDir(), pinning);
   }
 
   public static void main(String[] args) {
@@ -67,6 +69,10 @@ public final class Bench {
     System.out.println("machine: " + machine.encode());
     System.out.println("settings: " + settings);
 
+    if (settings.createsOnly()) {
+      createsOnly(began, machine);
+      return;
+    }
     System.out.println("cold starts...");
     ColdStart cold = new ColdStart(http);
     List<Long> bareStarts =
@@ -116,6 +122,35 @@ public final class Bench {
     machine.put("loadAverageAtEnd", Machine.loadAverage());
     report.extra("runSeconds", seconds);
     report.print(notes(bareStarts, gatewayStarts, seconds, machine));
+    report.write(settings.results());
+    System.out.println("figures written to " + settings.results());
+  }
+
+  /**
+   * {@code BENCH_ONLY=creates}: the SCIM creates alone, then the registry reads with that many
+   * devices stored (the load for "RSS under load"); no bare handler, no cold starts.
+   */
+  private void createsOnly(long began, JsonObject machine) {
+    Path data = dataDir("gateway");
+    try (ServerProcess gateway = launcher.gateway("gateway", data, 0)) {
+      String token = launcher.operatorToken(data);
+      awaitHealthy(gateway.base() + "/health");
+      pause(Duration.ofSeconds(3)); // as in the full run: start-up work settles before "idle"
+      rssIdleKib = ProcStats.rssKib(gateway.pid());
+      String thermo =
+          findDevice(gateway.base(), token, "displayName eq \"Demo health thermometer\"");
+      registryScenarios(gateway, token, thermo);
+      report.extra(
+          "rssKib",
+          new JsonObject()
+              .put("gatewayIdle", rssIdleKib)
+              .put("gatewayWithDevices", rssWithDevicesKib)
+              .put("gatewayUnderLoadMax", rssUnderLoadKib));
+    }
+    long seconds = (System.nanoTime() - began) / 1_000_000_000;
+    machine.put("loadAverageAtEnd", Machine.loadAverage());
+    report.extra("runSeconds", seconds);
+    report.print(notes(List.of(), List.of(), seconds, machine));
     report.write(settings.results());
     System.out.println("figures written to " + settings.results());
   }
@@ -272,7 +307,7 @@ public final class Bench {
         SCIM creates, %d clients: %.0f/s, p50 %.1f ms, p99 %.1f ms, %.0f µs gateway CPU per create, \
         %d failed
         gateway RSS: %.0f MB idle, %.0f MB with %,d devices, %.0f MB at most right after a load step
-        cold start to first 2xx (median of %d): gateway %d ms, bare handler %d ms (all: %s, %s)
+        %s
         machine: %s CPUs, %s, %s; %s; load average %s at start, %s at end
         run took %d s""",
         settings.connections(),
@@ -285,11 +320,17 @@ public final class Bench {
         rssWithDevicesKib / 1024.0,
         settings.devices(),
         rssUnderLoadKib / 1024.0,
-        settings.coldStarts(),
-        ColdStart.median(gateway),
-        ColdStart.median(bare),
-        gateway,
-        bare,
+        gateway.isEmpty()
+            ? "cold start not measured (BENCH_ONLY)"
+            : String.format(
+                Locale.ROOT,
+                "cold start to first 2xx (median of %d): gateway %d ms, bare handler %d ms"
+                    + " (all: %s, %s)",
+                settings.coldStarts(),
+                ColdStart.median(gateway),
+                ColdStart.median(bare),
+                gateway,
+                bare),
         machine.getLong("cpus"),
         machine.getString("cpuModel"),
         machine.getString("memTotal"),

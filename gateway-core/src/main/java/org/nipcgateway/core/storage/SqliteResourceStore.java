@@ -66,6 +66,13 @@ public final class SqliteResourceStore implements ResourceStore {
   private final MemoryIndex memory = new MemoryIndex();
   private volatile boolean open = true;
 
+  /**
+   * Set on the worker once the connection is closed. Commits accepted before {@link #close} are
+   * still written (the close waits behind them on the worker); one that slipped in after must not
+   * reopen the connection of a closed store.
+   */
+  private volatile boolean connectionClosed;
+
   /** Why the last write failed; null when it succeeded. Shown by {@link #health()}. */
   private volatile String writeFailure;
 
@@ -286,7 +293,7 @@ public final class SqliteResourceStore implements ResourceStore {
    * written again harmlessly), so that each fails or succeeds on its own.
    */
   private List<RuntimeException> writeBatch(List<ChangeSet> batch) {
-    if (!open) {
+    if (connectionClosed) {
       return java.util.Collections.nCopies(batch.size(), new StoreException("store is closed"));
     }
     if (batch.size() > 1) {
@@ -553,6 +560,7 @@ public final class SqliteResourceStore implements ResourceStore {
     return worker
         .<Void>executeBlocking(
             () -> {
+              connectionClosed = true;
               try {
                 db.close();
               } finally {

@@ -92,32 +92,27 @@ public final class RegistryService {
     return writes.create(
         inFlight ->
             models()
-                .compose(
-                    models ->
-                        attempt(
-                            () -> {
-                              ObjectNode attributes = validator.forCreate(type, input);
-                              checkReferences(type, attributes, index, models, null, caller);
-                              checkUniqueness(
-                                  type,
-                                  attributes,
-                                  (path, value) -> ofType(type.name(), inFlight),
-                                  null);
-                              Instant now = clock.instant();
-                              return withToken(
-                                  new StoredResource(
-                                      UUID.randomUUID().toString(),
-                                      type.name(),
-                                      1,
-                                      now,
-                                      now,
-                                      attributes,
-                                      JsonNodeFactory.instance
-                                          .objectNode()
-                                          .put(OWNER, caller.id())));
-                            })),
+                .compose(models -> attempt(() -> checked(type, input, models, inFlight, caller))),
         Prepared::resource,
         prepared -> commit(prepared, index, links));
+  }
+
+  /** The new resource, once its checks passed against the registry and the creates in flight. */
+  private Prepared checked(
+      ScimResourceType type,
+      ObjectNode input,
+      RegisteredModelNames models,
+      List<StoredResource> inFlight,
+      Principal caller)
+      throws ScimException {
+    ObjectNode attributes = validator.forCreate(type, input);
+    checkReferences(type, attributes, index, models, null, caller);
+    checkUniqueness(type, attributes, (path, value) -> ofType(type.name(), inFlight), null);
+    Instant now = clock.instant();
+    ObjectNode secrets = JsonNodeFactory.instance.objectNode().put(OWNER, caller.id());
+    return withToken(
+        new StoredResource(
+            UUID.randomUUID().toString(), type.name(), 1, now, now, attributes, secrets));
   }
 
   public Future<Written> get(ScimResourceType type, String id, Links links, Principal caller) {
