@@ -45,18 +45,6 @@ public final class SqliteResourceStore implements ResourceStore {
    */
   static final int MAX_BATCH = 64;
 
-  private static final String UPSERT =
-      "INSERT INTO resource (id, resource_type, version, created, last_modified, attributes, secrets)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
-          + " resource_type = excluded.resource_type, version = excluded.version,"
-          + " last_modified = excluded.last_modified, attributes = excluded.attributes,"
-          + " secrets = excluded.secrets";
-
-  private static final String UPSERT_RECORD =
-      "INSERT INTO engine_state (id, kind, owner_id, created, state) VALUES (?, ?, ?, ?, ?)"
-          + " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, owner_id = excluded.owner_id,"
-          + " state = excluded.state";
-
   private final ObjectMapper json = new ObjectMapper();
   private final WorkerExecutor worker;
   private final DataDirectory dataDirectory;
@@ -78,6 +66,7 @@ public final class SqliteResourceStore implements ResourceStore {
 
   private final AttributeSealer sealer;
   private final GroupCommit commits;
+  private final ChangeSetWriter writer;
 
   /** Write transactions committed so far (for tests: how many fsyncs the writes cost). */
   private final AtomicLong transactions = new AtomicLong();
@@ -92,6 +81,7 @@ public final class SqliteResourceStore implements ResourceStore {
     this.worker = worker;
     this.dataDirectory = dataDirectory;
     this.db = db;
+    this.writer = new ChangeSetWriter(sealer);
     this.commits = new GroupCommit(vertx, worker, this::writeBatch, MAX_BATCH);
   }
 
@@ -298,7 +288,8 @@ public final class SqliteResourceStore implements ResourceStore {
     }
     if (batch.size() > 1) {
       try {
-        write(db.get(), batch);
+        writer.write(db.get(), batch);
+        transactions.incrementAndGet();
         batch.forEach(memory::apply);
         writeFailure = null;
         return java.util.Collections.nCopies(batch.size(), null);
@@ -328,7 +319,8 @@ public final class SqliteResourceStore implements ResourceStore {
    */
   private void commitBlocking(ChangeSet changes) {
     try {
-      write(db.get(), List.of(changes));
+      writer.write(db.get(), List.of(changes));
+      transactions.incrementAndGet();
     } catch (SQLException e) {
       db.discard();
       boolean full = isFull(e);
@@ -344,75 +336,6 @@ public final class SqliteResourceStore implements ResourceStore {
     }
     memory.apply(changes);
     writeFailure = null;
-  }
-
-  /** Writes the change sets, each in its order, and commits them as one transaction. */
-  private void write(Connection connection, List<ChangeSet> batch) throws SQLException {
-    try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
-        PreparedStatement delete =
-            connection.prepareStatement("DELETE FROM resource WHERE id = ?");
-        PreparedStatement upsertRecord = connection.prepareStatement(UPSERT_RECORD);
-        PreparedStatement deleteRecord =
-            connection.prepareStatement("DELETE FROM engine_state WHERE id = ?");
-        PreparedStatement deleteOwned =
-            connection.prepareStatement("DELETE FROM engine_state WHERE owner_id = ?")) {
-      try {
-        for (ChangeSet changes : batch) {
-          addBatches(changes, upsert, delete, deleteOwned, upsertRecord, deleteRecord);
-          upsert.executeBatch();
-          delete.executeBatch();
-          deleteOwned.executeBatch();
-          upsertRecord.executeBatch();
-          deleteRecord.executeBatch();
-        }
-      } catch (RuntimeException e) {
-        // A change set that cannot even be encoded must not leave half of itself in the
-        // transaction that the next write commits.
-        connection.rollback();
-        throw e;
-      }
-      connection.commit();
-      transactions.incrementAndGet();
-    }
-  }
-
-  private void addBatches(
-      ChangeSet changes,
-      PreparedStatement upsert,
-      PreparedStatement delete,
-      PreparedStatement deleteOwned,
-      PreparedStatement upsertRecord,
-      PreparedStatement deleteRecord)
-      throws SQLException {
-    for (StoredResource r : changes.puts()) {
-      upsert.setString(1, r.id());
-      upsert.setString(2, r.resourceType());
-      upsert.setLong(3, r.version());
-      upsert.setString(4, r.created().toString());
-      upsert.setString(5, r.lastModified().toString());
-      upsert.setString(6, sealer.seal(r.attributes()).toString());
-      upsert.setString(7, r.secrets().toString());
-      upsert.addBatch();
-    }
-    for (String id : changes.deletes()) {
-      delete.setString(1, id);
-      delete.addBatch();
-      // What the engine set up on a deleted device or group goes with it.
-      deleteOwned.setString(1, id);
-      deleteOwned.addBatch();
-    }
-    for (EngineRecord r : changes.recordPuts()) {
-      upsertRecord.setString(1, r.id());
-      upsertRecord.setString(2, r.kind());
-      upsertRecord.setString(3, r.ownerId());
-      upsertRecord.setString(4, r.created().toString());
-      upsertRecord.setString(5, r.state().toString());
-      upsertRecord.addBatch();
-    }
-    for (String id : changes.recordDeletes()) {
-      deleteRecord.setString(1, id);
-      deleteRecord.addBatch();
-    }
   }
 
   /**
