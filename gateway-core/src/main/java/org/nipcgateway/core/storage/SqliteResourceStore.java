@@ -68,7 +68,7 @@ public final class SqliteResourceStore implements ResourceStore {
   private final GroupCommit commits;
   private final ChangeSetWriter writer;
 
-  /** Write transactions committed so far (for tests: how many fsyncs the writes cost). */
+  /** Write transactions committed so far: how many fsyncs the writes cost. */
   private final AtomicLong transactions = new AtomicLong();
 
   private SqliteResourceStore(
@@ -450,8 +450,8 @@ public final class SqliteResourceStore implements ResourceStore {
         });
   }
 
-  /** Tests only: the write transactions committed so far, one fsync each. */
-  long transactionsCommitted() {
+  @Override
+  public long transactions() {
     return transactions.get();
   }
 

@@ -89,12 +89,12 @@ class SqliteResourceStoreGroupCommitTest {
       changes.add(ChangeSet.of(device("d" + i, 1, "device " + i)));
       expected.add("device " + i);
     }
-    long before = store.transactionsCommitted();
+    long before = store.transactions();
 
     List<Future<Void>> commits = commitTogether(store, changes);
 
     assertThat(commits).allMatch(Future::succeeded);
-    assertThat(store.transactionsCommitted() - before).isEqualTo(1);
+    assertThat(store.transactions() - before).isEqualTo(1);
     assertThat(names(store)).containsExactlyElementsOf(expected);
     await(store.close());
     SqliteResourceStore reopened = open();
@@ -109,11 +109,11 @@ class SqliteResourceStoreGroupCommitTest {
     for (int i = 0; i < SqliteResourceStore.MAX_BATCH + 1; i++) {
       changes.add(ChangeSet.of(device("d" + i, 1, "device " + i)));
     }
-    long before = store.transactionsCommitted();
+    long before = store.transactions();
 
     commitTogether(store, changes);
 
-    assertThat(store.transactionsCommitted() - before).isEqualTo(2);
+    assertThat(store.transactions() - before).isEqualTo(2);
     assertThat(names(store)).hasSize(SqliteResourceStore.MAX_BATCH + 1);
     await(store.close());
   }
