@@ -39,6 +39,7 @@ public final class Bench {
   private long rssUnderLoadKib = -1;
   private LoadResult creates = LoadResult.NONE;
   private double cpuPerCreate;
+  private double createsPerTransaction = Double.NaN;
 
   private Bench(BenchSettings settings) {
     this.settings = settings;
@@ -198,6 +199,7 @@ public final class Bench {
     String gw = gateway.base();
     System.out.printf(
         "creating %d devices with %d clients...%n", settings.devices(), settings.connections());
+    double transactionsBefore = storeTransactions(gw, token);
     long before = proc.cpuMicros(gateway.pid());
     DeviceLoader.Loaded loaded =
         new DeviceLoader(http, gw, token).create(settings.devices(), settings.connections());
@@ -206,7 +208,13 @@ public final class Bench {
         creates.requests() == 0
             ? 0
             : (double) (proc.cpuMicros(gateway.pid()) - before) / creates.requests();
-    report.extra("creates", figures(creates).put("cpuMicrosPerCreate", cpuPerCreate));
+    createsPerTransaction =
+        creates.requests() / Math.max(1, storeTransactions(gw, token) - transactionsBefore);
+    report.extra(
+        "creates",
+        figures(creates)
+            .put("cpuMicrosPerCreate", cpuPerCreate)
+            .put("createsPerStoreTransaction", createsPerTransaction));
     pause(Duration.ofSeconds(3));
     rssWithDevicesKib = ProcStats.rssKib(gateway.pid());
 
@@ -241,6 +249,19 @@ public final class Bench {
             2,
             capped),
         Duration.ZERO);
+  }
+
+  /** The store's write transactions so far, from {@code /metrics} (NaN when it has none). */
+  private double storeTransactions(String gw, String token) {
+    Http.Reply metrics = http.get(gw + "/metrics", token);
+    if (metrics.ok()) {
+      for (String line : metrics.body().split("\n")) {
+        if (line.startsWith("nipc_store_transactions_total ")) {
+          return Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+        }
+      }
+    }
+    return Double.NaN;
   }
 
   /** Checks one request, warms up, then measures the scenario with the server's CPU clock. */
@@ -305,7 +326,7 @@ public final class Bench {
         Locale.ROOT,
         """
         SCIM creates, %d clients: %.0f/s, p50 %.1f ms, p99 %.1f ms, %.0f µs gateway CPU per create, \
-        %d failed
+        %d failed, %.1f creates per store transaction
         gateway RSS: %.0f MB idle, %.0f MB with %,d devices, %.0f MB at most right after a load step
         %s
         machine: %s CPUs, %s, %s; %s; load average %s at start, %s at end
@@ -316,6 +337,7 @@ public final class Bench {
         creates.p99Ms(),
         cpuPerCreate,
         creates.errors(),
+        createsPerTransaction,
         rssIdleKib / 1024.0,
         rssWithDevicesKib / 1024.0,
         settings.devices(),
