@@ -39,11 +39,14 @@ public final class Bench {
   private long rssUnderLoadKib = -1;
   private LoadResult creates = LoadResult.NONE;
   private double cpuPerCreate;
+  private double createsPerTransaction = Double.NaN;
 
   private Bench(BenchSettings settings) {
     this.settings = settings;
     this.wrk = Wrk.create(settings.workDir(), pinning);
-    this.launcher = new ServerLauncher(settings.gatewayJar(), settings.workDir(), pinning);
+    this.launcher =
+        new ServerLauncher(
+            settings.gatewayJar(), settings.gatewayJavaOptions(), settings.workDir(), pinning);
   }
 
   public static void main(String[] args) {
@@ -67,6 +70,10 @@ public final class Bench {
     System.out.println("machine: " + machine.encode());
     System.out.println("settings: " + settings);
 
+    if (settings.createsOnly()) {
+      createsOnly(began, machine);
+      return;
+    }
     System.out.println("cold starts...");
     ColdStart cold = new ColdStart(http);
     List<Long> bareStarts =
@@ -120,6 +127,35 @@ public final class Bench {
     System.out.println("figures written to " + settings.results());
   }
 
+  /**
+   * {@code BENCH_ONLY=creates}: the SCIM creates alone, then the registry reads with that many
+   * devices stored (the load for "RSS under load"); no bare handler, no cold starts.
+   */
+  private void createsOnly(long began, JsonObject machine) {
+    Path data = dataDir("gateway");
+    try (ServerProcess gateway = launcher.gateway("gateway", data, 0)) {
+      String token = launcher.operatorToken(data);
+      awaitHealthy(gateway.base() + "/health");
+      pause(Duration.ofSeconds(3)); // as in the full run: start-up work settles before "idle"
+      rssIdleKib = ProcStats.rssKib(gateway.pid());
+      String thermo =
+          findDevice(gateway.base(), token, "displayName eq \"Demo health thermometer\"");
+      registryScenarios(gateway, token, thermo);
+      report.extra(
+          "rssKib",
+          new JsonObject()
+              .put("gatewayIdle", rssIdleKib)
+              .put("gatewayWithDevices", rssWithDevicesKib)
+              .put("gatewayUnderLoadMax", rssUnderLoadKib));
+    }
+    long seconds = (System.nanoTime() - began) / 1_000_000_000;
+    machine.put("loadAverageAtEnd", Machine.loadAverage());
+    report.extra("runSeconds", seconds);
+    report.print(notes(List.of(), List.of(), seconds, machine));
+    report.write(settings.results());
+    System.out.println("figures written to " + settings.results());
+  }
+
   /** The HTTP scenarios on the demo fleet, in the order of the issue's table. */
   private List<Scenario> demoScenarios(String gw, String token, String thermo, String light) {
     String properties = gw + "/nipc/devices/%s/properties?propertyName=";
@@ -163,6 +199,7 @@ public final class Bench {
     String gw = gateway.base();
     System.out.printf(
         "creating %d devices with %d clients...%n", settings.devices(), settings.connections());
+    double transactionsBefore = storeTransactions(gw, token);
     long before = proc.cpuMicros(gateway.pid());
     DeviceLoader.Loaded loaded =
         new DeviceLoader(http, gw, token).create(settings.devices(), settings.connections());
@@ -171,7 +208,13 @@ public final class Bench {
         creates.requests() == 0
             ? 0
             : (double) (proc.cpuMicros(gateway.pid()) - before) / creates.requests();
-    report.extra("creates", figures(creates).put("cpuMicrosPerCreate", cpuPerCreate));
+    createsPerTransaction =
+        creates.requests() / Math.max(1, storeTransactions(gw, token) - transactionsBefore);
+    report.extra(
+        "creates",
+        figures(creates)
+            .put("cpuMicrosPerCreate", cpuPerCreate)
+            .put("createsPerStoreTransaction", createsPerTransaction));
     pause(Duration.ofSeconds(3));
     rssWithDevicesKib = ProcStats.rssKib(gateway.pid());
 
@@ -206,6 +249,19 @@ public final class Bench {
             2,
             capped),
         Duration.ZERO);
+  }
+
+  /** The store's write transactions so far, from {@code /metrics} (NaN when it has none). */
+  private double storeTransactions(String gw, String token) {
+    Http.Reply metrics = http.get(gw + "/metrics", token);
+    if (metrics.ok()) {
+      for (String line : metrics.body().split("\n")) {
+        if (line.startsWith("nipc_store_transactions_total ")) {
+          return Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+        }
+      }
+    }
+    return Double.NaN;
   }
 
   /** Checks one request, warms up, then measures the scenario with the server's CPU clock. */
@@ -270,9 +326,9 @@ public final class Bench {
         Locale.ROOT,
         """
         SCIM creates, %d clients: %.0f/s, p50 %.1f ms, p99 %.1f ms, %.0f µs gateway CPU per create, \
-        %d failed
+        %d failed, %.1f creates per store transaction
         gateway RSS: %.0f MB idle, %.0f MB with %,d devices, %.0f MB at most right after a load step
-        cold start to first 2xx (median of %d): gateway %d ms, bare handler %d ms (all: %s, %s)
+        %s
         machine: %s CPUs, %s, %s; %s; load average %s at start, %s at end
         run took %d s""",
         settings.connections(),
@@ -281,15 +337,22 @@ public final class Bench {
         creates.p99Ms(),
         cpuPerCreate,
         creates.errors(),
+        createsPerTransaction,
         rssIdleKib / 1024.0,
         rssWithDevicesKib / 1024.0,
         settings.devices(),
         rssUnderLoadKib / 1024.0,
-        settings.coldStarts(),
-        ColdStart.median(gateway),
-        ColdStart.median(bare),
-        gateway,
-        bare,
+        gateway.isEmpty()
+            ? "cold start not measured (BENCH_ONLY)"
+            : String.format(
+                Locale.ROOT,
+                "cold start to first 2xx (median of %d): gateway %d ms, bare handler %d ms"
+                    + " (all: %s, %s)",
+                settings.coldStarts(),
+                ColdStart.median(gateway),
+                ColdStart.median(bare),
+                gateway,
+                bare),
         machine.getLong("cpus"),
         machine.getString("cpuModel"),
         machine.getString("memTotal"),

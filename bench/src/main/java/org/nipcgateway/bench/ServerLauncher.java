@@ -9,17 +9,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the two servers the way they run for real: the gateway as {@code java -jar
- * nipc-gateway.jar} with no JVM options (as {@code ./nipc-gateway} does), the bare handler as a
- * plain JVM with the benchmark's class path. Both on the server CPU, on loopback, plain HTTP.
+ * Starts the two servers the way they run for real: the gateway as {@code java [options] -jar
+ * nipc-gateway.jar} with the JVM options it is given ({@code bench/run} gives the launcher's
+ * defaults), the bare handler as a plain JVM with the benchmark's class path. Both on the server
+ * CPU, on loopback, plain HTTP.
  */
 final class ServerLauncher {
   private final Path gatewayJar;
   private final Path logs;
   private final Pinning pinning;
+  private final List<String> javaOptions;
 
-  ServerLauncher(Path gatewayJar, Path logs, Pinning pinning) {
+  ServerLauncher(Path gatewayJar, List<String> javaOptions, Path logs, Pinning pinning) {
     this.gatewayJar = gatewayJar;
+    this.javaOptions = List.copyOf(javaOptions);
     this.logs = logs;
     this.pinning = pinning;
   }
@@ -42,9 +45,10 @@ final class ServerLauncher {
    * still runs on every request).
    */
   ServerProcess gateway(String logName, Path dataDir, int port) {
-    List<String> command =
+    List<String> command = new java.util.ArrayList<>(List.of(java()));
+    command.addAll(javaOptions);
+    command.addAll(
         List.of(
-            java(),
             "-jar",
             gatewayJar.toString(),
             "--host",
@@ -53,7 +57,7 @@ final class ServerLauncher {
             Integer.toString(port),
             "--data-dir",
             dataDir.toString(),
-            "--insecure-http");
+            "--insecure-http"));
     Map<String, String> env =
         Map.of("NIPC_MQTT_PORT", "0", "NIPC_MQTT_TLS_PORT", "0", "NIPC_RATE_LIMIT", "1000000");
     return ServerProcess.start(

@@ -75,10 +75,14 @@ class MetricsEndpointTest {
   }
 
   @Test
-  void a_scim_create_times_one_store_commit() {
-    double before = sample(scrape(), "nipc_store_commit_seconds_count");
+  void a_scim_create_times_one_store_commit_and_counts_its_transaction() {
+    String before = scrape();
     demo.client().create("/Devices", Devices.ble("metrics", 1));
-    assertThat(sample(scrape(), "nipc_store_commit_seconds_count")).isGreaterThan(before);
+    String after = scrape();
+    assertThat(sample(after, "nipc_store_commit_seconds_count"))
+        .isGreaterThan(sample(before, "nipc_store_commit_seconds_count"));
+    assertThat(sample(after, "nipc_store_transactions_total"))
+        .isGreaterThan(sample(before, "nipc_store_transactions_total"));
   }
 
   @Test

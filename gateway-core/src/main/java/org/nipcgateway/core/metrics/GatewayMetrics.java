@@ -1,6 +1,7 @@
 package org.nipcgateway.core.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.nipcgateway.core.storage.ResourceStore;
 
 /**
  * The gateway's own meters, beside the ones Vert.x keeps for its HTTP server. Every label takes its
@@ -32,7 +34,7 @@ public final class GatewayMetrics {
     this.prometheus = prometheus;
     this.storeCommits =
         Timer.builder("nipc.store.commit")
-            .description("Store commits (one SQLite transaction each), until durable")
+            .description("Store commits (change sets), until durable")
             .publishPercentileHistogram(false)
             .register(registry);
   }
@@ -107,6 +109,16 @@ public final class GatewayMetrics {
             "kind",
             kind)
         .increment();
+  }
+
+  /**
+   * Counts the store's write transactions (fsyncs), read from the store at each scrape; concurrent
+   * commits share one. Micrometer holds the store weakly: the gateway holds it for its lifetime.
+   */
+  public void storeTransactions(ResourceStore store) {
+    FunctionCounter.builder("nipc.store.transactions", store, s -> (double) s.transactions())
+        .description("Store write transactions (one fsync each); concurrent commits share one")
+        .register(registry);
   }
 
   /** How long one store commit took until it was durable (or failed). */

@@ -12,8 +12,9 @@ import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.StoredResource;
 
 /**
- * Times every commit of a store until it is durable or failed ({@code nipc_store_commit_seconds});
- * reads come from memory and are not timed.
+ * Times every commit of a store until it is durable or failed ({@code nipc_store_commit_seconds})
+ * and counts its transactions ({@code nipc_store_transactions_total}: fewer than commits when
+ * concurrent commits share one); reads come from memory and are not timed.
  */
 public final class MeteredResourceStore implements ResourceStore {
   private final ResourceStore store;
@@ -22,6 +23,12 @@ public final class MeteredResourceStore implements ResourceStore {
   public MeteredResourceStore(ResourceStore store, GatewayMetrics metrics) {
     this.store = store;
     this.metrics = metrics;
+    metrics.storeTransactions(store);
+  }
+
+  @Override
+  public long transactions() {
+    return store.transactions();
   }
 
   @Override

@@ -39,6 +39,14 @@ public interface ResourceStore {
    */
   void onRemoval(Consumer<List<StoredResource>> listener);
 
+  /**
+   * Write transactions committed since the store opened (each one fsync), for metrics: fewer than
+   * commits when concurrent commits share one; 0 from a store that does not count them.
+   */
+  default long transactions() {
+    return 0;
+  }
+
   /** Whether the store can currently serve requests (for readiness checks). */
   boolean isOpen();
 

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -28,21 +29,21 @@ import org.slf4j.LoggerFactory;
  * completes, so a crash (even {@code kill -9} or power loss) never loses an acknowledged write and
  * never leaves half of a change set. All JDBC work runs on one dedicated worker thread, which also
  * keeps writes in the order they were submitted.
+ *
+ * <p>Commits that arrive while a transaction is being written share the next one ({@link
+ * GroupCommit}): one fsync for up to {@value #MAX_BATCH} change sets. Each change set still commits
+ * or fails as a whole: when the shared transaction fails, its change sets are written again one by
+ * one, so that one bad change set fails alone.
  */
 public final class SqliteResourceStore implements ResourceStore {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteResourceStore.class);
   private static final String DB_FILE = "registry.db";
-  private static final String UPSERT =
-      "INSERT INTO resource (id, resource_type, version, created, last_modified, attributes, secrets)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
-          + " resource_type = excluded.resource_type, version = excluded.version,"
-          + " last_modified = excluded.last_modified, attributes = excluded.attributes,"
-          + " secrets = excluded.secrets";
 
-  private static final String UPSERT_RECORD =
-      "INSERT INTO engine_state (id, kind, owner_id, created, state) VALUES (?, ?, ?, ?, ?)"
-          + " ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, owner_id = excluded.owner_id,"
-          + " state = excluded.state";
+  /**
+   * Change sets per transaction at most: enough to absorb many concurrent writers, few enough that
+   * a failed batch written again one by one stays short.
+   */
+  static final int MAX_BATCH = 64;
 
   private final ObjectMapper json = new ObjectMapper();
   private final WorkerExecutor worker;
@@ -53,12 +54,25 @@ public final class SqliteResourceStore implements ResourceStore {
   private final MemoryIndex memory = new MemoryIndex();
   private volatile boolean open = true;
 
+  /**
+   * Set on the worker once the connection is closed. Commits accepted before {@link #close} are
+   * still written (the close waits behind them on the worker); one that slipped in after must not
+   * reopen the connection of a closed store.
+   */
+  private volatile boolean connectionClosed;
+
   /** Why the last write failed; null when it succeeded. Shown by {@link #health()}. */
   private volatile String writeFailure;
 
   private final AttributeSealer sealer;
+  private final GroupCommit commits;
+  private final ChangeSetWriter writer;
+
+  /** Write transactions committed so far: how many fsyncs the writes cost. */
+  private final AtomicLong transactions = new AtomicLong();
 
   private SqliteResourceStore(
+      Vertx vertx,
       WorkerExecutor worker,
       DataDirectory dataDirectory,
       StoreConnection db,
@@ -67,6 +81,8 @@ public final class SqliteResourceStore implements ResourceStore {
     this.worker = worker;
     this.dataDirectory = dataDirectory;
     this.db = db;
+    this.writer = new ChangeSetWriter(sealer);
+    this.commits = new GroupCommit(vertx, worker, this::writeBatch, MAX_BATCH);
   }
 
   /**
@@ -78,12 +94,13 @@ public final class SqliteResourceStore implements ResourceStore {
     WorkerExecutor worker =
         vertx.createSharedWorkerExecutor("nipc-store-" + System.identityHashCode(dataDir), 1);
     return worker
-        .<ResourceStore>executeBlocking(() -> openBlocking(worker, dataDir, sealer))
+        .<ResourceStore>executeBlocking(() -> openBlocking(vertx, worker, dataDir, sealer))
         .onFailure(e -> worker.close());
   }
 
   private static SqliteResourceStore openBlocking(
-      WorkerExecutor worker, java.nio.file.Path dir, AttributeSealer sealer) throws SQLException {
+      Vertx vertx, WorkerExecutor worker, java.nio.file.Path dir, AttributeSealer sealer)
+      throws SQLException {
     DataDirectory dataDirectory = DataDirectory.open(dir);
     try {
       refuseTruncatedDatabase(dataDirectory.path().resolve(DB_FILE));
@@ -97,7 +114,7 @@ public final class SqliteResourceStore implements ResourceStore {
       // and shared-memory files the database file's mode, so restrict it before they exist.
       dataDirectory.restrictContents();
       SqliteResourceStore store =
-          new SqliteResourceStore(worker, dataDirectory, StoreConnection.open(url), sealer);
+          new SqliteResourceStore(vertx, worker, dataDirectory, StoreConnection.open(url), sealer);
       store.loadAll();
       LOG.info("Store open at {} with {} resources", dataDirectory.path(), store.memory.size());
       return store;
@@ -206,12 +223,8 @@ public final class SqliteResourceStore implements ResourceStore {
     for (String id : changes.deletes()) {
       memory.find(id).ifPresent(removed::add);
     }
-    return worker
-        .<Void>executeBlocking(
-            () -> {
-              commitBlocking(changes);
-              return null;
-            })
+    return commits
+        .submit(changes)
         .onSuccess(
             v -> {
               if (!removed.isEmpty()) {
@@ -265,6 +278,40 @@ public final class SqliteResourceStore implements ResourceStore {
   }
 
   /**
+   * Writes a batch of change sets in one transaction; when that fails, writes them again one by one
+   * (upserts and deletes are idempotent, so a batch that failed after all reached the disk is
+   * written again harmlessly), so that each fails or succeeds on its own.
+   */
+  private List<RuntimeException> writeBatch(List<ChangeSet> batch) {
+    if (connectionClosed) {
+      return java.util.Collections.nCopies(batch.size(), new StoreException("store is closed"));
+    }
+    if (batch.size() > 1) {
+      try {
+        writer.write(db.get(), batch);
+        transactions.incrementAndGet();
+        batch.forEach(memory::apply);
+        writeFailure = null;
+        return java.util.Collections.nCopies(batch.size(), null);
+      } catch (SQLException | RuntimeException e) {
+        db.discard();
+        LOG.debug(
+            "A batch of {} writes failed, writing each alone: {}", batch.size(), e.getMessage());
+      }
+    }
+    List<RuntimeException> outcomes = new ArrayList<>(batch.size());
+    for (ChangeSet changes : batch) {
+      try {
+        commitBlocking(changes);
+        outcomes.add(null);
+      } catch (RuntimeException e) {
+        outcomes.add(e);
+      }
+    }
+    return outcomes;
+  }
+
+  /**
    * Writes the change set in one transaction. When that fails, the connection is replaced (see
    * {@link StoreConnection}) and the database asked what really happened: a change that is there
    * after all is acknowledged, one that is not fails (507 for a full disk), and the memory takes
@@ -272,7 +319,8 @@ public final class SqliteResourceStore implements ResourceStore {
    */
   private void commitBlocking(ChangeSet changes) {
     try {
-      write(db.get(), changes);
+      writer.write(db.get(), List.of(changes));
+      transactions.incrementAndGet();
     } catch (SQLException e) {
       db.discard();
       boolean full = isFull(e);
@@ -288,53 +336,6 @@ public final class SqliteResourceStore implements ResourceStore {
     }
     memory.apply(changes);
     writeFailure = null;
-  }
-
-  private void write(Connection connection, ChangeSet changes) throws SQLException {
-    try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
-        PreparedStatement delete =
-            connection.prepareStatement("DELETE FROM resource WHERE id = ?");
-        PreparedStatement upsertRecord = connection.prepareStatement(UPSERT_RECORD);
-        PreparedStatement deleteRecord =
-            connection.prepareStatement("DELETE FROM engine_state WHERE id = ?");
-        PreparedStatement deleteOwned =
-            connection.prepareStatement("DELETE FROM engine_state WHERE owner_id = ?")) {
-      for (StoredResource r : changes.puts()) {
-        upsert.setString(1, r.id());
-        upsert.setString(2, r.resourceType());
-        upsert.setLong(3, r.version());
-        upsert.setString(4, r.created().toString());
-        upsert.setString(5, r.lastModified().toString());
-        upsert.setString(6, sealer.seal(r.attributes()).toString());
-        upsert.setString(7, r.secrets().toString());
-        upsert.addBatch();
-      }
-      for (String id : changes.deletes()) {
-        delete.setString(1, id);
-        delete.addBatch();
-        // What the engine set up on a deleted device or group goes with it.
-        deleteOwned.setString(1, id);
-        deleteOwned.addBatch();
-      }
-      for (EngineRecord r : changes.recordPuts()) {
-        upsertRecord.setString(1, r.id());
-        upsertRecord.setString(2, r.kind());
-        upsertRecord.setString(3, r.ownerId());
-        upsertRecord.setString(4, r.created().toString());
-        upsertRecord.setString(5, r.state().toString());
-        upsertRecord.addBatch();
-      }
-      for (String id : changes.recordDeletes()) {
-        deleteRecord.setString(1, id);
-        deleteRecord.addBatch();
-      }
-      upsert.executeBatch();
-      delete.executeBatch();
-      deleteOwned.executeBatch();
-      upsertRecord.executeBatch();
-      deleteRecord.executeBatch();
-      connection.commit();
-    }
   }
 
   /**
@@ -449,6 +450,16 @@ public final class SqliteResourceStore implements ResourceStore {
         });
   }
 
+  @Override
+  public long transactions() {
+    return transactions.get();
+  }
+
+  /** Tests only: runs the task on the store's worker, ahead of the writes submitted after it. */
+  Future<Void> onWorker(java.util.concurrent.Callable<Void> task) {
+    return worker.executeBlocking(task);
+  }
+
   /** Tests only: caps the database at its size plus this many pages, as a full disk would. */
   Future<Void> limitPages(long morePages) {
     return worker.executeBlocking(
@@ -472,6 +483,7 @@ public final class SqliteResourceStore implements ResourceStore {
     return worker
         .<Void>executeBlocking(
             () -> {
+              connectionClosed = true;
               try {
                 db.close();
               } finally {

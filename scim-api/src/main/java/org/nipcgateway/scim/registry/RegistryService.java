@@ -31,16 +31,16 @@ import org.nipcgateway.core.security.Principal;
 import org.nipcgateway.core.storage.ChangeSet;
 import org.nipcgateway.core.storage.ResourceStore;
 import org.nipcgateway.core.storage.StoredResource;
-import org.nipcgateway.core.storage.TaskSequencer;
 import org.nipcgateway.scim.schema.ScimResourceType;
 import org.nipcgateway.scim.schema.ScimSchemaCatalog;
 
 /**
  * Creates, reads, replaces, patches and deletes registry resources.
  *
- * <p>Writes run one at a time (a {@link TaskSequencer}), each against a snapshot taken when it
- * starts, so checks such as uniqueness or group membership always see every earlier write. A write
- * is answered only after the store committed it; everything one request changes (a device and the
+ * <p>Writes are checked one at a time ({@link WritePipeline}), so checks such as uniqueness or
+ * group membership always see every earlier write; creates are handed to the store without waiting
+ * for the one before to be on disk, so that concurrent creates share a transaction. A write is
+ * answered only after the store committed it; everything one request changes (a device and the
  * groups it leaves, say) is committed as one change set.
  */
 public final class RegistryService {
@@ -57,7 +57,7 @@ public final class RegistryService {
   private final ResourceViews views;
   private final GroupMembers groupMembers;
   private final ClientTokens tokens = new ClientTokens();
-  private final TaskSequencer writes = new TaskSequencer();
+  private final WritePipeline writes = new WritePipeline();
   private final Clock clock;
   private final RegistryIndex index;
 
@@ -83,24 +83,36 @@ public final class RegistryService {
         .map(index -> new RegistryService(store, catalog, maxGroupMembers, clock, index));
   }
 
+  /**
+   * Creates a resource. Checked against the registry and the creates still being committed (for
+   * uniqueness); the store may commit it together with them (see {@link WritePipeline}).
+   */
   public Future<Written> create(
       ScimResourceType type, ObjectNode input, Links links, Principal caller) {
-    return write(
-        (snapshot, models) -> {
-          ObjectNode attributes = validator.forCreate(type, input);
-          checkReferences(type, attributes, snapshot, models, null, caller);
-          Instant now = clock.instant();
-          StoredResource created =
-              new StoredResource(
-                  UUID.randomUUID().toString(),
-                  type.name(),
-                  1,
-                  now,
-                  now,
-                  attributes,
-                  JsonNodeFactory.instance.objectNode().put(OWNER, caller.id()));
-          return commitWithToken(created, snapshot, links);
-        });
+    return writes.create(
+        inFlight ->
+            models()
+                .compose(models -> attempt(() -> checked(type, input, models, inFlight, caller))),
+        Prepared::resource,
+        prepared -> commit(prepared, index, links));
+  }
+
+  /** The new resource, once its checks passed against the registry and the creates in flight. */
+  private Prepared checked(
+      ScimResourceType type,
+      ObjectNode input,
+      RegisteredModelNames models,
+      List<StoredResource> inFlight,
+      Principal caller)
+      throws ScimException {
+    ObjectNode attributes = validator.forCreate(type, input);
+    checkReferences(type, attributes, index, models, null, caller);
+    checkUniqueness(type, attributes, (path, value) -> ofType(type.name(), inFlight), null);
+    Instant now = clock.instant();
+    ObjectNode secrets = JsonNodeFactory.instance.objectNode().put(OWNER, caller.id());
+    return withToken(
+        new StoredResource(
+            UUID.randomUUID().toString(), type.name(), 1, now, now, attributes, secrets));
   }
 
   public Future<Written> get(ScimResourceType type, String id, Links links, Principal caller) {
@@ -169,14 +181,14 @@ public final class RegistryService {
           checkVersion(ifMatch, current);
           ObjectNode attributes = modification.newAttributes(current, snapshot);
           checkReferences(type, attributes, snapshot, models, id, caller);
-          return commitWithToken(
-              current.withAttributes(attributes, clock.instant()), snapshot, links);
+          return commit(
+              withToken(current.withAttributes(attributes, clock.instant())), snapshot, links);
         });
   }
 
   public Future<Void> delete(
       ScimResourceType type, String id, Optional<String> ifMatch, Principal caller) {
-    return writes.submit(
+    return writes.alone(
         () ->
             snapshot()
                 .compose(
@@ -256,16 +268,15 @@ public final class RegistryService {
     }
   }
 
+  private Future<RegisteredModelNames> models() {
+    return store.findAll(SdfModelRegistry.TYPE).map(RegisteredModelNames::of);
+  }
+
   private Future<Written> write(SnapshotWrite body) {
-    return writes.submit(
+    return writes.alone(
         () ->
             snapshot()
-                .compose(
-                    snapshot ->
-                        store
-                            .findAll(SdfModelRegistry.TYPE)
-                            .map(RegisteredModelNames::of)
-                            .map(models -> Map.entry(snapshot, models)))
+                .compose(snapshot -> models().map(models -> Map.entry(snapshot, models)))
                 .compose(
                     ready -> {
                       try {
@@ -330,7 +341,13 @@ public final class RegistryService {
       }
       groupMembers.resolve(attributes, snapshot);
     }
-    checkUniqueness(type, attributes, snapshot, selfId);
+    checkUniqueness(
+        type, attributes, (path, value) -> snapshot.mayHold(type.name(), path, value), selfId);
+  }
+
+  /** The resources that may hold a value at a path, for the uniqueness check. */
+  private interface Holders {
+    List<StoredResource> mayHold(Path path, String value);
   }
 
   /**
@@ -351,14 +368,14 @@ public final class RegistryService {
   }
 
   private void checkUniqueness(
-      ScimResourceType type, ObjectNode attributes, RegistryIndex snapshot, String selfId)
+      ScimResourceType type, ObjectNode attributes, Holders holders, String selfId)
       throws ScimException {
     for (Path path : catalog.uniqueAttributes(type)) {
       AttributeDefinition definition = type.definition().getAttributeDefinition(path);
       boolean caseExact = definition != null && definition.isCaseExact();
       for (JsonNode value : JsonUtils.findMatchingPaths(path, attributes)) {
         String wanted = normalised(value, caseExact);
-        for (StoredResource other : snapshot.mayHold(type.name(), path, value.asText())) {
+        for (StoredResource other : holders.mayHold(path, value.asText())) {
           if (other.id().equals(selfId)) {
             continue;
           }
@@ -382,12 +399,14 @@ public final class RegistryService {
     return caseExact ? value.asText() : value.asText().toLowerCase(Locale.ROOT);
   }
 
+  /** A resource ready to commit, with the client token to show once (or null). */
+  private record Prepared(StoredResource resource, String shownOnce) {}
+
   /**
-   * Commits the resource. An endpoint app without a certificate gets a client token, generated
-   * here, stored as a salted hash and shown in this one response.
+   * An endpoint app without a certificate gets a client token, generated here, stored as a salted
+   * hash and shown in this one response.
    */
-  private Future<Written> commitWithToken(
-      StoredResource resource, RegistryIndex snapshot, Links links) {
+  private Prepared withToken(StoredResource resource) {
     String newToken = null;
     StoredResource toStore = resource;
     if (resource.resourceType().equals(APP)
@@ -404,14 +423,18 @@ public final class RegistryService {
               resource.attributes(),
               resource.secrets().deepCopy().setAll(tokens.secretsFor(newToken)));
     }
-    StoredResource committed = toStore;
-    String shownOnce = newToken;
+    return new Prepared(toStore, newToken);
+  }
+
+  /** Commits the resource, then answers with its view (and its new client token, if any). */
+  private Future<Written> commit(Prepared prepared, RegistryIndex snapshot, Links links) {
+    StoredResource committed = prepared.resource();
     return commit(ChangeSet.of(committed))
         .map(
             v -> {
               ObjectNode view = views.view(committed, snapshot, links);
-              if (shownOnce != null) {
-                view.put("clientToken", shownOnce);
+              if (prepared.shownOnce() != null) {
+                view.put("clientToken", prepared.shownOnce());
               }
               return new Written(committed, view);
             });
