@@ -185,6 +185,9 @@ final class DeliveryQueue {
                 if (batch.state().queued() > 0 && batch.acknowledgeUpTo() > sentUpTo) {
                   acknowledgeAfter(batch.acknowledgeUpTo(), Duration.ZERO); // expired skipped
                 }
+                if (replayWanted) {
+                  pump(); // asked for while this read was on its way: nothing else would start it
+                }
                 return;
               }
               inFlight = batch;
