@@ -432,6 +432,52 @@ class NipcDraftExamplesTest {
     assertThat(result.header("Content-Type")).isEqualTo("application/problem+json");
   }
 
+  @Test
+  @Order(15)
+  void write_a_binary_blob_in_chunks_as_the_blob_extension_shows() {
+    Reply written =
+        http()
+            .put(
+                "/nipc/extensions/"
+                    + thermometer
+                    + "/properties/blob?propertyName="
+                    + ScimClient.encode(DEVICE_NAME),
+                "{\"blob\": \"dGVzdA==\", \"chunksize\": 2}",
+                "Content-Type",
+                "application/json");
+    assertThat(written.status()).as(written.text()).isEqualTo(204);
+  }
+
+  @Test
+  @Order(16)
+  void the_transmit_extensions_own_example_payload_is_refused_as_invalid_data() {
+    // Extension-Transmit.yaml's example payload is not well-formed advertising data: its third AD
+    // structure says 22 bytes follow where 13 do. The gateway refuses it rather than send it.
+    Reply refused =
+        http()
+            .post(
+                "/nipc/extensions/" + thermometer + "/transmit",
+                "{\"cycle\": \"single\", \"transmitTime\": 3000, \"transmitInterval\": 500,"
+                    + " \"payload\": \"AgEaAgoMFv9MABAHch9BsDkgeA==\"}",
+                "Content-Type",
+                "application/json");
+    assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+    assertThat(refused.json().path("type").asText())
+        .isEqualTo(
+            "https://www.iana.org/assignments/nipc-problem-types#extension-transmit-invalid-data");
+
+    // The same request with well-formed structures (Flags, then Apple's manufacturer data).
+    Reply sent =
+        http()
+            .post(
+                "/nipc/extensions/" + thermometer + "/transmit",
+                "{\"cycle\": \"single\", \"transmitTime\": 3000, \"transmitInterval\": 500,"
+                    + " \"payload\": \"AgEaBv9MABAHcg==\"}",
+                "Content-Type",
+                "application/json");
+    assertThat(sent.status()).as(sent.text()).isEqualTo(200);
+  }
+
   private static JsonNode json(String text) {
     try {
       return ScimClient.JSON.readTree(text);
