@@ -34,13 +34,19 @@ final class AuditLines {
     }
   }
 
-  private void write(AuditEntry entry) throws IOException {
+  /** What every line begins with, whatever carried the call: when, who, how and what. */
+  private void start(long epochMillis, String caller, String via, String method)
+      throws IOException {
     generator.writeStartObject();
     generator.writeFieldName("time");
-    generator.writeString(timestamp(entry.epochMillis()), 0, time.length);
-    generator.writeStringField("caller", entry.caller());
-    generator.writeStringField("via", entry.via());
-    generator.writeStringField("method", entry.method());
+    generator.writeString(timestamp(epochMillis), 0, time.length);
+    generator.writeStringField("caller", caller);
+    generator.writeStringField("via", via);
+    generator.writeStringField("method", method);
+  }
+
+  private void write(AuditEntry entry) throws IOException {
+    start(entry.epochMillis(), entry.caller(), entry.via(), entry.method());
     generator.writeStringField("route", entry.route());
     generator.writeStringField("path", entry.path());
     generator.writeNumberField("status", entry.status());
@@ -55,12 +61,7 @@ final class AuditLines {
   }
 
   private void write(SessionAuditEntry entry) throws IOException {
-    generator.writeStartObject();
-    generator.writeFieldName("time");
-    generator.writeString(timestamp(entry.epochMillis()), 0, time.length);
-    generator.writeStringField("caller", entry.caller());
-    generator.writeStringField("via", entry.via());
-    generator.writeStringField("method", entry.method());
+    start(entry.epochMillis(), entry.caller(), entry.via(), entry.method());
     generator.writeStringField("client", entry.client());
     generator.writeStringField("address", entry.address());
     if (entry.topic() != null) {
