@@ -98,15 +98,31 @@ final class BluezConnections {
         .onFailure(
             failure -> {
               if (failure instanceof RadioException e && e.reason() == Reason.TIMEOUT) {
-                // cancel the attempt
-                calls.background(
-                    () ->
-                        disconnectBlocking(
-                            request.address(),
-                            BluezDeadline.in(
-                                "disconnect " + request.address(),
-                                settings.operationTimeoutMillis())));
+                cancel(request.address());
               }
+            });
+  }
+
+  /**
+   * Undoes a connect given up at its deadline, in the device's lane: after the attempt (which
+   * bluetoothd may still complete) and before any connect asked after it.
+   */
+  private void cancel(BleAddress address) {
+    BluezDeadline deadline =
+        BluezDeadline.in("disconnect " + address, settings.operationTimeoutMillis());
+    calls
+        .<Void>call(
+            address.toString(),
+            deadline,
+            () -> {
+              disconnectBlocking(address, deadline);
+              return null;
+            },
+            e -> null)
+        .onFailure(
+            f -> {
+              LOG.debug("cancelling the connect of {}: {}", address, f.getMessage());
+              slots.release(address); // as a disconnect does, answered or not
             });
   }
 

@@ -33,6 +33,7 @@ class BluezUnansweredCallTest {
   private static final BleAddress C = BleAddress.parse("C0:FF:EE:00:00:0C");
   private static final GattCharacteristic LEVEL = new GattCharacteristic("180F", "2A19");
   private static final long OPERATION_TIMEOUT_MS = 500;
+  private static final long CONNECT_TIMEOUT_MS = 1_000;
 
   /** Far below dbus-java's 20 s: a call answered within this did not wait for dbus-java. */
   private static final long PROMPTLY_MS = 5_000;
@@ -49,7 +50,10 @@ class BluezUnansweredCallTest {
     // Two threads: two unanswered calls hold the whole pool until their deadline.
     fixture =
         new BluezBleFixture(
-            new JsonObject().put("threads", 2).put("operationTimeoutMs", OPERATION_TIMEOUT_MS));
+            new JsonObject()
+                .put("threads", 2)
+                .put("operationTimeoutMs", OPERATION_TIMEOUT_MS)
+                .put("connectTimeoutMs", CONNECT_TIMEOUT_MS));
     List<BlePeripheral> peripherals =
         List.of(A, B, C).stream()
             .map(
@@ -101,6 +105,21 @@ class BluezUnansweredCallTest {
     long asked = System.nanoTime();
     assertThat(loop.await(() -> radio.read(C, LEVEL)).value()).containsExactly(100);
     assertThat(loop.await(() -> radio.read(B, LEVEL)).value()).containsExactly(100);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)).isLessThan(PROMPTLY_MS);
+  }
+
+  @Test
+  void an_unanswered_connect_fails_at_the_deadline_and_the_next_connect_of_that_device_succeeds()
+      throws Exception {
+    loop.await(() -> radio.disconnect(A));
+    faults().plan("connect", Optional.of(A), LookalikeFaults.Kind.TIMEOUT, 1);
+    Throwable failure = loop.failure(() -> radio.connect(BleConnectRequest.unpaired(A)));
+    assertThat(((RadioException) failure).reason()).isEqualTo(RadioException.Reason.TIMEOUT);
+    assertThat(faults().waiting()).as("bluetoothd still holds the first connect").isEqualTo(1);
+
+    long asked = System.nanoTime();
+    loop.await(() -> radio.connect(BleConnectRequest.unpaired(A)));
+    assertThat(loop.await(() -> radio.read(A, LEVEL)).value()).containsExactly(100);
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked)).isLessThan(PROMPTLY_MS);
   }
 
