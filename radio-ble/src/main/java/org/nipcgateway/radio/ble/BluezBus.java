@@ -1,6 +1,7 @@
 package org.nipcgateway.radio.ble;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.util.Map;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.IDisconnectCallback;
@@ -87,8 +88,19 @@ final class BluezBus implements AutoCloseable {
     return new BluezBus(connection);
   }
 
+  /** bluetoothd's object; its calls wait for an answer up to dbus-java's reply time-out. */
   <T extends DBusInterface> T object(String path, Class<T> type) throws DBusException {
     return connection.getRemoteObject(BLUEZ, path, type);
+  }
+
+  /** bluetoothd's object; its calls wait for an answer until {@code deadline}, no longer. */
+  <T extends DBusInterface> T object(String path, Class<T> type, BluezDeadline deadline)
+      throws DBusException {
+    return type.cast(
+        Proxy.newProxyInstance(
+            type.getClassLoader(),
+            new Class<?>[] {type},
+            new BluezBoundedObject(connection, object(path, type), deadline)));
   }
 
   Map<DBusPath, Map<String, Map<String, Variant<?>>>> managedObjects() throws DBusException {

@@ -22,7 +22,10 @@ import org.nipcgateway.core.radio.RadioException.Reason;
  * Where every D-Bus call of the driver runs: a bounded pool of the driver's own threads ({@code
  * nipc-bluez-N}) with a bounded queue, never an event loop. Each call has a deadline; its future
  * completes on the caller's context, with the call's result, its failure, a time-out at the
- * deadline, or {@link Reason#RADIO_DOWN} when the radio goes down while it waits.
+ * deadline, or {@link Reason#RADIO_DOWN} when the radio goes down while it waits. The work itself
+ * stops at the same deadline (its D-Bus calls go through objects bound to it, {@link
+ * BluezBus#object(String, Class, BluezDeadline)}), and work still queued then is not started: an
+ * unanswered call holds its lane and its thread no longer than its caller waits.
  */
 final class BluezCalls {
   private final Vertx vertx;
@@ -52,12 +55,12 @@ final class BluezCalls {
    * Runs {@code work} on a driver thread after the calls on the same {@code lane} (one device)
    * submitted before it, as bluetoothd runs one procedure at a time per link: a connect never
    * overtakes the disconnect the gateway asked for just before. A D-Bus error it throws is turned
-   * into the answer or the failure by {@code onError}.
+   * into the answer or the failure by {@code onError}. {@code work} must make its D-Bus calls on
+   * objects bound to {@code deadline}.
    */
   <T> Future<T> call(
       String lane,
-      String what,
-      long timeoutMillis,
+      BluezDeadline deadline,
       Callable<T> work,
       Function<DBusExecutionException, T> onError) {
     Context context = vertx.getOrCreateContext();
@@ -65,11 +68,7 @@ final class BluezCalls {
     pending.put(promise, context);
     long timer =
         vertx.setTimer(
-            timeoutMillis,
-            t ->
-                promise.tryFail(
-                    new RadioException(
-                        Reason.TIMEOUT, what + " got no answer within " + timeoutMillis + " ms")));
+            Math.max(1, deadline.remainingMillis()), t -> promise.tryFail(deadline.expired()));
     try {
       inLane(
           lane,
@@ -77,6 +76,9 @@ final class BluezCalls {
             T result;
             Throwable failure = null;
             try {
+              if (deadline.passed()) {
+                throw deadline.expired(); // the caller gave up while it queued: not sent at all
+              }
               result = work.call();
             } catch (DBusExecutionException e) {
               result = null;
@@ -90,7 +92,9 @@ final class BluezCalls {
               failure = e;
             } catch (Exception e) {
               result = null;
-              failure = new RadioException(Reason.CONNECTION_FAILED, what + " failed on the bus");
+              failure =
+                  new RadioException(
+                      Reason.CONNECTION_FAILED, deadline.what() + " failed on the bus");
             }
             T answer = result;
             Throwable error = failure;

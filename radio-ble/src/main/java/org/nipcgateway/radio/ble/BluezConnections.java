@@ -83,27 +83,51 @@ final class BluezConnections {
   }
 
   private Future<Void> attempt(BleConnectRequest request, long timeoutMillis) {
+    BluezDeadline deadline = BluezDeadline.in("connect " + request.address(), timeoutMillis);
     return calls
         .<Void>call(
             request.address().toString(),
-            "connect " + request.address(),
-            timeoutMillis,
+            deadline,
             () -> {
-              connectBlocking(request);
+              connectBlocking(request, deadline);
               return null;
             },
             e -> {
-              throw confirmed(BluezFailures.failure(e, "connect"));
+              throw confirmed(BluezFailures.failure(e, "connect"), deadline);
             })
         .onFailure(
             failure -> {
               if (failure instanceof RadioException e && e.reason() == Reason.TIMEOUT) {
-                calls.background(() -> disconnectBlocking(request.address())); // cancel the attempt
+                cancel(request.address());
               }
             });
   }
 
-  private void connectBlocking(BleConnectRequest request) throws DBusException {
+  /**
+   * Undoes a connect given up at its deadline, in the device's lane: after the attempt (which
+   * bluetoothd may still complete) and before any connect asked after it.
+   */
+  private void cancel(BleAddress address) {
+    BluezDeadline deadline =
+        BluezDeadline.in("disconnect " + address, settings.operationTimeoutMillis());
+    calls
+        .<Void>call(
+            address.toString(),
+            deadline,
+            () -> {
+              disconnectBlocking(address, deadline);
+              return null;
+            },
+            e -> null)
+        .onFailure(
+            f -> {
+              LOG.debug("cancelling the connect of {}: {}", address, f.getMessage());
+              slots.release(address); // as a disconnect does, answered or not
+            });
+  }
+
+  private void connectBlocking(BleConnectRequest request, BluezDeadline deadline)
+      throws DBusException {
     String device =
         devices
             .path(request)
@@ -116,29 +140,32 @@ final class BluezConnections {
       connecting.add(device);
       agent.pairing(device, request);
       try {
-        session.bus().object(device, Device1.class).Connect();
+        session.bus().object(device, Device1.class, deadline).Connect();
       } catch (DBusExecutionException e) {
         if (!BluezFailures.is(e, "AlreadyConnected")) {
           connecting.remove(device);
-          throw confirmed(BluezFailures.failure(e, "connect"));
+          throw confirmed(BluezFailures.failure(e, "connect"), deadline);
         }
+      } catch (RadioException e) {
+        connecting.remove(device);
+        throw e;
       } finally {
         agent.done(device);
       }
-      // The reply can overtake the signals sent before it (they are handled on another thread):
-      // read the device's state once so that the tree is no older than the reply.
-      tree.changed(
-          device,
-          BluezTree.DEVICE,
-          session.bus().object(device, Properties.class).GetAll(BluezTree.DEVICE),
-          List.of());
       try {
+        // The reply can overtake the signals sent before it (they are handled on another thread):
+        // read the device's state once so that the tree is no older than the reply.
+        tree.changed(
+            device,
+            BluezTree.DEVICE,
+            session.bus().object(device, Properties.class, deadline).GetAll(BluezTree.DEVICE),
+            List.of());
         boolean settled =
             tree.await(
                 t ->
                     t.flag(device, BluezTree.DEVICE, "ServicesResolved")
                         || !t.flag(device, BluezTree.DEVICE, "Connected"),
-                settings.connectTimeoutMillis());
+                deadline.remainingMillis());
         if (!tree.flag(device, BluezTree.DEVICE, "Connected")) {
           throw new RadioException(
               Reason.CONNECTION_FAILED, request.address() + " dropped the link");
@@ -160,12 +187,13 @@ final class BluezConnections {
     if (!session.up()) {
       return Future.succeededFuture();
     }
+    BluezDeadline deadline =
+        BluezDeadline.in("disconnect " + device, settings.operationTimeoutMillis());
     return calls.call(
         device.toString(),
-        "disconnect " + device,
-        settings.operationTimeoutMillis(),
+        deadline,
         () -> {
-          disconnectBlocking(device);
+          disconnectBlocking(device, deadline);
           return null;
         },
         e -> {
@@ -173,7 +201,7 @@ final class BluezConnections {
         });
   }
 
-  private void disconnectBlocking(BleAddress address) {
+  private void disconnectBlocking(BleAddress address, BluezDeadline deadline) {
     Optional<String> device = devices.path(address);
     BluezBus bus = session.bus();
     if (device.isEmpty() || bus == null) {
@@ -182,12 +210,11 @@ final class BluezConnections {
     String path = device.get();
     if (tree.flag(path, BluezTree.DEVICE, "Connected")) {
       try {
-        bus.object(path, Device1.class).Disconnect();
-      } catch (DBusException | DBusExecutionException e) {
+        bus.object(path, Device1.class, deadline).Disconnect();
+      } catch (DBusException | DBusExecutionException | RadioException e) {
         LOG.debug("disconnecting {}: {}", address, e.getMessage());
       }
-      tree.await(
-          t -> !t.flag(path, BluezTree.DEVICE, "Connected"), settings.operationTimeoutMillis());
+      tree.await(t -> !t.flag(path, BluezTree.DEVICE, "Connected"), deadline.remainingMillis());
     }
     slots.release(address);
     closed(address);
@@ -204,9 +231,10 @@ final class BluezConnections {
 
   /**
    * A lost link, checked against the adapter: when the adapter is gone (its objects leave the bus
-   * before its own removal is announced) the failure is the radio's, not the link's. Blocking.
+   * before its own removal is announced) the failure is the radio's, not the link's. Blocking,
+   * until the operation's deadline at most.
    */
-  RadioException confirmed(RadioException failure) {
+  RadioException confirmed(RadioException failure, BluezDeadline deadline) {
     if (failure.reason() != Reason.CONNECTION_FAILED) {
       return failure;
     }
@@ -214,7 +242,7 @@ final class BluezConnections {
       Object powered =
           session
               .bus()
-              .object(session.adapterPath(), Properties.class)
+              .object(session.adapterPath(), Properties.class, deadline)
               .<Object>Get(BluezTree.ADAPTER, "Powered");
       Object value = powered instanceof Variant<?> variant ? variant.getValue() : powered;
       if (!Boolean.FALSE.equals(value)) {

@@ -62,9 +62,9 @@ final class BluezGattOperations {
         device,
         id,
         "read",
-        c ->
+        (c, deadline) ->
             DeviceAnswer.of(
-                session.bus().object(c, GattCharacteristic1.class).ReadValue(Map.of())));
+                session.bus().object(c, GattCharacteristic1.class, deadline).ReadValue(Map.of())));
   }
 
   Future<DeviceAnswer<Void>> write(
@@ -76,8 +76,8 @@ final class BluezGattOperations {
         device,
         id,
         "write",
-        c -> {
-          session.bus().object(c, GattCharacteristic1.class).WriteValue(sent, options);
+        (c, deadline) -> {
+          session.bus().object(c, GattCharacteristic1.class, deadline).WriteValue(sent, options);
           return DeviceAnswer.done();
         });
   }
@@ -87,8 +87,9 @@ final class BluezGattOperations {
         device,
         id,
         "notifications",
-        c -> {
-          GattCharacteristic1 characteristic = session.bus().object(c, GattCharacteristic1.class);
+        (c, deadline) -> {
+          GattCharacteristic1 characteristic =
+              session.bus().object(c, GattCharacteristic1.class, deadline);
           try {
             if (on) {
               characteristic.StartNotify();
@@ -119,22 +120,23 @@ final class BluezGattOperations {
     } catch (RadioException e) {
       return Future.failedFuture(e);
     }
+    BluezDeadline deadline =
+        BluezDeadline.in(operation + " " + device + " " + id, settings.operationTimeoutMillis());
     return calls.call(
         device.toString(),
-        operation + " " + device + " " + id,
-        settings.operationTimeoutMillis(),
-        () -> call.on(characteristic),
+        deadline,
+        () -> call.on(characteristic, deadline),
         e -> {
           try {
             return BluezFailures.gatt(e, operation);
           } catch (RadioException failure) {
-            throw connections.confirmed(failure);
+            throw connections.confirmed(failure, deadline);
           }
         });
   }
 
-  /** One blocking GATT call on a characteristic's object path. */
+  /** One blocking GATT call on a characteristic's object path, waiting until the deadline. */
   private interface GattCall<T> {
-    DeviceAnswer<T> on(String characteristic) throws DBusException;
+    DeviceAnswer<T> on(String characteristic, BluezDeadline deadline) throws DBusException;
   }
 }

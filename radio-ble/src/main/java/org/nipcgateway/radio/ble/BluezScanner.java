@@ -34,12 +34,13 @@ final class BluezScanner {
     }
     scanning = on;
     String adapter = session.adapterPath();
+    BluezDeadline deadline =
+        BluezDeadline.in(on ? "start discovery" : "stop discovery", timeoutMillis);
     return calls.call(
         "discovery",
-        on ? "start discovery" : "stop discovery",
-        timeoutMillis,
+        deadline,
         () -> {
-          Adapter1 proxy = session.bus().object(adapter, Adapter1.class);
+          Adapter1 proxy = session.bus().object(adapter, Adapter1.class, deadline);
           if (on) {
             startDiscovery(proxy);
           } else {
@@ -64,7 +65,8 @@ final class BluezScanner {
   /** Starts discovery again on an adapter that returned, when it was on; blocking. */
   void resume(BluezBus bus, String adapter) throws DBusException {
     if (scanning) {
-      startDiscovery(bus.object(adapter, Adapter1.class));
+      startDiscovery(
+          bus.object(adapter, Adapter1.class, BluezDeadline.in("resume discovery", timeoutMillis)));
     }
   }
 

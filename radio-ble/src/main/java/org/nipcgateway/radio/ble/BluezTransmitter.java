@@ -51,15 +51,15 @@ final class BluezTransmitter {
     String path = PATH + ids.incrementAndGet();
     BluezAdvertisement advertisement =
         new BluezAdvertisement(path, properties, () -> released(path));
+    BluezDeadline deadline = BluezDeadline.in("register advertisement " + path, timeoutMillis);
     return calls
         .<Void>call(
             LANE,
-            "register advertisement " + path,
-            timeoutMillis,
+            deadline,
             () -> {
               bus.export(advertisement);
               try {
-                bus.object(adapter, LEAdvertisingManager1.class)
+                bus.object(adapter, LEAdvertisingManager1.class, deadline)
                     .RegisterAdvertisement(new DBusPath(path), Map.of());
               } catch (DBusException | RuntimeException e) {
                 bus.unexport(path);
@@ -114,17 +114,17 @@ final class BluezTransmitter {
       return;
     }
     vertx.cancelTimer(ended.timer());
+    BluezDeadline deadline = BluezDeadline.in("unregister advertisement " + path, timeoutMillis);
     calls
         .<Void>call(
             LANE,
-            "unregister advertisement " + path,
-            timeoutMillis,
+            deadline,
             () -> {
               try {
                 if (!released) {
                   ended
                       .bus()
-                      .object(ended.adapter(), LEAdvertisingManager1.class)
+                      .object(ended.adapter(), LEAdvertisingManager1.class, deadline)
                       .UnregisterAdvertisement(new DBusPath(path));
                 }
               } finally {

@@ -28,6 +28,8 @@ public final class LookalikeFaults {
   private final Map<String, Long> latency = new ConcurrentHashMap<>();
   private final List<Planned> planned = new ArrayList<>();
   private volatile long timeoutMillis = 30_000;
+  private final Object hung = new Object();
+  private long releases; // guarded by hung
   private final java.util.concurrent.atomic.AtomicInteger waiting =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -47,9 +49,14 @@ public final class LookalikeFaults {
     planned.add(new Planned(operation, device, kind, new int[] {times == 0 ? -1 : times}));
   }
 
+  /** Ends every fault: none is planned any more, and calls held by a hang are let go now. */
   public synchronized void clear() {
     planned.clear();
     latency.clear();
+    synchronized (hung) {
+      releases++;
+      hung.notifyAll();
+    }
   }
 
   /** Waits the operation's latency. */
@@ -65,14 +72,29 @@ public final class LookalikeFaults {
     }
   }
 
-  /** Calls being held by their latency now: a test's sign that one is under way. */
+  /** Calls being held by their latency or a hang now: a test's sign that one is under way. */
   public int waiting() {
     return waiting.get();
   }
 
-  /** Waits as a peripheral that never answers, then lets the call fail. */
+  /** Waits as a peripheral that never answers (until {@link #clear()}), then lets the call fail. */
   void hang() {
-    sleep(timeoutMillis);
+    waiting.incrementAndGet();
+    try {
+      synchronized (hung) {
+        long release = releases;
+        long until =
+            System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long left;
+        while (releases == release && (left = until - System.nanoTime()) > 0) {
+          hung.wait(Math.max(1, left / 1_000_000));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      waiting.decrementAndGet();
+    }
   }
 
   /** The fault planned for this call, if any, counting it off. */
