@@ -64,7 +64,8 @@ final class CoordinatorStart {
   private ZsmartsystemsZigbeeRadio startBlocking(Context context, WorkerExecutor workers) {
     ZigBeeNetworkManager network = new ZigBeeNetworkManager(transport);
     // The dongle's callbacks pass the raw-value tap, then the join introducer, then the stack.
-    RawZclTap tap = new RawZclTap(new JoinIntroducer(network));
+    UnclassedResponses unclassed = new UnclassedResponses(network);
+    RawZclTap tap = new RawZclTap(new JoinIntroducer(network), unclassed);
     transport.setZigBeeTransportReceive(tap);
     JsonNetworkDataStore store = new JsonNetworkDataStore(directory.resolve("nodes"));
     network.setNetworkDataStore(store);
@@ -118,6 +119,6 @@ final class CoordinatorStart {
         identity,
         network.getTransportVersionString());
     return new ZsmartsystemsZigbeeRadio(
-        context, transport, network, tap, workers, settings.answerTimeout(), events);
+        context, transport, network, tap, unclassed, workers, settings.answerTimeout(), events);
   }
 }

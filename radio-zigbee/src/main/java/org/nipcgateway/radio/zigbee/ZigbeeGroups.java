@@ -1,10 +1,12 @@
 package org.nipcgateway.radio.zigbee;
 
 import com.zsmartsystems.zigbee.CommandResult;
+import com.zsmartsystems.zigbee.ZigBeeCommand;
 import com.zsmartsystems.zigbee.ZigBeeEndpointAddress;
 import com.zsmartsystems.zigbee.ZigBeeGroupAddress;
 import com.zsmartsystems.zigbee.ZigBeeNetworkManager;
 import com.zsmartsystems.zigbee.ZigBeeNode;
+import com.zsmartsystems.zigbee.transaction.ZigBeeTransactionMatcher;
 import com.zsmartsystems.zigbee.zcl.ZclTransactionMatcher;
 import com.zsmartsystems.zigbee.zcl.clusters.general.DefaultResponse;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.ZclStatus;
 import org.nipcgateway.core.radio.ZigbeeCommand;
@@ -31,13 +33,13 @@ final class ZigbeeGroups {
   private final Map<Integer, Set<Eui64>> joined = new ConcurrentHashMap<>();
 
   private final ZigBeeNetworkManager network;
-  private final Function<java.util.concurrent.Future<CommandResult>, CommandResult> await;
+  private final BiFunction<ZigBeeCommand, ZigBeeTransactionMatcher, CommandResult> send;
 
   ZigbeeGroups(
       ZigBeeNetworkManager network,
-      Function<java.util.concurrent.Future<CommandResult>, CommandResult> await) {
+      BiFunction<ZigBeeCommand, ZigBeeTransactionMatcher, CommandResult> send) {
     this.network = network;
-    this.await = await;
+    this.send = send;
   }
 
   /** The group of exactly these nodes on that endpoint (0x0001 to 0xFFF7). */
@@ -66,7 +68,7 @@ final class ZigbeeGroups {
               ADD_GROUP,
               OptionalInt.empty(),
               payload);
-      CommandResult result = await.apply(network.sendTransaction(add, new ZclTransactionMatcher()));
+      CommandResult result = send.apply(add, new ZclTransactionMatcher());
       boolean added =
           result.getResponse() instanceof DefaultResponse answer
               ? answer.getStatusCode().getId() == ZclStatus.SUCCESS.code()
@@ -93,6 +95,6 @@ final class ZigbeeGroups {
             command.manufacturerCode(),
             payload);
     cast.setDisableDefaultResponse(true);
-    return await.apply(network.sendTransaction(cast, null)).isSuccess();
+    return send.apply(cast, null).isSuccess();
   }
 }

@@ -8,6 +8,7 @@ import com.zsmartsystems.zigbee.ZigBeeEndpointAddress;
 import com.zsmartsystems.zigbee.ZigBeeNetworkManager;
 import com.zsmartsystems.zigbee.ZigBeeNode;
 import com.zsmartsystems.zigbee.ZigBeeStatus;
+import com.zsmartsystems.zigbee.transaction.ZigBeeTransactionMatcher;
 import com.zsmartsystems.zigbee.transport.ZigBeeTransportTransmit;
 import com.zsmartsystems.zigbee.zcl.ZclCommand;
 import com.zsmartsystems.zigbee.zcl.ZclTransactionMatcher;
@@ -29,8 +30,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.nipcgateway.core.radio.DeviceAnswer;
 import org.nipcgateway.core.radio.DeviceStatus;
@@ -58,6 +59,8 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
   private final ZigBeeTransportTransmit transport;
   private final ZigBeeNetworkManager network;
   private final RawZclTap tap;
+  private final UnclassedResponses unclassed;
+  private final StackTransactions transactions;
   private final WorkerExecutor workers;
   private final Duration answerTimeout;
   private final NetworkEvents events;
@@ -69,17 +72,20 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
       ZigBeeTransportTransmit transport,
       ZigBeeNetworkManager network,
       RawZclTap tap,
+      UnclassedResponses unclassed,
       WorkerExecutor workers,
       Duration answerTimeout,
       NetworkEvents events) {
     this.transport = transport;
     this.network = network;
     this.tap = tap;
+    this.unclassed = unclassed;
+    this.transactions = new StackTransactions(network, answerTimeout);
     this.workers = workers;
     this.answerTimeout = answerTimeout;
     this.events = events;
     this.context = context;
-    this.groups = new ZigbeeGroups(network, this::await);
+    this.groups = new ZigbeeGroups(network, this::send);
   }
 
   /** Starts the stack on a transport; see {@link CoordinatorStart}. */
@@ -212,6 +218,10 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
                         new byte[] {(byte) command.command(), (byte) status}))
                 : refused(status);
           }
+          if (answer instanceof UnclassedResponse response) {
+            return DeviceAnswer.of(
+                new ZigbeeCommandResponse(response.getCommandId(), response.payload()));
+          }
           if (answer instanceof ZclCommand response) {
             return DeviceAnswer.of(
                 new ZigbeeCommandResponse(response.getCommandId(), rawFrame(response).payload()));
@@ -311,7 +321,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
     entry.setDstNodeEndpoint(1);
     BindRequest bind = new BindRequest(entry);
     bind.setDestinationAddress(new ZigBeeEndpointAddress(node.getNetworkAddress()));
-    CommandResult result = await(network.sendTransaction(bind, bind));
+    CommandResult result = send(bind, bind);
     if (!result.isSuccess()) {
       throw new RadioException(
           Reason.TIMEOUT, device + " did not bind its cluster for reports to the coordinator");
@@ -358,7 +368,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
     request.setSourceAddress(new ZigBeeEndpointAddress(0));
     return workers.executeBlocking(
         () -> {
-          CommandResult result = await(network.sendTransaction(request, request));
+          CommandResult result = send(request, request);
           if (!(result.getResponse() instanceof ManagementLeaveResponse response)) {
             throw events.state() == RadioState.UP ? timeout(device) : down();
           }
@@ -395,7 +405,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
       Eui64 device,
       int profile,
       int endpoint,
-      Function<ZigBeeNode, ZigBeeCommand> request,
+      Function<ZigBeeNode, ZclCommand> request,
       Answer<T> answer) {
     if (events.state() != RadioState.UP) {
       return Future.failedFuture(down());
@@ -420,7 +430,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
                   "%s endpoint %d is on profile 0x%04X and would not answer a frame for 0x%04X",
                   device, endpoint, target.getProfileId(), profile)));
     }
-    ZigBeeCommand command;
+    ZclCommand command;
     try {
       command = request.apply(node);
     } catch (IllegalArgumentException e) {
@@ -428,8 +438,15 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
     }
     return workers.executeBlocking(
         () -> {
-          CommandResult result =
-              await(network.sendTransaction(command, new ZclTransactionMatcher()));
+          // A response the stack drops is caught raw (UnclassedResponses) and answers as well.
+          CompletableFuture<ZigBeeCommand> answered = new CompletableFuture<>();
+          UnclassedResponses.Waiting waiting = unclassed.expect(command, answered);
+          CommandResult result;
+          try {
+            result = send(command, new ZclTransactionMatcher(), answered);
+          } finally {
+            waiting.close();
+          }
           if (result.getResponse() == null) {
             throw events.state() == RadioState.UP ? timeout(device) : down();
           }
@@ -438,18 +455,20 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
         false);
   }
 
-  private CommandResult await(java.util.concurrent.Future<CommandResult> pending) {
+  /** Sends through the stack and waits for the answer; see {@link StackTransactions}. */
+  private CommandResult send(ZigBeeCommand request, ZigBeeTransactionMatcher matcher) {
+    return send(request, matcher, new CompletableFuture<>());
+  }
+
+  private CommandResult send(
+      ZigBeeCommand request,
+      ZigBeeTransactionMatcher matcher,
+      CompletableFuture<ZigBeeCommand> answered) {
     try {
-      return pending.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      return transactions.send(request, matcher, answered);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      pending.cancel(true);
       throw new RadioException(Reason.TIMEOUT, "interrupted while waiting for the node");
-    } catch (java.util.concurrent.TimeoutException e) {
-      pending.cancel(true);
-      throw new RadioException(Reason.TIMEOUT, "the node did not answer in time");
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new RadioException(Reason.TIMEOUT, "the request failed in the stack");
     }
   }
 
@@ -492,6 +511,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
   /** Stops the stack and the workers; blocking, so called on a worker or a test thread. */
   public void shutdown() {
     network.shutdown();
+    transactions.close();
     workers.close();
   }
 
