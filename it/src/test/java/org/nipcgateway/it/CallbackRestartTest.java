@@ -79,7 +79,11 @@ class CallbackRestartTest {
     try (GatewayProcess restarted =
         GatewayProcess.onFreePort(dataDir, "--insecure-http", "--config", config.toString())) {
       restarted.port();
+      long start = System.nanoTime();
       CallbackReceiver.Received callback = callbacks.of(instanceId);
+      System.out.printf(
+          "CALLBACK restart (%s): deliveredAfterListeningIn=%.2fs refusedWhileDown=%d%n",
+          stop, (System.nanoTime() - start) / 1e9, callbacks.refusedWhileDown());
       assertThat(callback.headers().get("x-api-key")).isEqualTo("k-restart");
       assertThat(callback.body().getString("value")).isEqualTo("AA==");
       Eventually.eventually(
