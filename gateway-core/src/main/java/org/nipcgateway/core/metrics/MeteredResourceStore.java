@@ -50,6 +50,11 @@ public final class MeteredResourceStore implements ResourceStore {
   }
 
   @Override
+  public long changes(String resourceType) {
+    return store.changes(resourceType);
+  }
+
+  @Override
   public Set<String> resourceTypes() {
     return store.resourceTypes();
   }

@@ -15,12 +15,15 @@ import java.util.Optional;
 final class MemoryIndex {
   private final Map<String, StoredResource> byId = new HashMap<>();
   private final Map<String, Map<String, StoredResource>> byType = new HashMap<>();
+  private final Map<String, Long> changesByType = new HashMap<>();
 
   synchronized void put(StoredResource resource) {
     StoredResource previous = byId.put(resource.id(), resource);
     if (previous != null && !previous.resourceType().equals(resource.resourceType())) {
       byType.get(previous.resourceType()).remove(resource.id());
+      changesByType.merge(previous.resourceType(), 1L, Long::sum);
     }
+    changesByType.merge(resource.resourceType(), 1L, Long::sum);
     byType
         .computeIfAbsent(resource.resourceType(), t -> new LinkedHashMap<>())
         .put(resource.id(), resource);
@@ -30,6 +33,7 @@ final class MemoryIndex {
     StoredResource removed = byId.remove(id);
     if (removed != null) {
       byType.get(removed.resourceType()).remove(id);
+      changesByType.merge(removed.resourceType(), 1L, Long::sum);
     }
   }
 
@@ -45,6 +49,10 @@ final class MemoryIndex {
 
   synchronized List<StoredResource> ofType(String resourceType) {
     return new ArrayList<>(byType.getOrDefault(resourceType, Map.of()).values());
+  }
+
+  synchronized long changes(String resourceType) {
+    return changesByType.getOrDefault(resourceType, 0L);
   }
 
   synchronized java.util.Set<String> types() {

@@ -27,6 +27,13 @@ public interface ResourceStore {
   /** Every resource type the store holds at least one resource of. */
   java.util.Set<String> resourceTypes();
 
+  /**
+   * A count that grows whenever a resource of this type is put or deleted, so that a view built
+   * from {@link #findAll} (an index by address, say) knows without listing again whether it is
+   * still current. Cheap; never blocks.
+   */
+  long changes(String resourceType);
+
   /** The engine records of one kind, in creation order (read from disk: for restoring at start). */
   Future<List<EngineRecord>> records(String kind);
 

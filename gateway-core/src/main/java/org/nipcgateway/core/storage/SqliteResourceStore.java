@@ -212,6 +212,11 @@ public final class SqliteResourceStore implements ResourceStore {
   }
 
   @Override
+  public long changes(String resourceType) {
+    return memory.changes(resourceType);
+  }
+
+  @Override
   public Future<Void> commit(ChangeSet changes) {
     if (!open) {
       return Future.failedFuture(new StoreException("store is closed"));

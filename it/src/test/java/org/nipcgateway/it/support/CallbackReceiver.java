@@ -21,9 +21,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A local HTTPS server that receives the callbacks of NIPC extensions, with a self-signed
  * certificate for 127.0.0.1 the gateway is told to trust ({@link #certificate()} as {@code
  * nipc.extensions.callbackCaFile}). A callback sent with the header {@code x-fail-first} is
- * answered 503 the first time for its {@code instanceId}, so the gateway has to retry. Register it
- * before the gateway: {@code @RegisterExtension static final CallbackReceiver receiver =
- * CallbackReceiver.start();}; it stops after the class.
+ * answered 503 the first time for its {@code instanceId}, so the gateway has to retry; while {@link
+ * #down} it answers 503 to every callback (counted). Register it before the gateway:
+ * {@code @RegisterExtension static final CallbackReceiver receiver = CallbackReceiver.start();}; it
+ * stops after the class.
  */
 public final class CallbackReceiver implements AfterAllCallback {
   /** A callback as received: its body and headers. */
@@ -34,6 +35,10 @@ public final class CallbackReceiver implements AfterAllCallback {
   private final Vertx vertx = Vertx.vertx();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicBoolean down =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicInteger refusedWhileDown =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final String url;
 
   private CallbackReceiver() throws Exception {
@@ -55,6 +60,11 @@ public final class CallbackReceiver implements AfterAllCallback {
                         .onSuccess(
                             body -> {
                               JsonObject json = body.toJsonObject();
+                              if (down.get()) {
+                                refusedWhileDown.incrementAndGet();
+                                request.response().setStatusCode(503).end();
+                                return;
+                              }
                               if (request.getHeader("x-fail-first") != null
                                   && failedOnce.add(json.getString("instanceId"))) {
                                 request.response().setStatusCode(503).end();
@@ -87,6 +97,29 @@ public final class CallbackReceiver implements AfterAllCallback {
   /** The receiver's certificate (PEM), for the gateway to trust. */
   public Path certificate() {
     return certificate.cert();
+  }
+
+  /** While down, every callback is answered 503. */
+  public void down(boolean isDown) {
+    down.set(isDown);
+  }
+
+  /** How many callbacks were answered 503 because the receiver was down. */
+  public int refusedWhileDown() {
+    return refusedWhileDown.get();
+  }
+
+  /** Whether a callback of that operation arrived (without waiting). */
+  public boolean has(String instanceId) {
+    return received.stream()
+        .anyMatch(callback -> instanceId.equals(callback.body().getString("instanceId")));
+  }
+
+  /** How many callbacks of that operation arrived (a repeat shows as more than one). */
+  public long count(String instanceId) {
+    return received.stream()
+        .filter(callback -> instanceId.equals(callback.body().getString("instanceId")))
+        .count();
   }
 
   /** Whether a callback for that instance was answered 503 once. */

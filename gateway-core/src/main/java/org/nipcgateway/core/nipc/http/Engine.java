@@ -12,6 +12,10 @@ import org.nipcgateway.core.nipc.event.EventService;
 import org.nipcgateway.core.nipc.event.EventSubscriptions;
 import org.nipcgateway.core.nipc.extension.DeviceExtensions;
 import org.nipcgateway.core.nipc.extension.ExtensionSettings;
+import org.nipcgateway.core.nipc.extension.callback.CallbackOutbox;
+import org.nipcgateway.core.nipc.extension.callback.CallbackOutboxContext;
+import org.nipcgateway.core.nipc.extension.callback.CallbackOutboxes;
+import org.nipcgateway.core.nipc.extension.callback.CallbackRoutes;
 import org.nipcgateway.core.nipc.extension.callback.CallbackSettings;
 import org.nipcgateway.core.nipc.extension.callback.ExtensionOperations;
 import org.nipcgateway.core.nipc.extension.callback.HttpCallbackSender;
@@ -57,6 +61,9 @@ final class Engine {
   private final LongOperationRoutes eventConditional;
   private final DeviceExtensions deviceExtensions;
   private final UnonboardedAdvertisementRoutes unonboarded;
+  private final HttpCallbackSender callbackSender;
+  private final CallbackOutbox callbackOutbox;
+  private final CallbackRoutes callbackRoutes;
 
   Engine(GatewayContext context, ProblemTypes types, SdfModelSchema schema) {
     Settings settings = context.settings("nipc");
@@ -105,13 +112,26 @@ final class Engine {
             context.store(), clock, affordances, groups, subscriptions, actionService);
     events = new EventRoutes(eventService, problems);
     triggers = new TriggerRoutes(triggerService, problems, context.deviceScope());
-    // The API extensions share one registry of long operations and one callback sender.
+    // The API extensions share one registry of long operations and one callback outbox: durable
+    // when event-streaming provides it, the same on-disk log kind as data-app events.
+    callbackSender = new HttpCallbackSender(context.vertx(), callbackSettings);
+    callbackOutbox =
+        CallbackOutboxes.open(
+            new CallbackOutboxContext(
+                context.vertx(),
+                context.config().dataDir().resolve("callbacks"),
+                callbackSender,
+                callbackSettings,
+                context.secrets(),
+                clock),
+            callbackSender);
+    callbackRoutes = new CallbackRoutes(callbackOutbox);
     ExtensionOperations operations =
         new ExtensionOperations(
             clock,
             callbackSettings.keepFinished(),
             callbackSettings.maxOperations(),
-            new HttpCallbackSender(context.vertx(), callbackSettings),
+            callbackOutbox,
             problems);
     deviceExtensions =
         new DeviceExtensions(
@@ -179,6 +199,12 @@ final class Engine {
   /** The gateway administration routes the engine serves outside {@code /nipc}. */
   void mountAdministration(RouteTable.Routes root) {
     unonboarded.mount(root);
+    callbackRoutes.mount(root);
+  }
+
+  /** At shutdown: the outbox stops delivering (what it keeps goes after the next start). */
+  io.vertx.core.Future<Void> stop() {
+    return callbackOutbox.close().eventually(callbackSender::close);
   }
 
   void mount(RouteTable.Routes router) {

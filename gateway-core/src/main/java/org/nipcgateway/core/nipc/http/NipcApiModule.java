@@ -19,6 +19,7 @@ import org.nipcgateway.core.security.BodyReader;
  */
 public final class NipcApiModule implements ApiModule {
   public static final String BASE_PATH = "/nipc";
+  private volatile Engine engine;
 
   /** Bodies of the administration routes are small filters. */
   private static final int ADMINISTRATION_BODY_LIMIT = 16_384;
@@ -36,6 +37,12 @@ public final class NipcApiModule implements ApiModule {
   }
 
   @Override
+  public Future<Void> stop() {
+    Engine running = engine;
+    return running == null ? Future.succeededFuture() : running.stop();
+  }
+
+  @Override
   public Future<Void> mount(Router router, GatewayContext context) {
     return context
         .vertx()
@@ -44,6 +51,7 @@ public final class NipcApiModule implements ApiModule {
             loaded -> {
               ProblemTypes types = loaded.types();
               Engine engine = new Engine(context, types, loaded.schema());
+              this.engine = engine;
               JsonObject discovery = wellKnown(engine.extensions());
               context
                   .routes()

@@ -11,8 +11,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.nipcgateway.core.device.DeviceRecordCache;
-import org.nipcgateway.core.device.ScimNames;
+import org.nipcgateway.core.device.BleSenderIndex;
 import org.nipcgateway.core.events.EventHub;
 import org.nipcgateway.core.events.UnonboardedAdvertisement;
 import org.nipcgateway.core.nipc.dataapp.DataAppRegistry;
@@ -43,7 +42,7 @@ public final class UnonboardedAdvertisements implements BleListener {
   private static final Logger LOG = LoggerFactory.getLogger(UnonboardedAdvertisements.class);
 
   private final ResourceStore store;
-  private final DeviceRecordCache devices;
+  private final BleSenderIndex senders;
   private final EventHub hub;
   private final Supplier<Future<ScanningHold>> scanning;
   private final Clock clock;
@@ -64,7 +63,7 @@ public final class UnonboardedAdvertisements implements BleListener {
   public UnonboardedAdvertisements(
       ResourceStore store, EventHub hub, Supplier<Future<ScanningHold>> scanning, Clock clock) {
     this.store = store;
-    this.devices = new DeviceRecordCache(store);
+    this.senders = new BleSenderIndex(store);
     this.hub = hub;
     this.scanning = scanning;
     this.clock = clock;
@@ -209,12 +208,12 @@ public final class UnonboardedAdvertisements implements BleListener {
     if (wanting.isEmpty()) {
       return;
     }
-    // Only what passed a filter costs the look-up through the devices.
-    store
-        .findAll(ScimNames.DEVICE)
+    // Only what passed a filter costs the look-up (by address, then through the devices' IRKs).
+    senders
+        .deviceSending(advertisement.address())
         .onSuccess(
-            all -> {
-              if (onboarded(all, advertisement)) {
+            device -> {
+              if (device.isPresent()) {
                 return;
               }
               for (Granted granted : wanting) {
@@ -238,21 +237,6 @@ public final class UnonboardedAdvertisements implements BleListener {
         hold = null;
       }
     }
-  }
-
-  private boolean onboarded(List<StoredResource> all, BleAdvertisement advertisement) {
-    for (StoredResource resource : all) {
-      boolean sent =
-          devices
-              .of(resource)
-              .flatMap(d -> d.ble())
-              .map(ble -> ble.sentFrom(advertisement.address()))
-              .orElse(false);
-      if (sent) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private UnonboardedAdvertisement forApp(

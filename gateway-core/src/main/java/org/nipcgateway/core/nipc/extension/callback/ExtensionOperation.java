@@ -18,6 +18,7 @@ public final class ExtensionOperation {
   private final String subject;
   private final Optional<Callback> callback;
   private final Supplier<JsonObject> progress;
+  private boolean claimed;
   private volatile Instant finishedAt;
   private volatile JsonObject result;
   private volatile NipcException problem;
@@ -85,11 +86,25 @@ public final class ExtensionOperation {
     return Optional.ofNullable(finishedAt);
   }
 
-  /** Records the outcome; false when it had finished already. */
+  /**
+   * Takes the one right to finish it; false when its outcome was claimed already. Between the claim
+   * and {@link #finish} its callback is put in the outbox, so it shows as finished only once the
+   * callback is kept.
+   */
+  synchronized boolean claim() {
+    if (claimed) {
+      return false;
+    }
+    claimed = true;
+    return true;
+  }
+
+  /** Records the outcome (after {@link #claim}); false when it had finished already. */
   synchronized boolean finish(Instant at, JsonObject success, NipcException failure) {
     if (finishedAt != null) {
       return false;
     }
+    claimed = true;
     result = success == null ? null : success.copy();
     problem = failure;
     finishedAt = at;

@@ -1,5 +1,6 @@
 package org.nipcgateway.core.nipc.extension.callback;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,10 +18,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The long operations of every extension by instance id, in memory: started with {@link #start},
- * finished once with {@link #complete} or {@link #fail}, which also sends the callback if the
- * request registered one. Finished operations stay for {@code keepFinished}, then go; at most
- * {@code maxOperations} are kept, and when that many are still running a new one is refused with
- * 503, so memory stays bounded however many requests arrive.
+ * finished once with {@link #complete} or {@link #fail}, which also puts the callback in the outbox
+ * if the request registered one; the operation shows as finished once the outbox has kept it (on
+ * disk, for the durable outbox), so a client that saw it finished can count on the callback across
+ * a restart. Finished operations stay for {@code keepFinished}, then go; at most {@code
+ * maxOperations} are kept, and when that many are still running a new one is refused with 503, so
+ * memory stays bounded however many requests arrive.
  *
  * <p>A callback body is the operation's result, or its problem document, with {@code id} (the
  * device, as the draft's Extension-Async callbacks carry it), {@code instanceId} and what the
@@ -32,7 +35,7 @@ public final class ExtensionOperations {
   private final Clock clock;
   private final Duration keepFinished;
   private final int maxOperations;
-  private final CallbackSender callbacks;
+  private final CallbackOutbox callbacks;
   private final ProblemDocuments problems;
   private final Map<String, ExtensionOperation> operations = new LinkedHashMap<>();
 
@@ -40,7 +43,7 @@ public final class ExtensionOperations {
       Clock clock,
       Duration keepFinished,
       int maxOperations,
-      CallbackSender callbacks,
+      CallbackOutbox callbacks,
       ProblemDocuments problems) {
     this.clock = clock;
     this.keepFinished = keepFinished;
@@ -80,8 +83,10 @@ public final class ExtensionOperations {
 
   /** Finishes the operation with its result and sends the callback. */
   public void complete(ExtensionOperation operation, JsonObject result) {
-    if (operation.finish(clock.instant(), result, null)) {
-      tell(operation, result.copy());
+    if (operation.claim()) {
+      JsonObject kept = result.copy();
+      tell(operation, result.copy())
+          .onComplete(told -> operation.finish(clock.instant(), kept, null));
     }
   }
 
@@ -90,8 +95,9 @@ public final class ExtensionOperations {
    * context} (e.g. the property and the last value read) added.
    */
   public void fail(ExtensionOperation operation, NipcException problem, JsonObject context) {
-    if (operation.finish(clock.instant(), null, problem)) {
-      tell(operation, context.copy().mergeIn(problems.of(problem)));
+    if (operation.claim()) {
+      tell(operation, context.copy().mergeIn(problems.of(problem)))
+          .onComplete(told -> operation.finish(clock.instant(), null, problem));
     }
   }
 
@@ -136,25 +142,32 @@ public final class ExtensionOperations {
     }
   }
 
-  /** Sends the operation's result (or problem document) to its callback, if it has one. */
-  private void tell(ExtensionOperation operation, JsonObject body) {
-    operation
-        .callback()
-        .ifPresent(
-            receiver ->
-                callbacks
-                    .send(
-                        receiver,
-                        new JsonObject()
-                            .put("id", operation.deviceId())
-                            .put("instanceId", operation.instanceId())
-                            .mergeIn(body))
-                    .onFailure(
-                        e ->
-                            LOG.info(
-                                "Callback of {} {} lost: {}",
-                                operation.kind(),
-                                operation.instanceId(),
-                                e.getMessage())));
+  /**
+   * Puts the operation's result (or problem document) in the outbox for its callback, if it has
+   * one; completes once it is kept (or could not be: then it is lost, and logged).
+   */
+  private Future<Void> tell(ExtensionOperation operation, JsonObject body) {
+    if (operation.callback().isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return callbacks
+        .enqueue(
+            operation.callback().get(),
+            new JsonObject()
+                .put("id", operation.deviceId())
+                .put("instanceId", operation.instanceId())
+                .mergeIn(body))
+        .onFailure(
+            e ->
+                LOG.warn(
+                    "Callback of {} {} lost: {}",
+                    operation.kind(),
+                    operation.instanceId(),
+                    e.getMessage()));
+  }
+
+  /** What the callback outbox holds and did. */
+  public JsonObject callbackState() {
+    return callbacks.state();
   }
 }

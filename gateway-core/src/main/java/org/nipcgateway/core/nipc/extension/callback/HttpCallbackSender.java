@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * are retried after a doubling, capped wait. A 2xx is delivery; 408, 429 and 5xx or no answer are
  * retried; any other status is the receiver's refusal and ends the delivery.
  */
-public final class HttpCallbackSender implements CallbackSender {
+public final class HttpCallbackSender implements CallbackSender, CallbackPoster {
   private static final Logger LOG = LoggerFactory.getLogger(HttpCallbackSender.class);
 
   private final Vertx vertx;
@@ -51,13 +51,13 @@ public final class HttpCallbackSender implements CallbackSender {
   }
 
   private void attempt(Callback callback, Buffer body, int attempt, Promise<Void> done) {
-    once(callback, body)
+    post(callback, body)
         .onSuccess(
             status -> {
-              if (status / 100 == 2) {
+              if (CallbackPoster.delivered(status)) {
                 LOG.debug("Callback to {} delivered (attempt {})", callback.origin(), attempt);
                 done.complete();
-              } else if (status == 408 || status == 429 || status >= 500) {
+              } else if (CallbackPoster.retried(status)) {
                 retry(callback, body, attempt, done, "answered " + status);
               } else {
                 LOG.warn("Callback to {} refused with {}", callback.origin(), status);
@@ -80,7 +80,8 @@ public final class HttpCallbackSender implements CallbackSender {
   }
 
   /** One POST; its status once the answer has been read (or cut off at the limit). */
-  private Future<Integer> once(Callback callback, Buffer body) {
+  @Override
+  public Future<Integer> post(Callback callback, Buffer body) {
     Promise<Integer> answered = Promise.promise();
     AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
     long deadline =

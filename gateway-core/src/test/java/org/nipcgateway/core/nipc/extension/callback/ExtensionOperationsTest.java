@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Clock;
@@ -52,19 +53,36 @@ class ExtensionOperationsTest {
     }
   }
 
-  /** Records what would be sent. */
-  private static final class RecordingSender implements CallbackSender {
+  /**
+   * Records what is put in the outbox; keeps it when told to (a disk that has not answered yet).
+   */
+  private static final class RecordingOutbox implements CallbackOutbox {
     final List<JsonObject> sent = new CopyOnWriteArrayList<>();
+    Promise<Void> kept = Promise.promise();
+
+    {
+      kept.complete();
+    }
 
     @Override
-    public Future<Void> send(Callback callback, JsonObject body) {
+    public Future<Void> enqueue(Callback callback, JsonObject body) {
       sent.add(body);
+      return kept.future();
+    }
+
+    @Override
+    public JsonObject state() {
+      return new JsonObject();
+    }
+
+    @Override
+    public Future<Void> close() {
       return Future.succeededFuture();
     }
   }
 
   private final HandClock clock = new HandClock();
-  private final RecordingSender sender = new RecordingSender();
+  private final RecordingOutbox sender = new RecordingOutbox();
 
   private ExtensionOperations operations(int max) {
     return new ExtensionOperations(
@@ -105,6 +123,34 @@ class ExtensionOperationsTest {
         .isEqualTo("https://www.iana.org/assignments/nipc-problem-types#property-read-failed");
     assertThat(callback.getInteger("status")).isEqualTo(502);
     assertThat(callback.getString("property")).isEqualTo(NAME);
+  }
+
+  @Test
+  void an_operation_shows_as_finished_only_once_the_outbox_kept_its_callback() {
+    ExtensionOperations operations = operations(10);
+    ExtensionOperation operation = operations.start(DEVICE, KIND, NAME, Optional.of(CALLBACK));
+    sender.kept = Promise.promise();
+
+    operations.complete(operation, new JsonObject().put("value", "AQ=="));
+    operations.fail(operation, NipcException.generic(504, "late"), new JsonObject());
+
+    assertThat(sender.sent).hasSize(1);
+    assertThat(operation.finished()).isFalse();
+    sender.kept.complete();
+    assertThat(operation.finished()).isTrue();
+    assertThat(operation.result().orElseThrow().getString("value")).isEqualTo("AQ==");
+  }
+
+  @Test
+  void an_operation_whose_callback_could_not_be_kept_still_finishes() {
+    ExtensionOperations operations = operations(10);
+    ExtensionOperation operation = operations.start(DEVICE, KIND, NAME, Optional.of(CALLBACK));
+    sender.kept = Promise.promise();
+
+    operations.complete(operation, new JsonObject().put("value", "AQ=="));
+    sender.kept.fail("disk full");
+
+    assertThat(operation.finished()).isTrue();
   }
 
   @Test

@@ -69,7 +69,9 @@ class HttpCallbackSenderTest {
             new Backoff(Duration.ofMillis(10), Duration.ofMillis(50)),
             1024,
             Duration.ofMinutes(1),
-            10));
+            10,
+            1 << 20,
+            Duration.ofDays(1)));
   }
 
   private static Callback to(String url) {
