@@ -43,7 +43,12 @@ public final class Bench {
   private Bench(BenchSettings settings) {
     this.settings = settings;
     this.wrk = Wrk.create(settings.workDir(), pinning);
-    this.launcher = new ServerLauncher(settings.gatewayJar(), settings.workDir(), pinning);
+    this.launcher =
+        new ServerLauncher(
+            settings.gatewayJar(),
+            settings.workDir(),
+            pinning,
+            LauncherOptions.read(settings.launcher()));
   }
 
   public static void main(String[] args) {
@@ -66,6 +71,8 @@ public final class Bench {
     report.machine(machine);
     System.out.println("machine: " + machine.encode());
     System.out.println("settings: " + settings);
+    System.out.println("gateway JVM options (from the launcher): " + launcher.jvmOptions());
+    machine.put("gatewayJvmOptions", String.join(" ", launcher.jvmOptions()));
 
     System.out.println("cold starts...");
     ColdStart cold = new ColdStart(http);
@@ -88,7 +95,9 @@ public final class Bench {
     try (ServerProcess bare = launcher.bare("bare", 0);
         ServerProcess gateway = launcher.gateway("gateway", data, 0)) {
       String token = launcher.operatorToken(data);
-      awaitHealthy(gateway.base() + "/health");
+      if (!http.awaitOk(gateway.base() + "/health", Duration.ofMinutes(2))) {
+        throw new IllegalStateException(gateway.base() + "/health never answered 2xx");
+      }
       pause(Duration.ofSeconds(3)); // let start-up work (demo seeding, JIT) settle before "idle"
       rssIdleKib = ProcStats.rssKib(gateway.pid());
       String gw = gateway.base();
@@ -102,8 +111,12 @@ public final class Bench {
       wrk.run(baseline, settings.warmup());
       demo.forEach(scenario -> wrk.run(scenario, settings.warmup()));
       System.out.println("scenarios...");
-      measure(bare, baseline, Duration.ZERO);
-      demo.forEach(scenario -> measure(gateway, scenario, Duration.ZERO));
+      measureMain(bare, baseline, Duration.ZERO);
+      demo.forEach(scenario -> measureMain(gateway, scenario, Duration.ZERO));
+      openLoop(
+          List.of(
+              new OpenLoopStep.Target("bare handler", bare, baseline),
+              new OpenLoopStep.Target("gateway NIPC BLE read", gateway, demo.get(2))));
       registryScenarios(gateway, token, thermo);
       report.extra(
           "rssKib",
@@ -112,12 +125,84 @@ public final class Bench {
               .put("gatewayWithDevices", rssWithDevicesKib)
               .put("gatewayUnderLoadMax", rssUnderLoadKib));
     }
+    if (settings.devicesLarge() > 0) {
+      step(
+          "largeRegistry",
+          () -> {
+            JsonObject large =
+                new LargeRegistry(http, launcher, settings, this::measure).run(dataDir("large"));
+            report.summary(large.getString("summary"));
+            return large;
+          });
+    }
+    if (settings.fanOutPeripherals() > 0 && !settings.fanOutSteps().isEmpty()) {
+      step("fanOut", this::fanOut);
+    }
     long seconds = (System.nanoTime() - began) / 1_000_000_000;
     machine.put("loadAverageAtEnd", Machine.loadAverage());
     report.extra("runSeconds", seconds);
     report.print(notes(bareStarts, gatewayStarts, seconds, machine));
     report.write(settings.results());
     System.out.println("figures written to " + settings.results());
+  }
+
+  /** One of the steps after the table's scenarios: its figures, or why it has none. */
+  private void step(String name, java.util.concurrent.Callable<Object> figures) {
+    try {
+      report.extra(name, figures.call());
+    } catch (Exception e) {
+      System.err.println("warning: step " + name + " failed: " + e);
+      report.extra(name, new JsonObject().put("failed", e.toString()));
+      report.summary(name + ": failed (" + e + ")");
+    }
+  }
+
+  private void openLoop(List<OpenLoopStep.Target> targets) {
+    if (settings.openLoopRates().isEmpty()) {
+      return;
+    }
+    System.out.println("open loop at " + settings.openLoopRates() + " requests/s...");
+    step(
+        "openLoop",
+        () -> {
+          OpenLoopStep open = new OpenLoopStep(proc);
+          JsonArray runs =
+              open.run(targets, settings.openLoopRates(), settings.duration(), settings.warmup());
+          open.lines().forEach(report::summary);
+          return runs;
+        });
+  }
+
+  private Object fanOut() throws IOException {
+    if (!MqttCounter.available()) {
+      report.summary("fan-out: skipped, mosquitto_sub is needed (Debian: mosquitto-clients)");
+      return new JsonObject().put("skipped", "no mosquitto_sub");
+    }
+    System.out.printf(
+        "fan-out: %d peripherals notifying every %d ms, steps %s...%n",
+        settings.fanOutPeripherals(), settings.fanOutIntervalMs(), settings.fanOutSteps());
+    JsonArray steps = new JsonArray();
+    for (FanOut.Step step :
+        new FanOut(http, launcher, proc, pinning, settings).run(dataDir("fan-out"))) {
+      steps.add(step.json());
+      report.summary(
+          String.format(
+              Locale.ROOT,
+              "fan-out to one mosquitto_sub at QoS 1, %d peripherals (offered %,d events/s):"
+                  + " %,.0f events/s emitted, %,.0f delivered, %d received, %d lost by sequence,"
+                  + " %d duplicates,"
+                  + " %d dropped by the gateway, %.1f µs gateway CPU per event",
+              step.peripherals(),
+              step.offeredPerSecond(),
+              step.sentPerSecond(),
+              step.deliveredPerSecond(),
+              step.received(),
+              step.lost(),
+              step.duplicates(),
+              step.gatewayDropped(),
+              step.cpuMicrosPerEvent()));
+    }
+    return steps;
   }
 
   /** The HTTP scenarios on the demo fleet, in the order of the issue's table. */
@@ -183,7 +268,7 @@ public final class Bench {
             .findFirst()
             .orElse(fallbackId); // if every create failed, still measure something
     String n = String.format(Locale.ROOT, "%,d", settings.devices());
-    measure(
+    measureMain(
         gateway,
         get("SCIM GET by id, " + n + " devices stored", gw + "/scim/v2/Devices/" + id, token),
         settings.warmup());
@@ -192,7 +277,7 @@ public final class Bench {
         settings.duration().compareTo(Duration.ofSeconds(10)) > 0
             ? Duration.ofSeconds(10)
             : settings.duration();
-    measure(
+    measureMain(
         gateway,
         new Scenario(
             "SCIM filter by MAC, " + n + " devices (2 connections)",
@@ -208,8 +293,16 @@ public final class Bench {
         Duration.ZERO);
   }
 
+  /** {@link #measure} on the main gateway, whose RSS under load the notes report. */
+  private void measureMain(ServerProcess server, Scenario scenario, Duration warmup) {
+    Row row = measure(server, scenario, warmup);
+    if (!scenario.name().equals(Report.BARE)) {
+      rssUnderLoadKib = Math.max(rssUnderLoadKib, row.rssKib());
+    }
+  }
+
   /** Checks one request, warms up, then measures the scenario with the server's CPU clock. */
-  private void measure(ServerProcess server, Scenario scenario, Duration warmup) {
+  private Row measure(ServerProcess server, Scenario scenario, Duration warmup) {
     Http.Reply check =
         http.send(
             scenario.method(),
@@ -228,18 +321,17 @@ public final class Bench {
     LoadResult load = wrk.run(scenario, scenario.duration());
     long used = proc.cpuMicros(server.pid()) - before;
     long rss = ProcStats.rssKib(server.pid());
-    if (!scenario.name().equals(Report.BARE)) {
-      rssUnderLoadKib = Math.max(rssUnderLoadKib, rss);
-    }
     String body = check.body() == null ? "" : check.body();
-    report.add(
+    Row row =
         new Row(
             scenario.name(),
             load,
             load.requests() == 0 ? 0 : (double) used / load.requests(),
             rss,
             check.status(),
-            body.length() > 300 ? body.substring(0, 300) + "…" : body));
+            body.length() > 300 ? body.substring(0, 300) + "…" : body);
+    report.add(row);
+    return row;
   }
 
   private Scenario get(String name, String url, String token) {
@@ -255,23 +347,14 @@ public final class Bench {
     return found.getJsonObject(0).getString("id");
   }
 
-  private void awaitHealthy(String url) {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (!http.get(url, null).ok()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(url + " never answered 2xx");
-      }
-      pause(Duration.ofMillis(50));
-    }
-  }
-
   private String notes(List<Long> bare, List<Long> gateway, long seconds, JsonObject machine) {
     return String.format(
         Locale.ROOT,
         """
         SCIM creates, %d clients: %.0f/s, p50 %.1f ms, p99 %.1f ms, %.0f µs gateway CPU per create, \
         %d failed
-        gateway RSS: %.0f MB idle, %.0f MB with %,d devices, %.0f MB at most right after a load step
+        gateway RSS (JVM options: %s): %.0f MB idle, %.0f MB with %,d devices, %.0f MB at most \
+        right after a load step
         cold start to first 2xx (median of %d): gateway %d ms, bare handler %d ms (all: %s, %s)
         machine: %s CPUs, %s, %s; %s; load average %s at start, %s at end
         run took %d s""",
@@ -281,6 +364,7 @@ public final class Bench {
         creates.p99Ms(),
         cpuPerCreate,
         creates.errors(),
+        launcher.jvmOptions().isEmpty() ? "none" : String.join(" ", launcher.jvmOptions()),
         rssIdleKib / 1024.0,
         rssWithDevicesKib / 1024.0,
         settings.devices(),

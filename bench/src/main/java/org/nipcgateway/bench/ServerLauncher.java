@@ -4,24 +4,33 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the two servers the way they run for real: the gateway as {@code java -jar
- * nipc-gateway.jar} with no JVM options (as {@code ./nipc-gateway} does), the bare handler as a
- * plain JVM with the benchmark's class path. Both on the server CPU, on loopback, plain HTTP.
+ * Starts the two servers the way they run for real: the gateway as {@code java OPTIONS -jar
+ * nipc-gateway.jar} with the JVM options of the {@code nipc-gateway} launcher ({@link
+ * LauncherOptions}), the bare handler as a plain JVM with the benchmark's class path. Both on the
+ * server CPU, on loopback, plain HTTP.
  */
 final class ServerLauncher {
   private final Path gatewayJar;
   private final Path logs;
   private final Pinning pinning;
+  private final List<String> jvmOptions;
 
-  ServerLauncher(Path gatewayJar, Path logs, Pinning pinning) {
+  ServerLauncher(Path gatewayJar, Path logs, Pinning pinning, List<String> jvmOptions) {
     this.gatewayJar = gatewayJar;
     this.logs = logs;
     this.pinning = pinning;
+    this.jvmOptions = List.copyOf(jvmOptions);
+  }
+
+  /** The gateway's JVM options, for the report. */
+  List<String> jvmOptions() {
+    return jvmOptions;
   }
 
   ServerProcess bare(String logName, int port) {
@@ -42,9 +51,16 @@ final class ServerLauncher {
    * still runs on every request).
    */
   ServerProcess gateway(String logName, Path dataDir, int port) {
-    List<String> command =
+    return gateway(logName, dataDir, port, List.of());
+  }
+
+  /** The same with more launcher arguments, e.g. {@code --config FILE --no-demo}. */
+  ServerProcess gateway(String logName, Path dataDir, int port, List<String> arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(java());
+    command.addAll(jvmOptions);
+    command.addAll(
         List.of(
-            java(),
             "-jar",
             gatewayJar.toString(),
             "--host",
@@ -53,7 +69,8 @@ final class ServerLauncher {
             Integer.toString(port),
             "--data-dir",
             dataDir.toString(),
-            "--insecure-http");
+            "--insecure-http"));
+    command.addAll(arguments);
     Map<String, String> env =
         Map.of("NIPC_MQTT_PORT", "0", "NIPC_MQTT_TLS_PORT", "0", "NIPC_RATE_LIMIT", "1000000");
     return ServerProcess.start(
