@@ -51,6 +51,7 @@ record BenchSettings(
         number(env, "BENCH_FANOUT_INTERVAL_MS", 1),
         numbers(env, "BENCH_FANOUT_STEPS", "5,10,25,50").stream()
             .map(n -> Math.min(n, peripherals))
+            .filter(n -> n > 0)
             .distinct()
             .toList(),
         Path.of(env.getOrDefault("BENCH_GATEWAY_JAR", "gateway-app/target/nipc-gateway.jar")),
