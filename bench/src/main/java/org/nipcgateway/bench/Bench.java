@@ -130,7 +130,8 @@ public final class Bench {
           "largeRegistry",
           () -> {
             JsonObject large =
-                new LargeRegistry(http, launcher, settings, this::measure).run(dataDir("large"));
+                new LargeRegistry(http, largeLauncher(), settings, this::measure)
+                    .run(dataDir("large"));
             report.summary(large.getString("summary"));
             return large;
           });
@@ -157,6 +158,11 @@ public final class Bench {
     }
   }
 
+  private ServerLauncher largeLauncher() {
+    String options = settings.largeJvmOptions();
+    return options == null ? launcher : launcher.withJvmOptions(LauncherOptions.words(options));
+  }
+
   private void openLoop(List<OpenLoopStep.Target> targets) {
     if (settings.openLoopRates().isEmpty()) {
       return;
@@ -165,7 +171,7 @@ public final class Bench {
     step(
         "openLoop",
         () -> {
-          OpenLoopStep open = new OpenLoopStep(proc);
+          OpenLoopStep open = new OpenLoopStep(proc, settings.connections());
           JsonArray runs =
               open.run(targets, settings.openLoopRates(), settings.duration(), settings.warmup());
           open.lines().forEach(report::summary);
@@ -185,22 +191,7 @@ public final class Bench {
     for (FanOut.Step step :
         new FanOut(http, launcher, proc, pinning, settings).run(dataDir("fan-out"))) {
       steps.add(step.json());
-      report.summary(
-          String.format(
-              Locale.ROOT,
-              "fan-out to one mosquitto_sub at QoS 1, %d peripherals (offered %,d events/s):"
-                  + " %,.0f events/s emitted, %,.0f delivered, %d received, %d lost by sequence,"
-                  + " %d duplicates,"
-                  + " %d dropped by the gateway, %.1f µs gateway CPU per event",
-              step.peripherals(),
-              step.offeredPerSecond(),
-              step.sentPerSecond(),
-              step.deliveredPerSecond(),
-              step.received(),
-              step.lost(),
-              step.duplicates(),
-              step.gatewayDropped(),
-              step.cpuMicrosPerEvent()));
+      report.summary(step.summary());
     }
     return steps;
   }

@@ -13,6 +13,9 @@ import java.util.Map;
  *
  * @param devicesLarge registry size of the large-registry step (0 skips it)
  * @param bulkClients concurrent SCIM /Bulk requests that seed the large registry
+ * @param seedBudget how long seeding the large registry may take; what is stored by then is
+ *     measured
+ * @param largeJvmOptions JVM options of the large-registry gateway, or null for the launcher's
  * @param openLoopRates offered request rates of the open-loop latency step (empty skips it)
  * @param fanOutPeripherals simulated peripherals of the fan-out step (0 skips it)
  * @param fanOutIntervalMs how often each peripheral notifies while its event is enabled
@@ -26,6 +29,8 @@ record BenchSettings(
     int coldStarts,
     int devicesLarge,
     int bulkClients,
+    Duration seedBudget,
+    String largeJvmOptions,
     List<Integer> openLoopRates,
     int fanOutPeripherals,
     int fanOutIntervalMs,
@@ -46,6 +51,8 @@ record BenchSettings(
         number(env, "BENCH_COLD_STARTS", 5),
         number(env, "BENCH_DEVICES_LARGE", 100_000),
         number(env, "BENCH_BULK_CLIENTS", 2),
+        Duration.ofSeconds(number(env, "BENCH_SEED_SECONDS", 300)),
+        env.get("BENCH_LARGE_JAVA_OPTS"),
         numbers(env, "BENCH_OPEN_RATES", "1000,5000,10000"),
         peripherals,
         number(env, "BENCH_FANOUT_INTERVAL_MS", 1),

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Event fan-out with loss counted: simulated BLE peripherals notify counters through a gateway of
@@ -42,6 +43,23 @@ final class FanOut {
       int devicesSeen) {
     JsonObject json() {
       return JsonObject.mapFrom(this);
+    }
+
+    String summary() {
+      return String.format(
+          Locale.ROOT,
+          "fan-out to one mosquitto_sub at QoS 1, %d peripherals (offered %,d events/s): %,.0f"
+              + " events/s emitted, %,.0f delivered, %d received, %d lost by sequence, %d"
+              + " duplicates, %d dropped by the gateway, %.1f µs gateway CPU per event",
+          peripherals,
+          offeredPerSecond,
+          sentPerSecond,
+          deliveredPerSecond,
+          received,
+          lost,
+          duplicates,
+          gatewayDropped,
+          cpuMicrosPerEvent);
     }
   }
 
@@ -100,17 +118,7 @@ final class FanOut {
         List<Step> steps = new ArrayList<>();
         for (int peripherals : settings.fanOutSteps()) {
           Step step = step(gateway, sub, appId, devices.subList(0, peripherals));
-          System.out.printf(
-              "  fan-out %d peripherals (offered %d/s): %.0f events/s emitted, %.0f delivered, %d"
-                  + " lost, %d duplicates, %d dropped by the gateway, %.1f µs CPU/event%n",
-              step.peripherals(),
-              step.offeredPerSecond(),
-              step.sentPerSecond(),
-              step.deliveredPerSecond(),
-              step.lost(),
-              step.duplicates(),
-              step.gatewayDropped(),
-              step.cpuMicrosPerEvent());
+          System.out.println("  " + step.summary());
           steps.add(step);
         }
         if (sub.undecodable() > 0) {

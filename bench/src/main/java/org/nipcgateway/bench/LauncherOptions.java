@@ -36,7 +36,7 @@ final class LauncherOptions {
     return List.of();
   }
 
-  private static List<String> words(String options) {
+  static List<String> words(String options) {
     return Arrays.stream(options.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
   }
 }

@@ -19,11 +19,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * answers before it did, and its latency is counted from that intended time, not from when it could
  * be sent. A server that stalls therefore shows the whole stall in every request that should have
  * gone out meanwhile (no coordinated omission, unlike wrk's closed loop). Vert.x client, up to
- * {@link #CONNECTIONS} keep-alive connections (the gateway closes more than 32 from one address at
- * once); requests beyond them wait in the client's queue, and that wait counts too.
+ * {@code connections} keep-alive connections (BENCH_CONNECTIONS, as many as wrk uses; the gateway
+ * closes more than 32 from one address at once); requests beyond them wait in the client's queue,
+ * and that wait counts too.
  */
 final class OpenLoop implements AutoCloseable {
-  static final int CONNECTIONS = 24;
   private static final Duration GRACE = Duration.ofSeconds(10);
 
   /** What one run at a fixed rate measured; latencies in ms over the answered requests. */
@@ -41,10 +41,14 @@ final class OpenLoop implements AutoCloseable {
       String firstFailure) {}
 
   private final Vertx vertx = Vertx.vertx();
-  private final HttpClient client =
-      vertx.createHttpClient(
-          new HttpClientOptions().setKeepAlive(true).setIdleTimeout(30),
-          new PoolOptions().setHttp1MaxSize(CONNECTIONS));
+  private final HttpClient client;
+
+  OpenLoop(int connections) {
+    client =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true).setIdleTimeout(30),
+            new PoolOptions().setHttp1MaxSize(connections));
+  }
 
   Result run(Scenario scenario, int rate, Duration duration) {
     int total = (int) Math.max(1, rate * duration.toMillis() / 1000);

@@ -20,13 +20,16 @@ final class OpenLoopStep {
   private final ProcStats proc;
   private final List<String> lines = new ArrayList<>();
 
-  OpenLoopStep(ProcStats proc) {
+  private final int connections;
+
+  OpenLoopStep(ProcStats proc, int connections) {
     this.proc = proc;
+    this.connections = connections;
   }
 
   JsonArray run(List<Target> targets, List<Integer> rates, Duration duration, Duration warmup) {
     JsonArray runs = new JsonArray();
-    try (OpenLoop generator = new OpenLoop()) {
+    try (OpenLoop generator = new OpenLoop(connections)) {
       for (Target target : targets) {
         generator.run(target.scenario(), rates.get(0), warmup); // connections open, code warm
         for (int rate : rates) {

@@ -28,6 +28,11 @@ final class ServerLauncher {
     this.jvmOptions = List.copyOf(jvmOptions);
   }
 
+  /** The same launcher with other JVM options for the gateway. */
+  ServerLauncher withJvmOptions(List<String> options) {
+    return new ServerLauncher(gatewayJar, logs, pinning, options);
+  }
+
   /** The gateway's JVM options, for the report. */
   List<String> jvmOptions() {
     return jvmOptions;
