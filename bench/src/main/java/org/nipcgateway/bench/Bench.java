@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -116,6 +117,7 @@ public final class Bench {
       openLoop(
           List.of(
               new OpenLoopStep.Target("bare handler", bare, baseline),
+              // demo.get(2): the NIPC read of the simulated BLE thermometer
               new OpenLoopStep.Target("gateway NIPC BLE read", gateway, demo.get(2))));
       registryScenarios(gateway, token, thermo);
       report.extra(
@@ -148,7 +150,7 @@ public final class Bench {
   }
 
   /** One of the steps after the table's scenarios: its figures, or why it has none. */
-  private void step(String name, java.util.concurrent.Callable<Object> figures) {
+  private void step(String name, Callable<Object> figures) {
     try {
       report.extra(name, figures.call());
     } catch (Exception e) {

@@ -51,7 +51,7 @@ record BenchSettings(
         number(env, "BENCH_COLD_STARTS", 5),
         number(env, "BENCH_DEVICES_LARGE", 100_000),
         number(env, "BENCH_BULK_CLIENTS", 2),
-        Duration.ofSeconds(number(env, "BENCH_SEED_SECONDS", 300)),
+        Duration.ofSeconds(number(env, "BENCH_SEED_SECONDS", 180)),
         env.get("BENCH_LARGE_JAVA_OPTS"),
         numbers(env, "BENCH_OPEN_RATES", "1000,5000,10000"),
         peripherals,
