@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -39,14 +40,16 @@ public final class Bench {
   private long rssUnderLoadKib = -1;
   private LoadResult creates = LoadResult.NONE;
   private double cpuPerCreate;
-  private double createsPerTransaction = Double.NaN;
 
   private Bench(BenchSettings settings) {
     this.settings = settings;
     this.wrk = Wrk.create(settings.workDir(), pinning);
     this.launcher =
         new ServerLauncher(
-            settings.gatewayJar(), settings.gatewayJavaOptions(), settings.workDir(), pinning);
+            settings.gatewayJar(),
+            settings.workDir(),
+            pinning,
+            LauncherOptions.read(settings.launcher()));
   }
 
   public static void main(String[] args) {
@@ -69,11 +72,9 @@ public final class Bench {
     report.machine(machine);
     System.out.println("machine: " + machine.encode());
     System.out.println("settings: " + settings);
+    System.out.println("gateway JVM options (from the launcher): " + launcher.jvmOptions());
+    machine.put("gatewayJvmOptions", String.join(" ", launcher.jvmOptions()));
 
-    if (settings.createsOnly()) {
-      createsOnly(began, machine);
-      return;
-    }
     System.out.println("cold starts...");
     ColdStart cold = new ColdStart(http);
     List<Long> bareStarts =
@@ -95,7 +96,9 @@ public final class Bench {
     try (ServerProcess bare = launcher.bare("bare", 0);
         ServerProcess gateway = launcher.gateway("gateway", data, 0)) {
       String token = launcher.operatorToken(data);
-      awaitHealthy(gateway.base() + "/health");
+      if (!http.awaitOk(gateway.base() + "/health", Duration.ofMinutes(2))) {
+        throw new IllegalStateException(gateway.base() + "/health never answered 2xx");
+      }
       pause(Duration.ofSeconds(3)); // let start-up work (demo seeding, JIT) settle before "idle"
       rssIdleKib = ProcStats.rssKib(gateway.pid());
       String gw = gateway.base();
@@ -109,8 +112,13 @@ public final class Bench {
       wrk.run(baseline, settings.warmup());
       demo.forEach(scenario -> wrk.run(scenario, settings.warmup()));
       System.out.println("scenarios...");
-      measure(bare, baseline, Duration.ZERO);
-      demo.forEach(scenario -> measure(gateway, scenario, Duration.ZERO));
+      measureMain(bare, baseline, Duration.ZERO);
+      demo.forEach(scenario -> measureMain(gateway, scenario, Duration.ZERO));
+      openLoop(
+          List.of(
+              new OpenLoopStep.Target("bare handler", bare, baseline),
+              // demo.get(2): the NIPC read of the simulated BLE thermometer
+              new OpenLoopStep.Target("gateway NIPC BLE read", gateway, demo.get(2))));
       registryScenarios(gateway, token, thermo);
       report.extra(
           "rssKib",
@@ -118,6 +126,20 @@ public final class Bench {
               .put("gatewayIdle", rssIdleKib)
               .put("gatewayWithDevices", rssWithDevicesKib)
               .put("gatewayUnderLoadMax", rssUnderLoadKib));
+    }
+    if (settings.devicesLarge() > 0) {
+      step(
+          "largeRegistry",
+          () -> {
+            JsonObject large =
+                new LargeRegistry(http, largeLauncher(), settings, this::measure)
+                    .run(dataDir("large"));
+            report.summary(large.getString("summary"));
+            return large;
+          });
+    }
+    if (settings.fanOutPeripherals() > 0 && !settings.fanOutSteps().isEmpty()) {
+      step("fanOut", this::fanOut);
     }
     long seconds = (System.nanoTime() - began) / 1_000_000_000;
     machine.put("loadAverageAtEnd", Machine.loadAverage());
@@ -127,33 +149,53 @@ public final class Bench {
     System.out.println("figures written to " + settings.results());
   }
 
-  /**
-   * {@code BENCH_ONLY=creates}: the SCIM creates alone, then the registry reads with that many
-   * devices stored (the load for "RSS under load"); no bare handler, no cold starts.
-   */
-  private void createsOnly(long began, JsonObject machine) {
-    Path data = dataDir("gateway");
-    try (ServerProcess gateway = launcher.gateway("gateway", data, 0)) {
-      String token = launcher.operatorToken(data);
-      awaitHealthy(gateway.base() + "/health");
-      pause(Duration.ofSeconds(3)); // as in the full run: start-up work settles before "idle"
-      rssIdleKib = ProcStats.rssKib(gateway.pid());
-      String thermo =
-          findDevice(gateway.base(), token, "displayName eq \"Demo health thermometer\"");
-      registryScenarios(gateway, token, thermo);
-      report.extra(
-          "rssKib",
-          new JsonObject()
-              .put("gatewayIdle", rssIdleKib)
-              .put("gatewayWithDevices", rssWithDevicesKib)
-              .put("gatewayUnderLoadMax", rssUnderLoadKib));
+  /** One of the steps after the table's scenarios: its figures, or why it has none. */
+  private void step(String name, Callable<Object> figures) {
+    try {
+      report.extra(name, figures.call());
+    } catch (Exception e) {
+      System.err.println("warning: step " + name + " failed: " + e);
+      report.extra(name, new JsonObject().put("failed", e.toString()));
+      report.summary(name + ": failed (" + e + ")");
     }
-    long seconds = (System.nanoTime() - began) / 1_000_000_000;
-    machine.put("loadAverageAtEnd", Machine.loadAverage());
-    report.extra("runSeconds", seconds);
-    report.print(notes(List.of(), List.of(), seconds, machine));
-    report.write(settings.results());
-    System.out.println("figures written to " + settings.results());
+  }
+
+  private ServerLauncher largeLauncher() {
+    String options = settings.largeJvmOptions();
+    return options == null ? launcher : launcher.withJvmOptions(LauncherOptions.words(options));
+  }
+
+  private void openLoop(List<OpenLoopStep.Target> targets) {
+    if (settings.openLoopRates().isEmpty()) {
+      return;
+    }
+    System.out.println("open loop at " + settings.openLoopRates() + " requests/s...");
+    step(
+        "openLoop",
+        () -> {
+          OpenLoopStep open = new OpenLoopStep(proc, settings.connections());
+          JsonArray runs =
+              open.run(targets, settings.openLoopRates(), settings.duration(), settings.warmup());
+          open.lines().forEach(report::summary);
+          return runs;
+        });
+  }
+
+  private Object fanOut() throws IOException {
+    if (!MqttCounter.available()) {
+      report.summary("fan-out: skipped, mosquitto_sub is needed (Debian: mosquitto-clients)");
+      return new JsonObject().put("skipped", "no mosquitto_sub");
+    }
+    System.out.printf(
+        "fan-out: %d peripherals notifying every %d ms, steps %s...%n",
+        settings.fanOutPeripherals(), settings.fanOutIntervalMs(), settings.fanOutSteps());
+    JsonArray steps = new JsonArray();
+    for (FanOut.Step step :
+        new FanOut(http, launcher, proc, pinning, settings).run(dataDir("fan-out"))) {
+      steps.add(step.json());
+      report.summary(step.summary());
+    }
+    return steps;
   }
 
   /** The HTTP scenarios on the demo fleet, in the order of the issue's table. */
@@ -199,7 +241,6 @@ public final class Bench {
     String gw = gateway.base();
     System.out.printf(
         "creating %d devices with %d clients...%n", settings.devices(), settings.connections());
-    double transactionsBefore = storeTransactions(gw, token);
     long before = proc.cpuMicros(gateway.pid());
     DeviceLoader.Loaded loaded =
         new DeviceLoader(http, gw, token).create(settings.devices(), settings.connections());
@@ -208,13 +249,7 @@ public final class Bench {
         creates.requests() == 0
             ? 0
             : (double) (proc.cpuMicros(gateway.pid()) - before) / creates.requests();
-    createsPerTransaction =
-        creates.requests() / Math.max(1, storeTransactions(gw, token) - transactionsBefore);
-    report.extra(
-        "creates",
-        figures(creates)
-            .put("cpuMicrosPerCreate", cpuPerCreate)
-            .put("createsPerStoreTransaction", createsPerTransaction));
+    report.extra("creates", figures(creates).put("cpuMicrosPerCreate", cpuPerCreate));
     pause(Duration.ofSeconds(3));
     rssWithDevicesKib = ProcStats.rssKib(gateway.pid());
 
@@ -226,7 +261,7 @@ public final class Bench {
             .findFirst()
             .orElse(fallbackId); // if every create failed, still measure something
     String n = String.format(Locale.ROOT, "%,d", settings.devices());
-    measure(
+    measureMain(
         gateway,
         get("SCIM GET by id, " + n + " devices stored", gw + "/scim/v2/Devices/" + id, token),
         settings.warmup());
@@ -235,7 +270,7 @@ public final class Bench {
         settings.duration().compareTo(Duration.ofSeconds(10)) > 0
             ? Duration.ofSeconds(10)
             : settings.duration();
-    measure(
+    measureMain(
         gateway,
         new Scenario(
             "SCIM filter by MAC, " + n + " devices (2 connections)",
@@ -251,21 +286,16 @@ public final class Bench {
         Duration.ZERO);
   }
 
-  /** The store's write transactions so far, from {@code /metrics} (NaN when it has none). */
-  private double storeTransactions(String gw, String token) {
-    Http.Reply metrics = http.get(gw + "/metrics", token);
-    if (metrics.ok()) {
-      for (String line : metrics.body().split("\n")) {
-        if (line.startsWith("nipc_store_transactions_total ")) {
-          return Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
-        }
-      }
+  /** {@link #measure} on the main gateway, whose RSS under load the notes report. */
+  private void measureMain(ServerProcess server, Scenario scenario, Duration warmup) {
+    Row row = measure(server, scenario, warmup);
+    if (!scenario.name().equals(Report.BARE)) {
+      rssUnderLoadKib = Math.max(rssUnderLoadKib, row.rssKib());
     }
-    return Double.NaN;
   }
 
   /** Checks one request, warms up, then measures the scenario with the server's CPU clock. */
-  private void measure(ServerProcess server, Scenario scenario, Duration warmup) {
+  private Row measure(ServerProcess server, Scenario scenario, Duration warmup) {
     Http.Reply check =
         http.send(
             scenario.method(),
@@ -284,18 +314,17 @@ public final class Bench {
     LoadResult load = wrk.run(scenario, scenario.duration());
     long used = proc.cpuMicros(server.pid()) - before;
     long rss = ProcStats.rssKib(server.pid());
-    if (!scenario.name().equals(Report.BARE)) {
-      rssUnderLoadKib = Math.max(rssUnderLoadKib, rss);
-    }
     String body = check.body() == null ? "" : check.body();
-    report.add(
+    Row row =
         new Row(
             scenario.name(),
             load,
             load.requests() == 0 ? 0 : (double) used / load.requests(),
             rss,
             check.status(),
-            body.length() > 300 ? body.substring(0, 300) + "…" : body));
+            body.length() > 300 ? body.substring(0, 300) + "…" : body);
+    report.add(row);
+    return row;
   }
 
   private Scenario get(String name, String url, String token) {
@@ -311,24 +340,15 @@ public final class Bench {
     return found.getJsonObject(0).getString("id");
   }
 
-  private void awaitHealthy(String url) {
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (!http.get(url, null).ok()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(url + " never answered 2xx");
-      }
-      pause(Duration.ofMillis(50));
-    }
-  }
-
   private String notes(List<Long> bare, List<Long> gateway, long seconds, JsonObject machine) {
     return String.format(
         Locale.ROOT,
         """
         SCIM creates, %d clients: %.0f/s, p50 %.1f ms, p99 %.1f ms, %.0f µs gateway CPU per create, \
-        %d failed, %.1f creates per store transaction
-        gateway RSS: %.0f MB idle, %.0f MB with %,d devices, %.0f MB at most right after a load step
-        %s
+        %d failed
+        gateway RSS (JVM options: %s): %.0f MB idle, %.0f MB with %,d devices, %.0f MB at most \
+        right after a load step
+        cold start to first 2xx (median of %d): gateway %d ms, bare handler %d ms (all: %s, %s)
         machine: %s CPUs, %s, %s; %s; load average %s at start, %s at end
         run took %d s""",
         settings.connections(),
@@ -337,22 +357,16 @@ public final class Bench {
         creates.p99Ms(),
         cpuPerCreate,
         creates.errors(),
-        createsPerTransaction,
+        launcher.jvmOptions().isEmpty() ? "none" : String.join(" ", launcher.jvmOptions()),
         rssIdleKib / 1024.0,
         rssWithDevicesKib / 1024.0,
         settings.devices(),
         rssUnderLoadKib / 1024.0,
-        gateway.isEmpty()
-            ? "cold start not measured (BENCH_ONLY)"
-            : String.format(
-                Locale.ROOT,
-                "cold start to first 2xx (median of %d): gateway %d ms, bare handler %d ms"
-                    + " (all: %s, %s)",
-                settings.coldStarts(),
-                ColdStart.median(gateway),
-                ColdStart.median(bare),
-                gateway,
-                bare),
+        settings.coldStarts(),
+        ColdStart.median(gateway),
+        ColdStart.median(bare),
+        gateway,
+        bare,
         machine.getLong("cpus"),
         machine.getString("cpuModel"),
         machine.getString("memTotal"),

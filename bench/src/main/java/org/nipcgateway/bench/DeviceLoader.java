@@ -53,7 +53,7 @@ final class DeviceLoader {
                           base + "/scim/v2/Devices",
                           token,
                           "application/scim+json",
-                          body(i));
+                          device(i).encode());
                   latencies[i] = System.nanoTime() - sent;
                   if (reply.ok()) {
                     ids[i] = new JsonObject(reply.body()).getString("id");
@@ -84,7 +84,7 @@ final class DeviceLoader {
     return new Loaded(Arrays.asList(ids), creates);
   }
 
-  private static double percentileMs(long[] sortedNanos, double percent) {
+  static double percentileMs(long[] sortedNanos, double percent) {
     if (sortedNanos.length == 0) {
       return 0;
     }
@@ -92,7 +92,8 @@ final class DeviceLoader {
     return sortedNanos[Math.max(0, index)] / 1e6;
   }
 
-  private static String body(int i) {
+  /** The SCIM device numbered {@code i}, as JSON. */
+  static JsonObject device(int i) {
     return new JsonObject()
         .put(
             "schemas",
@@ -108,7 +109,6 @@ final class DeviceLoader {
                 .put("deviceMacAddress", mac(i))
                 .put(
                     "pairingMethods",
-                    List.of("urn:ietf:params:scim:schemas:extension:pairingJustWorks:2.0:Device")))
-        .encode();
+                    List.of("urn:ietf:params:scim:schemas:extension:pairingJustWorks:2.0:Device")));
   }
 }

@@ -13,8 +13,8 @@ import java.time.Duration;
  * polling for cold start. Thread-safe; one instance serves every thread.
  */
 final class Http {
-  /** What a call answered; status 0 when nothing answered. */
-  record Reply(int status, String body) {
+  /** What a call answered (location: its Location header, or null); status 0 when nothing did. */
+  record Reply(int status, String body, String location) {
     boolean ok() {
       return status >= 200 && status < 300;
     }
@@ -44,16 +44,36 @@ final class Http {
     try {
       HttpResponse<String> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.body());
+      return new Reply(
+          response.statusCode(),
+          response.body(),
+          response.headers().firstValue("Location").orElse(null));
     } catch (IOException e) {
-      return new Reply(0, e.toString());
+      return new Reply(0, e.toString(), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Reply(0, "interrupted");
+      return new Reply(0, "interrupted", null);
     }
   }
 
   Reply get(String url, String token) {
     return send("GET", url, token, null, null);
+  }
+
+  /** Polls until the URL answers 2xx; false if it did not within the time. */
+  boolean awaitOk(String url, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!get(url, null).ok()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(50); // polling a process we do not control; there is nothing to wait on
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -20,6 +20,7 @@ final class Report {
 
   private final List<Row> rows = new ArrayList<>();
   private final JsonObject json = new JsonObject();
+  private final List<String> summaries = new ArrayList<>();
 
   void machine(JsonObject machine) {
     json.put("machine", machine);
@@ -40,6 +41,11 @@ final class Report {
   /** A figure that is not a row (creates, RSS, cold start), kept in the JSON under its name. */
   void extra(String name, Object value) {
     json.put(name, value);
+  }
+
+  /** A line for the summary under the table (open loop, large registry, fan-out). */
+  void summary(String line) {
+    summaries.add(line);
   }
 
   void print(String notes) {
@@ -69,6 +75,7 @@ final class Report {
     System.out.print(out);
     System.out.println();
     System.out.println(notes);
+    summaries.forEach(System.out::println);
   }
 
   void write(Path file) {

@@ -4,27 +4,38 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the two servers the way they run for real: the gateway as {@code java [options] -jar
- * nipc-gateway.jar} with the JVM options it is given ({@code bench/run} gives the launcher's
- * defaults), the bare handler as a plain JVM with the benchmark's class path. Both on the server
- * CPU, on loopback, plain HTTP.
+ * Starts the two servers the way they run for real: the gateway as {@code java OPTIONS -jar
+ * nipc-gateway.jar} with the JVM options of the {@code nipc-gateway} launcher ({@link
+ * LauncherOptions}), the bare handler as a plain JVM with the benchmark's class path. Both on the
+ * server CPU, on loopback, plain HTTP.
  */
 final class ServerLauncher {
   private final Path gatewayJar;
   private final Path logs;
   private final Pinning pinning;
-  private final List<String> javaOptions;
+  private final List<String> jvmOptions;
 
-  ServerLauncher(Path gatewayJar, List<String> javaOptions, Path logs, Pinning pinning) {
+  ServerLauncher(Path gatewayJar, Path logs, Pinning pinning, List<String> jvmOptions) {
     this.gatewayJar = gatewayJar;
-    this.javaOptions = List.copyOf(javaOptions);
     this.logs = logs;
     this.pinning = pinning;
+    this.jvmOptions = List.copyOf(jvmOptions);
+  }
+
+  /** The same launcher with other JVM options for the gateway. */
+  ServerLauncher withJvmOptions(List<String> options) {
+    return new ServerLauncher(gatewayJar, logs, pinning, options);
+  }
+
+  /** The gateway's JVM options, for the report. */
+  List<String> jvmOptions() {
+    return jvmOptions;
   }
 
   ServerProcess bare(String logName, int port) {
@@ -45,8 +56,14 @@ final class ServerLauncher {
    * still runs on every request).
    */
   ServerProcess gateway(String logName, Path dataDir, int port) {
-    List<String> command = new java.util.ArrayList<>(List.of(java()));
-    command.addAll(javaOptions);
+    return gateway(logName, dataDir, port, List.of());
+  }
+
+  /** The same with more launcher arguments, e.g. {@code --config FILE --no-demo}. */
+  ServerProcess gateway(String logName, Path dataDir, int port, List<String> arguments) {
+    List<String> command = new ArrayList<>();
+    command.add(java());
+    command.addAll(jvmOptions);
     command.addAll(
         List.of(
             "-jar",
@@ -58,6 +75,7 @@ final class ServerLauncher {
             "--data-dir",
             dataDir.toString(),
             "--insecure-http"));
+    command.addAll(arguments);
     Map<String, String> env =
         Map.of("NIPC_MQTT_PORT", "0", "NIPC_MQTT_TLS_PORT", "0", "NIPC_RATE_LIMIT", "1000000");
     return ServerProcess.start(
