@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,24 @@ class LauncherTest {
     Run run = launcher("--frobnicate");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.output()).contains("unknown option '--frobnicate'");
+  }
+
+  @Test
+  void a_run_leaves_a_class_data_archive_for_the_current_jar_and_the_next_run_reuses_it()
+      throws Exception {
+    Path jar = GatewayProcess.jar();
+    Path archive = jar.resolveSibling("nipc-gateway.jsa");
+    launcher("--frobnicate");
+    assertThat(archive).isNotEmptyFile();
+    assertThat(Files.getLastModifiedTime(archive))
+        .isGreaterThanOrEqualTo(Files.getLastModifiedTime(jar));
+    FileTime made = Files.getLastModifiedTime(archive);
+
+    Run again = launcher("--frobnicate");
+
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.output()).doesNotContain("class-data archive").doesNotContain("[cds]");
+    assertThat(Files.getLastModifiedTime(archive)).isEqualTo(made);
   }
 
   @Test

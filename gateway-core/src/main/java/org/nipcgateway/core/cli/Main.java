@@ -1,6 +1,5 @@
 package org.nipcgateway.core.cli;
 
-import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -9,12 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.nipcgateway.core.Gateway;
 import org.nipcgateway.core.config.ConfigException;
-import org.nipcgateway.core.config.ConfigLoader;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.core.fleet.Fleet;
-import org.nipcgateway.core.fleet.FleetChoice;
 import org.nipcgateway.core.fleet.FleetSeeder;
-import org.nipcgateway.core.http.ApiModules;
 import org.nipcgateway.core.security.TlsRenegotiation;
 
 /**
@@ -35,37 +31,25 @@ public final class Main {
       }
       return;
     }
-    GatewayConfig config;
-    Optional<Fleet> fleet;
+    if (args.length > 0 && args[0].equals(ClassArchiveTraining.COMMAND)) {
+      System.exit(new ClassArchiveTraining(System.err).run());
+      return;
+    }
+    Setup setup;
     try {
       LaunchOptions options = LaunchOptions.parse(Arrays.asList(args));
       if (options.help()) {
         System.out.print(LaunchOptions.USAGE);
         return;
       }
-      GatewayConfig.Builder builder =
-          new ConfigLoader(System.getenv()).load(options.configFile().orElse(null));
-      GatewayConfig configured = options.applyTo(builder).build();
-      // Read by logback.xml; set before the first logger is created.
-      System.setProperty("nipc.log.level", configured.logLevel());
-      System.setProperty("nipc.data.dir", configured.dataDir().toString());
-      // Before anything starts: a misspelt section must not leave the gateway on the demo. (After
-      // the properties above: loading the modules creates their loggers.)
-      ApiModules.installed().checkClaims(configured);
-      fleet = options.zigbeeOn(FleetChoice.choose(configured, Fleet::demo));
-      JsonObject radios =
-          BleDriverOption.apply(
-              fleet
-                  .map(Fleet::radios)
-                  .orElseGet(() -> options.zigbeeOn(configured.moduleSettings("radios"))),
-              options.bleDriver(),
-              options.bleAdapter());
-      config = configured.toBuilder().moduleSettings("radios", radios).build();
+      setup = Setup.of(options, System.getenv());
     } catch (ConfigException e) {
       System.err.println("nipc-gateway: " + e.getMessage());
       System.exit(2);
       return;
     }
+    GatewayConfig config = setup.config();
+    Optional<Fleet> fleet = setup.fleet();
     Gateway gateway = run(config);
     if (fleet.isPresent()) {
       seed(gateway, config, fleet.get());
