@@ -77,6 +77,11 @@ public final class MeteredZigbeeRadio implements ZigbeeRadio {
   }
 
   @Override
+  public Future<List<org.nipcgateway.core.radio.ZigbeeEndpointMap>> discover(Eui64 device) {
+    return counted("discover", radio.discover(device));
+  }
+
+  @Override
   public void listen(ZigbeeListener listener) {
     radio.listen(listener);
   }

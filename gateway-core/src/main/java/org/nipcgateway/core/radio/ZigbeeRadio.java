@@ -79,6 +79,18 @@ public interface ZigbeeRadio {
             RadioException.Reason.UNSUPPORTED, "this Zigbee driver cannot broadcast payloads"));
   }
 
+  /**
+   * Discovers a node's endpoints, their server clusters and the attributes they hold, in ascending
+   * id order. Fails like a read: {@link RadioException.Reason#UNKNOWN_DEVICE} for a node not in the
+   * network, {@link RadioException.Reason#TIMEOUT} when it does not answer. Drivers that cannot
+   * discover keep this default, which fails with {@link RadioException.Reason#UNSUPPORTED}.
+   */
+  default Future<List<ZigbeeEndpointMap>> discover(Eui64 device) {
+    return Future.failedFuture(
+        new RadioException(
+            RadioException.Reason.UNSUPPORTED, "this Zigbee driver cannot discover nodes"));
+  }
+
   /** Adds a listener; may be called before or after the radio is up. */
   void listen(ZigbeeListener listener);
 

@@ -23,6 +23,7 @@ import org.nipcgateway.core.radio.ZclStatus;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
 import org.nipcgateway.core.radio.ZigbeeCommand;
 import org.nipcgateway.core.radio.ZigbeeCommandResponse;
+import org.nipcgateway.core.radio.ZigbeeEndpointMap;
 import org.nipcgateway.core.radio.ZigbeeListener;
 import org.nipcgateway.core.radio.ZigbeeNodeEvent;
 import org.nipcgateway.core.radio.ZigbeeRadio;
@@ -239,6 +240,48 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
   @Override
   public List<Eui64> leaveRequests() {
     return List.copyOf(leaveRequests);
+  }
+
+  /**
+   * The node's endpoints, clusters and attributes as they are defined. Manufacturer-specific
+   * attributes are left out, as a standard ZCL Discover Attributes leaves them out.
+   */
+  @Override
+  public Future<List<ZigbeeEndpointMap>> discover(Eui64 address) {
+    return operate(
+        () -> {
+          Node node = node(address);
+          if (node.silent) {
+            throw new RadioException(Reason.TIMEOUT, address + " did not answer (out of range)");
+          }
+          return endpointMap(node);
+        });
+  }
+
+  private static List<ZigbeeEndpointMap> endpointMap(Node node) {
+    java.util.SortedMap<Integer, java.util.SortedMap<Integer, List<ZigbeeEndpointMap.Attribute>>>
+        endpoints = new java.util.TreeMap<>();
+    node.attributes.entrySet().stream()
+        .filter(e -> e.getKey().manufacturer().isEmpty())
+        .sorted(java.util.Comparator.comparingInt(e -> e.getKey().attribute()))
+        .forEach(
+            e ->
+                endpoints
+                    .computeIfAbsent(e.getKey().endpoint(), k -> new java.util.TreeMap<>())
+                    .computeIfAbsent(e.getKey().cluster(), k -> new java.util.ArrayList<>())
+                    .add(
+                        new ZigbeeEndpointMap.Attribute(
+                            e.getKey().attribute(), e.getValue().type)));
+    List<ZigbeeEndpointMap> map = new java.util.ArrayList<>();
+    endpoints.forEach(
+        (endpoint, clusters) -> {
+          List<ZigbeeEndpointMap.Cluster> found = new java.util.ArrayList<>();
+          clusters.forEach(
+              (cluster, attributes) ->
+                  found.add(new ZigbeeEndpointMap.Cluster(cluster, attributes)));
+          map.add(new ZigbeeEndpointMap(endpoint, found));
+        });
+    return map;
   }
 
   /** Records the broadcast: the simulated network has no air, tests read what it sent. */

@@ -2,8 +2,10 @@ package org.nipcgateway.core.nipc.connection;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nipcgateway.core.device.BleIdentity;
 import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.link.BleConnections;
@@ -14,20 +16,39 @@ import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.NipcProblem;
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleUuids;
+import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.GattService;
+import org.nipcgateway.core.radio.ZigbeeEndpointMap;
 
 /**
- * Explicit BLE connections (draft-ietf-asdf-nipc, "NIPC explicit connection management APIs"): an
- * application opens a connection that operations then reuse, discovers services (or takes them from
- * the cache), and closes it.
+ * Explicit connections (draft-ietf-asdf-nipc, "NIPC explicit connection management APIs"). Over BLE
+ * an application opens a connection that operations then reuse, discovers services (or takes them
+ * from the cache), and closes it. Zigbee needs no connection: there a connection is node discovery,
+ * its answer the service map (endpoints, clusters, attributes), which GET repeats until DELETE
+ * forgets it.
  */
 public final class ConnectionService {
   private final Affordances affordances;
   private final RadioCalls radios;
   private final BleConnections links;
+  private final Map<String, List<ZigbeeEndpointMap>> zigbeeMaps = new ConcurrentHashMap<>();
 
-  /** A connected device and the services known for it. */
-  public record Connection(String deviceId, Optional<List<GattService>> services) {}
+  /**
+   * A connected device and what is known of it: the services of a BLE device, or the endpoints of a
+   * Zigbee node.
+   */
+  public record Connection(
+      String deviceId,
+      Optional<List<GattService>> services,
+      Optional<List<ZigbeeEndpointMap>> endpoints) {
+    static Connection ble(String deviceId, Optional<List<GattService>> services) {
+      return new Connection(deviceId, services, Optional.empty());
+    }
+
+    static Connection zigbee(String deviceId, List<ZigbeeEndpointMap> endpoints) {
+      return new Connection(deviceId, Optional.empty(), Optional.of(endpoints));
+    }
+  }
 
   public ConnectionService(Affordances affordances, RadioCalls radios, BleConnections links) {
     this.affordances = affordances;
@@ -37,6 +58,16 @@ public final class ConnectionService {
 
   public Future<Connection> connect(String deviceId, com.fasterxml.jackson.databind.JsonNode body) {
     ConnectionRequest request = ConnectionRequest.parse(body);
+    return affordances
+        .device(deviceId)
+        .compose(
+            device ->
+                device.zigbee().isPresent() && device.ble().isEmpty()
+                    ? discoverZigbee(deviceId, device.zigbee().get())
+                    : connectBle(deviceId, request));
+  }
+
+  private Future<Connection> connectBle(String deviceId, ConnectionRequest request) {
     return bleDevice(deviceId)
         .compose(
             device -> {
@@ -64,33 +95,80 @@ public final class ConnectionService {
                               "Device " + deviceId + " is connected");
                         }
                         return services(mac, request)
-                            .map(services -> new Connection(deviceId, Optional.of(services)))
+                            .map(services -> Connection.ble(deviceId, Optional.of(services)))
                             .onFailure(e -> links.unclaim(mac));
                       });
             });
   }
 
-  /** Rediscovers the services of an open connection. */
+  /** Rediscovers the services of an open connection, or the endpoints of a Zigbee node. */
   public Future<Connection> update(String deviceId, com.fasterxml.jackson.databind.JsonNode body) {
     ConnectionRequest request = ConnectionRequest.parse(body);
+    return affordances
+        .device(deviceId)
+        .compose(
+            device ->
+                device.zigbee().isPresent() && device.ble().isEmpty()
+                    ? discoverZigbee(deviceId, device.zigbee().get())
+                    : updateBle(deviceId, request));
+  }
+
+  private Future<Connection> updateBle(String deviceId, ConnectionRequest request) {
     return connected(deviceId)
         .compose(
             mac ->
                 services(mac, request)
-                    .map(services -> new Connection(deviceId, Optional.of(services))));
+                    .map(services -> Connection.ble(deviceId, Optional.of(services))));
   }
 
   public Future<Connection> status(String deviceId) {
-    return connected(deviceId).map(mac -> new Connection(deviceId, links.cachedServices(mac)));
+    return affordances
+        .device(deviceId)
+        .compose(
+            device ->
+                device.zigbee().isPresent() && device.ble().isEmpty()
+                    ? Future.succeededFuture(Connection.zigbee(deviceId, lastMap(deviceId)))
+                    : connected(deviceId)
+                        .map(mac -> Connection.ble(deviceId, links.cachedServices(mac))));
   }
 
   public Future<Void> disconnect(String deviceId) {
-    return connected(deviceId)
-        .map(
-            mac -> {
-              links.unclaim(mac);
-              return null;
+    return affordances
+        .device(deviceId)
+        .compose(
+            device -> {
+              if (device.zigbee().isPresent() && device.ble().isEmpty()) {
+                lastMap(deviceId);
+                zigbeeMaps.remove(deviceId);
+                return Future.succeededFuture();
+              }
+              return connected(deviceId)
+                  .map(
+                      mac -> {
+                        links.unclaim(mac);
+                        return null;
+                      });
             });
+  }
+
+  private Future<Connection> discoverZigbee(String deviceId, Eui64 node) {
+    return radios
+        .bounded(radios.zigbee().discover(node))
+        .recover(e -> RadioProblems.recover(e, false, "Discovery of " + deviceId, null))
+        .map(
+            endpoints -> {
+              zigbeeMaps.put(deviceId, endpoints);
+              return Connection.zigbee(deviceId, endpoints);
+            });
+  }
+
+  /** The map the last discovery of a Zigbee node answered; without one there is no connection. */
+  private List<ZigbeeEndpointMap> lastMap(String deviceId) {
+    List<ZigbeeEndpointMap> map = zigbeeMaps.get(deviceId);
+    if (map == null) {
+      throw NipcException.generic(404, "Device " + deviceId + " has not been discovered");
+    }
+    return map;
   }
 
   private Future<List<GattService>> services(BleAddress mac, ConnectionRequest request) {
@@ -134,7 +212,7 @@ public final class ConnectionService {
                 throw NipcException.badRequest(
                     "Device "
                         + deviceId
-                        + " has no BLE address; only BLE devices take connections");
+                        + " has no BLE address or EUI-64; only BLE and Zigbee devices take connections");
               }
               return device;
             });

@@ -12,13 +12,15 @@ import org.nipcgateway.core.nipc.body.NipcBodies;
 import org.nipcgateway.core.nipc.connection.ConnectionService;
 import org.nipcgateway.core.radio.BleUuids;
 import org.nipcgateway.core.radio.GattService;
+import org.nipcgateway.core.radio.ZigbeeEndpointMap;
 import org.nipcgateway.core.security.AccessRule;
 import org.nipcgateway.core.security.RouteTable;
 
 /**
  * Explicit connections: {@code POST|PUT|GET|DELETE /devices/{id}/connections}
- * (draft-ietf-asdf-nipc, "NIPC explicit connection management APIs"). Answers carry the service map
- * with full 128-bit UUIDs.
+ * (draft-ietf-asdf-nipc, "NIPC explicit connection management APIs"). Answers carry the service
+ * map: BLE services with full 128-bit UUIDs, or Zigbee endpoints with their clusters and
+ * attributes.
  */
 final class ConnectionRoutes {
   private static final Set<String> JSON_TYPES = Set.of(ModelRoutes.NIPC_JSON, "application/json");
@@ -71,7 +73,38 @@ final class ConnectionRoutes {
                     "protocolInformation",
                     new JsonObject()
                         .put("ble", new JsonObject().put("services", services(services)))));
+    connection
+        .endpoints()
+        .ifPresent(
+            endpoints ->
+                body.put(
+                    "protocolInformation",
+                    new JsonObject()
+                        .put("zigbee", new JsonObject().put("endpoints", endpoints(endpoints)))));
     return body;
+  }
+
+  private static JsonArray endpoints(List<ZigbeeEndpointMap> endpoints) {
+    JsonArray array = new JsonArray();
+    for (ZigbeeEndpointMap endpoint : endpoints) {
+      JsonArray clusters = new JsonArray();
+      for (ZigbeeEndpointMap.Cluster cluster : endpoint.clusters()) {
+        JsonArray attributes = new JsonArray();
+        cluster
+            .attributes()
+            .forEach(
+                a ->
+                    attributes.add(
+                        new JsonObject()
+                            .put("attributeID", a.attributeId())
+                            .put("attributeType", a.attributeType())));
+        clusters.add(
+            new JsonObject().put("clusterID", cluster.clusterId()).put("attributes", attributes));
+      }
+      array.add(
+          new JsonObject().put("endpointID", endpoint.endpointId()).put("clusters", clusters));
+    }
+    return array;
   }
 
   private static JsonArray services(List<GattService> services) {

@@ -119,6 +119,16 @@ public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListe
   }
 
   @Override
+  public Future<List<org.nipcgateway.core.radio.ZigbeeEndpointMap>> discover(Eui64 device) {
+    String node = device.toString();
+    return faults.perform(
+        "discover",
+        node,
+        kind -> FaultInjection.fail(kind, "discover", node),
+        () -> radio.discover(device));
+  }
+
+  @Override
   public void listen(ZigbeeListener listener) {
     listeners.add(listener);
   }

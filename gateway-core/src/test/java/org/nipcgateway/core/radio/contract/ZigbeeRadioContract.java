@@ -18,6 +18,7 @@ import org.nipcgateway.core.radio.ZclStatus;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
 import org.nipcgateway.core.radio.ZigbeeCommand;
 import org.nipcgateway.core.radio.ZigbeeCommandResponse;
+import org.nipcgateway.core.radio.ZigbeeEndpointMap;
 import org.nipcgateway.core.radio.ZigbeeListener;
 import org.nipcgateway.core.radio.ZigbeeNodeEvent;
 import org.nipcgateway.core.radio.ZigbeeRadio;
@@ -279,5 +280,36 @@ public abstract class ZigbeeRadioContract {
   void asking_a_node_not_in_the_network_to_leave_fails_with_unknown_device() {
     Throwable failure = loop.failure(() -> radio.leave(ABSENT));
     assertThat(reasonOf(failure)).isEqualTo(RadioException.Reason.UNKNOWN_DEVICE);
+  }
+
+  /** A driver may not discover (it answers UNSUPPORTED); one that does keeps these rules. */
+  @Test
+  void discovery_answers_the_endpoints_clusters_and_attribute_types_of_a_node() {
+    List<ZigbeeEndpointMap> map;
+    try {
+      map = loop.await(() -> radio.discover(LIGHT));
+    } catch (RadioException e) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(
+          e.reason() != RadioException.Reason.UNSUPPORTED, "this driver does not discover");
+      throw e;
+    }
+    assertThat(map)
+        .containsExactly(
+            new ZigbeeEndpointMap(
+                1,
+                List.of(
+                    new ZigbeeEndpointMap.Cluster(
+                        IDENTIFY, List.of(new ZigbeeEndpointMap.Attribute(0, UINT16))),
+                    new ZigbeeEndpointMap.Cluster(
+                        ON_OFF, List.of(new ZigbeeEndpointMap.Attribute(0, BOOLEAN))),
+                    new ZigbeeEndpointMap.Cluster(
+                        TEMPERATURE, List.of(new ZigbeeEndpointMap.Attribute(0, INT16))))));
+  }
+
+  @Test
+  void discovering_a_node_not_in_the_network_fails_with_unknown_device_or_unsupported() {
+    Throwable failure = loop.failure(() -> radio.discover(ABSENT));
+    assertThat(reasonOf(failure))
+        .isIn(RadioException.Reason.UNKNOWN_DEVICE, RadioException.Reason.UNSUPPORTED);
   }
 }
