@@ -176,6 +176,11 @@ class NipcConnectionsTest {
     assertThat(demo.devices().bleSlotsInUse()).isZero();
 
     Reply zigbee = demo.postJson(connections(demo.light()), new JsonObject());
+    if (!row.driver("zigbee").equals("simulated")) {
+      // Only the simulated Zigbee radio discovers nodes so far.
+      assertThat(zigbee.status()).as(zigbee.text()).isEqualTo(501);
+      return;
+    }
     assertThat(zigbee.status()).as(zigbee.text()).isEqualTo(200);
     assertThat(zigbee.json().path("protocolInformation").path("zigbee").path("endpoints"))
         .isNotEmpty();

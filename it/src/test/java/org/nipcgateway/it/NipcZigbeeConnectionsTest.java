@@ -65,7 +65,8 @@ class NipcZigbeeConnectionsTest {
       return;
     }
     assertThat(connected.status()).as(connected.text()).isEqualTo(200);
-    JsonNode endpoints = connected.json().path("protocolInformation").path("zigbee").path("endpoints");
+    JsonNode endpoints =
+        connected.json().path("protocolInformation").path("zigbee").path("endpoints");
     assertThat(connected.json().path("id").asText()).isEqualTo(node);
     assertThat(endpoints.toString())
         .isEqualTo(
