@@ -52,10 +52,7 @@ final class CallbackTarget {
   private long refused;
   private long expiredInFlight;
   private long unreadable;
-  private int failuresInRow;
-  private Instant downSince;
-  private Instant nextRetry;
-  private String lastFailure;
+  private final DestinationHealth health;
 
   /** What every target shares. */
   record Dependencies(
@@ -75,6 +72,7 @@ final class CallbackTarget {
     this.log = log;
     this.worker = with.worker();
     this.with = with;
+    this.health = new DestinationHealth(with.backoff()::delayMillis);
   }
 
   /**
@@ -230,25 +228,17 @@ final class CallbackTarget {
   }
 
   private void up() {
-    if (downSince != null) {
+    if (health.down()) {
       LOG.info("Callback receiver {} takes callbacks again", origin);
     }
-    failuresInRow = 0;
-    downSince = null;
-    nextRetry = null;
-    lastFailure = null;
+    health.up();
   }
 
   private void pauseAfter(String why, Runnable again) {
-    Instant now = with.clock().instant();
-    if (downSince == null) {
-      downSince = now;
+    if (!health.down()) {
       LOG.info("Callback receiver {} does not take callbacks ({}); retrying", origin, why);
     }
-    failuresInRow++;
-    long pause = with.backoff().delayMillis(failuresInRow);
-    nextRetry = now.plusMillis(pause);
-    lastFailure = why;
+    long pause = health.failed(with.clock().instant(), why);
     timer =
         with.vertx()
             .setTimer(
@@ -290,16 +280,9 @@ final class CallbackTarget {
             .put("refused", refused)
             .put("droppedQueueFull", last.droppedQueueFull())
             .put("droppedExpired", last.droppedExpired() + expiredInFlight)
-            .put("state", downSince == null ? "up" : "down");
+            .mergeIn(health.json());
     if (last.oldestQueuedMillis() >= 0) {
       state.put("oldestQueued", Instant.ofEpochMilli(last.oldestQueuedMillis()).toString());
-    }
-    if (downSince != null) {
-      state
-          .put("downSince", downSince.toString())
-          .put("failedAttempts", failuresInRow)
-          .put("nextRetryAt", nextRetry.toString())
-          .put("lastFailure", lastFailure);
     }
     return state;
   }

@@ -12,14 +12,26 @@ import java.time.Instant;
 final class DestinationHealth {
   private static final long FIRST_PAUSE_MS = 200;
 
-  private final long maxPauseMs;
+  /** The pause after the n-th failure in a row (n from 1). */
+  private final java.util.function.IntToLongFunction pauseAfter;
+
   private int failuresInRow;
   private Instant downSince;
   private Instant nextRetry;
   private String lastFailure;
 
   DestinationHealth(Duration maxPause) {
-    this.maxPauseMs = maxPause.toMillis();
+    this(failures -> Math.min(FIRST_PAUSE_MS << Math.min(failures - 1, 20), maxPause.toMillis()));
+  }
+
+  /** With pauses of its own: {@code pauseAfter} answers the pause after the n-th failure. */
+  DestinationHealth(java.util.function.IntToLongFunction pauseAfter) {
+    this.pauseAfter = pauseAfter;
+  }
+
+  /** Whether the last attempt failed. */
+  synchronized boolean down() {
+    return downSince != null;
   }
 
   synchronized void up() {
@@ -34,9 +46,8 @@ final class DestinationHealth {
     if (downSince == null) {
       downSince = now;
     }
-    long pause = FIRST_PAUSE_MS << Math.min(failuresInRow, 20);
-    pause = Math.min(pause, maxPauseMs);
     failuresInRow++;
+    long pause = pauseAfter.applyAsLong(failuresInRow);
     nextRetry = now.plusMillis(pause);
     lastFailure = why;
     return pause;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.nipcgateway.it.support.radio.ZigbeeNode.attribute;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.json.JsonArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -23,7 +22,7 @@ import org.nipcgateway.it.support.radio.ZigbeeNode;
 /**
  * What a Zigbee protocol map says beyond endpoint, cluster and attribute reaches the radio: the
  * profile, the manufacturer code, reporting intervals; and what a node answers a command with comes
- * back as the action's value, a manufacturer's own response too.
+ * back as the action's value.
  */
 @RadioScenario
 class NipcZigbeeMappingTest {
@@ -31,10 +30,6 @@ class NipcZigbeeMappingTest {
   private static final String NODE = "https://example.com/zmap#/sdfObject/node";
   private static final String PROBLEM = "https://www.iana.org/assignments/nipc-problem-types#";
   private static final int VENDOR = 0x115F;
-  // A manufacturer's own command and response on On/Off: no Zigbee stack has a class for them.
-  private static final int VENDOR_QUERY = 0xF0;
-  private static final int VENDOR_ANSWER = 0xF1;
-  private static final String VENDOR_PAYLOAD = "AP+AAgs=";
 
   @RegisterExtension
   static final ScenarioGateway gateway =
@@ -42,17 +37,10 @@ class NipcZigbeeMappingTest {
           World.empty()
               .withNodes(
                   ZigbeeNode.at(
-                          EUI64,
-                          attribute(1, 6, 0, 16, "AA==", false),
-                          attribute(1, 3, 0, 33, "HgA=", true),
-                          attribute(1, 6, 0x4000, 33, "BQA=", true).put("manufacturerCode", VENDOR))
-                      .put(
-                          "commands",
-                          new JsonArray()
-                              .add(
-                                  ZigbeeNode.command(
-                                          1, 6, VENDOR_QUERY, VENDOR_ANSWER, VENDOR_PAYLOAD)
-                                      .put("manufacturerCode", VENDOR)))));
+                      EUI64,
+                      attribute(1, 6, 0, 16, "AA==", false),
+                      attribute(1, 3, 0, 33, "HgA=", true),
+                      attribute(1, 6, 0x4000, 33, "BQA=", true).put("manufacturerCode", VENDOR))));
 
   @Parameter RadioRow row;
 
@@ -74,13 +62,7 @@ class NipcZigbeeMappingTest {
             + "},\"sdfAction\":{"
             + "\"identifyQuery\":{\"sdfProtocolMap\":{\"zigbee\":{\"endpointID\":1,\"clusterID\":3,"
             + "\"commandID\":1,\"profileID\":260}}},"
-            + "\"on\":{\"sdfProtocolMap\":{\"zigbee\":{\"endpointID\":1,\"clusterID\":6,\"commandID\":1}}},"
-            + "\"vendorQuery\":{\"sdfProtocolMap\":{\"zigbee\":{\"endpointID\":1,\"clusterID\":6,"
-            + "\"commandID\":"
-            + VENDOR_QUERY
-            + ",\"manufacturerCode\":"
-            + VENDOR
-            + "}}}"
+            + "\"on\":{\"sdfProtocolMap\":{\"zigbee\":{\"endpointID\":1,\"clusterID\":6,\"commandID\":1}}}"
             + "},\"sdfEvent\":{\"switched\":{\"sdfProtocolMap\":{\"zigbee\":{"
             + "\"type\":\"attribute_reporting\",\"endpointID\":1,\"clusterID\":6,\"attributeID\":0,"
             + "\"attributeType\":16,\"minReportInterval\":5,\"maxReportInterval\":600}}}}"
@@ -144,17 +126,6 @@ class NipcZigbeeMappingTest {
         () -> gateway.scim().get(started.header("Location")).text().contains("COMPLETED"));
     JsonNode status = gateway.scim().get(started.header("Location")).json();
     assertThat(status.path("value").asText()).isEqualTo("HgA=");
-  }
-
-  @Test
-  void a_manufacturers_own_response_has_its_payload_byte_for_byte_as_the_action_value() {
-    Reply started = act("vendorQuery");
-    assertThat(started.status()).isEqualTo(202);
-    Eventually.eventually(
-        "the vendor query completed",
-        () -> gateway.scim().get(started.header("Location")).text().contains("COMPLETED"));
-    JsonNode status = gateway.scim().get(started.header("Location")).json();
-    assertThat(status.path("value").asText()).isEqualTo(VENDOR_PAYLOAD);
   }
 
   @Test

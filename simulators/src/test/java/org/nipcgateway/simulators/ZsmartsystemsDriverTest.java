@@ -25,12 +25,10 @@ import org.nipcgateway.core.radio.contract.ZigbeeNode;
  * What the zsmartsystems driver does beyond the contract, on the simulated coordinator: a group
  * command as one groupcast, a silent node timing out while others answer, the coordinator going
  * down and coming back, a restart resuming the network from its store without re-joining, and a
- * node's leave (gone from the store once confirmed, kept when it does not answer), a response the
- * stack has no class for completing its command, and timed-out requests not holding a node.
+ * node's leave (gone from the store once confirmed, kept when it does not answer).
  */
 class ZsmartsystemsDriverTest {
   private static final int ON_OFF = 0x0006;
-  private static final int VENDOR = 0x115F;
   private static final ZigbeeAttribute ON_OFF_STATE = ZigbeeAttribute.of(1, ON_OFF, 0, 0x10);
   private static final List<Eui64> LIGHTS =
       List.of(
@@ -102,66 +100,6 @@ class ZsmartsystemsDriverTest {
     assertThat(took).isLessThan(Duration.ofSeconds(4)); // the fixture's answer time is 2 s
     assertThat(loop.await(() -> radio.readAttribute(LIGHTS.get(1), ON_OFF_STATE)).value())
         .containsExactly(0);
-  }
-
-  @Test
-  void a_manufacturer_specific_response_the_stack_has_no_class_for_completes_the_command() {
-    CoordinatorZigbeeFixture fixture = new CoordinatorZigbeeFixture();
-    ZigbeeRadio radio = start(fixture);
-    ZigbeeCommand vendor =
-        new ZigbeeCommand(
-            ZigbeeAttribute.HOME_AUTOMATION, 1, ON_OFF, 0xF0, java.util.OptionalInt.of(VENDOR));
-    byte[] answered = {0x00, (byte) 0xFF, (byte) 0x80, 0x02, 0x0B};
-    fixture.coordinator().answer(LIGHTS.get(0), vendor, new ZigbeeCommandResponse(0xF1, answered));
-    DeviceAnswer<ZigbeeCommandResponse> answer =
-        loop.await(() -> radio.command(LIGHTS.get(0), vendor, new byte[] {0x01}));
-    assertThat(answer.value().command()).isEqualTo(0xF1);
-    assertThat(answer.value().payload()).containsExactly(answered);
-  }
-
-  @Test
-  void a_standard_response_id_the_stack_has_no_class_for_completes_the_command_too() {
-    CoordinatorZigbeeFixture fixture = new CoordinatorZigbeeFixture();
-    ZigbeeRadio radio = start(fixture);
-    // On/Off servers send no cluster-specific commands in the stack's classes: 0x42 is unknown.
-    ZigbeeCommand query = ZigbeeCommand.of(1, ON_OFF, 0x42);
-    fixture
-        .coordinator()
-        .answer(LIGHTS.get(1), query, new ZigbeeCommandResponse(0x43, new byte[] {0x7F, 0x00}));
-    DeviceAnswer<ZigbeeCommandResponse> answer =
-        loop.await(() -> radio.command(LIGHTS.get(1), query, new byte[0]));
-    assertThat(answer.value().command()).isEqualTo(0x43);
-    assertThat(answer.value().payload()).containsExactly(0x7F, 0x00);
-    // The stack's transaction was ended with the caught answer: the next command goes at once.
-    DeviceAnswer<ZigbeeCommandResponse> on =
-        loop.await(
-            () -> radio.command(LIGHTS.get(1), ZigbeeCommand.of(1, ON_OFF, 0x01), new byte[0]));
-    assertThat(on.succeeded()).isTrue();
-  }
-
-  @Test
-  void requests_that_timed_out_do_not_hold_the_node_once_it_answers_again() {
-    CoordinatorZigbeeFixture fixture = new CoordinatorZigbeeFixture();
-    ZigbeeRadio radio = start(fixture);
-    Eui64 light = LIGHTS.get(2);
-    fixture.coordinator().silence(light, true);
-    // Two at once fill the stack's two slots of the node's queue, each for its 10 s timer and
-    // its retries unless the driver cancels them at its own deadline (2 s here).
-    Throwable failures =
-        loop.failure(
-            () ->
-                Future.all(
-                    radio.readAttribute(light, ON_OFF_STATE),
-                    radio.readAttribute(light, ON_OFF_STATE)));
-    assertThat(((RadioException) failures).reason()).isEqualTo(RadioException.Reason.TIMEOUT);
-    fixture.coordinator().silence(light, false);
-    long frames = fixture.coordinator().zclFramesSent();
-    long started = System.nanoTime();
-    assertThat(loop.await(() -> radio.readAttribute(light, ON_OFF_STATE)).value())
-        .containsExactly(0);
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-    // No retry of a cancelled read went out: the one read is the one frame.
-    assertThat(fixture.coordinator().zclFramesSent() - frames).isEqualTo(1);
   }
 
   @Test

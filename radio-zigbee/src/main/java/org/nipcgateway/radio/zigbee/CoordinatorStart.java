@@ -64,8 +64,7 @@ final class CoordinatorStart {
   private ZsmartsystemsZigbeeRadio startBlocking(Context context, WorkerExecutor workers) {
     ZigBeeNetworkManager network = new ZigBeeNetworkManager(transport);
     // The dongle's callbacks pass the raw-value tap, then the join introducer, then the stack.
-    UnclassedResponses unclassed = new UnclassedResponses(network);
-    RawZclTap tap = new RawZclTap(new JoinIntroducer(network), unclassed);
+    RawZclTap tap = new RawZclTap(new JoinIntroducer(network));
     transport.setZigBeeTransportReceive(tap);
     JsonNetworkDataStore store = new JsonNetworkDataStore(directory.resolve("nodes"));
     network.setNetworkDataStore(store);
@@ -119,6 +118,6 @@ final class CoordinatorStart {
         identity,
         network.getTransportVersionString());
     return new ZsmartsystemsZigbeeRadio(
-        context, transport, network, tap, unclassed, workers, settings.answerTimeout(), events);
+        context, transport, network, tap, workers, settings.answerTimeout(), events);
   }
 }

@@ -24,8 +24,6 @@ import java.util.Optional;
  * as it came. The stack turns values into Java objects, which may not give the same bytes back (a
  * boolean 0x02, a character string that is not UTF-8); the gateway passes values through, so it
  * takes them from here. Record lengths are found with the stack's own deserializer.
- * Cluster-specific frames go to {@link UnclassedResponses} first, which keeps the answers the stack
- * would drop.
  */
 final class RawZclTap implements ZigBeeTransportReceive {
   private static final int KEPT = 512;
@@ -41,7 +39,6 @@ final class RawZclTap implements ZigBeeTransportReceive {
   record Frame(byte[] payload, Map<Integer, byte[]> values) {}
 
   private final ZigBeeTransportReceive next;
-  private final UnclassedResponses unclassed;
   private final Map<Key, Frame> recent =
       new LinkedHashMap<>() {
         @Override
@@ -50,9 +47,8 @@ final class RawZclTap implements ZigBeeTransportReceive {
         }
       };
 
-  RawZclTap(ZigBeeTransportReceive next, UnclassedResponses unclassed) {
+  RawZclTap(ZigBeeTransportReceive next) {
     this.next = next;
-    this.unclassed = unclassed;
   }
 
   /** The raw frame the stack turned into a command, removed from the tap. */
@@ -95,12 +91,8 @@ final class RawZclTap implements ZigBeeTransportReceive {
             frame.getCluster(),
             header.getSequenceNumber(),
             header.getCommandId());
-    byte[] body = bytes(payload, start, payload.length);
     synchronized (recent) {
-      recent.put(key, new Frame(body, values));
-    }
-    if (header.getFrameType() == ZclFrameType.CLUSTER_SPECIFIC_COMMAND) {
-      unclassed.offer(frame, header, body);
+      recent.put(key, new Frame(bytes(payload, start, payload.length), values));
     }
   }
 

@@ -1,12 +1,10 @@
 package org.nipcgateway.radio.zigbee;
 
 import com.zsmartsystems.zigbee.CommandResult;
-import com.zsmartsystems.zigbee.ZigBeeCommand;
 import com.zsmartsystems.zigbee.ZigBeeEndpointAddress;
 import com.zsmartsystems.zigbee.ZigBeeGroupAddress;
 import com.zsmartsystems.zigbee.ZigBeeNetworkManager;
 import com.zsmartsystems.zigbee.ZigBeeNode;
-import com.zsmartsystems.zigbee.transaction.ZigBeeTransactionMatcher;
 import com.zsmartsystems.zigbee.zcl.ZclTransactionMatcher;
 import com.zsmartsystems.zigbee.zcl.clusters.general.DefaultResponse;
 import java.util.List;
@@ -15,7 +13,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.ZclStatus;
 import org.nipcgateway.core.radio.ZigbeeCommand;
@@ -33,13 +31,13 @@ final class ZigbeeGroups {
   private final Map<Integer, Set<Eui64>> joined = new ConcurrentHashMap<>();
 
   private final ZigBeeNetworkManager network;
-  private final BiFunction<ZigBeeCommand, ZigBeeTransactionMatcher, CommandResult> send;
+  private final Function<java.util.concurrent.Future<CommandResult>, CommandResult> await;
 
   ZigbeeGroups(
       ZigBeeNetworkManager network,
-      BiFunction<ZigBeeCommand, ZigBeeTransactionMatcher, CommandResult> send) {
+      Function<java.util.concurrent.Future<CommandResult>, CommandResult> await) {
     this.network = network;
-    this.send = send;
+    this.await = await;
   }
 
   /** The group of exactly these nodes on that endpoint (0x0001 to 0xFFF7). */
@@ -68,7 +66,7 @@ final class ZigbeeGroups {
               ADD_GROUP,
               OptionalInt.empty(),
               payload);
-      CommandResult result = send.apply(add, new ZclTransactionMatcher());
+      CommandResult result = await.apply(network.sendTransaction(add, new ZclTransactionMatcher()));
       boolean added =
           result.getResponse() instanceof DefaultResponse answer
               ? answer.getStatusCode().getId() == ZclStatus.SUCCESS.code()
@@ -95,6 +93,6 @@ final class ZigbeeGroups {
             command.manufacturerCode(),
             payload);
     cast.setDisableDefaultResponse(true);
-    return send.apply(cast, null).isSuccess();
+    return await.apply(network.sendTransaction(cast, null)).isSuccess();
   }
 }

@@ -8,7 +8,6 @@ import com.zsmartsystems.zigbee.ZigBeeEndpointAddress;
 import com.zsmartsystems.zigbee.ZigBeeNetworkManager;
 import com.zsmartsystems.zigbee.ZigBeeNode;
 import com.zsmartsystems.zigbee.ZigBeeStatus;
-import com.zsmartsystems.zigbee.transaction.ZigBeeTransactionMatcher;
 import com.zsmartsystems.zigbee.transport.ZigBeeTransportTransmit;
 import com.zsmartsystems.zigbee.zcl.ZclCommand;
 import com.zsmartsystems.zigbee.zcl.ZclTransactionMatcher;
@@ -30,8 +29,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.nipcgateway.core.radio.DeviceAnswer;
 import org.nipcgateway.core.radio.DeviceStatus;
@@ -59,8 +58,6 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
   private final ZigBeeTransportTransmit transport;
   private final ZigBeeNetworkManager network;
   private final RawZclTap tap;
-  private final UnclassedResponses unclassed;
-  private final StackTransactions transactions;
   private final WorkerExecutor workers;
   private final Duration answerTimeout;
   private final NetworkEvents events;
@@ -72,20 +69,17 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
       ZigBeeTransportTransmit transport,
       ZigBeeNetworkManager network,
       RawZclTap tap,
-      UnclassedResponses unclassed,
       WorkerExecutor workers,
       Duration answerTimeout,
       NetworkEvents events) {
     this.transport = transport;
     this.network = network;
     this.tap = tap;
-    this.unclassed = unclassed;
-    this.transactions = new StackTransactions(network, answerTimeout);
     this.workers = workers;
     this.answerTimeout = answerTimeout;
     this.events = events;
     this.context = context;
-    this.groups = new ZigbeeGroups(network, this::send);
+    this.groups = new ZigbeeGroups(network, this::await);
   }
 
   /** Starts the stack on a transport; see {@link CoordinatorStart}. */
@@ -218,10 +212,6 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
                         new byte[] {(byte) command.command(), (byte) status}))
                 : refused(status);
           }
-          if (answer instanceof UnclassedResponse response) {
-            return DeviceAnswer.of(
-                new ZigbeeCommandResponse(response.getCommandId(), response.payload()));
-          }
           if (answer instanceof ZclCommand response) {
             return DeviceAnswer.of(
                 new ZigbeeCommandResponse(response.getCommandId(), rawFrame(response).payload()));
@@ -321,7 +311,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
     entry.setDstNodeEndpoint(1);
     BindRequest bind = new BindRequest(entry);
     bind.setDestinationAddress(new ZigBeeEndpointAddress(node.getNetworkAddress()));
-    CommandResult result = send(bind, bind);
+    CommandResult result = await(network.sendTransaction(bind, bind));
     if (!result.isSuccess()) {
       throw new RadioException(
           Reason.TIMEOUT, device + " did not bind its cluster for reports to the coordinator");
@@ -368,7 +358,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
     request.setSourceAddress(new ZigBeeEndpointAddress(0));
     return workers.executeBlocking(
         () -> {
-          CommandResult result = send(request, request);
+          CommandResult result = await(network.sendTransaction(request, request));
           if (!(result.getResponse() instanceof ManagementLeaveResponse response)) {
             throw events.state() == RadioState.UP ? timeout(device) : down();
           }
@@ -405,7 +395,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
       Eui64 device,
       int profile,
       int endpoint,
-      Function<ZigBeeNode, ZclCommand> request,
+      Function<ZigBeeNode, ZigBeeCommand> request,
       Answer<T> answer) {
     if (events.state() != RadioState.UP) {
       return Future.failedFuture(down());
@@ -430,7 +420,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
                   "%s endpoint %d is on profile 0x%04X and would not answer a frame for 0x%04X",
                   device, endpoint, target.getProfileId(), profile)));
     }
-    ZclCommand command;
+    ZigBeeCommand command;
     try {
       command = request.apply(node);
     } catch (IllegalArgumentException e) {
@@ -438,15 +428,8 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
     }
     return workers.executeBlocking(
         () -> {
-          // A response the stack drops is caught raw (UnclassedResponses) and answers as well.
-          CompletableFuture<ZigBeeCommand> answered = new CompletableFuture<>();
-          UnclassedResponses.Waiting waiting = unclassed.expect(command, answered);
-          CommandResult result;
-          try {
-            result = send(command, new ZclTransactionMatcher(), answered);
-          } finally {
-            waiting.close();
-          }
+          CommandResult result =
+              await(network.sendTransaction(command, new ZclTransactionMatcher()));
           if (result.getResponse() == null) {
             throw events.state() == RadioState.UP ? timeout(device) : down();
           }
@@ -455,20 +438,18 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
         false);
   }
 
-  /** Sends through the stack and waits for the answer; see {@link StackTransactions}. */
-  private CommandResult send(ZigBeeCommand request, ZigBeeTransactionMatcher matcher) {
-    return send(request, matcher, new CompletableFuture<>());
-  }
-
-  private CommandResult send(
-      ZigBeeCommand request,
-      ZigBeeTransactionMatcher matcher,
-      CompletableFuture<ZigBeeCommand> answered) {
+  private CommandResult await(java.util.concurrent.Future<CommandResult> pending) {
     try {
-      return transactions.send(request, matcher, answered);
+      return pending.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      pending.cancel(true);
       throw new RadioException(Reason.TIMEOUT, "interrupted while waiting for the node");
+    } catch (java.util.concurrent.TimeoutException e) {
+      pending.cancel(true);
+      throw new RadioException(Reason.TIMEOUT, "the node did not answer in time");
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new RadioException(Reason.TIMEOUT, "the request failed in the stack");
     }
   }
 
@@ -511,7 +492,6 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
   /** Stops the stack and the workers; blocking, so called on a worker or a test thread. */
   public void shutdown() {
     network.shutdown();
-    transactions.close();
     workers.close();
   }
 

@@ -15,9 +15,8 @@ import org.nipcgateway.simulators.zigbee.SimulatedZigbeeNetwork.Key;
  * The ZCL cluster commands the simulated nodes understand, the attribute changes each makes and
  * what they answer: On/Off (0x0006: Off, On, Toggle change OnOff 0x0000; Default Response) and
  * Identify (0x0003: Identify sets IdentifyTime 0x0000 from its uint16 payload; Identify Query is
- * answered by Identify Query Response 0x00 carrying the IdentifyTime). A node may also answer a
- * command of its fleet entry ({@code commands}: a manufacturer's own, say) with a response command
- * and payload given there; that comes first. Other commands are answered UNSUP_CLUSTER_COMMAND.
+ * answered by Identify Query Response 0x00 carrying the IdentifyTime). Other commands are answered
+ * UNSUP_CLUSTER_COMMAND.
  */
 final class ClusterCommands {
   private static final int ON_OFF = 0x0006;
@@ -34,30 +33,9 @@ final class ClusterCommands {
 
   record Change(Key key, byte[] value) {}
 
-  /** A command a node answers as its fleet entry says: where, which, and its manufacturer code. */
-  record Defined(int endpoint, int cluster, int command, Optional<Integer> manufacturer) {
-    static Defined of(ZigbeeCommand command) {
-      return new Defined(
-          command.endpoint(),
-          command.cluster(),
-          command.command(),
-          command.manufacturerCode().isPresent()
-              ? Optional.of(command.manufacturerCode().getAsInt())
-              : Optional.empty());
-    }
-  }
-
   private ClusterCommands() {}
 
-  static Outcome apply(
-      ZigbeeCommand command,
-      byte[] payload,
-      Map<Key, Attribute> node,
-      Map<Defined, ZigbeeCommandResponse> answers) {
-    ZigbeeCommandResponse defined = answers.get(Defined.of(command));
-    if (defined != null) {
-      return new Outcome(List.of(), DeviceAnswer.of(defined));
-    }
+  static Outcome apply(ZigbeeCommand command, byte[] payload, Map<Key, Attribute> node) {
     Key first = new Key(command.endpoint(), command.cluster(), 0x0000, Optional.empty());
     Attribute state = node.get(first);
     if (command.cluster() == ON_OFF && state != null) {

@@ -19,8 +19,6 @@ final class CoordinatedNode {
   final int nwk;
   final int profile;
   final Map<Key, Attribute> attributes = new ConcurrentHashMap<>();
-  final Map<ClusterCommands.Defined, org.nipcgateway.core.radio.ZigbeeCommandResponse> answers =
-      new ConcurrentHashMap<>();
   final Set<Integer> boundClusters = ConcurrentHashMap.newKeySet();
   final Set<Integer> groups = ConcurrentHashMap.newKeySet();
   volatile boolean joined;

@@ -7,8 +7,6 @@ import java.util.OptionalInt;
 import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
-import org.nipcgateway.core.radio.ZigbeeCommand;
-import org.nipcgateway.core.radio.ZigbeeCommandResponse;
 
 /**
  * The Zigbee nodes of a fleet file ({@code radios.zigbee.devices}, simulators/README.md) put into a
@@ -34,18 +32,6 @@ public final class FleetNodes {
             a.requiredInteger("type", 0, 0xFF),
             bytes(a, "value"),
             a.flag("writable", false));
-      }
-      for (Settings c : device.sections("commands")) {
-        into.answer(
-            eui64,
-            new ZigbeeCommand(
-                ZigbeeAttribute.HOME_AUTOMATION,
-                c.requiredInteger("endpoint", 0, 255),
-                c.requiredInteger("cluster", 0, 0xFFFF),
-                c.requiredInteger("command", 0, 0xFF),
-                optional(c.optionalInteger("manufacturerCode", 0, 0xFFFF))),
-            new ZigbeeCommandResponse(
-                c.requiredInteger("responseCommand", 0, 0xFF), bytes(c, "responsePayload")));
       }
     }
   }

@@ -105,17 +105,9 @@ final class NodeApplication {
       }
       return;
     }
-    ZigbeeCommand command =
-        new ZigbeeCommand(
-            node.profile,
-            endpoint,
-            cluster,
-            header.getCommandId(),
-            header.isManufacturerSpecific()
-                ? java.util.OptionalInt.of(header.getManufacturerCode())
-                : java.util.OptionalInt.empty());
     ClusterCommands.Outcome outcome =
-        ClusterCommands.apply(command, body, node.attributes, node.answers);
+        ClusterCommands.apply(
+            ZigbeeCommand.of(endpoint, cluster, header.getCommandId()), body, node.attributes);
     outcome.changes().forEach(c -> change(node, c.key(), node.attributes.get(c.key()), c.value()));
     if (group) {
       return; // groupcasts are not answered

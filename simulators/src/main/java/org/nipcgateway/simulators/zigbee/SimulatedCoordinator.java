@@ -124,14 +124,6 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
             new Attribute(type, writable, value));
   }
 
-  @Override
-  public void answer(
-      Eui64 address,
-      org.nipcgateway.core.radio.ZigbeeCommand command,
-      org.nipcgateway.core.radio.ZigbeeCommandResponse response) {
-    node(address).answers.put(ClusterCommands.Defined.of(command), response);
-  }
-
   /** The node changes an attribute itself, and reports it when reporting is on and bound. */
   @Override
   public void change(Eui64 address, int endpoint, int cluster, int attribute, byte[] value) {

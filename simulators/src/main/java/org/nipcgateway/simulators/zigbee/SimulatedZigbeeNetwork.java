@@ -59,7 +59,6 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
     final int profile;
     final int networkAddress;
     final Map<Key, Attribute> attributes = new ConcurrentHashMap<>();
-    final Map<ClusterCommands.Defined, ZigbeeCommandResponse> answers = new ConcurrentHashMap<>();
     volatile boolean joined;
     volatile boolean silent;
     volatile Optional<ZigbeeAttribute> lastRequest = Optional.empty();
@@ -116,12 +115,6 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
   }
 
   @Override
-  public void answer(Eui64 address, ZigbeeCommand command, ZigbeeCommandResponse response) {
-    addNode(address, ZigbeeAttribute.HOME_AUTOMATION, true);
-    nodes.get(address).answers.put(ClusterCommands.Defined.of(command), response);
-  }
-
-  @Override
   public Future<DeviceAnswer<byte[]>> readAttribute(Eui64 address, ZigbeeAttribute id) {
     return operate(
         () -> {
@@ -166,7 +159,7 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
             return DeviceAnswer.refused(DeviceStatus.zcl(ZclStatus.UNSUPPORTED_CLUSTER));
           }
           ClusterCommands.Outcome outcome =
-              ClusterCommands.apply(command, payload, node.attributes, node.answers);
+              ClusterCommands.apply(command, payload, node.attributes);
           outcome
               .changes()
               .forEach(

@@ -2,8 +2,6 @@ package org.nipcgateway.simulators.zigbee;
 
 import java.util.List;
 import org.nipcgateway.core.radio.Eui64;
-import org.nipcgateway.core.radio.ZigbeeCommand;
-import org.nipcgateway.core.radio.ZigbeeCommandResponse;
 
 /**
  * The simulated Zigbee nodes as the test bench moves and watches them, whichever simulation runs
@@ -24,14 +22,6 @@ public interface SimulatedZigbeeNodes {
       int type,
       byte[] value,
       boolean writable);
-
-  /**
-   * The node answers this cluster command (with its manufacturer code, if it has one) with that
-   * cluster-specific response command and payload — a manufacturer's own, say, that a Zigbee stack
-   * may have no class for. The command's cluster must be one of the endpoint's (it has an attribute
-   * there).
-   */
-  void answer(Eui64 node, ZigbeeCommand command, ZigbeeCommandResponse response);
 
   /** The node changes an attribute itself, reporting it when reporting is on. */
   void change(Eui64 node, int endpoint, int cluster, int attribute, byte[] value);

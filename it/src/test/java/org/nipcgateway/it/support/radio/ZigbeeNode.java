@@ -4,10 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
-/**
- * A Zigbee node of a {@link World}, in the fleet format: its EUI-64 and attributes, and the
- * commands it answers with a response of its own.
- */
+/** A Zigbee node of a {@link World}, in the fleet format: its EUI-64 and attributes. */
 public final class ZigbeeNode {
   private ZigbeeNode() {}
 
@@ -27,16 +24,5 @@ public final class ZigbeeNode {
         .put("type", type)
         .put("value", value)
         .put("writable", writable);
-  }
-
-  /** A cluster command the node answers with that response command and payload (base64). */
-  public static JsonObject command(
-      int endpoint, int cluster, int command, int responseCommand, String responsePayload) {
-    return new JsonObject()
-        .put("endpoint", endpoint)
-        .put("cluster", cluster)
-        .put("command", command)
-        .put("responseCommand", responseCommand)
-        .put("responsePayload", responsePayload);
   }
 }
