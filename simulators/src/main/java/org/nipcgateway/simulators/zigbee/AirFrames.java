@@ -19,7 +19,11 @@ final class AirFrames {
   /** Raw ZCL bytes in place of a typed value. */
   record Raw(byte[] bytes) {}
 
-  /** The stack's serializer, writing {@link Raw} values as they are. */
+  /**
+   * The stack's serializer, writing {@link Raw} values as they are, and a data type written as an
+   * 8-bit integer as its id: the stack's AttributeInformation (a Discover Attributes Response
+   * record) writes its data type that way, which the stack's own serializer refuses (1.4.16.1).
+   */
   static final class RawSerializer extends DefaultSerializer {
     @Override
     public void appendZigBeeType(Object data, ZclDataType type) {
@@ -27,6 +31,10 @@ final class AirFrames {
         for (byte b : raw.bytes()) {
           super.appendZigBeeType(b & 0xFF, ZclDataType.UNSIGNED_8_BIT_INTEGER);
         }
+        return;
+      }
+      if (data instanceof ZclDataType dataType && type == ZclDataType.UNSIGNED_8_BIT_INTEGER) {
+        super.appendZigBeeType(dataType.getId(), type);
         return;
       }
       super.appendZigBeeType(data, type);

@@ -11,6 +11,7 @@ import com.zsmartsystems.zigbee.zcl.ZclStatus;
 import com.zsmartsystems.zigbee.zcl.clusters.general.ConfigureReportingCommand;
 import com.zsmartsystems.zigbee.zcl.clusters.general.ConfigureReportingResponse;
 import com.zsmartsystems.zigbee.zcl.clusters.general.DefaultResponse;
+import com.zsmartsystems.zigbee.zcl.clusters.general.DiscoverAttributesCommand;
 import com.zsmartsystems.zigbee.zcl.clusters.general.ReadAttributesCommand;
 import com.zsmartsystems.zigbee.zcl.clusters.general.ReadAttributesResponse;
 import com.zsmartsystems.zigbee.zcl.clusters.general.ReportAttributesCommand;
@@ -39,9 +40,10 @@ import org.nipcgateway.simulators.zigbee.SimulatedZigbeeNetwork.Key;
 /**
  * The ZCL side of the simulated nodes, frame in and frame out on the stack's own command classes:
  * Read and Write Attributes (UNSUPPORTED_CLUSTER, UNSUPPORTED_ATTRIBUTE, READ_ONLY,
- * INVALID_DATA_TYPE as real nodes answer), Configure Reporting, the cluster commands of {@link
- * ClusterCommands}, and reports of changed attributes to a coordinator their cluster is bound to.
- * Frames for another profile or endpoint go unanswered.
+ * INVALID_DATA_TYPE as real nodes answer), Configure Reporting, Discover Attributes ({@link
+ * AttributeDiscovery}), the cluster commands of {@link ClusterCommands}, and reports of changed
+ * attributes to a coordinator their cluster is bound to. Frames for another profile or endpoint go
+ * unanswered.
  */
 final class NodeApplication {
   private static final int GROUPS = 0x0004;
@@ -218,6 +220,15 @@ final class NodeApplication {
           endpoint,
           new ConfigureReportingResponse(
               failures.isEmpty() ? ZclStatus.SUCCESS : ZclStatus.FAILURE, failures));
+    } else if (command == DiscoverAttributesCommand.COMMAND_ID) {
+      DiscoverAttributesCommand discover = new DiscoverAttributesCommand(0, 0);
+      discover.deserialize(fields);
+      reply(
+          node,
+          frame,
+          header,
+          endpoint,
+          AttributeDiscovery.answer(node.attributes, endpoint, cluster, manufacturer, discover));
     } else {
       reply(
           node, frame, header, endpoint, defaultResponse(header, ZclStatus.UNSUP_GENERAL_COMMAND));
