@@ -17,6 +17,7 @@ import org.nipcgateway.core.radio.RadioState;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
 import org.nipcgateway.core.radio.ZigbeeCommand;
 import org.nipcgateway.core.radio.ZigbeeCommandResponse;
+import org.nipcgateway.core.radio.ZigbeeEndpointMap;
 import org.nipcgateway.core.radio.ZigbeeRadio;
 import org.nipcgateway.core.radio.contract.OnLoop;
 import org.nipcgateway.core.radio.contract.ZigbeeNode;
@@ -24,11 +25,14 @@ import org.nipcgateway.core.radio.contract.ZigbeeNode;
 /**
  * What the zsmartsystems driver does beyond the contract, on the simulated coordinator: a group
  * command as one groupcast, a silent node timing out while others answer, the coordinator going
- * down and coming back, a restart resuming the network from its store without re-joining, and a
- * node's leave (gone from the store once confirmed, kept when it does not answer).
+ * down and coming back, a restart resuming the network from its store without re-joining, a node's
+ * leave (gone from the store once confirmed, kept when it does not answer), and what node discovery
+ * costs on the air.
  */
 class ZsmartsystemsDriverTest {
   private static final int ON_OFF = 0x0006;
+  private static final int BASIC = 0x0000;
+  private static final int UINT8 = 0x20;
   private static final ZigbeeAttribute ON_OFF_STATE = ZigbeeAttribute.of(1, ON_OFF, 0, 0x10);
   private static final List<Eui64> LIGHTS =
       List.of(
@@ -47,13 +51,56 @@ class ZsmartsystemsDriverTest {
   }
 
   private ZigbeeRadio start(CoordinatorZigbeeFixture fixture) {
-    fixtures.add(fixture);
     List<ZigbeeNode> nodes = new ArrayList<>();
     for (Eui64 light : LIGHTS) {
       nodes.add(
           ZigbeeNode.at(light.toString()).attribute(1, ON_OFF, 0, 0x10, new byte[] {0}, false));
     }
+    return start(fixture, nodes);
+  }
+
+  private ZigbeeRadio start(CoordinatorZigbeeFixture fixture, List<ZigbeeNode> nodes) {
+    fixtures.add(fixture);
     return loop.await(() -> fixture.start(vertx, nodes));
+  }
+
+  @Test
+  void discovery_asks_each_server_cluster_for_its_attributes_a_page_of_sixteen_at_a_time() {
+    CoordinatorZigbeeFixture fixture = new CoordinatorZigbeeFixture();
+    ZigbeeNode light =
+        ZigbeeNode.at(LIGHTS.get(0).toString())
+            .attribute(1, ON_OFF, 0, 0x10, new byte[] {0}, false);
+    List<ZigbeeEndpointMap.Attribute> basic = new ArrayList<>();
+    for (int id = 0; id < 20; id++) {
+      light.attribute(1, BASIC, id, UINT8, new byte[] {(byte) id}, false);
+      basic.add(new ZigbeeEndpointMap.Attribute(id, UINT8));
+    }
+    ZigbeeRadio radio = start(fixture, List.of(light));
+    long frames = fixture.coordinator().zclFramesSent();
+    List<ZigbeeEndpointMap> map = loop.await(() -> radio.discover(LIGHTS.get(0)));
+    assertThat(map)
+        .containsExactly(
+            new ZigbeeEndpointMap(
+                1,
+                List.of(
+                    new ZigbeeEndpointMap.Cluster(BASIC, basic),
+                    new ZigbeeEndpointMap.Cluster(
+                        ON_OFF, List.of(new ZigbeeEndpointMap.Attribute(0, 0x10))))));
+    // Basic: attributes 0-15, then 16-19; On/Off: one page. Endpoints and clusters cost nothing.
+    assertThat(fixture.coordinator().zclFramesSent() - frames).isEqualTo(3);
+  }
+
+  @Test
+  void discovery_of_a_node_that_stops_answering_times_out_within_the_answer_time() {
+    CoordinatorZigbeeFixture fixture = new CoordinatorZigbeeFixture();
+    ZigbeeRadio radio = start(fixture);
+    fixture.coordinator().silence(LIGHTS.get(0), true);
+    long started = System.nanoTime();
+    Throwable failure = loop.failure(() -> radio.discover(LIGHTS.get(0)));
+    Duration took = Duration.ofNanos(System.nanoTime() - started);
+    assertThat(((RadioException) failure).reason()).isEqualTo(RadioException.Reason.TIMEOUT);
+    assertThat(took).isLessThan(Duration.ofSeconds(4)); // the fixture's answer time is 2 s
+    assertThat(loop.await(() -> radio.discover(LIGHTS.get(1)))).hasSize(1);
   }
 
   @Test

@@ -42,6 +42,7 @@ import org.nipcgateway.core.radio.ZclStatus;
 import org.nipcgateway.core.radio.ZigbeeAttribute;
 import org.nipcgateway.core.radio.ZigbeeCommand;
 import org.nipcgateway.core.radio.ZigbeeCommandResponse;
+import org.nipcgateway.core.radio.ZigbeeEndpointMap;
 import org.nipcgateway.core.radio.ZigbeeListener;
 import org.nipcgateway.core.radio.ZigbeeRadio;
 import org.nipcgateway.core.radio.ZigbeeReporting;
@@ -318,6 +319,37 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
     }
   }
 
+  /**
+   * The node's service map (see {@link NodeDiscovery}): one Discover Attributes exchange per page
+   * of each server cluster, one after another, each on a worker and bounded by the answer time.
+   */
+  @Override
+  public Future<List<ZigbeeEndpointMap>> discover(Eui64 device) {
+    if (events.state() != RadioState.UP) {
+      return Future.failedFuture(down());
+    }
+    ZigBeeNode node = network.getNode(ieee(device));
+    if (node == null || node.getNetworkAddress() == null || !events.joined(node)) {
+      return Future.failedFuture(
+          new RadioException(Reason.UNKNOWN_DEVICE, "no node " + device + " is in the network"));
+    }
+    return new NodeDiscovery(node, request -> exchange(device, request)).run();
+  }
+
+  /** Sends a ZCL request and waits for the node's answer on a worker, for the answer time. */
+  private Future<CommandResult> exchange(Eui64 device, ZigBeeCommand request) {
+    return workers.executeBlocking(() -> answered(device, request), false);
+  }
+
+  /** The node's answer to a ZCL request; blocking, so called on a worker. */
+  private CommandResult answered(Eui64 device, ZigBeeCommand request) {
+    CommandResult result = await(network.sendTransaction(request, new ZclTransactionMatcher()));
+    if (result.getResponse() == null) {
+      throw events.state() == RadioState.UP ? timeout(device) : down();
+    }
+    return result;
+  }
+
   @Override
   public Future<Void> permitJoin(int seconds) {
     if (seconds < 0 || seconds > 254) {
@@ -426,16 +458,8 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(new RadioException(Reason.UNKNOWN_TARGET, e.getMessage()));
     }
-    return workers.executeBlocking(
-        () -> {
-          CommandResult result =
-              await(network.sendTransaction(command, new ZclTransactionMatcher()));
-          if (result.getResponse() == null) {
-            throw events.state() == RadioState.UP ? timeout(device) : down();
-          }
-          return answer.of(command, result);
-        },
-        false);
+    // The answer is read on the worker too: Configure Reporting's binds the cluster, blocking.
+    return workers.executeBlocking(() -> answer.of(command, answered(device, command)), false);
   }
 
   private CommandResult await(java.util.concurrent.Future<CommandResult> pending) {

@@ -237,7 +237,8 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
 
   /**
    * The node's endpoints, clusters and attributes as they are defined. Manufacturer-specific
-   * attributes are left out, as a standard ZCL Discover Attributes leaves them out.
+   * attributes are left out, as a standard ZCL Discover Attributes leaves them out (their cluster
+   * is still listed, as a node's simple descriptor lists it).
    */
   @Override
   public Future<List<ZigbeeEndpointMap>> discover(Eui64 address) {
@@ -255,16 +256,18 @@ public final class SimulatedZigbeeNetwork implements ZigbeeRadio, SimulatedZigbe
     java.util.SortedMap<Integer, java.util.SortedMap<Integer, List<ZigbeeEndpointMap.Attribute>>>
         endpoints = new java.util.TreeMap<>();
     node.attributes.entrySet().stream()
-        .filter(e -> e.getKey().manufacturer().isEmpty())
         .sorted(java.util.Comparator.comparingInt(e -> e.getKey().attribute()))
         .forEach(
-            e ->
-                endpoints
-                    .computeIfAbsent(e.getKey().endpoint(), k -> new java.util.TreeMap<>())
-                    .computeIfAbsent(e.getKey().cluster(), k -> new java.util.ArrayList<>())
-                    .add(
-                        new ZigbeeEndpointMap.Attribute(
-                            e.getKey().attribute(), e.getValue().type)));
+            e -> {
+              List<ZigbeeEndpointMap.Attribute> attributes =
+                  endpoints
+                      .computeIfAbsent(e.getKey().endpoint(), k -> new java.util.TreeMap<>())
+                      .computeIfAbsent(e.getKey().cluster(), k -> new java.util.ArrayList<>());
+              if (e.getKey().manufacturer().isEmpty()) {
+                attributes.add(
+                    new ZigbeeEndpointMap.Attribute(e.getKey().attribute(), e.getValue().type));
+              }
+            });
     List<ZigbeeEndpointMap> map = new java.util.ArrayList<>();
     endpoints.forEach(
         (endpoint, clusters) -> {

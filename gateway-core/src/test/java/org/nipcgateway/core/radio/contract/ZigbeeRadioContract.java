@@ -282,17 +282,13 @@ public abstract class ZigbeeRadioContract {
     assertThat(reasonOf(failure)).isEqualTo(RadioException.Reason.UNKNOWN_DEVICE);
   }
 
-  /** A driver may not discover (it answers UNSUPPORTED); one that does keeps these rules. */
+  /**
+   * The endpoints and server clusters of the node with their standard attributes and data types, in
+   * ascending id order; the manufacturer-specific attribute is not among them.
+   */
   @Test
-  void discovery_answers_the_endpoints_clusters_and_attribute_types_of_a_node() {
-    List<ZigbeeEndpointMap> map;
-    try {
-      map = loop.await(() -> radio.discover(LIGHT));
-    } catch (RadioException e) {
-      org.junit.jupiter.api.Assumptions.assumeTrue(
-          e.reason() != RadioException.Reason.UNSUPPORTED, "this driver does not discover");
-      throw e;
-    }
+  void discovery_lists_the_nodes_endpoints_clusters_and_attributes() {
+    List<ZigbeeEndpointMap> map = loop.await(() -> radio.discover(LIGHT));
     assertThat(map)
         .containsExactly(
             new ZigbeeEndpointMap(
@@ -307,9 +303,8 @@ public abstract class ZigbeeRadioContract {
   }
 
   @Test
-  void discovering_a_node_not_in_the_network_fails_with_unknown_device_or_unsupported() {
+  void discovering_a_node_not_in_the_network_fails_with_unknown_device() {
     Throwable failure = loop.failure(() -> radio.discover(ABSENT));
-    assertThat(reasonOf(failure))
-        .isIn(RadioException.Reason.UNKNOWN_DEVICE, RadioException.Reason.UNSUPPORTED);
+    assertThat(reasonOf(failure)).isEqualTo(RadioException.Reason.UNKNOWN_DEVICE);
   }
 }
