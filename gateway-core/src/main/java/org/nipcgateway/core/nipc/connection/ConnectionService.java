@@ -162,6 +162,14 @@ public final class ConnectionService {
             });
   }
 
+  /**
+   * Forgets the Zigbee maps of devices deleted in SCIM: a device created again later (a new id) is
+   * not connected until its node is discovered again, and the maps do not outlive their devices.
+   */
+  public void forget(Set<String> deletedIds) {
+    zigbeeMaps.keySet().removeAll(deletedIds);
+  }
+
   /** The map the last discovery of a Zigbee node answered; without one there is no connection. */
   private List<ZigbeeEndpointMap> lastMap(String deviceId) {
     List<ZigbeeEndpointMap> map = zigbeeMaps.get(deviceId);

@@ -160,6 +160,7 @@ final class Engine {
     unonboarded =
         new UnonboardedAdvertisementRoutes(
             unonboardedAdvertisements, context.radios().ble().isPresent());
+    ConnectionService connectionService = new ConnectionService(affordances, calls, links);
     // Deleting a device, group or endpoint app in SCIM takes what NIPC kept for it along.
     context
         .store()
@@ -174,13 +175,14 @@ final class Engine {
               operations.forget(ids);
               conditionalEvents.forget(ids);
               unonboardedAdvertisements.forget(removed);
+              connectionService.forget(ids);
             });
     // Zigbee nodes follow the registry: unknown joins counted, deleted devices' nodes leave.
     context
         .radios()
         .zigbee()
         .ifPresent(zigbee -> ZigbeeMembership.watch(context.store(), zigbee, context.metrics()));
-    connections = new ConnectionRoutes(new ConnectionService(affordances, calls, links));
+    connections = new ConnectionRoutes(connectionService);
     // What applications set up before a restart comes back in the background: the start does not
     // wait for radios, and each radio side is retried with backoff until it holds.
     eventService
