@@ -155,11 +155,16 @@ public final class ConnectionService {
     return radios
         .bounded(radios.zigbee().discover(node))
         .recover(e -> RadioProblems.recover(e, false, "Discovery of " + deviceId, null))
-        .map(
-            endpoints -> {
-              zigbeeMaps.put(deviceId, endpoints);
-              return Connection.zigbee(deviceId, endpoints);
-            });
+        // The device may have been deleted while its node was discovered: then no map is kept.
+        .compose(
+            endpoints ->
+                affordances
+                    .device(deviceId)
+                    .map(
+                        still -> {
+                          zigbeeMaps.put(deviceId, endpoints);
+                          return Connection.zigbee(deviceId, endpoints);
+                        }));
   }
 
   /**
