@@ -59,6 +59,15 @@ public final class PropertyService {
   }
 
   public Future<Void> write(DeviceRecord device, String property, byte[] value) {
+    return write(device, property, value, RefusalMeaning.NONE);
+  }
+
+  /**
+   * Writes the value; a refusal that {@code meaning} names a problem for fails with that problem,
+   * any other as every refused write does.
+   */
+  public Future<Void> write(
+      DeviceRecord device, String property, byte[] value, RefusalMeaning meaning) {
     return writableDefinition(device, property)
         .compose(
             definition -> {
@@ -67,7 +76,17 @@ public final class PropertyService {
               return target
                   .write(radios, value)
                   .recover(e -> RadioProblems.recover(e, target.ble(), subject, WRITE_FAILED))
-                  .map(answer -> RadioProblems.value(answer, target.ble(), subject, WRITE_FAILED));
+                  .map(
+                      answer -> {
+                        answer
+                            .refusal()
+                            .flatMap(meaning::problem)
+                            .ifPresent(
+                                problem -> {
+                                  throw problem;
+                                });
+                        return RadioProblems.value(answer, target.ble(), subject, WRITE_FAILED);
+                      });
             });
   }
 
