@@ -2,6 +2,7 @@ package org.nipcgateway.core.nipc.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import java.util.Optional;
 import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.link.RadioProblems;
 import org.nipcgateway.core.nipc.problem.NipcException;
@@ -78,13 +79,10 @@ public final class PropertyService {
                   .recover(e -> RadioProblems.recover(e, target.ble(), subject, WRITE_FAILED))
                   .map(
                       answer -> {
-                        answer
-                            .refusal()
-                            .flatMap(meaning::problem)
-                            .ifPresent(
-                                problem -> {
-                                  throw problem;
-                                });
+                        Optional<NipcException> meant = answer.refusal().flatMap(meaning::problem);
+                        if (meant.isPresent()) {
+                          throw meant.get();
+                        }
                         return RadioProblems.value(answer, target.ble(), subject, WRITE_FAILED);
                       });
             });
