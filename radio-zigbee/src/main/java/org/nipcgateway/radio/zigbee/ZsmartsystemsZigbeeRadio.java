@@ -475,10 +475,11 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
 
   /**
    * The node's refusal with its status as it came (an OTA status such as INVALID_IMAGE means more
-   * than FAILURE to the File extension); a code the stack could not decode is FAILURE.
+   * than FAILURE to the File extension); a code the stack could not decode (its UNKNOWN, 0xFF) is
+   * FAILURE. Package private for its test.
    */
-  private static <T> DeviceAnswer<T> refused(int status) {
-    int code = status > 0 && status <= 0xFF ? status : ZclStatus.FAILURE.code();
+  static <T> DeviceAnswer<T> refused(int status) {
+    int code = status > 0 && status < 0xFF ? status : ZclStatus.FAILURE.code();
     return DeviceAnswer.refused(new DeviceStatus(DeviceStatus.Protocol.ZCL, code));
   }
 
