@@ -2,6 +2,7 @@ package org.nipcgateway.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.nipcgateway.it.support.radio.BlePeripheral.characteristic;
+import static org.nipcgateway.it.support.radio.ZigbeeNode.attribute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,11 +38,13 @@ import org.nipcgateway.it.support.radio.BlePeripheral;
 import org.nipcgateway.it.support.radio.RadioRow;
 import org.nipcgateway.it.support.radio.RadioScenario;
 import org.nipcgateway.it.support.radio.World;
+import org.nipcgateway.it.support.radio.ZigbeeNode;
 
 /**
  * The File extension: a file served by a local HTTPS server (a certificate made by openssl, which
  * the gateway trusts through {@code nipc.extensions.file.trustedCertificates}) is fetched, checked
- * and written to a BLE characteristic in chunks.
+ * and written in chunks to a BLE characteristic or a Zigbee attribute. A device that refuses the
+ * image in its answer to the last piece is a firmware rollback (the fault injector answers for it).
  */
 @RadioScenario
 class NipcFileTest {
@@ -48,6 +52,15 @@ class NipcFileTest {
   private static final String MODEL = "https://example.com/ota#/sdfObject/ota";
   private static final String FIRMWARE = MODEL + "/sdfProperty/firmware";
   private static final String VERSION = MODEL + "/sdfProperty/version";
+  private static final String EUI64 = "00:0D:6F:00:0A:0B:0F:01";
+  private static final String ZIGBEE_MODEL = "https://example.com/zota#/sdfObject/ota";
+  private static final String ZIGBEE_IMAGE = ZIGBEE_MODEL + "/sdfProperty/image";
+
+  /** ATT application error 0x80: the firmware characteristic's profile refusing the image. */
+  private static final int ATT_APPLICATION_ERROR = 0x80;
+
+  private static final int ZCL_ABORT = 0x95;
+  private static final int ZCL_INVALID_IMAGE = 0x96;
   private static final String PROBLEM = "https://www.iana.org/assignments/nipc-problem-types#";
   private static final String JSON = "application/json";
   private static final String API_KEY = "fjelk-3dl33f-2wdsd";
@@ -58,6 +71,9 @@ class NipcFileTest {
   private static final HttpServer FILES;
   private static final byte[] MEGABYTE = pattern(1024 * 1024);
   private static final byte[] SMALL = pattern(16 * 1024 + 5);
+
+  /** Four uint64 pieces for the Zigbee attribute, whose every 8 bytes are a valid value. */
+  private static final byte[] ZIGBEE_FILE = pattern(32);
 
   static {
     try {
@@ -78,7 +94,8 @@ class NipcFileTest {
                   BlePeripheral.at(
                       MAC,
                       characteristic("FFF0", "FFF1", "AA==", "read", "write"),
-                      characteristic("FFF0", "FFF2", "AA==", "read"))),
+                      characteristic("FFF0", "FFF2", "AA==", "read")))
+              .withNodes(ZigbeeNode.at(EUI64, attribute(1, 0xFC01, 0, 39, "AAAAAAAAAAA=", true))),
           config ->
               config.moduleSettings(
                   "nipc",
@@ -96,6 +113,7 @@ class NipcFileTest {
   @Parameter RadioRow row;
 
   private static String device;
+  private static String zigbeeDevice;
 
   @BeforeParameterizedClassInvocation
   static void registerModelAndDevice() {
@@ -112,6 +130,22 @@ class NipcFileTest {
         .isEqualTo(201);
     device =
         scim.create("/Devices", Devices.withModel(Devices.bleWithoutPairing("ota", MAC), MODEL))
+            .path("id")
+            .asText();
+    String zigbeeModel =
+        "{\"namespace\":{\"z\":\"https://example.com/zota\"},\"defaultNamespace\":\"z\","
+            + "\"sdfObject\":{\"ota\":{\"sdfProperty\":{\"image\":{\"sdfProtocolMap\":{\"zigbee\":"
+            + "{\"endpointID\":1,\"clusterID\":64513,\"attributeID\":0,\"attributeType\":39}}}}}}}";
+    assertThat(
+            scim.post(
+                    "/nipc/registrations/models",
+                    zigbeeModel,
+                    "Content-Type",
+                    "application/sdf+json")
+                .status())
+        .isEqualTo(201);
+    zigbeeDevice =
+        scim.create("/Devices", Devices.withModel(Devices.zigbee("ota node", EUI64), ZIGBEE_MODEL))
             .path("id")
             .asText();
   }
@@ -142,6 +176,7 @@ class NipcFileTest {
                     switch (request.path()) {
                       case "/firmware.bin" -> MEGABYTE;
                       case "/small.bin" -> SMALL;
+                      case "/zigbee.bin" -> ZIGBEE_FILE;
                       case "/keyed.bin" ->
                           API_KEY.equals(request.getHeader("x-api-key")) ? SMALL : null;
                       case "/huge.bin" -> new byte[MAX_BYTES + 1];
@@ -176,15 +211,19 @@ class NipcFileTest {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value));
   }
 
-  private static String filePath(String property) {
+  private static String filePath(String id, String property) {
     return "/nipc/extensions/"
-        + device
+        + id
         + "/properties/file?propertyName="
         + ScimClient.encode(property);
   }
 
   private static Reply put(String property, JsonObject body) {
-    return gateway.scim().put(filePath(property), body.encode(), "Content-Type", JSON);
+    return put(device, property, body);
+  }
+
+  private static Reply put(String id, String property, JsonObject body) {
+    return gateway.scim().put(filePath(id, property), body.encode(), "Content-Type", JSON);
   }
 
   /** Follows a started write's status to its 303 and answers the outcome it points to. */
@@ -192,7 +231,7 @@ class NipcFileTest {
     assertThat(started.status()).as(started.text()).isEqualTo(202);
     assertThat(started.header("Retry-After")).isNotNull();
     String status = started.header("Location");
-    assertThat(status).startsWith("/nipc/extensions/" + device + "/properties/file/status?");
+    assertThat(status).matches("/nipc/extensions/[^/]+/properties/file/status\\?.*");
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     while (true) {
       Reply reply = gateway.scim().get(status);
@@ -329,6 +368,125 @@ class NipcFileTest {
       assertThat(done.json().path("type").asText())
           .isEqualTo(PROBLEM + "extension-firmware-update-failed");
       assertThat(done.json().path("detail").asText()).contains("writing the file failed");
+    } finally {
+      gateway.faults().clear();
+    }
+  }
+
+  /** A problem answer as RFC 9457 has it, with nothing of the gateway's insides in its detail. */
+  private static void assertProblem(Reply done, String type, String title) {
+    assertThat(done.status()).as(done.text()).isEqualTo(502);
+    assertThat(done.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(done.json().path("type").asText()).isEqualTo(PROBLEM + type);
+    assertThat(done.json().path("title").asText()).isEqualTo(title);
+    assertThat(done.json().path("status").asInt()).isEqualTo(502);
+    assertThat(done.json().path("detail").asText())
+        .doesNotContain("Exception", "org.nipcgateway", "\tat ");
+  }
+
+  @Test
+  void a_device_that_refuses_the_image_in_its_answer_to_the_last_piece_is_a_firmware_rollback()
+      throws Exception {
+    int pieces = (SMALL.length + 4095) / 4096;
+    int before = writesSoFar();
+    gateway.faults().refuseOnce("ble", "write", ATT_APPLICATION_ERROR, pieces - 1);
+    try {
+      Reply started =
+          put(
+              FIRMWARE,
+              new JsonObject()
+                  .put("fileURL", url("/small.bin"))
+                  .put("chunkSize", 4096)
+                  .put("sha256Checksum", sha256(SMALL))
+                  .put("callback", new JsonObject().put("url", RECEIVER.url())));
+      String instance = instanceId(started);
+      Reply done = outcome(started);
+
+      assertProblem(done, "extension-firmware-rollback", "Firmware rollback");
+      assertThat(done.json().path("detail").asText())
+          .contains("piece " + pieces + " of " + pieces)
+          .contains("received all " + SMALL.length + " bytes")
+          .contains("refused the image")
+          .contains("ATT APPLICATION_ERROR (0x80)")
+          .contains("keeps the firmware it had");
+      // Every piece but the last reached the device; the last was answered with the refusal.
+      gateway
+          .devices()
+          .bleWrites(MAC, "FFF0", "FFF1")
+          .ifPresent(writes -> assertThat(writes.size() - before).isEqualTo(pieces - 1));
+      JsonObject callback = RECEIVER.of(instance).body();
+      assertThat(callback.getString("type")).isEqualTo(PROBLEM + "extension-firmware-rollback");
+      assertThat(callback.getString("id")).isEqualTo(device);
+      assertThat(callback.getString("detail")).contains("refused the image");
+      assertThat(gateway.devices().bleSlotsInUse()).isZero();
+    } finally {
+      gateway.faults().clear();
+    }
+  }
+
+  @Test
+  void an_earlier_piece_refused_or_a_last_piece_merely_not_permitted_is_still_update_failed() {
+    JsonObject request = new JsonObject().put("fileURL", url("/small.bin")).put("chunkSize", 4096);
+    int pieces = (SMALL.length + 4095) / 4096;
+    try {
+      gateway.faults().refuseOnce("ble", "write", ATT_APPLICATION_ERROR, 1);
+      Reply early = outcome(put(FIRMWARE, request));
+      assertProblem(early, "extension-firmware-update-failed", "Firmware update failed");
+      assertThat(early.json().path("detail").asText()).contains("piece 2 of " + pieces);
+
+      gateway.faults().clear();
+      gateway.faults().refuseOnce("ble", "write", 0x03, pieces - 1); // WRITE_NOT_PERMITTED
+      Reply last = outcome(put(FIRMWARE, request));
+      assertProblem(last, "extension-firmware-update-failed", "Firmware update failed");
+      assertThat(last.json().path("detail").asText())
+          .contains("piece " + pieces + " of " + pieces)
+          .contains("WRITE_NOT_PERMITTED");
+    } finally {
+      gateway.faults().clear();
+    }
+  }
+
+  @Test
+  void a_zigbee_node_that_refuses_the_last_piece_with_invalid_image_is_a_firmware_rollback() {
+    JsonObject request =
+        new JsonObject()
+            .put("fileURL", url("/zigbee.bin"))
+            .put("chunkSize", 8)
+            .put("callback", new JsonObject().put("url", RECEIVER.url()));
+    int pieces = ZIGBEE_FILE.length / 8;
+    Reply written = outcome(put(zigbeeDevice, ZIGBEE_IMAGE, request));
+    assertThat(written.status()).as(written.text()).isEqualTo(204);
+    Reply value =
+        gateway
+            .scim()
+            .get(
+                "/nipc/devices/"
+                    + zigbeeDevice
+                    + "/properties?propertyName="
+                    + ScimClient.encode(ZIGBEE_IMAGE));
+    assertThat(value.text())
+        .as("the node holds the last piece")
+        .contains(Base64.getEncoder().encodeToString(Arrays.copyOfRange(ZIGBEE_FILE, 24, 32)));
+    try {
+      gateway.faults().refuseOnce("zigbee", "write", ZCL_INVALID_IMAGE, pieces - 1);
+      Reply started = put(zigbeeDevice, ZIGBEE_IMAGE, request);
+      String instance = instanceId(started);
+      Reply rolledBack = outcome(started);
+      assertProblem(rolledBack, "extension-firmware-rollback", "Firmware rollback");
+      assertThat(rolledBack.json().path("detail").asText())
+          .contains("piece " + pieces + " of " + pieces)
+          .contains("ZCL INVALID_IMAGE (0x96)");
+      JsonObject callback = RECEIVER.of(instance).body();
+      assertThat(callback.getString("type")).isEqualTo(PROBLEM + "extension-firmware-rollback");
+      assertThat(callback.getString("id")).isEqualTo(zigbeeDevice);
+
+      gateway.faults().clear();
+      gateway.faults().refuseOnce("zigbee", "write", ZCL_ABORT, 1);
+      Reply early = outcome(put(zigbeeDevice, ZIGBEE_IMAGE, request));
+      assertProblem(early, "extension-firmware-update-failed", "Firmware update failed");
+      assertThat(early.json().path("detail").asText())
+          .contains("piece 2 of " + pieces)
+          .contains("ZCL ABORT (0x95)");
     } finally {
       gateway.faults().clear();
     }

@@ -1,6 +1,7 @@
 package org.nipcgateway.simulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.BleConnectRequest;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.DeviceAnswer;
+import org.nipcgateway.core.radio.DeviceStatus;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.RadioException;
 import org.nipcgateway.core.radio.RadioState;
@@ -120,6 +122,42 @@ class FaultInjectionTest {
 
     assertThat(refused.succeeded()).isFalse();
     assertThat(next.value()).containsExactly(9);
+  }
+
+  @Test
+  void a_refusal_after_some_operations_lets_them_pass_and_answers_its_own_status() {
+    loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
+    faults.plan().add("read", Optional.empty(), Fault.Kind.REFUSED, 1, 2, OptionalInt.of(0x80));
+
+    DeviceAnswer<byte[]> first = loop.await(() -> radio.read(SENSOR, LEVEL));
+    DeviceAnswer<byte[]> second = loop.await(() -> radio.read(SENSOR, LEVEL));
+    DeviceAnswer<byte[]> third = loop.await(() -> radio.read(SENSOR, LEVEL));
+    DeviceAnswer<byte[]> fourth = loop.await(() -> radio.read(SENSOR, LEVEL));
+
+    assertThat(first.value()).containsExactly(9);
+    assertThat(second.value()).containsExactly(9);
+    assertThat(third.refusal())
+        .hasValue(new DeviceStatus(DeviceStatus.Protocol.ATT, 0x80))
+        .get()
+        .hasToString("ATT APPLICATION_ERROR (0x80)");
+    assertThat(fourth.value()).containsExactly(9);
+    assertThat(faults.plan().list()).isEmpty();
+  }
+
+  @Test
+  void a_status_fits_only_a_refusal_and_an_error_code() {
+    Optional<String> any = Optional.empty();
+    assertThatThrownBy(
+            () -> faults.plan().add("read", any, Fault.Kind.TIMEOUT, 1, 0, OptionalInt.of(0x80)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only a 'refused' fault");
+    assertThatThrownBy(
+            () -> faults.plan().add("read", any, Fault.Kind.REFUSED, 1, 0, OptionalInt.of(0)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () -> faults.plan().add("read", any, Fault.Kind.REFUSED, 1, -1, OptionalInt.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(faults.plan().list()).isEmpty();
   }
 
   @Test

@@ -61,6 +61,32 @@ class RadiosSettingsTest {
   }
 
   @Test
+  void a_configured_refusal_may_wait_for_later_operations_and_name_its_status() throws Exception {
+    Future<Radios> started =
+        start(
+            "{\"zigbee\":{\"driver\":\"simulated\",\"faults\":[{\"operation\":\"write\","
+                + "\"fault\":\"refused\",\"times\":1,\"after\":3,\"status\":150}]}}");
+
+    assertThat(started.succeeded()).as(String.valueOf(started.cause())).isTrue();
+    Fault fault =
+        started.result().zigbeeFamily().orElseThrow().faults().orElseThrow().plan().list().get(0);
+    assertThat(fault.after()).isEqualTo(3);
+    assertThat(fault.status()).hasValue(150);
+    started.result().stop();
+  }
+
+  @Test
+  void a_status_on_a_fault_that_is_no_refusal_is_named_with_its_key() throws Exception {
+    Future<Radios> started =
+        start(
+            "{\"ble\":{\"driver\":\"simulated\",\"faults\":[{\"fault\":\"timeout\",\"status\":128}]}}");
+
+    assertThat(started.cause().getMessage())
+        .startsWith("config key 'radios.ble.faults[0].status'")
+        .contains("only a 'refused' fault");
+  }
+
+  @Test
   void faults_with_fault_injection_turned_off_are_refused() throws Exception {
     Future<Radios> started =
         start(

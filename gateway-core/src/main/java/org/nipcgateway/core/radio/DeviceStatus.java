@@ -26,7 +26,10 @@ public record DeviceStatus(Protocol protocol, int code) {
   /** The code's name ({@code READ_ONLY}), or its hex value when it has none here. */
   public String name() {
     return switch (protocol) {
-      case ATT -> AttError.of(code).map(Enum::name).orElse(hex());
+      case ATT ->
+          AttError.of(code)
+              .map(Enum::name)
+              .orElse(applicationError() ? "APPLICATION_ERROR" : hex());
       case ZCL -> ZclStatus.of(code).map(Enum::name).orElse(hex());
     };
   }
@@ -48,6 +51,14 @@ public record DeviceStatus(Protocol protocol, int code) {
         && (code == AttError.INSUFFICIENT_AUTHENTICATION.code()
             || code == AttError.INSUFFICIENT_ENCRYPTION.code()
             || code == AttError.INSUFFICIENT_ENCRYPTION_KEY_SIZE.code());
+  }
+
+  /**
+   * Whether this is an ATT application error (0x80–0x9F): a code the characteristic's own profile
+   * defines, not the attribute protocol.
+   */
+  public boolean applicationError() {
+    return protocol == Protocol.ATT && code >= 0x80 && code <= 0x9F;
   }
 
   private String hex() {

@@ -29,6 +29,14 @@ public enum ZclStatus {
   DEFINED_OUT_OF_BAND(0x91),
   ACTION_DENIED(0x93),
   TIMEOUT(0x94),
+  /** OTA upgrade: the client gives the upgrade up. */
+  ABORT(0x95),
+  /** OTA upgrade: the image failed the client's checks (signature, CRC, header). */
+  INVALID_IMAGE(0x96),
+  WAIT_FOR_DATA(0x97),
+  NO_IMAGE_AVAILABLE(0x98),
+  /** OTA upgrade: the client needs further images before it can upgrade. */
+  REQUIRE_MORE_IMAGE(0x99),
   HARDWARE_FAILURE(0xC0),
   SOFTWARE_FAILURE(0xC1),
   UNSUPPORTED_CLUSTER(0xC3);

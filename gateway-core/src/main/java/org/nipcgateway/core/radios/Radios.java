@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.ServiceLoader;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.Settings;
@@ -197,13 +198,20 @@ public final class Radios {
       faults.latency().set("*", settings.longValue("latencyMs", 0, 0, Long.MAX_VALUE));
     }
     for (Settings fault : settings.sections("faults")) {
-      faults
-          .plan()
-          .add(
-              fault.string("operation", "*"),
-              fault.optionalString("device"),
-              kind(fault),
-              fault.integer("times", -1, -1, Integer.MAX_VALUE));
+      Optional<Integer> status = fault.optionalInteger("status", 1, 0xFF);
+      try {
+        faults
+            .plan()
+            .add(
+                fault.string("operation", "*"),
+                fault.optionalString("device"),
+                kind(fault),
+                fault.integer("times", -1, -1, Integer.MAX_VALUE),
+                fault.integer("after", 0, 0, Integer.MAX_VALUE),
+                status.map(OptionalInt::of).orElse(OptionalInt.empty()));
+      } catch (IllegalArgumentException e) {
+        throw fault.invalid("status", e.getMessage());
+      }
     }
     return Optional.of(faults);
   }

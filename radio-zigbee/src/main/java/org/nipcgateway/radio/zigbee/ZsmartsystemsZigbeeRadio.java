@@ -497,8 +497,14 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
     return refused(ZclStatus.FAILURE.code());
   }
 
-  private static <T> DeviceAnswer<T> refused(int status) {
-    return DeviceAnswer.refused(DeviceStatus.zcl(ZclStatus.of(status).orElse(ZclStatus.FAILURE)));
+  /**
+   * The node's refusal with its status as it came (an OTA status such as INVALID_IMAGE means more
+   * than FAILURE to the File extension); a code the stack could not decode (its UNKNOWN, 0xFF) is
+   * FAILURE. Package private for its test.
+   */
+  static <T> DeviceAnswer<T> refused(int status) {
+    int code = status > 0 && status < 0xFF ? status : ZclStatus.FAILURE.code();
+    return DeviceAnswer.refused(new DeviceStatus(DeviceStatus.Protocol.ZCL, code));
   }
 
   private static RadioException timeout(Eui64 device) {

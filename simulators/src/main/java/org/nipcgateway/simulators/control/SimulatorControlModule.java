@@ -8,6 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
@@ -218,7 +219,11 @@ public final class SimulatorControlModule implements ApiModule {
                 body.getString("operation", "*"),
                 Optional.ofNullable(body.getString("device")),
                 Fault.Kind.parse(String.valueOf(body.getString("fault"))),
-                body.getInteger("times", -1));
+                body.getInteger("times", -1),
+                body.getInteger("after", 0),
+                body.containsKey("status")
+                    ? OptionalInt.of(body.getInteger("status"))
+                    : OptionalInt.empty());
     return fault(fault);
   }
 
@@ -325,8 +330,10 @@ public final class SimulatorControlModule implements ApiModule {
             .put("radio", fault.radio())
             .put("operation", fault.operation())
             .put("fault", fault.kind().label())
-            .put("times", fault.remaining());
+            .put("times", fault.remaining())
+            .put("after", fault.after());
     fault.device().ifPresent(d -> json.put("device", d));
+    fault.status().ifPresent(code -> json.put("status", code));
     return json;
   }
 

@@ -2,6 +2,7 @@ package org.nipcgateway.core.nipc.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import java.util.Optional;
 import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.link.RadioProblems;
 import org.nipcgateway.core.nipc.problem.NipcException;
@@ -59,6 +60,15 @@ public final class PropertyService {
   }
 
   public Future<Void> write(DeviceRecord device, String property, byte[] value) {
+    return write(device, property, value, RefusalMeaning.NONE);
+  }
+
+  /**
+   * Writes the value; a refusal that {@code meaning} names a problem for fails with that problem,
+   * any other as every refused write does.
+   */
+  public Future<Void> write(
+      DeviceRecord device, String property, byte[] value, RefusalMeaning meaning) {
     return writableDefinition(device, property)
         .compose(
             definition -> {
@@ -67,7 +77,14 @@ public final class PropertyService {
               return target
                   .write(radios, value)
                   .recover(e -> RadioProblems.recover(e, target.ble(), subject, WRITE_FAILED))
-                  .map(answer -> RadioProblems.value(answer, target.ble(), subject, WRITE_FAILED));
+                  .map(
+                      answer -> {
+                        Optional<NipcException> meant = answer.refusal().flatMap(meaning::problem);
+                        if (meant.isPresent()) {
+                          throw meant.get();
+                        }
+                        return RadioProblems.value(answer, target.ble(), subject, WRITE_FAILED);
+                      });
             });
   }
 

@@ -3,15 +3,46 @@ package org.nipcgateway.core.radio.fault;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.nipcgateway.core.radio.RadioException;
 import org.nipcgateway.core.radio.RadioException.Reason;
 
 /**
  * One injected fault: which radio operation it hits (optionally only for one device), what goes
  * wrong, and how many more times (a negative count means until it is cleared).
+ *
+ * @param after how many matching operations still pass untouched before it strikes: with the number
+ *     of pieces of a write less one, it hits the last piece only
+ * @param status the ATT error or ZCL status a {@link Kind#REFUSED} fault answers with; without it
+ *     the decorator's usual refusal for the operation
  */
 public record Fault(
-    String id, String radio, String operation, Optional<String> device, Kind kind, int remaining) {
+    String id,
+    String radio,
+    String operation,
+    Optional<String> device,
+    Kind kind,
+    int remaining,
+    int after,
+    OptionalInt status) {
+
+  public Fault {
+    if (after < 0) {
+      throw new IllegalArgumentException("'after' must be 0 or more, got " + after);
+    }
+    if (status.isPresent() && kind != Kind.REFUSED) {
+      throw new IllegalArgumentException("only a 'refused' fault answers with a 'status'");
+    }
+    if (status.isPresent() && (status.getAsInt() < 1 || status.getAsInt() > 0xFF)) {
+      throw new IllegalArgumentException(
+          "'status' must be an error code from 1 to 255, got " + status.getAsInt());
+    }
+  }
+
+  /** The same fault with {@code remaining} and {@code after} as given. */
+  Fault with(int remaining, int after) {
+    return new Fault(id, radio, operation, device, kind, remaining, after, status);
+  }
 
   /** What goes wrong. */
   public enum Kind {

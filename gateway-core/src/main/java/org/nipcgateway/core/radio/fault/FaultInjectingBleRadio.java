@@ -23,8 +23,9 @@ import org.nipcgateway.core.radio.RadioState;
 /**
  * Wraps any BLE radio and injects latency and faults into its operations, so the gateway's handling
  * of a failing radio is tested the same way over every driver. Faults act as a failing radio would:
- * a disconnect fault really drops the link, a refusal is the device's ATT error, and a radio-down
- * fault takes the whole radio down (links lost, state {@code DOWN}) until cleared.
+ * a disconnect fault really drops the link, a refusal is the device's ATT error (the fault's {@code
+ * status}, or the usual one for the operation), and a radio-down fault takes the whole radio down
+ * (links lost, state {@code DOWN}) until cleared.
  */
 public final class FaultInjectingBleRadio implements BleRadio, BleListener {
   private final BleRadio radio;
@@ -45,7 +46,7 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
     return perform(
         "connect",
         request.address(),
-        kind -> failure(kind, "connect", request.address()),
+        fault -> failure(fault.kind(), "connect", request.address()),
         () -> radio.connect(request));
   }
 
@@ -59,7 +60,7 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
     return perform(
         "discover",
         device,
-        kind -> failure(kind, "discover", device),
+        fault -> failure(fault.kind(), "discover", device),
         () -> radio.discover(device, serviceIds));
   }
 
@@ -68,7 +69,7 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
     return perform(
         "read",
         device,
-        kind -> answer(kind, "read", device, AttError.READ_NOT_PERMITTED),
+        fault -> answer(fault, "read", device, AttError.READ_NOT_PERMITTED),
         () -> radio.read(device, characteristic));
   }
 
@@ -78,7 +79,7 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
     return perform(
         "write",
         device,
-        kind -> answer(kind, "write", device, AttError.WRITE_NOT_PERMITTED),
+        fault -> answer(fault, "write", device, AttError.WRITE_NOT_PERMITTED),
         () -> radio.write(device, characteristic, value, type));
   }
 
@@ -92,7 +93,7 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
     return perform(
         "notifications",
         device,
-        kind -> answer(kind, "notifications", device, AttError.WRITE_NOT_PERMITTED),
+        fault -> answer(fault, "notifications", device, AttError.WRITE_NOT_PERMITTED),
         () -> radio.notifications(device, characteristic, true));
   }
 
@@ -109,7 +110,7 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
     return perform(
         "transmit",
         device,
-        kind -> failure(kind, "transmit", device),
+        fault -> failure(fault.kind(), "transmit", device),
         () -> radio.transmit(device, transmission));
   }
 
@@ -173,7 +174,7 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
   private <T> Future<T> perform(
       String operation,
       BleAddress device,
-      java.util.function.Function<Fault.Kind, Future<T>> onFault,
+      java.util.function.Function<Fault, Future<T>> onFault,
       Supplier<Future<T>> work) {
     return faults.perform(operation, device.toString(), onFault, work);
   }
@@ -187,12 +188,15 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
     return FaultInjection.fail(kind, operation, device.toString());
   }
 
+  /** A refusal answers the fault's ATT error, else {@code usual}; other faults are failures. */
   private <T> Future<DeviceAnswer<T>> answer(
-      Fault.Kind kind, String operation, BleAddress device, AttError refusal) {
-    if (kind == Fault.Kind.REFUSED) {
-      return Future.succeededFuture(DeviceAnswer.refused(DeviceStatus.att(refusal)));
+      Fault fault, String operation, BleAddress device, AttError usual) {
+    if (fault.kind() == Fault.Kind.REFUSED) {
+      DeviceStatus status =
+          new DeviceStatus(DeviceStatus.Protocol.ATT, fault.status().orElse(usual.code()));
+      return Future.succeededFuture(DeviceAnswer.refused(status));
     }
-    return failure(kind, operation, device);
+    return failure(fault.kind(), operation, device);
   }
 
   private void emit(Consumer<BleListener> event) {

@@ -20,7 +20,8 @@ import org.nipcgateway.core.radio.ZigbeeReporting;
 
 /**
  * Wraps any Zigbee radio and injects latency and faults into its operations: time-outs, a ZCL
- * FAILURE answer for refusals, unknown targets, and a coordinator that is down until cleared.
+ * FAILURE answer for refusals (or the status the fault names), unknown targets, and a coordinator
+ * that is down until cleared.
  */
 public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListener {
   private final ZigbeeRadio radio;
@@ -104,7 +105,10 @@ public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListe
   public Future<Void> leave(Eui64 device) {
     String node = device.toString();
     return faults.perform(
-        "leave", node, kind -> FaultInjection.fail(kind, "leave", node), () -> radio.leave(device));
+        "leave",
+        node,
+        fault -> FaultInjection.fail(fault.kind(), "leave", node),
+        () -> radio.leave(device));
   }
 
   @Override
@@ -114,7 +118,7 @@ public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListe
     return faults.perform(
         "transmit",
         node,
-        kind -> FaultInjection.fail(kind, "transmit", node),
+        fault -> FaultInjection.fail(fault.kind(), "transmit", node),
         () -> radio.transmit(device, transmission));
   }
 
@@ -180,11 +184,17 @@ public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListe
     return faults.perform(
         operation,
         device.toString(),
-        kind ->
-            kind == Fault.Kind.REFUSED
-                ? Future.succeededFuture(DeviceAnswer.refused(DeviceStatus.zcl(ZclStatus.FAILURE)))
-                : FaultInjection.fail(kind, operation, device.toString()),
+        fault ->
+            fault.kind() == Fault.Kind.REFUSED
+                ? Future.succeededFuture(DeviceAnswer.refused(refusal(fault)))
+                : FaultInjection.fail(fault.kind(), operation, device.toString()),
         work);
+  }
+
+  /** The ZCL status a refusal answers: the fault's own, or FAILURE. */
+  private static DeviceStatus refusal(Fault fault) {
+    return new DeviceStatus(
+        DeviceStatus.Protocol.ZCL, fault.status().orElse(ZclStatus.FAILURE.code()));
   }
 
   private void emit(Consumer<ZigbeeListener> event) {

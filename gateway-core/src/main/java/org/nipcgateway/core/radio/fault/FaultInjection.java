@@ -45,7 +45,7 @@ public final class FaultInjection {
   <T> Future<T> perform(
       String operation,
       String device,
-      Function<Fault.Kind, Future<T>> onFault,
+      Function<Fault, Future<T>> onFault,
       Supplier<Future<T>> work) {
     return unlessDown(operation, device, () -> latency.of(operation))
         .compose(
@@ -54,7 +54,7 @@ public final class FaultInjection {
               if (fault.isEmpty()) {
                 return work.get();
               }
-              return onFault.apply(fault.get().kind());
+              return onFault.apply(fault.get());
             });
   }
 

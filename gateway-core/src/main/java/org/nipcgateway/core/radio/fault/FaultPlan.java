@@ -3,6 +3,7 @@ package org.nipcgateway.core.radio.fault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -26,7 +27,24 @@ public final class FaultPlan {
   }
 
   public Fault add(String operation, Optional<String> device, Fault.Kind kind, int times) {
-    Fault fault = new Fault(UUID.randomUUID().toString(), radio, operation, device, kind, times);
+    return add(operation, device, kind, times, 0, OptionalInt.empty());
+  }
+
+  /**
+   * Adds a fault that lets {@code after} matching operations pass first and, when it is a refusal,
+   * answers with {@code status}; fails with {@link IllegalArgumentException} for a status on a
+   * fault that is no refusal, or one out of 1–255.
+   */
+  public Fault add(
+      String operation,
+      Optional<String> device,
+      Fault.Kind kind,
+      int times,
+      int after,
+      OptionalInt status) {
+    Fault fault =
+        new Fault(
+            UUID.randomUUID().toString(), radio, operation, device, kind, times, after, status);
     synchronized (this) {
       faults.add(fault);
     }
@@ -60,18 +78,15 @@ public final class FaultPlan {
     for (int i = 0; i < faults.size(); i++) {
       Fault fault = faults.get(i);
       if (fault.matches(radio, operation, device)) {
+        if (fault.after() > 0) {
+          // This operation passes; the fault waits for a later one.
+          faults.set(i, fault.with(fault.remaining(), fault.after() - 1));
+          return Optional.empty();
+        }
         if (fault.remaining() == 1) {
           faults.remove(i);
         } else if (fault.remaining() > 1) {
-          faults.set(
-              i,
-              new Fault(
-                  fault.id(),
-                  fault.radio(),
-                  fault.operation(),
-                  fault.device(),
-                  fault.kind(),
-                  fault.remaining() - 1));
+          faults.set(i, fault.with(fault.remaining() - 1, 0));
         }
         return Optional.of(fault);
       }

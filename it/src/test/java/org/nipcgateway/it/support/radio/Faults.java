@@ -37,6 +37,25 @@ public final class Faults {
             .put("times", times));
   }
 
+  /**
+   * The device lets {@code after} {@code operation}s through, then refuses the next one, once, with
+   * {@code status} (an ATT error code over BLE, a ZCL status over Zigbee): with the pieces of a
+   * write less one, it refuses the last piece.
+   */
+  public void refuseOnce(String radio, String operation, int status, int after) {
+    available();
+    send(
+        "POST",
+        "/faults",
+        new JsonObject()
+            .put("radio", radio)
+            .put("operation", operation)
+            .put("fault", "refused")
+            .put("times", 1)
+            .put("after", after)
+            .put("status", status));
+  }
+
   /** Every {@code operation} of the radio ({@code *} for all) is held back this long. */
   public void latency(String radio, String operation, long ms) {
     available();

@@ -8,6 +8,7 @@ import org.nipcgateway.core.nipc.link.BleConnections;
 import org.nipcgateway.core.nipc.link.RadioProblems;
 import org.nipcgateway.core.nipc.operation.PropertyService;
 import org.nipcgateway.core.nipc.operation.ProtocolMaps;
+import org.nipcgateway.core.nipc.operation.RefusalMeaning;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.NipcProblem;
 
@@ -32,6 +33,15 @@ public final class BlobWriter {
    * a failed piece stops the series and its problem says which piece it was.
    */
   public Future<Void> write(DeviceRecord device, String property, byte[] value, int chunkSize) {
+    return write(device, property, value, chunkSize, RefusalMeaning.NONE);
+  }
+
+  /**
+   * Writes as above; the device's refusal of the last piece, the answer to the series as a whole,
+   * is the problem {@code lastPiece} names for it (any other refusal is a failed write).
+   */
+  public Future<Void> write(
+      DeviceRecord device, String property, byte[] value, int chunkSize, RefusalMeaning lastPiece) {
     if (chunkSize < 1) {
       return Future.failedFuture(NipcException.badRequest("the chunk size must be at least 1"));
     }
@@ -40,12 +50,12 @@ public final class BlobWriter {
         .compose(
             definition -> {
               if (!overBle(device, definition)) {
-                return pieces(device, property, value, chunkSize);
+                return pieces(device, property, value, chunkSize, lastPiece);
               }
               return links
                   .using(
                       device.ble().orElseThrow().connectRequest(),
-                      address -> pieces(device, property, value, chunkSize))
+                      address -> pieces(device, property, value, chunkSize, lastPiece))
                   .recover(
                       e ->
                           RadioProblems.recover(
@@ -62,7 +72,8 @@ public final class BlobWriter {
     return ProtocolMaps.bleMap(device, definition.path("sdfProtocolMap")) != null;
   }
 
-  private Future<Void> pieces(DeviceRecord device, String property, byte[] value, int size) {
+  private Future<Void> pieces(
+      DeviceRecord device, String property, byte[] value, int size, RefusalMeaning lastPiece) {
     int count = Math.max(1, (value.length + size - 1) / size);
     Future<Void> chain = Future.succeededFuture();
     for (int i = 0; i < count; i++) {
@@ -72,7 +83,11 @@ public final class BlobWriter {
           chain.compose(
               v ->
                   properties
-                      .write(device, property, piece)
+                      .write(
+                          device,
+                          property,
+                          piece,
+                          index == count - 1 ? lastPiece : RefusalMeaning.NONE)
                       .recover(e -> Future.failedFuture(located(e, index, count, size))));
     }
     return chain;

@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * Writes files to device properties (the File extension): checks the device and property at once,
  * then in the background fetches the file, checks its size and SHA-256, and writes it in pieces
  * with {@link BlobWriter}. A failure at any step is extension-firmware-update-failed with what
- * failed in its detail; nothing is written when the download or the checksum fails. Writes are kept
- * with the other extensions' long operations ({@link ExtensionOperations}: bounded, finished ones
- * for a while), in memory, not across a restart.
+ * failed in its detail; nothing is written when the download or the checksum fails. A device that
+ * receives every piece and then refuses the image in its answer to the last one ({@link
+ * ImageRefusal}) is extension-firmware-rollback: it keeps the firmware it had. Writes are kept with
+ * the other extensions' long operations ({@link ExtensionOperations}: bounded, finished ones for a
+ * while), in memory, not across a restart.
  */
 public final class FileService {
   private static final Logger LOG = LoggerFactory.getLogger(FileService.class);
@@ -97,7 +99,14 @@ public final class FileService {
               request.sha256().ifPresent(expected -> checkSum(request, file, expected));
               return affordances
                   .device(deviceId)
-                  .compose(device -> writer.write(device, property, file, request.chunkSize()));
+                  .compose(
+                      device ->
+                          writer.write(
+                              device,
+                              property,
+                              file,
+                              request.chunkSize(),
+                              new ImageRefusal(file.length)));
             });
   }
 
@@ -118,14 +127,20 @@ public final class FileService {
     }
   }
 
-  /** What a failed job reports: the firmware problem, with the cause's detail. */
+  /**
+   * What a failed job reports: a rollback as it is, else the update-failed problem with the cause's
+   * detail.
+   */
   private static NipcException problem(Throwable failure) {
     if (failure == null) {
       return null;
     }
     if (failure instanceof NipcException nipc) {
       return nipc.problem()
-              .filter(p -> p == NipcProblem.EXTENSION_FIRMWARE_UPDATE_FAILED)
+              .filter(
+                  p ->
+                      p == NipcProblem.EXTENSION_FIRMWARE_UPDATE_FAILED
+                          || p == NipcProblem.EXTENSION_FIRMWARE_ROLLBACK)
               .isPresent()
           ? nipc
           : FileFetcher.failed("writing the file failed: " + nipc.getMessage());
