@@ -128,7 +128,7 @@ public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListe
     return faults.perform(
         "discover",
         node,
-        kind -> FaultInjection.fail(kind, "discover", node),
+        fault -> FaultInjection.fail(fault.kind(), "discover", node),
         () -> radio.discover(device));
   }
 
