@@ -190,7 +190,9 @@ class NipcBulkTest {
 
     io.vertx.core.json.JsonObject callback = RECEIVER.of(instanceId).body();
 
-    assertThat(callback.getString("id")).isEqualTo(device);
+    // Extension-Bulk.yaml gives the callback and the result the same schema: the instance as id.
+    assertThat(callback.getString("id")).isEqualTo(instanceId);
+    assertThat(callback.getString("instanceId")).isEqualTo(instanceId);
     assertThat(callback.getJsonArray("operations")).hasSize(2);
     assertThat(
             callback
@@ -233,6 +235,115 @@ class NipcBulkTest {
     // The third operation did not run: the level is still what the first wrote.
     JsonNode level = gateway.scim().get("/nipc" + properties(device, LEVEL)).json();
     assertThat(level.get(0).path("value").asText()).isEqualTo("Bw==");
+  }
+
+  private static String conditionalRead(String id, String name) {
+    return "/extensions/"
+        + id
+        + "/properties/read/conditional?propertyName="
+        + ScimClient.encode(name);
+  }
+
+  @Test
+  void a_conditional_read_in_a_bulk_answers_the_matching_value_as_the_bulk_example_shows() {
+    ObjectNode body = ScimClient.JSON.createObjectNode();
+    ArrayNode operations = body.putArray("operations");
+    op(operations, "PUT", properties(device, LEVEL)).putObject("data").put("value", "Iw==");
+    op(operations, "POST", conditionalRead(device, LEVEL))
+        .putObject("data")
+        .put("value", "Iw==")
+        .put("maxRepeat", 5)
+        .put("retryTime", 1);
+    op(operations, "GET", properties(device, LEVEL));
+    JsonNode items = run(body).path("operations");
+    assertThat(items).hasSize(3);
+    assertThat(items.get(1).path("method").asText()).isEqualTo("POST");
+    assertThat(items.get(1).path("path").asText()).isEqualTo(conditionalRead(device, LEVEL));
+    assertThat(items.get(1).path("response").toString()).isEqualTo("{\"value\":\"Iw==\"}");
+    assertThat(items.get(2).path("response").path("value").asText()).isEqualTo("Iw==");
+  }
+
+  @Test
+  void a_conditional_read_that_never_matches_fails_its_step_and_the_rest_are_not_executed() {
+    ObjectNode body = ScimClient.JSON.createObjectNode();
+    ArrayNode operations = body.putArray("operations");
+    op(operations, "PUT", properties(device, LEVEL)).putObject("data").put("value", "JQ==");
+    op(operations, "POST", conditionalRead(device, LEVEL))
+        .putObject("data")
+        .put("value", "/w==")
+        .put("maxRepeat", 2)
+        .put("retryTime", 0);
+    op(operations, "PUT", properties(device, LEVEL)).putObject("data").put("value", "Jg==");
+    JsonNode items = run(body).path("operations");
+    assertThat(items).hasSize(3);
+    // The standalone conditional read's own failure: 504 after maxRepeat reads.
+    assertThat(items.get(1).path("response").path("status").asInt()).isEqualTo(504);
+    assertThat(items.get(1).path("response").path("detail").asText()).contains("2 read(s)");
+    assertThat(items.get(2).path("response").path("type").asText())
+        .isEqualTo(PROBLEM + "extension-operation-not-executed");
+    JsonNode level = gateway.scim().get("/nipc" + properties(device, LEVEL)).json();
+    assertThat(level.get(0).path("value").asText()).isEqualTo("JQ==");
+  }
+
+  @Test
+  void a_conditional_read_of_an_unreadable_property_fails_with_property_not_readable() {
+    ObjectNode body = ScimClient.JSON.createObjectNode();
+    ArrayNode operations = body.putArray("operations");
+    op(operations, "POST", conditionalRead(device, SECRET)).putObject("data").put("value", "AA==");
+    op(operations, "GET", properties(device, LEVEL));
+    JsonNode items = run(body).path("operations");
+    assertThat(items.get(0).path("response").path("type").asText())
+        .isEqualTo(PROBLEM + "property-not-readable");
+    assertThat(items.get(1).path("response").path("type").asText())
+        .isEqualTo(PROBLEM + "extension-operation-not-executed");
+  }
+
+  @Test
+  void a_malformed_conditional_operation_refuses_the_bulk_before_anything_runs() {
+    gateway
+        .scim()
+        .put(
+            "/nipc" + properties(device, LEVEL),
+            "[{\"property\":\"" + LEVEL + "\",\"value\":\"Kg==\"}]",
+            "Content-Type",
+            "application/nipc+json");
+    String event =
+        "/extensions/" + device + "/events/conditional?eventName=" + ScimClient.encode(LEVEL);
+    String[][] conditionals = {
+      {conditionalRead(device, LEVEL), null},
+      {conditionalRead(device, LEVEL), "{\"maxRepeat\":2}"},
+      {conditionalRead(device, LEVEL), "{\"value\":\"%\"}"},
+      {conditionalRead(device, LEVEL), "{\"value\":\"AA==\",\"maxRepeat\":11}"},
+      {conditionalRead(device, LEVEL), "{\"value\":\"AA==\",\"retryTime\":-1}"},
+      {conditionalRead(device, LEVEL), "{\"value\":\"AA==\",\"retryTime\":1.5}"},
+      {conditionalRead(device, LEVEL), "{\"value\":\"AA==\",\"timeout\":5}"},
+      {
+        conditionalRead(device, LEVEL),
+        "{\"value\":\"AA==\",\"callback\":{\"url\":\"https://127.0.0.1/x\"}}"
+      },
+      {"/extensions/" + device + "/properties/read/conditional", "{\"value\":\"AA==\"}"},
+      {conditionalRead(other, LEVEL), "{\"value\":\"AA==\"}"},
+      {event, null},
+      {event, "{\"value\":\"AA==\",\"timeout\":0}"},
+      {event, "{\"value\":\"AA==\",\"timeout\":3601}"},
+      {event, "{\"value\":\"AA==\",\"maxRepeat\":5}"},
+      {event, "{\"value\":1}"},
+    };
+    for (String[] conditional : conditionals) {
+      String body =
+          "{\"operations\":[{\"method\":\"PUT\",\"path\":\""
+              + properties(device, LEVEL)
+              + "\",\"data\":{\"value\":\"Kw==\"}},{\"method\":\"POST\",\"path\":\""
+              + conditional[0]
+              + "\""
+              + (conditional[1] == null ? "" : ",\"data\":" + conditional[1])
+              + "}]}";
+      Reply reply = post(body);
+      assertThat(reply.status()).as(body + " -> " + reply.text()).isEqualTo(400);
+      assertThat(reply.json().path("detail").asText()).startsWith("operation 2: ");
+    }
+    JsonNode level = gateway.scim().get("/nipc" + properties(device, LEVEL)).json();
+    assertThat(level.get(0).path("value").asText()).isEqualTo("Kg==");
   }
 
   @Test

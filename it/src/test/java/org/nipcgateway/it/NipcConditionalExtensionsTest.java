@@ -191,6 +191,9 @@ class NipcConditionalExtensionsTest {
                 .put("timeout", 30)
                 .put("callback", new JsonObject().put("url", callbacks.url())));
     assertThat(demo.client().get(status).json().path("status").asText()).isEqualTo("IN_PROGRESS");
+    // Extension-EventConditional.yaml's status and callback examples carry the instance as id
+    // (its ReadConditional sibling's the device).
+    assertThat(demo.client().get(status).json().path("id").asText()).isEqualTo(instanceId(status));
 
     demo.pressButton("Ag==");
     demo.pressButton("AQ==");
@@ -223,6 +226,7 @@ class NipcConditionalExtensionsTest {
     JsonObject callback = callbacks.of(instanceId(status)).body();
     assertThat(callback.getString("event")).isEqualTo(ON_OFF_CHANGED);
     assertThat(callback.getInteger("status")).isEqualTo(504);
+    assertThat(callback.getString("id")).isEqualTo(instanceId(status));
   }
 
   @AfterEach

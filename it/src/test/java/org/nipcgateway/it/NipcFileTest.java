@@ -302,12 +302,13 @@ class NipcFileTest {
     assertThat(outcome(refused).status()).isEqualTo(502);
 
     JsonObject success = RECEIVER.of(ok).body();
-    assertThat(success.getString("id")).isEqualTo(device);
+    // Extension-File.yaml's callback examples carry the instance as id.
+    assertThat(success.getString("id")).isEqualTo(ok);
     assertThat(success.getInteger("status")).isEqualTo(204);
     assertThat(success.getString("property")).isEqualTo(FIRMWARE);
     JsonObject failure = RECEIVER.of(failed).body();
     assertThat(failure.getString("type")).isEqualTo(PROBLEM + "extension-firmware-update-failed");
-    assertThat(failure.getString("id")).isEqualTo(device);
+    assertThat(failure.getString("id")).isEqualTo(failed);
   }
 
   private static String instanceId(Reply started) {

@@ -20,8 +20,10 @@ import org.nipcgateway.core.nipc.extension.callback.CallbackSettings;
 import org.nipcgateway.core.nipc.extension.callback.ExtensionOperations;
 import org.nipcgateway.core.nipc.extension.callback.HttpCallbackSender;
 import org.nipcgateway.core.nipc.extension.callback.LongOperationRoutes;
+import org.nipcgateway.core.nipc.extension.eventconditional.ConditionalEventStep;
 import org.nipcgateway.core.nipc.extension.eventconditional.ConditionalEvents;
 import org.nipcgateway.core.nipc.extension.eventconditional.EventConditionalRoutes;
+import org.nipcgateway.core.nipc.extension.readconditional.ConditionalReadStep;
 import org.nipcgateway.core.nipc.extension.readconditional.ConditionalReads;
 import org.nipcgateway.core.nipc.extension.readconditional.ReadConditionalRoutes;
 import org.nipcgateway.core.nipc.group.DeviceGroups;
@@ -147,9 +149,12 @@ final class Engine {
             operations);
     ConditionalEvents conditionalEvents =
         new ConditionalEvents(context.vertx(), affordances, subscriptions, operations);
-    readConditional =
-        ReadConditionalRoutes.of(
-            new ConditionalReads(context.vertx(), propertyService, operations), operations);
+    ConditionalReads conditionalReads =
+        new ConditionalReads(context.vertx(), propertyService, operations);
+    readConditional = ReadConditionalRoutes.of(conditionalReads, operations);
+    // A bulk may hold both conditional operations (Extension-Bulk.yaml lists their paths).
+    ConditionalReadStep.addTo(deviceExtensions.bulkSteps(), conditionalReads);
+    ConditionalEventStep.addTo(deviceExtensions.bulkSteps(), conditionalEvents);
     eventConditional = EventConditionalRoutes.of(conditionalEvents, operations);
     // Advertisements of devices that are not onboarded reach only the data apps an operator let
     // have them.

@@ -16,8 +16,9 @@ import org.nipcgateway.core.nipc.problem.NipcException;
  * The operations a bulk holds on this gateway: property reads ({@code response: {value}}) and
  * writes ({@code {status: 200}}), actions (run to their end: {@code {value}} when the device sent a
  * response payload, else {@code {status: 200}}) and file writes ({@code {status: 204}}), as the
- * draft's bulk examples answer them. Conditional reads and events come with the extensions that
- * define them ({@link BulkSteps#add}).
+ * draft's bulk examples answer them. Conditional reads and events are added by the extensions that
+ * define them ({@code ConditionalReadStep}, {@code ConditionalEventStep}, through {@link
+ * BulkSteps#add}).
  */
 public final class BuiltInSteps {
   private BuiltInSteps() {}

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.nipcgateway.core.nipc.extension.callback.BodyId;
 import org.nipcgateway.core.nipc.extension.callback.Callback;
 import org.nipcgateway.core.nipc.extension.callback.ExtensionOperation;
 import org.nipcgateway.core.nipc.extension.callback.ExtensionOperations;
@@ -102,7 +103,8 @@ public final class BulkService {
               }
               BulkRun run = new BulkRun();
               ExtensionOperation bulk =
-                  this.operations.start(deviceId, KIND, "", callback, run::results);
+                  this.operations.start(
+                      deviceId, KIND, "", callback, BodyId.INSTANCE, run::results);
               Future<Void> ready =
                   onAdvertisement
                       ? advertisements.next(device.ble().orElseThrow())

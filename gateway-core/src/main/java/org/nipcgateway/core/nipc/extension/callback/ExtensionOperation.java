@@ -18,6 +18,7 @@ public final class ExtensionOperation {
   private final String subject;
   private final Optional<Callback> callback;
   private final Supplier<JsonObject> progress;
+  private final BodyId bodyId;
   private boolean claimed;
   private volatile Instant finishedAt;
   private volatile JsonObject result;
@@ -29,13 +30,15 @@ public final class ExtensionOperation {
       String kind,
       String subject,
       Optional<Callback> callback,
-      Supplier<JsonObject> progress) {
+      Supplier<JsonObject> progress,
+      BodyId bodyId) {
     this.instanceId = instanceId;
     this.deviceId = deviceId;
     this.kind = kind;
     this.subject = subject;
     this.callback = callback;
     this.progress = progress;
+    this.bodyId = bodyId;
   }
 
   public String instanceId() {
@@ -44,6 +47,11 @@ public final class ExtensionOperation {
 
   public String deviceId() {
     return deviceId;
+  }
+
+  /** The {@code id} its status and callback bodies carry: its device or its instance id. */
+  public String bodyId() {
+    return bodyId == BodyId.DEVICE ? deviceId : instanceId;
   }
 
   /** Which extension runs it, e.g. {@code properties/read/conditional}. */

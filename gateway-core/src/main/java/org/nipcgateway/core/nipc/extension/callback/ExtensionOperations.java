@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * memory stays bounded however many requests arrive.
  *
  * <p>A callback body is the operation's result, or its problem document, with {@code id} (the
- * device, as the draft's Extension-Async callbacks carry it), {@code instanceId} and what the
- * extension adds (the property or event name, the last value).
+ * device or the instance, as the extension's OpenAPI file shows it: {@link BodyId}), {@code
+ * instanceId} and what the extension adds (the property or event name, the last value).
  */
 public final class ExtensionOperations {
   private static final Logger LOG = LoggerFactory.getLogger(ExtensionOperations.class);
@@ -52,14 +52,23 @@ public final class ExtensionOperations {
     this.problems = problems;
   }
 
-  /** Starts keeping a new operation; 503 when {@code maxOperations} are still running. */
+  /**
+   * Starts keeping a new operation whose bodies carry its device as {@code id}; 503 when {@code
+   * maxOperations} are still running.
+   */
   public ExtensionOperation start(
       String deviceId, String kind, String subject, Optional<Callback> callback) {
-    return start(deviceId, kind, subject, callback, JsonObject::new);
+    return start(deviceId, kind, subject, callback, BodyId.DEVICE, JsonObject::new);
+  }
+
+  /** As {@link #start(String, String, String, Optional)}, with the {@code id} its bodies carry. */
+  public ExtensionOperation start(
+      String deviceId, String kind, String subject, Optional<Callback> callback, BodyId bodyId) {
+    return start(deviceId, kind, subject, callback, bodyId, JsonObject::new);
   }
 
   /**
-   * As {@link #start(String, String, String, Optional)}, for an operation that shows {@code
+   * As {@link #start(String, String, String, Optional, BodyId)}, for an operation that shows {@code
    * progress} while it runs.
    */
   public synchronized ExtensionOperation start(
@@ -67,6 +76,7 @@ public final class ExtensionOperations {
       String kind,
       String subject,
       Optional<Callback> callback,
+      BodyId bodyId,
       Supplier<JsonObject> progress) {
     evict();
     makeRoom();
@@ -76,7 +86,7 @@ public final class ExtensionOperations {
     }
     ExtensionOperation operation =
         new ExtensionOperation(
-            UUID.randomUUID().toString(), deviceId, kind, subject, callback, progress);
+            UUID.randomUUID().toString(), deviceId, kind, subject, callback, progress, bodyId);
     operations.put(operation.instanceId(), operation);
     return operation;
   }
@@ -154,7 +164,7 @@ public final class ExtensionOperations {
         .enqueue(
             operation.callback().get(),
             new JsonObject()
-                .put("id", operation.deviceId())
+                .put("id", operation.bodyId())
                 .put("instanceId", operation.instanceId())
                 .mergeIn(body))
         .onFailure(

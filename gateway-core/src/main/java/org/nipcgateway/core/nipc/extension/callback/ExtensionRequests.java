@@ -1,6 +1,7 @@
 package org.nipcgateway.core.nipc.extension.callback;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Base64;
@@ -17,7 +18,24 @@ public final class ExtensionRequests {
 
   /** The body as a JSON object with only the members named; else 415 or 400. */
   public static ObjectNode object(RoutingContext ctx, Set<String> members) {
-    ObjectNode object = NipcBodies.object(ctx, JSON_TYPES);
+    return only(NipcBodies.object(ctx, JSON_TYPES), members);
+  }
+
+  /**
+   * A bulk operation's {@code data} as an object with only the members named (missing: an empty
+   * object); else 400.
+   */
+  public static ObjectNode data(JsonNode data, Set<String> members) {
+    if (data == null || data.isMissingNode()) {
+      return JsonNodeFactory.instance.objectNode();
+    }
+    if (!(data instanceof ObjectNode object)) {
+      throw NipcException.badRequest("'data' must be an object");
+    }
+    return only(object, members);
+  }
+
+  private static ObjectNode only(ObjectNode object, Set<String> members) {
     object
         .fieldNames()
         .forEachRemaining(

@@ -39,7 +39,7 @@ public final class OperationResponses {
   public static void status(RoutingContext ctx, ExtensionOperation operation, String parameter) {
     JsonObject body =
         new JsonObject()
-            .put("id", operation.deviceId())
+            .put("id", operation.bodyId())
             .put("instanceId", operation.instanceId())
             .put("status", operation.finished() ? "COMPLETED" : "IN_PROGRESS");
     if (operation.finished()) {

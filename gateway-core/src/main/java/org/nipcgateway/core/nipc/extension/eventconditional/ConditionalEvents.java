@@ -1,20 +1,25 @@
 package org.nipcgateway.core.nipc.extension.eventconditional;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nipcgateway.core.events.DeviceEvent;
 import org.nipcgateway.core.events.DeviceEventListener;
 import org.nipcgateway.core.nipc.event.EventSubscriptions;
+import org.nipcgateway.core.nipc.extension.callback.BodyId;
 import org.nipcgateway.core.nipc.extension.callback.ExtensionOperation;
 import org.nipcgateway.core.nipc.extension.callback.ExtensionOperations;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.nipc.problem.NipcException;
+import org.nipcgateway.core.nipc.problem.NipcProblem;
 
 /**
  * Waits for an event whose data is the value asked for (draft-ietf-asdf-nipc, "NIPC API conditional
@@ -22,7 +27,8 @@ import org.nipcgateway.core.nipc.problem.NipcException;
  * needs to be registered, and data apps see the event only if it is also enabled) before the
  * request is answered, so an unknown device or event or a radio that cannot turn it on is the
  * request's own problem. The first matching event completes the operation; when none came within
- * the timeout it fails with 504. Either way the subscription is let go.
+ * the timeout it fails with 504. Either way the subscription is let go. A bulk's conditional event
+ * ({@link #await}) waits the same way, from when the bulk reaches it.
  */
 public final class ConditionalEvents implements DeviceEventListener {
   static final String KIND = "events/conditional";
@@ -33,9 +39,14 @@ public final class ConditionalEvents implements DeviceEventListener {
   private final ExtensionOperations operations;
   private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
-  /** An operation waiting for its event, with the subscription it holds and its deadline. */
+  /** A wait for an event, with the subscription it holds and its deadline. */
   private record Waiting(
-      ExtensionOperation operation, byte[] value, EventSubscriptions.Hold hold, long timer) {}
+      String deviceId,
+      String eventName,
+      byte[] value,
+      EventSubscriptions.Hold hold,
+      long timer,
+      Promise<byte[]> matched) {}
 
   public ConditionalEvents(
       Vertx vertx,
@@ -51,76 +62,117 @@ public final class ConditionalEvents implements DeviceEventListener {
 
   /** Holds the event's subscription and starts waiting. */
   Future<ExtensionOperation> start(String deviceId, String eventName, ConditionalEvent request) {
-    return affordances
-        .device(deviceId)
-        .compose(device -> subscriptions.hold(device, eventName))
+    return hold(deviceId, eventName)
         .map(
             hold -> {
               ExtensionOperation operation;
               try {
-                operation = operations.start(deviceId, KIND, eventName, request.callback());
+                operation =
+                    operations.start(
+                        deviceId, KIND, eventName, request.callback(), BodyId.INSTANCE);
               } catch (NipcException full) {
                 hold.release();
                 throw full;
               }
-              long timer =
-                  vertx.setTimer(request.timeout() * 1000L, t -> timedOut(operation.instanceId()));
-              waiting.put(
-                  operation.instanceId(), new Waiting(operation, request.value(), hold, timer));
+              wait(deviceId, eventName, request, hold)
+                  .onSuccess(
+                      data ->
+                          operations.complete(
+                              operation, outcome(eventName).put("value", base64(data))))
+                  .onFailure(e -> failed(operation, (NipcException) e));
               return operation;
             });
+  }
+
+  /**
+   * Holds the event's subscription and waits: completes with the matching event's data, or fails
+   * with the problem the operation would end with.
+   */
+  Future<byte[]> await(String deviceId, String eventName, ConditionalEvent request) {
+    return hold(deviceId, eventName).compose(hold -> wait(deviceId, eventName, request, hold));
+  }
+
+  private Future<EventSubscriptions.Hold> hold(String deviceId, String eventName) {
+    return affordances.device(deviceId).compose(device -> subscriptions.hold(device, eventName));
+  }
+
+  /** Waits with the subscription held; fails only with a {@link NipcException}. */
+  private Future<byte[]> wait(
+      String deviceId, String eventName, ConditionalEvent request, EventSubscriptions.Hold hold) {
+    String key = UUID.randomUUID().toString();
+    Promise<byte[]> matched = Promise.promise();
+    long timer = vertx.setTimer(request.timeout() * 1000L, t -> timedOut(key));
+    waiting.put(key, new Waiting(deviceId, eventName, request.value(), hold, timer, matched));
+    return matched.future();
   }
 
   @Override
   public void onEvent(DeviceEvent event) {
     byte[] data = event.signal().data();
-    List<Waiting> matched =
-        waiting.values().stream()
-            .filter(w -> w.operation().deviceId().equals(event.deviceId()))
-            .filter(w -> w.operation().subject().equals(event.eventName()))
-            .filter(w -> Arrays.equals(w.value(), data))
+    List<Map.Entry<String, Waiting>> matched =
+        waiting.entrySet().stream()
+            .filter(w -> w.getValue().deviceId().equals(event.deviceId()))
+            .filter(w -> w.getValue().eventName().equals(event.eventName()))
+            .filter(w -> Arrays.equals(w.getValue().value(), data))
             .toList();
-    for (Waiting match : matched) {
-      if (waiting.remove(match.operation().instanceId(), match)) {
-        vertx.cancelTimer(match.timer());
-        match.hold().release();
-        operations.complete(
-            match.operation(), outcome(match.operation()).put("value", base64(data)));
+    for (Map.Entry<String, Waiting> match : matched) {
+      Waiting w = match.getValue();
+      if (waiting.remove(match.getKey(), w)) {
+        vertx.cancelTimer(w.timer());
+        w.hold().release();
+        w.matched().tryComplete(data);
       }
     }
   }
 
-  private void timedOut(String instanceId) {
-    Waiting expired = waiting.remove(instanceId);
+  private void timedOut(String key) {
+    Waiting expired = waiting.remove(key);
     if (expired == null) {
       return;
     }
     expired.hold().release();
-    ExtensionOperation operation = expired.operation();
-    operations.fail(
-        operation,
-        NipcException.generic(
-            504, "Event " + operation.subject() + " with the value asked for did not come in time"),
-        outcome(operation));
+    expired
+        .matched()
+        .tryFail(
+            NipcException.generic(
+                504,
+                "Event " + expired.eventName() + " with the value asked for did not come in time"));
   }
 
-  /** Lets go of the subscriptions of operations on deleted devices. */
-  public void forget(java.util.Set<String> deletedIds) {
+  /**
+   * Lets go of the subscriptions of waits on deleted devices; a bulk still waiting ends with
+   * invalid-id (a standalone operation was forgotten with its device, so it finishes unseen).
+   */
+  public void forget(Set<String> deletedIds) {
     waiting
         .values()
         .removeIf(
             w -> {
-              if (!deletedIds.contains(w.operation().deviceId())) {
+              if (!deletedIds.contains(w.deviceId())) {
                 return false;
               }
               vertx.cancelTimer(w.timer());
               w.hold().release();
+              w.matched()
+                  .tryFail(
+                      NipcException.of(
+                          NipcProblem.INVALID_ID,
+                          "device " + w.deviceId() + " was deleted while waiting for the event"));
               return true;
             });
   }
 
-  private static JsonObject outcome(ExtensionOperation operation) {
-    return new JsonObject().put("event", operation.subject());
+  /** Fails the operation, unless it was forgotten with its deleted device. */
+  private void failed(ExtensionOperation operation, NipcException problem) {
+    if (operations
+        .find(operation.deviceId(), KIND, operation.subject(), operation.instanceId())
+        .isPresent()) {
+      operations.fail(operation, problem, outcome(operation.subject()));
+    }
+  }
+
+  private static JsonObject outcome(String eventName) {
+    return new JsonObject().put("event", eventName);
   }
 
   private static String base64(byte[] data) {

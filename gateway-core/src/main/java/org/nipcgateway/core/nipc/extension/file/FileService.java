@@ -8,6 +8,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.nipcgateway.core.nipc.extension.blob.BlobWriter;
+import org.nipcgateway.core.nipc.extension.callback.BodyId;
 import org.nipcgateway.core.nipc.extension.callback.ExtensionOperation;
 import org.nipcgateway.core.nipc.extension.callback.ExtensionOperations;
 import org.nipcgateway.core.nipc.operation.Affordances;
@@ -59,7 +60,7 @@ public final class FileService {
         .map(
             v -> {
               ExtensionOperation job =
-                  operations.start(deviceId, KIND, property, request.callback());
+                  operations.start(deviceId, KIND, property, request.callback(), BodyId.INSTANCE);
               write(deviceId, property, request)
                   .onComplete(
                       done -> {

@@ -1,6 +1,8 @@
 package org.nipcgateway.core.nipc.extension.readconditional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import java.util.Set;
 import org.nipcgateway.core.nipc.extension.callback.Callback;
@@ -14,12 +16,24 @@ import org.nipcgateway.core.nipc.extension.callback.ExtensionRequests;
 record ConditionalRead(byte[] value, int maxRepeat, int retryTime, Optional<Callback> callback) {
   private static final Set<String> MEMBERS = Set.of("value", "maxRepeat", "retryTime", "callback");
 
-  static ConditionalRead of(io.vertx.ext.web.RoutingContext ctx) {
+  /** A bulk's operation has no callback of its own: the bulk calls back once, for all. */
+  private static final Set<String> BULK_MEMBERS = Set.of("value", "maxRepeat", "retryTime");
+
+  static ConditionalRead of(RoutingContext ctx) {
     ObjectNode body = ExtensionRequests.object(ctx, MEMBERS);
+    return of(body, Callback.of(body));
+  }
+
+  /** The {@code data} of a bulk's conditional read, checked as the standalone request is. */
+  static ConditionalRead ofBulk(JsonNode data) {
+    return of(ExtensionRequests.data(data, BULK_MEMBERS), Optional.empty());
+  }
+
+  private static ConditionalRead of(ObjectNode body, Optional<Callback> callback) {
     return new ConditionalRead(
         ExtensionRequests.base64(body, "value"),
         ExtensionRequests.integer(body, "maxRepeat", 5, 1, 10),
         ExtensionRequests.integer(body, "retryTime", 1, 0, 10),
-        Callback.of(body));
+        callback);
   }
 }

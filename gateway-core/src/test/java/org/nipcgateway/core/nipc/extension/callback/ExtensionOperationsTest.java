@@ -108,6 +108,21 @@ class ExtensionOperationsTest {
   }
 
   @Test
+  void an_operation_whose_yaml_shows_the_instance_calls_back_with_the_instance_as_id() {
+    ExtensionOperations operations = operations(10);
+    ExtensionOperation operation =
+        operations.start(
+            DEVICE, "events/conditional", NAME, Optional.of(CALLBACK), BodyId.INSTANCE);
+
+    operations.complete(operation, new JsonObject().put("event", NAME).put("value", "AQ=="));
+
+    assertThat(operation.bodyId()).isEqualTo(operation.instanceId());
+    assertThat(sender.sent.get(0).getMap())
+        .containsEntry("id", operation.instanceId())
+        .containsEntry("instanceId", operation.instanceId());
+  }
+
+  @Test
   void a_failed_operation_calls_back_with_its_problem_document_and_context() {
     ExtensionOperations operations = operations(10);
     ExtensionOperation operation = operations.start(DEVICE, KIND, NAME, Optional.of(CALLBACK));
