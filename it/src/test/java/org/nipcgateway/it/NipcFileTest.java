@@ -417,7 +417,7 @@ class NipcFileTest {
           .ifPresent(writes -> assertThat(writes.size() - before).isEqualTo(pieces - 1));
       JsonObject callback = RECEIVER.of(instance).body();
       assertThat(callback.getString("type")).isEqualTo(PROBLEM + "extension-firmware-rollback");
-      assertThat(callback.getString("id")).isEqualTo(device);
+      assertThat(callback.getString("id")).isEqualTo(instance);
       assertThat(callback.getString("detail")).contains("refused the image");
       assertThat(gateway.devices().bleSlotsInUse()).isZero();
     } finally {
@@ -479,7 +479,7 @@ class NipcFileTest {
           .contains("ZCL INVALID_IMAGE (0x96)");
       JsonObject callback = RECEIVER.of(instance).body();
       assertThat(callback.getString("type")).isEqualTo(PROBLEM + "extension-firmware-rollback");
-      assertThat(callback.getString("id")).isEqualTo(zigbeeDevice);
+      assertThat(callback.getString("id")).isEqualTo(instance);
 
       gateway.faults().clear();
       gateway.faults().refuseOnce("zigbee", "write", ZCL_ABORT, 1);
