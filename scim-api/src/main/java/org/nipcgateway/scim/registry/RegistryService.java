@@ -115,14 +115,17 @@ public final class RegistryService {
             UUID.randomUUID().toString(), type.name(), 1, now, now, attributes, secrets));
   }
 
-  public Future<Written> get(ScimResourceType type, String id, Links links, Principal caller) {
+  /** The resource and its view, built only if the caller needs it (see {@link TypedView}). */
+  public record Found(StoredResource resource, TypedView view) {}
+
+  public Future<Found> get(ScimResourceType type, String id, Links links, Principal caller) {
     return snapshot()
         .compose(
             snapshot ->
                 attempt(
                     () -> {
                       StoredResource found = existing(type, id, snapshot, caller);
-                      return new Written(found, views.view(found, snapshot, links));
+                      return new Found(found, views.typed(type, found, snapshot, links));
                     }));
   }
 
@@ -223,7 +226,7 @@ public final class RegistryService {
               .orElseGet(() -> index.ofType(type.name()));
       for (StoredResource r : candidates) {
         if (visible(r, caller)) {
-          all.add(TypedView.lazy(type, () -> views.view(r, index, links)));
+          all.add(views.typed(type, r, index, links));
         }
       }
     }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.storage.StoredResource;
+import org.nipcgateway.scim.schema.ScimResourceType;
 import org.nipcgateway.scim.schema.ScimSchemaCatalog;
 
 /**
@@ -20,6 +22,24 @@ public final class ResourceViews {
 
   public ResourceViews(ScimSchemaCatalog catalog) {
     this.catalog = catalog;
+  }
+
+  /**
+   * What the resource's view is made of, for caching it; null for a group, whose view also shows
+   * its members' display names.
+   */
+  public ViewKey key(StoredResource resource, RegistryIndex index, Links links) {
+    if (resource.resourceType().equals(RegistryIndex.GROUP)) {
+      return null;
+    }
+    return new ViewKey(resource, links.gatewayBase(), index.groupsOf(resource.id()));
+  }
+
+  /** A view that may be cached under its {@link ViewKey} (and is built only if it is not). */
+  public TypedView typed(
+      ScimResourceType type, StoredResource resource, RegistryIndex index, Links links) {
+    return TypedView.lazy(
+        type, () -> key(resource, index, links), () -> view(resource, index, links));
   }
 
   public ObjectNode view(StoredResource resource, RegistryIndex index, Links links) {
@@ -47,13 +67,16 @@ public final class ResourceViews {
 
   private void addGroups(
       ObjectNode out, StoredResource resource, RegistryIndex index, Links links) {
-    if (resource.resourceType().equals(RegistryIndex.GROUP)
-        || index.groupsOf(resource.id()).isEmpty()) {
+    if (resource.resourceType().equals(RegistryIndex.GROUP)) {
+      return;
+    }
+    List<StoredResource> memberOf = index.groupsOf(resource.id());
+    if (memberOf.isEmpty()) {
       return;
     }
     ArrayNode groups = out.putArray("groups");
     String endpoint = catalog.resourceType(RegistryIndex.GROUP).endpoint();
-    for (StoredResource group : index.groupsOf(resource.id())) {
+    for (StoredResource group : memberOf) {
       ObjectNode ref = groups.addObject();
       ref.put("value", group.id());
       ref.put("$ref", links.location(endpoint, group.id()));
