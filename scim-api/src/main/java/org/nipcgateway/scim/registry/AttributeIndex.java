@@ -1,6 +1,7 @@
 package org.nipcgateway.scim.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import com.unboundid.scim2.common.exceptions.ScimException;
 import com.unboundid.scim2.common.utils.JsonUtils;
@@ -10,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.nipcgateway.core.storage.StoredResource;
 
 /**
  * The ids of the resources of one type by the value of one attribute (every value, for a
@@ -40,9 +40,9 @@ final class AttributeIndex {
   }
 
   /** The stored values of the attribute (scalars; elements of arrays flattened). */
-  List<JsonNode> values(StoredResource resource) {
+  List<JsonNode> values(ObjectNode attributes) {
     try {
-      List<JsonNode> found = JsonUtils.findMatchingPaths(path, resource.attributes());
+      List<JsonNode> found = JsonUtils.findMatchingPaths(path, attributes);
       List<JsonNode> flat = new java.util.ArrayList<>(found.size());
       for (JsonNode node : found) {
         if (node.isArray()) {
@@ -57,17 +57,18 @@ final class AttributeIndex {
     }
   }
 
-  void add(StoredResource resource) {
-    for (JsonNode value : values(resource)) {
+  /** Indexes the resource's attributes (the caller parses them once for every index). */
+  void add(String id, ObjectNode attributes) {
+    for (JsonNode value : values(attributes)) {
       if (value.isValueNode() && !value.isNull()) {
-        idsByValue.merge(key(value.asText()), resource.id(), AttributeIndex::with);
+        idsByValue.merge(key(value.asText()), id, AttributeIndex::with);
       }
     }
   }
 
-  void remove(StoredResource resource) {
-    for (JsonNode value : values(resource)) {
-      idsByValue.computeIfPresent(key(value.asText()), (k, ids) -> without(ids, resource.id()));
+  void remove(String id, ObjectNode attributes) {
+    for (JsonNode value : values(attributes)) {
+      idsByValue.computeIfPresent(key(value.asText()), (k, ids) -> without(ids, id));
     }
   }
 

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.nipc.model.RegisteredModelNames;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
@@ -60,6 +61,12 @@ public final class RegistryService {
   private final WritePipeline writes = new WritePipeline();
   private final Clock clock;
   private final RegistryIndex index;
+
+  /**
+   * The secrets of the resources each caller creates, one node per caller shared by all of them (a
+   * secrets node is never changed in place): a device of its own would cost ~270 bytes.
+   */
+  private final Map<String, ObjectNode> ownerSecrets = new ConcurrentHashMap<>();
 
   private RegistryService(
       ResourceStore store,
@@ -109,7 +116,9 @@ public final class RegistryService {
     checkReferences(type, attributes, index, models, null, caller);
     checkUniqueness(type, attributes, (path, value) -> ofType(type.name(), inFlight), null);
     Instant now = clock.instant();
-    ObjectNode secrets = JsonNodeFactory.instance.objectNode().put(OWNER, caller.id());
+    ObjectNode secrets =
+        ownerSecrets.computeIfAbsent(
+            caller.id(), owner -> JsonNodeFactory.instance.objectNode().put(OWNER, owner));
     return withToken(
         new StoredResource(
             UUID.randomUUID().toString(), type.name(), 1, now, now, attributes, secrets));
@@ -160,7 +169,7 @@ public final class RegistryService {
         caller,
         (current, snapshot) -> {
           validator.checkPatch(type, patch, views.view(current, snapshot, links));
-          GenericScimResource target = new GenericScimResource(current.attributes().deepCopy());
+          GenericScimResource target = new GenericScimResource(current.attributesToChange());
           patch.apply(target);
           return validator.forReplace(type, target.getObjectNode(), current.attributes(), false);
         });
@@ -445,7 +454,7 @@ public final class RegistryService {
 
   private void leaveGroups(String memberId, RegistryIndex snapshot, ChangeSet changes) {
     for (StoredResource group : snapshot.groupsOf(memberId)) {
-      ObjectNode attributes = group.attributes().deepCopy();
+      ObjectNode attributes = group.attributesToChange();
       var members = attributes.withArray("members");
       for (int i = members.size() - 1; i >= 0; i--) {
         if (members.get(i).path("value").asText().equals(memberId)) {

@@ -43,7 +43,7 @@ public final class ResourceViews {
   }
 
   public ObjectNode view(StoredResource resource, RegistryIndex index, Links links) {
-    ObjectNode view = resource.attributes().deepCopy();
+    ObjectNode view = resource.attributesToChange();
     String endpoint = catalog.resourceType(resource.resourceType()).endpoint();
     ObjectNode out = view.objectNode();
     out.set("schemas", view.remove("schemas"));
@@ -118,10 +118,11 @@ public final class ResourceViews {
   }
 
   private static String displayName(StoredResource r) {
+    ObjectNode attributes = r.attributes(); // parsed once: devices and apps are kept packed
     JsonNode name =
-        r.attributes().has("displayName")
-            ? r.attributes().get("displayName")
-            : r.attributes().get("applicationName");
+        attributes.has("displayName")
+            ? attributes.get("displayName")
+            : attributes.get("applicationName");
     return name == null ? null : name.asText();
   }
 }
