@@ -51,6 +51,43 @@ class ScimGroupsTest {
   }
 
   @Test
+  void a_device_read_again_shows_its_groups_and_itself_as_they_are_now() {
+    String device = gateway.scim().create("/Devices", Devices.ble("bulb", 505)).path("id").asText();
+    String path = "/scim/v2/Devices/" + device;
+    // Read first, so the answers below are the ones a cache of read views would hold.
+    assertThat(gateway.scim().get(path).json().has("groups")).isFalse();
+    ObjectNode created = gateway.scim().create("/Groups", group("Porch", device));
+    String groupId = created.path("id").asText();
+    assertThat(gateway.scim().get(path).json().path("groups").get(0).path("display").asText())
+        .isEqualTo("Porch");
+
+    ObjectNode renamed = group("Veranda", device);
+    assertThat(gateway.scim().put("/scim/v2/Groups/" + groupId, renamed).status()).isEqualTo(200);
+    assertThat(gateway.scim().get(path).json().path("groups").get(0).path("display").asText())
+        .isEqualTo("Veranda");
+    assertThat(
+            gateway
+                .scim()
+                .list("/Devices", "filter=" + ScimClient.encode("displayName eq \"bulb\""))
+                .path("Resources")
+                .get(0)
+                .path("groups")
+                .get(0)
+                .path("display")
+                .asText())
+        .isEqualTo("Veranda");
+
+    ObjectNode device2 = Devices.ble("bulb 2", 505);
+    assertThat(gateway.scim().put(path, device2).status()).isEqualTo(200);
+    var after = gateway.scim().get(path);
+    assertThat(after.json().path("displayName").asText()).isEqualTo("bulb 2");
+    assertThat(after.json().path("meta").path("version").asText()).isEqualTo("W/\"2\"");
+
+    assertThat(gateway.scim().delete("/scim/v2/Groups/" + groupId).status()).isEqualTo(204);
+    assertThat(gateway.scim().get(path).json().has("groups")).isFalse();
+  }
+
+  @Test
   void deleting_a_device_removes_it_from_its_groups() {
     String device =
         gateway.scim().create("/Devices", Devices.ble("doomed", 502)).path("id").asText();

@@ -2,6 +2,7 @@ package org.nipcgateway.core.storage;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nipcgateway.core.device.ScimNames;
 
 /**
  * Writes that the store applies all together or not at all: registry resources and the engine's
@@ -17,10 +18,18 @@ public final class ChangeSet {
     return new ChangeSet().put(put);
   }
 
-  /** Inserts the resource, or replaces the one with its id. */
+  /**
+   * Inserts the resource, or replaces the one with its id. What the store keeps is a copy; a
+   * device's is {@link StoredResource#packed} (devices are what a registry has 100,000 of).
+   */
   public ChangeSet put(StoredResource resource) {
-    puts.add(resource.copy());
+    puts.add(kept(resource));
     return this;
+  }
+
+  /** The form the store keeps of a resource: packed for a device, else a copy. */
+  static StoredResource kept(StoredResource resource) {
+    return resource.resourceType().equals(ScimNames.DEVICE) ? resource.packed() : resource.copy();
   }
 
   public ChangeSet delete(String id) {

@@ -13,11 +13,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
+import org.nipcgateway.core.device.ScimNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -153,8 +156,21 @@ public final class SqliteResourceStore implements ResourceStore {
     Connection connection = db.get();
     try (Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery(sql)) {
+      // Devices of one owner share one secrets node (nothing changes one in place).
+      Map<ObjectNode, ObjectNode> sharedSecrets = new HashMap<>();
       while (rows.next()) {
-        memory.put(row(rows));
+        StoredResource row = row(rows);
+        ObjectNode secrets = sharedSecrets.computeIfAbsent(row.secrets(), s -> s);
+        StoredResource shared =
+            new StoredResource(
+                row.id(),
+                row.resourceType(),
+                row.version(),
+                row.created(),
+                row.lastModified(),
+                row.attributes(),
+                secrets);
+        memory.put(shared.resourceType().equals(ScimNames.DEVICE) ? shared.packed() : shared);
       }
       connection.commit();
     }
@@ -419,7 +435,7 @@ public final class SqliteResourceStore implements ResourceStore {
 
   private void follow(Optional<StoredResource> stored, String id) {
     if (stored.isPresent()) {
-      memory.put(stored.get());
+      memory.put(ChangeSet.kept(stored.get()));
     } else {
       memory.remove(id);
     }

@@ -23,6 +23,7 @@ import org.nipcgateway.scim.bulk.BulkRunner;
 import org.nipcgateway.scim.query.AttributeSelection;
 import org.nipcgateway.scim.query.ListQuery;
 import org.nipcgateway.scim.query.QueryRunner;
+import org.nipcgateway.scim.query.RenderedViews;
 import org.nipcgateway.scim.query.ResponseShaper;
 import org.nipcgateway.scim.registry.EntityTag;
 import org.nipcgateway.scim.registry.Links;
@@ -45,6 +46,8 @@ public final class ScimRoutes {
   private final BulkRunner bulk;
   private static final AccessRule PROVISIONING = AccessRule.role(Role.PROVISIONING);
   private final AllowedMethods allowedMethods = new AllowedMethods();
+  private final RenderedViews rendered =
+      new RenderedViews(RenderedViews.DEFAULT_ENTRIES, RenderedViews.DEFAULT_CHARS);
 
   public ScimRoutes(
       RegistryService registry,
@@ -220,7 +223,8 @@ public final class ScimRoutes {
                     .end();
                 return;
               }
-              sendResource(ctx, 200, type, found, selection);
+              ctx.response().putHeader("ETag", EntityTag.of(found.resource()));
+              send(ctx, 200, rendered.json(found.view(), selection));
             })
         .onFailure(ctx::fail);
   }
@@ -275,7 +279,7 @@ public final class ScimRoutes {
         .onSuccess(
             views -> {
               try {
-                send(ctx, 200, QueryRunner.run(views, query));
+                send(ctx, 200, QueryRunner.runJson(views, query, rendered));
               } catch (ScimException e) {
                 ctx.fail(e);
               }
@@ -316,6 +320,10 @@ public final class ScimRoutes {
   }
 
   private static void send(RoutingContext ctx, int status, ObjectNode body) {
-    ctx.response().setStatusCode(status).putHeader("Content-Type", SCIM_JSON).end(body.toString());
+    send(ctx, status, body.toString());
+  }
+
+  private static void send(RoutingContext ctx, int status, String json) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", SCIM_JSON).end(json);
   }
 }

@@ -42,7 +42,36 @@ public final class QueryRunner {
     }
   }
 
+  /** The views of the page a query answers, and how many matched in all. */
+  public record Page(int totalResults, List<TypedView> items, int startIndex) {}
+
+  /** The query's answer as a ListResponse node (its views trimmed one by one). */
   public static ObjectNode run(List<TypedView> views, ListQuery query) throws ScimException {
+    Page page = select(views, query);
+    List<ObjectNode> shaped = new ArrayList<>();
+    for (TypedView view : page.items()) {
+      shaped.add(ResponseShaper.shape(view.type(), view.view(), query.selection()));
+    }
+    return listResponse(page.totalResults(), shaped, page.startIndex());
+  }
+
+  /**
+   * The query's answer as ListResponse text, the same message as {@link #run}: each resource's text
+   * comes from {@code rendered} (cached when no attributes are selected), put into the envelope as
+   * it is instead of being parsed into a tree and written out again.
+   */
+  public static String runJson(List<TypedView> views, ListQuery query, RenderedViews rendered)
+      throws ScimException {
+    Page page = select(views, query);
+    List<String> resources = new ArrayList<>(page.items().size());
+    for (TypedView view : page.items()) {
+      resources.add(rendered.json(view, query.selection()));
+    }
+    return ListResponseText.of(page.totalResults(), resources, page.startIndex());
+  }
+
+  /** Filters, sorts and pages; builds views only where the filter or the sort needs them. */
+  public static Page select(List<TypedView> views, ListQuery query) throws ScimException {
     List<TypedView> matching = new ArrayList<>();
     for (TypedView candidate : views) {
       if (matches(query, candidate)) {
@@ -57,11 +86,7 @@ public final class QueryRunner {
     }
     int from = Math.min(query.startIndex() - 1, matching.size());
     int to = Math.min(from + query.count(), matching.size());
-    List<ObjectNode> page = new ArrayList<>();
-    for (TypedView view : matching.subList(from, to)) {
-      page.add(ResponseShaper.shape(view.type(), view.view(), query.selection()));
-    }
-    return listResponse(matching.size(), page, query.startIndex());
+    return new Page(matching.size(), matching.subList(from, to), query.startIndex());
   }
 
   /** A SCIM ListResponse message (RFC 7644 section 3.4.2), built by the SDK. */

@@ -18,12 +18,11 @@ final class AppLinks {
   /** Adds to {@code changes} every device that listed the app, without it. */
   static void unlink(String appId, RegistryIndex index, ChangeSet changes, Instant now) {
     for (StoredResource device : index.devicesLinkedTo(appId)) {
-      JsonNode listed =
-          device.attributes().path(ResourceViews.ENDPOINT_APPS_EXT).path("applications");
+      ObjectNode attributes = device.attributesToChange();
+      JsonNode listed = attributes.path(ResourceViews.ENDPOINT_APPS_EXT).path("applications");
       if (!lists(listed, appId)) {
         continue;
       }
-      ObjectNode attributes = device.attributes().deepCopy();
       ObjectNode ext = (ObjectNode) attributes.get(ResourceViews.ENDPOINT_APPS_EXT);
       ArrayNode applications = ext.withArray("applications");
       for (int i = applications.size() - 1; i >= 0; i--) {

@@ -1,6 +1,7 @@
 package org.nipcgateway.scim.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unboundid.scim2.common.Path;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -153,17 +154,25 @@ final class RegistryIndex {
     return found.stream().map(Entry::resource).toList();
   }
 
+  /**
+   * Holds the very instance the store holds (devices come packed, see {@link
+   * StoredResource#packed}), parsing its attributes once for all the attribute indexes.
+   */
   private void put(StoredResource resource) {
     Entry previous = byId.get(resource.id());
     if (previous != null) {
       unindex(previous.resource());
     }
+    ObjectNode tree = resource.attributes();
     long position = previous == null ? nextPosition++ : previous.position();
     byId.put(resource.id(), new Entry(resource, position));
     byType.get(resource.resourceType()).put(resource.id(), resource);
-    attributes.get(resource.resourceType()).values().forEach(index -> index.add(resource));
+    attributes
+        .get(resource.resourceType())
+        .values()
+        .forEach(index -> index.add(resource.id(), tree));
     if (resource.resourceType().equals(GROUP)) {
-      for (JsonNode member : resource.attributes().path("members")) {
+      for (JsonNode member : tree.path("members")) {
         groupsByMember
             .computeIfAbsent(member.path("value").asText(), k -> new LinkedHashSet<>())
             .add(resource.id());
@@ -182,9 +191,13 @@ final class RegistryIndex {
   }
 
   private void unindex(StoredResource resource) {
-    attributes.get(resource.resourceType()).values().forEach(index -> index.remove(resource));
+    ObjectNode tree = resource.attributes();
+    attributes
+        .get(resource.resourceType())
+        .values()
+        .forEach(index -> index.remove(resource.id(), tree));
     if (resource.resourceType().equals(GROUP)) {
-      for (JsonNode member : resource.attributes().path("members")) {
+      for (JsonNode member : tree.path("members")) {
         Set<String> groups = groupsByMember.get(member.path("value").asText());
         if (groups != null) {
           groups.remove(resource.id());

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.nipc.model.RegisteredModelNames;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
@@ -60,6 +61,12 @@ public final class RegistryService {
   private final WritePipeline writes = new WritePipeline();
   private final Clock clock;
   private final RegistryIndex index;
+
+  /**
+   * The secrets of the resources each caller creates, one node per caller shared by all of them (a
+   * secrets node is never changed in place): a device of its own would cost ~270 bytes.
+   */
+  private final Map<String, ObjectNode> ownerSecrets = new ConcurrentHashMap<>();
 
   private RegistryService(
       ResourceStore store,
@@ -109,20 +116,25 @@ public final class RegistryService {
     checkReferences(type, attributes, index, models, null, caller);
     checkUniqueness(type, attributes, (path, value) -> ofType(type.name(), inFlight), null);
     Instant now = clock.instant();
-    ObjectNode secrets = JsonNodeFactory.instance.objectNode().put(OWNER, caller.id());
+    ObjectNode secrets =
+        ownerSecrets.computeIfAbsent(
+            caller.id(), owner -> JsonNodeFactory.instance.objectNode().put(OWNER, owner));
     return withToken(
         new StoredResource(
             UUID.randomUUID().toString(), type.name(), 1, now, now, attributes, secrets));
   }
 
-  public Future<Written> get(ScimResourceType type, String id, Links links, Principal caller) {
+  /** The resource and its view, built only if the caller needs it (see {@link TypedView}). */
+  public record Found(StoredResource resource, TypedView view) {}
+
+  public Future<Found> get(ScimResourceType type, String id, Links links, Principal caller) {
     return snapshot()
         .compose(
             snapshot ->
                 attempt(
                     () -> {
                       StoredResource found = existing(type, id, snapshot, caller);
-                      return new Written(found, views.view(found, snapshot, links));
+                      return new Found(found, views.typed(type, found, snapshot, links));
                     }));
   }
 
@@ -157,7 +169,7 @@ public final class RegistryService {
         caller,
         (current, snapshot) -> {
           validator.checkPatch(type, patch, views.view(current, snapshot, links));
-          GenericScimResource target = new GenericScimResource(current.attributes().deepCopy());
+          GenericScimResource target = new GenericScimResource(current.attributesToChange());
           patch.apply(target);
           return validator.forReplace(type, target.getObjectNode(), current.attributes(), false);
         });
@@ -223,7 +235,7 @@ public final class RegistryService {
               .orElseGet(() -> index.ofType(type.name()));
       for (StoredResource r : candidates) {
         if (visible(r, caller)) {
-          all.add(TypedView.lazy(type, () -> views.view(r, index, links)));
+          all.add(views.typed(type, r, index, links));
         }
       }
     }
@@ -442,7 +454,7 @@ public final class RegistryService {
 
   private void leaveGroups(String memberId, RegistryIndex snapshot, ChangeSet changes) {
     for (StoredResource group : snapshot.groupsOf(memberId)) {
-      ObjectNode attributes = group.attributes().deepCopy();
+      ObjectNode attributes = group.attributesToChange();
       var members = attributes.withArray("members");
       for (int i = members.size() - 1; i >= 0; i--) {
         if (members.get(i).path("value").asText().equals(memberId)) {

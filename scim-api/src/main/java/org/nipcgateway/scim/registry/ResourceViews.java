@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.storage.StoredResource;
+import org.nipcgateway.scim.schema.ScimResourceType;
 import org.nipcgateway.scim.schema.ScimSchemaCatalog;
 
 /**
@@ -22,8 +24,26 @@ public final class ResourceViews {
     this.catalog = catalog;
   }
 
+  /**
+   * What the resource's view is made of, for caching it; null for a group, whose view also shows
+   * its members' display names.
+   */
+  public ViewKey key(StoredResource resource, RegistryIndex index, Links links) {
+    if (resource.resourceType().equals(RegistryIndex.GROUP)) {
+      return null;
+    }
+    return new ViewKey(resource, links.gatewayBase(), index.groupsOf(resource.id()));
+  }
+
+  /** A view that may be cached under its {@link ViewKey} (and is built only if it is not). */
+  public TypedView typed(
+      ScimResourceType type, StoredResource resource, RegistryIndex index, Links links) {
+    return TypedView.lazy(
+        type, () -> key(resource, index, links), () -> view(resource, index, links));
+  }
+
   public ObjectNode view(StoredResource resource, RegistryIndex index, Links links) {
-    ObjectNode view = resource.attributes().deepCopy();
+    ObjectNode view = resource.attributesToChange();
     String endpoint = catalog.resourceType(resource.resourceType()).endpoint();
     ObjectNode out = view.objectNode();
     out.set("schemas", view.remove("schemas"));
@@ -47,13 +67,16 @@ public final class ResourceViews {
 
   private void addGroups(
       ObjectNode out, StoredResource resource, RegistryIndex index, Links links) {
-    if (resource.resourceType().equals(RegistryIndex.GROUP)
-        || index.groupsOf(resource.id()).isEmpty()) {
+    if (resource.resourceType().equals(RegistryIndex.GROUP)) {
+      return;
+    }
+    List<StoredResource> memberOf = index.groupsOf(resource.id());
+    if (memberOf.isEmpty()) {
       return;
     }
     ArrayNode groups = out.putArray("groups");
     String endpoint = catalog.resourceType(RegistryIndex.GROUP).endpoint();
-    for (StoredResource group : index.groupsOf(resource.id())) {
+    for (StoredResource group : memberOf) {
       ObjectNode ref = groups.addObject();
       ref.put("value", group.id());
       ref.put("$ref", links.location(endpoint, group.id()));
@@ -95,10 +118,11 @@ public final class ResourceViews {
   }
 
   private static String displayName(StoredResource r) {
+    ObjectNode attributes = r.attributes(); // parsed once: devices and apps are kept packed
     JsonNode name =
-        r.attributes().has("displayName")
-            ? r.attributes().get("displayName")
-            : r.attributes().get("applicationName");
+        attributes.has("displayName")
+            ? attributes.get("displayName")
+            : attributes.get("applicationName");
     return name == null ? null : name.asText();
   }
 }
