@@ -76,7 +76,8 @@ class ConfigLoaderTest {
     Path typo = Files.writeString(dir.resolve("typo.json"), "{\"http\": {\"prot\": 8443}}");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(typo))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("unknown config key 'http.prot' (known: host, insecure,");
+        .hasMessageStartingWith(
+            "unknown config key 'http.prot' (known: eventLoops, host, insecure,");
     Path wrong = Files.writeString(dir.resolve("wrong.json"), "{\"http\": {\"port\": \"80\"}}");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(wrong))
         .isInstanceOf(ConfigException.class)
