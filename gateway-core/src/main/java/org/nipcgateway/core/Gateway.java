@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.core.eventloop.EngineThreadCheck;
 import org.nipcgateway.core.eventloop.IoLoopContexts;
 import org.nipcgateway.core.events.EventHub;
 import org.nipcgateway.core.http.ApiModule;
@@ -184,6 +185,7 @@ public final class Gateway {
       AtomicBoolean stopping,
       Metered metered) {
     Router router = Router.router(vertx);
+    new EngineThreadCheck(engine).install(router);
     GatewaySecurity security = prepared.security();
     security.connections().install(router);
     MalformedRequests malformed = new MalformedRequests(security.malformedRequests());

@@ -1,0 +1,41 @@
+package org.nipcgateway.core.eventloop;
+
+import io.vertx.core.Context;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The root router's very first handler: a request routed anywhere but on the engine's thread is a
+ * programming error (the registry and the engine rely on one thread, decisions §45), so it is
+ * answered 500 and logged instead of racing them. It costs one thread comparison per request, and
+ * makes a lost hand-off (say, after a Vert.x update changes how {@link IoLoopContexts} behave) fail
+ * every request served on another loop, not a rare one.
+ */
+public final class EngineThreadCheck {
+  private static final Logger LOG = LoggerFactory.getLogger(EngineThreadCheck.class);
+
+  private final Context engine;
+
+  public EngineThreadCheck(Context engine) {
+    this.engine = engine;
+  }
+
+  public void install(Router router) {
+    router.route().order(-2000).handler(this::check);
+  }
+
+  private void check(RoutingContext ctx) {
+    if (IoLoopContexts.onEngine(engine)) {
+      ctx.next();
+      return;
+    }
+    LOG.error(
+        "{} {} was routed on {}, not on the engine's thread; refused",
+        ctx.request().method(),
+        ctx.request().path(),
+        Thread.currentThread().getName());
+    ctx.fail(new IllegalStateException("request routed off the engine's thread"));
+  }
+}
