@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.nipcgateway.core.config.GatewayConfig;
 import org.nipcgateway.it.support.Devices;
+import org.nipcgateway.it.support.Eventually;
 import org.nipcgateway.it.support.Reply;
 import org.nipcgateway.it.support.RunningGateway;
 import org.nipcgateway.it.support.ScenarioGateway;
@@ -168,6 +169,52 @@ class EveryCoreServingTest {
             });
       }
       runAllAtOnce(callers);
+    }
+  }
+
+  @Test
+  void connections_closed_at_once_on_the_other_loop_leave_no_count_behind() throws Exception {
+    try (RunningGateway small =
+        RunningGateway.start(
+            GatewayConfig.builder()
+                .httpEventLoops(2)
+                .moduleSettings("security", new JsonObject().put("maxConnectionsPerAddress", 4)))) {
+      // Closed before the engine may have counted them: each close must still be counted.
+      for (int i = 0; i < 200; i++) {
+        new java.net.Socket("127.0.0.1", small.port()).close();
+      }
+      // The closes reach the engine a little after they happened; then four fit again.
+      Eventually.eventually("four connections from one address served", () -> fourServed(small));
+    }
+  }
+
+  private static boolean fourServed(RunningGateway gateway) {
+    List<java.net.Socket> held = new ArrayList<>();
+    try {
+      for (int i = 0; i < 4; i++) {
+        java.net.Socket socket = new java.net.Socket("127.0.0.1", gateway.port());
+        held.add(socket);
+        socket
+            .getOutputStream()
+            .write(
+                "GET /health HTTP/1.1\r\nHost: x\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] head = socket.getInputStream().readNBytes(12);
+        if (!"HTTP/1.1 200".equals(new String(head, java.nio.charset.StandardCharsets.US_ASCII))) {
+          return false;
+        }
+      }
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    } finally {
+      for (java.net.Socket socket : held) {
+        try {
+          socket.close();
+        } catch (java.io.IOException e) {
+          // closing a socket the gateway already closed
+        }
+      }
     }
   }
 

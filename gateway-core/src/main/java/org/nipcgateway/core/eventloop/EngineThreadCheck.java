@@ -23,7 +23,21 @@ public final class EngineThreadCheck {
   }
 
   public void install(Router router) {
-    router.route().order(-2000).handler(this::check);
+    router.route().order(-2000).handler(this::check).failureHandler(this::failOnEngine);
+  }
+
+  /**
+   * A request whose connection dies while its body is still arriving fails on the connection's
+   * loop: Vert.x dispatches the close on the thread that saw it, and Vert.x Web's body reader fails
+   * the routing there. The failure handlers (problem answers, logs) then run on the engine's thread
+   * after whatever the engine is doing with the request, not beside it.
+   */
+  private void failOnEngine(RoutingContext ctx) {
+    if (IoLoopContexts.onEngine(engine)) {
+      ctx.next();
+    } else {
+      engine.runOnContext(v -> ctx.next());
+    }
   }
 
   private void check(RoutingContext ctx) {

@@ -61,7 +61,13 @@ public final class ConnectionLimit {
    * accounting runs: the open-connection state is changed on one thread only.
    */
   public void watch(HttpServer server, Context engine) {
-    server.connectionHandler(connection -> onEngine(engine, () -> opened(connection, engine)));
+    server.connectionHandler(
+        connection -> {
+          // Registered here, on the connection's loop, before its close can be seen there: a
+          // connection that closes before the engine has counted it is still uncounted after.
+          connection.closeHandler(v -> onEngine(engine, () -> closed(connection)));
+          onEngine(engine, () -> opened(connection));
+        });
   }
 
   private static void onEngine(Context engine, Runnable task) {
@@ -72,14 +78,13 @@ public final class ConnectionLimit {
     }
   }
 
-  private void opened(HttpConnection connection, Context engine) {
+  private void opened(HttpConnection connection) {
     String address =
         connection.remoteAddress() == null ? "?" : connection.remoteAddress().hostAddress();
     OpenConnection state =
         new OpenConnection(vertx, connection, address, open.size() >= settings.maxConnections());
     open.put(connection, state);
     int fromThere = perAddress.merge(address, 1, Integer::sum);
-    connection.closeHandler(v -> onEngine(engine, () -> closed(state)));
     if (fromThere > settings.maxPerAddress()) {
       LOG.debug("Closing a connection from {}: {} open from there", address, fromThere);
       state.close();
@@ -96,9 +101,13 @@ public final class ConnectionLimit {
     state.awaitHead(settings.headTimeoutMs());
   }
 
-  private void closed(OpenConnection state) {
+  private void closed(HttpConnection connection) {
+    OpenConnection state = open.remove(connection);
+    if (state == null) {
+      return;
+    }
     state.cancelHead();
-    if (open.remove(state.connection) != null && state.trusted()) {
+    if (state.trusted()) {
       trusted.decrementAndGet();
     }
     waiting.remove(state);
