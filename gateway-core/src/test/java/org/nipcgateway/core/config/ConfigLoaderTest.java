@@ -131,6 +131,27 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void http_event_loops_default_to_one_come_from_file_or_environment_and_are_bounded()
+      throws Exception {
+    assertThat(new ConfigLoader(Map.of()).load(null).build().httpEventLoops()).isEqualTo(1);
+    Path file = Files.writeString(dir.resolve("loops.json"), "{\"http\": {\"eventLoops\": 3}}");
+    assertThat(new ConfigLoader(Map.of()).load(file).build().httpEventLoops()).isEqualTo(3);
+    assertThat(
+            new ConfigLoader(Map.of("NIPC_HTTP_EVENT_LOOPS", "2"))
+                .load(file)
+                .build()
+                .httpEventLoops())
+        .isEqualTo(2);
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("NIPC_HTTP_EVENT_LOOPS", "two")).load(null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("NIPC_HTTP_EVENT_LOOPS");
+    assertThatThrownBy(
+            () -> new ConfigLoader(Map.of("NIPC_HTTP_EVENT_LOOPS", "0")).load(null).build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.eventLoops must be between 1 and 64");
+  }
+
+  @Test
   void launch_options_reject_unknown_options_and_missing_values() {
     assertThatThrownBy(() -> LaunchOptions.parse(List.of("--nope")))
         .isInstanceOf(ConfigException.class)
