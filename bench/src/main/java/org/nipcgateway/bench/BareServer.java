@@ -7,7 +7,8 @@ import io.vertx.core.Vertx;
  * The baseline: a bare Vert.x HTTP server with one trivial handler answering a small JSON body, on
  * one event loop like the gateway by default. Whatever the gateway costs above this is the
  * gateway's own. Run as a JVM of its own: {@code BareServer PORT [LOOPS]} (port 0 picks a free
- * port; LOOPS servers share the port, one per event loop, to compare with {@code http.eventLoops}).
+ * port, for one loop only; LOOPS servers share a given port, one per event loop, to compare with
+ * {@code http.eventLoops}).
  */
 public final class BareServer {
   private static final String BODY = "{\"status\":\"UP\"}";

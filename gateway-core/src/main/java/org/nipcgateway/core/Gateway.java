@@ -108,7 +108,7 @@ public final class Gateway {
     Metered metered = Metered.vertx(metricsSettings);
     Vertx vertx = metered.vertx();
     // Everything below runs on one event-loop context, the engine's, so modules can rely on ordered
-    // callbacks; with several HTTP event loops only the HTTP I/O moves off it (decisions §45).
+    // callbacks; with several HTTP event loops only the HTTP I/O moves off it (decisions §46).
     var context = vertx.getOrCreateContext();
     return Future.<Gateway>future(
             promise ->

@@ -33,7 +33,7 @@ import org.nipcgateway.it.support.radio.BlePeripheral;
 import org.nipcgateway.it.support.radio.World;
 
 /**
- * HTTP served on two event loops ({@code http.eventLoops: 2}, decisions §45): many clients, each on
+ * HTTP served on two event loops ({@code http.eventLoops: 2}, decisions §46): many clients, each on
  * connections of its own, so that Vert.x spreads them over both loops, while the registry and the
  * engine keep their one-thread guarantees. Were requests not handed to the engine's context, the
  * registry's check-then-commit and the engine's plain fields would be raced from two threads.

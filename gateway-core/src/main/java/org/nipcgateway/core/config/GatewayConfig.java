@@ -103,7 +103,7 @@ public final class GatewayConfig {
   }
 
   /**
-   * How many event loops parse, encrypt, compress and write HTTP (decisions §45); routing and the
+   * How many event loops parse, encrypt, compress and write HTTP (decisions §46); routing and the
    * engine stay on one of them whatever the number.
    */
   public int httpEventLoops() {

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The root router's very first handler: a request routed anywhere but on the engine's thread is a
- * programming error (the registry and the engine rely on one thread, decisions §45), so it is
+ * programming error (the registry and the engine rely on one thread, decisions §46), so it is
  * answered 500 and logged instead of racing them. It costs one thread comparison per request, and
  * makes a lost hand-off (say, after a Vert.x update changes how {@link IoLoopContexts} behave) fail
  * every request served on another loop, not a rare one.

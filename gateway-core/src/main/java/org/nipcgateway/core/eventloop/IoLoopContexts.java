@@ -14,7 +14,7 @@ import org.nipcgateway.core.config.ConfigException;
 
 /**
  * The contexts the gateway's HTTP servers listen from, one per event loop that serves HTTP
- * (decisions §45): the engine's own context first, then contexts whose I/O lives on another event
+ * (decisions §46): the engine's own context first, then contexts whose I/O lives on another event
  * loop while every task they run runs on the engine's thread.
  *
  * <p>A Vert.x HTTP server registers its connections on the event loop of the context {@code listen}

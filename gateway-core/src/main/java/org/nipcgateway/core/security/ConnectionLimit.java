@@ -57,7 +57,7 @@ public final class ConnectionLimit {
   /**
    * Counts the server's connections and sets each one's first deadline. Vert.x calls a connection's
    * own handlers on the connection's event loop, which is not the engine's when HTTP is served on
-   * several loops (decisions §45), so their accounting hops to {@code engine}, where the requests'
+   * several loops (decisions §46), so their accounting hops to {@code engine}, where the requests'
    * accounting runs: the open-connection state is changed on one thread only.
    */
   public void watch(HttpServer server, Context engine) {
