@@ -1,11 +1,14 @@
 package org.nipcgateway.bench;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 /**
  * The baseline: a bare Vert.x HTTP server with one trivial handler answering a small JSON body, on
- * one event loop like the gateway. Whatever the gateway costs above this is the gateway's own. Run
- * as a JVM of its own: {@code BareServer PORT} (0 picks a free port).
+ * one event loop like the gateway by default. Whatever the gateway costs above this is the
+ * gateway's own. Run as a JVM of its own: {@code BareServer PORT [LOOPS]} (port 0 picks a free
+ * port, for one loop only; LOOPS servers share a given port, one per event loop, to compare with
+ * {@code http.eventLoops}).
  */
 public final class BareServer {
   private static final String BODY = "{\"status\":\"UP\"}";
@@ -14,7 +17,16 @@ public final class BareServer {
 
   public static void main(String[] args) {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+    int loops = args.length > 1 ? Integer.parseInt(args[1]) : 1;
     Vertx vertx = Vertx.vertx();
+    for (int i = 0; i < loops; i++) {
+      // Each context made from this (non-Vert.x) thread gets the next event loop.
+      Context loop = ((io.vertx.core.internal.VertxInternal) vertx).createEventLoopContext();
+      loop.runOnContext(v -> listen(vertx, port));
+    }
+  }
+
+  private static void listen(Vertx vertx, int port) {
     vertx
         .createHttpServer()
         .requestHandler(

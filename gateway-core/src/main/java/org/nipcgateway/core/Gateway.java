@@ -1,5 +1,6 @@
 package org.nipcgateway.core;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.GatewayConfig;
+import org.nipcgateway.core.eventloop.EngineThreadCheck;
+import org.nipcgateway.core.eventloop.IoLoopContexts;
 import org.nipcgateway.core.events.EventHub;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.ApiModules;
@@ -59,7 +62,7 @@ public final class Gateway {
   private final ResourceStore store;
   private final Radios radios;
   private final List<ApiModule> modules;
-  private final HttpServer server;
+  private final List<HttpServer> servers;
   private final AtomicBoolean stopping;
   private final RouteTable routes;
   private final GatewaySecurity security;
@@ -69,14 +72,14 @@ public final class Gateway {
       ResourceStore store,
       Radios radios,
       List<ApiModule> modules,
-      HttpServer server,
+      List<HttpServer> servers,
       AtomicBoolean stopping,
       GatewaySecurity security) {
     this.vertx = vertx;
     this.store = store;
     this.radios = radios;
     this.modules = modules;
-    this.server = server;
+    this.servers = servers;
     this.stopping = stopping;
     this.routes = security.routes();
     this.security = security;
@@ -104,17 +107,20 @@ public final class Gateway {
     }
     Metered metered = Metered.vertx(metricsSettings);
     Vertx vertx = metered.vertx();
-    // Everything below runs on one event-loop context, so modules can rely on ordered callbacks.
+    // Everything below runs on one event-loop context, the engine's, so modules can rely on ordered
+    // callbacks; with several HTTP event loops only the HTTP I/O moves off it (decisions §47).
     var context = vertx.getOrCreateContext();
     return Future.<Gateway>future(
             promise ->
                 context.runOnContext(
-                    v -> startOn(vertx, config, installed.all(), metered).onComplete(promise)))
+                    v ->
+                        startOn(vertx, context, config, installed.all(), metered)
+                            .onComplete(promise)))
         .onFailure(e -> vertx.close());
   }
 
   private static Future<Gateway> startOn(
-      Vertx vertx, GatewayConfig config, List<ApiModule> modules, Metered metered) {
+      Vertx vertx, Context engine, GatewayConfig config, List<ApiModule> modules, Metered metered) {
     AtomicBoolean stopping = new AtomicBoolean(false);
     GatewayMetrics metrics = metered.metrics();
     return loadSecretKey(vertx, config)
@@ -129,7 +135,8 @@ public final class Gateway {
                                 .compose(
                                     prepared ->
                                         mountAndListen(
-                                            vertx, config, prepared, modules, stopping, metered))
+                                            vertx, engine, config, prepared, modules, stopping,
+                                            metered))
                                 .recover(
                                     e ->
                                         store
@@ -171,12 +178,14 @@ public final class Gateway {
 
   private static Future<Gateway> mountAndListen(
       Vertx vertx,
+      Context engine,
       GatewayConfig config,
       Prepared prepared,
       List<ApiModule> modules,
       AtomicBoolean stopping,
       Metered metered) {
     Router router = Router.router(vertx);
+    new EngineThreadCheck(engine).install(router);
     GatewaySecurity security = prepared.security();
     security.connections().install(router);
     MalformedRequests malformed = new MalformedRequests(security.malformedRequests());
@@ -204,15 +213,15 @@ public final class Gateway {
     return mountAll(modules, router, ctx, malformed)
         .compose(v -> UnclaimedRows.warn(prepared.store(), claimedTypes(modules)))
         .compose(v -> checkEveryRouteGuarded(security))
-        .compose(v -> listen(vertx, config, prepared.tls(), security, router))
+        .compose(v -> listen(vertx, engine, config, prepared.tls(), security, router))
         .map(
-            server ->
+            servers ->
                 new Gateway(
                     vertx,
                     prepared.store(),
                     prepared.radios(),
                     modules,
-                    server,
+                    servers,
                     stopping,
                     security))
         .recover(
@@ -300,48 +309,67 @@ public final class Gateway {
     return chain.onSuccess(v -> RouterFallbacks.install(router, malformed));
   }
 
-  private static Future<HttpServer> listen(
+  /**
+   * One HTTP server per event loop that serves HTTP ({@code http.eventLoops}), all on one port:
+   * Vert.x hands each new connection to the next server's loop, and every request goes to the
+   * engine's context ({@link IoLoopContexts}).
+   */
+  private static Future<List<HttpServer>> listen(
       Vertx vertx,
+      Context engine,
       GatewayConfig config,
       Optional<ServerTls> tls,
       GatewaySecurity security,
       Router router) {
-    HttpServerOptions options =
-        new HttpServerOptions()
-            .setHost(config.httpHost())
-            .setPort(config.httpPort())
-            .setCompressionSupported(true)
-            // No cleartext HTTP/2 upgrade: with the JDK's HTTP client (which offers it by default)
-            // large first responses arrived corrupted. Plain-text clients get HTTP/1.1; HTTP/2
-            // comes with TLS and ALPN.
-            .setHttp2ClearTextEnabled(false);
-    tls.ifPresent(files -> ServerCertificates.apply(options, files));
-    security.connections().applyTo(options);
-    HttpServer server = vertx.createHttpServer(options);
-    security.connections().watch(server);
-    return server
-        .requestHandler(router)
-        .listen()
+    List<Context> loops;
+    try {
+      loops = IoLoopContexts.of(vertx, engine, config.httpEventLoops());
+    } catch (ConfigException e) {
+      return Future.failedFuture(e);
+    }
+    // Port 0 is not shared between servers in Vert.x; a negative port is "any free port, shared by
+    // every server that asks for this same negative number".
+    int port = config.httpPort() == 0 && loops.size() > 1 ? -1 : config.httpPort();
+    List<HttpServer> servers = new java.util.ArrayList<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (Context loop : loops) {
+      chain =
+          chain.compose(
+              v ->
+                  listenOn(vertx, loop, engine, port, config, tls, security, router)
+                      .map(
+                          server -> {
+                            servers.add(server);
+                            return null;
+                          }));
+    }
+    return chain
+        .<List<HttpServer>>map(v -> List.copyOf(servers))
         .recover(
             e ->
-                Future.failedFuture(
-                    e instanceof BindException
-                        ? new ConfigException(
-                            "cannot listen on "
-                                + config.httpHost()
-                                + ":"
-                                + config.httpPort()
-                                + ": "
-                                + e.getMessage(),
-                            e)
-                        : e))
+                Future.join(servers.stream().map(HttpServer::close).toList())
+                    .transform(
+                        ignored ->
+                            Future.failedFuture(
+                                e instanceof BindException
+                                    ? new ConfigException(
+                                        "cannot listen on "
+                                            + config.httpHost()
+                                            + ":"
+                                            + config.httpPort()
+                                            + ": "
+                                            + e.getMessage(),
+                                        e)
+                                    : e)))
         .onSuccess(
-            s -> {
+            all -> {
               LOG.info(
-                  "NIPC gateway listening on {}://{}:{}",
+                  "NIPC gateway listening on {}://{}:{} ({} event loop{})",
                   tls.isPresent() ? "https" : "http",
                   config.httpHost(),
-                  s.actualPort());
+                  all.get(0).actualPort(),
+                  all.size(),
+                  all.size() == 1 ? "" : "s");
               if (tls.isEmpty()) {
                 LOG.warn(
                     "*** INSECURE: plain HTTP and MQTT without TLS (--insecure-http). Tokens and"
@@ -351,9 +379,36 @@ public final class Gateway {
             });
   }
 
-  /** The port the HTTP server listens on (the chosen one when the config said 0). */
+  /** One server, listening from {@code loop} so that its connections live on that loop. */
+  private static Future<HttpServer> listenOn(
+      Vertx vertx,
+      Context loop,
+      Context engine,
+      int port,
+      GatewayConfig config,
+      Optional<ServerTls> tls,
+      GatewaySecurity security,
+      Router router) {
+    HttpServerOptions options =
+        new HttpServerOptions()
+            .setHost(config.httpHost())
+            .setPort(port)
+            .setCompressionSupported(true)
+            // No cleartext HTTP/2 upgrade: with the JDK's HTTP client (which offers it by default)
+            // large first responses arrived corrupted. Plain-text clients get HTTP/1.1; HTTP/2
+            // comes with TLS and ALPN.
+            .setHttp2ClearTextEnabled(false);
+    tls.ifPresent(files -> ServerCertificates.apply(options, files));
+    security.connections().applyTo(options);
+    HttpServer server = vertx.createHttpServer(options);
+    security.connections().watch(server, engine);
+    server.requestHandler(router);
+    return Future.future(promise -> loop.runOnContext(v -> server.listen().onComplete(promise)));
+  }
+
+  /** The port the HTTP servers listen on (the chosen one when the config said 0). */
   public int httpPort() {
-    return server.actualPort();
+    return servers.get(0).actualPort();
   }
 
   /** Every route with its access rule (for tests that walk them all, and for operators). */
@@ -375,8 +430,10 @@ public final class Gateway {
     }
     LOG.info("NIPC gateway stopping");
     Future<Void> chain =
-        server
-            .shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+        Future.join(
+                servers.stream()
+                    .map(s -> s.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS))
+                    .toList())
             .transform(v -> stopAll(modules));
     CompletableFuture<Void> stopped = new CompletableFuture<>();
     chain

@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * { "http": { "host": "0.0.0.0", "port": 8443, "publicBaseUrl": "https://ap.example",
- *             "maxBodyBytes": 1048576, "tls": { "certFile": "cert.pem", "keyFile": "key.pem" } },
+ *             "maxBodyBytes": 1048576, "eventLoops": 1, "tls": { "certFile": "cert.pem", "keyFile": "key.pem" } },
  *   "dataDir": "data", "logLevel": "INFO",
  *   "scim": { "maxResults": 1000 } }
  * }</pre>
@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code NIPC_HTTP_HOST}, {@code NIPC_HTTP_PORT}, {@code NIPC_DATA_DIR}, {@code
  * NIPC_TLS_CERT_FILE}, {@code NIPC_TLS_KEY_FILE}, {@code NIPC_PUBLIC_BASE_URL}, {@code
  * NIPC_LOG_LEVEL}, {@code NIPC_MQTT_PORT}, {@code NIPC_MQTT_TLS_PORT}, {@code NIPC_INSECURE_HTTP},
- * {@code NIPC_RATE_LIMIT} (requests per second and client; the burst is twice that).
+ * {@code NIPC_HTTP_EVENT_LOOPS}, {@code NIPC_RATE_LIMIT} (requests per second and client; the burst
+ * is twice that).
  */
 public final class ConfigLoader {
   private final Map<String, String> environment;
@@ -60,6 +61,7 @@ public final class ConfigLoader {
     http.optionalString("publicBaseUrl").ifPresent(builder::publicBaseUrl);
     http.optionalInteger("maxBodyBytes", 1024, Integer.MAX_VALUE).ifPresent(builder::maxBodyBytes);
     http.optionalFlag("insecure").ifPresent(builder::insecureHttp);
+    http.optionalInteger("eventLoops", 1, 64).ifPresent(builder::httpEventLoops);
     Settings tls = http.section("tls");
     tls.filePath("certFile").ifPresent(builder::tlsCertFile);
     tls.filePath("keyFile").ifPresent(builder::tlsKeyFile);
@@ -90,6 +92,9 @@ public final class ConfigLoader {
                 "streaming", "mqtt", "tlsPort", parsePort(v, "NIPC_MQTT_TLS_PORT")));
     env("NIPC_INSECURE_HTTP", v -> builder.insecureHttp(Boolean.parseBoolean(v)));
     env(
+        "NIPC_HTTP_EVENT_LOOPS",
+        v -> builder.httpEventLoops(parseCount(v, "NIPC_HTTP_EVENT_LOOPS")));
+    env(
         "NIPC_RATE_LIMIT",
         v -> {
           try {
@@ -109,6 +114,14 @@ public final class ConfigLoader {
     String value = environment.get(name);
     if (value != null && !value.isBlank()) {
       apply.accept(value.trim());
+    }
+  }
+
+  private static int parseCount(String value, String source) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new ConfigException(source + " must be a whole number, got '" + value + "'", e);
     }
   }
 

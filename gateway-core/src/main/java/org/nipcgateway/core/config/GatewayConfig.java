@@ -24,6 +24,9 @@ public final class GatewayConfig {
   public static final Set<String> CORE_KEYS =
       Set.of("dataDir", "http", "logLevel", "metrics", "radios", "security");
 
+  /** More loops than this only add threads on the small machines the gateway runs on. */
+  private static final int MAX_EVENT_LOOPS = 64;
+
   private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
 
   private final String httpHost;
@@ -33,6 +36,7 @@ public final class GatewayConfig {
   private final Optional<Path> tlsKeyFile;
   private final Optional<String> publicBaseUrl;
   private final int maxBodyBytes;
+  private final int httpEventLoops;
   private final String logLevel;
   private final Optional<Path> fleetFile;
   private final boolean demo;
@@ -48,6 +52,7 @@ public final class GatewayConfig {
     this.publicBaseUrl =
         Optional.ofNullable(b.publicBaseUrl).map(GatewayConfig::stripTrailingSlash);
     this.maxBodyBytes = b.maxBodyBytes;
+    this.httpEventLoops = b.httpEventLoops;
     this.logLevel = b.logLevel;
     this.fleetFile = Optional.ofNullable(b.fleetFile);
     this.demo = b.demo;
@@ -95,6 +100,14 @@ public final class GatewayConfig {
 
   public int maxBodyBytes() {
     return maxBodyBytes;
+  }
+
+  /**
+   * How many event loops parse, encrypt, compress and write HTTP (decisions §47); routing and the
+   * engine stay on one of them whatever the number.
+   */
+  public int httpEventLoops() {
+    return httpEventLoops;
   }
 
   public String logLevel() {
@@ -147,6 +160,7 @@ public final class GatewayConfig {
     b.tlsKeyFile = tlsKeyFile.orElse(null);
     b.publicBaseUrl = publicBaseUrl.orElse(null);
     b.maxBodyBytes = maxBodyBytes;
+    b.httpEventLoops = httpEventLoops;
     b.logLevel = logLevel;
     b.fleetFile = fleetFile.orElse(null);
     b.demo = demo;
@@ -164,6 +178,7 @@ public final class GatewayConfig {
     private Path tlsKeyFile;
     private String publicBaseUrl;
     private int maxBodyBytes = 1024 * 1024;
+    private int httpEventLoops = 1;
     private String logLevel = "INFO";
     private Path fleetFile;
     private boolean demo = true;
@@ -199,6 +214,11 @@ public final class GatewayConfig {
 
     public Builder publicBaseUrl(String url) {
       this.publicBaseUrl = url;
+      return this;
+    }
+
+    public Builder httpEventLoops(int loops) {
+      this.httpEventLoops = loops;
       return this;
     }
 
@@ -285,6 +305,10 @@ public final class GatewayConfig {
       if (insecureHttp && tlsCertFile != null) {
         throw new ConfigException(
             "a TLS certificate is configured, so plain HTTP cannot be asked for");
+      }
+      if (httpEventLoops < 1 || httpEventLoops > MAX_EVENT_LOOPS) {
+        throw new ConfigException(
+            "http.eventLoops must be between 1 and " + MAX_EVENT_LOOPS + ", got " + httpEventLoops);
       }
       if (maxBodyBytes < 1024) {
         throw new ConfigException("maxBodyBytes must be at least 1024, got " + maxBodyBytes);

@@ -1,5 +1,6 @@
 package org.nipcgateway.core.security;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.nipcgateway.core.eventloop.IoLoopContexts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +54,28 @@ public final class ConnectionLimit {
     settings.applyTo(options);
   }
 
-  /** Counts the server's connections and sets each one's first deadline. */
-  public void watch(HttpServer server) {
-    server.connectionHandler(this::opened);
+  /**
+   * Counts the server's connections and sets each one's first deadline. Vert.x calls a connection's
+   * own handlers on the connection's event loop, which is not the engine's when HTTP is served on
+   * several loops (decisions §47), so their accounting hops to {@code engine}, where the requests'
+   * accounting runs: the open-connection state is changed on one thread only.
+   */
+  public void watch(HttpServer server, Context engine) {
+    server.connectionHandler(
+        connection -> {
+          // Registered here, on the connection's loop, before its close can be seen there: a
+          // connection that closes before the engine has counted it is still uncounted after.
+          connection.closeHandler(v -> onEngine(engine, () -> closed(connection)));
+          onEngine(engine, () -> opened(connection));
+        });
+  }
+
+  private static void onEngine(Context engine, Runnable task) {
+    if (IoLoopContexts.onEngine(engine)) {
+      task.run();
+    } else {
+      engine.runOnContext(v -> task.run());
+    }
   }
 
   private void opened(HttpConnection connection) {
@@ -64,7 +85,6 @@ public final class ConnectionLimit {
         new OpenConnection(vertx, connection, address, open.size() >= settings.maxConnections());
     open.put(connection, state);
     int fromThere = perAddress.merge(address, 1, Integer::sum);
-    connection.closeHandler(v -> closed(state));
     if (fromThere > settings.maxPerAddress()) {
       LOG.debug("Closing a connection from {}: {} open from there", address, fromThere);
       state.close();
@@ -81,9 +101,13 @@ public final class ConnectionLimit {
     state.awaitHead(settings.headTimeoutMs());
   }
 
-  private void closed(OpenConnection state) {
+  private void closed(HttpConnection connection) {
+    OpenConnection state = open.remove(connection);
+    if (state == null) {
+      return;
+    }
     state.cancelHead();
-    if (open.remove(state.connection) != null && state.trusted()) {
+    if (state.trusted()) {
       trusted.decrementAndGet();
     }
     waiting.remove(state);
@@ -110,7 +134,10 @@ public final class ConnectionLimit {
       waiting.remove(state);
     }
     state.requestStarted();
-    ctx.addEndHandler(done -> state.requestEnded(settings.headTimeoutMs()));
+    // Runs here when the response ends, but on the connection's loop when the connection dies
+    // first (Vert.x dispatches that on the thread that saw the close).
+    Context here = ctx.vertx().getOrCreateContext();
+    ctx.addEndHandler(done -> onEngine(here, () -> state.requestEnded(settings.headTimeoutMs())));
     if (!state.trusted() && showsCredentialsOrAsksForHealth(request)) {
       state.trust();
       trusted.incrementAndGet();

@@ -6,8 +6,8 @@ import io.vertx.core.http.HttpConnection;
 /**
  * What the gateway knows of one open HTTP connection: where from, whether a request on it showed
  * credentials or asked for {@code /health} ("trusted"), and the deadline for its next request head.
- * Changed only on the connection's own event loop, except {@link #close}, which Vert.x makes safe
- * from anywhere.
+ * Changed only on the engine's context ({@link ConnectionLimit} hops there from the connection's
+ * loop), except {@link #close}, which Vert.x makes safe from anywhere.
  */
 final class OpenConnection {
   final HttpConnection connection;

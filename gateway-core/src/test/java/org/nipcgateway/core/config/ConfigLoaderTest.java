@@ -76,7 +76,8 @@ class ConfigLoaderTest {
     Path typo = Files.writeString(dir.resolve("typo.json"), "{\"http\": {\"prot\": 8443}}");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(typo))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("unknown config key 'http.prot' (known: host, insecure,");
+        .hasMessageStartingWith(
+            "unknown config key 'http.prot' (known: eventLoops, host, insecure,");
     Path wrong = Files.writeString(dir.resolve("wrong.json"), "{\"http\": {\"port\": \"80\"}}");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(wrong))
         .isInstanceOf(ConfigException.class)
@@ -127,6 +128,27 @@ class ConfigLoaderTest {
     assertThat(config.moduleSettings("security").getJsonObject("rateLimit").getDouble("burst"))
         .isEqualTo(10);
     config.rejectUnclaimedKeys(Set.of("streaming"));
+  }
+
+  @Test
+  void http_event_loops_default_to_one_come_from_file_or_environment_and_are_bounded()
+      throws Exception {
+    assertThat(new ConfigLoader(Map.of()).load(null).build().httpEventLoops()).isEqualTo(1);
+    Path file = Files.writeString(dir.resolve("loops.json"), "{\"http\": {\"eventLoops\": 3}}");
+    assertThat(new ConfigLoader(Map.of()).load(file).build().httpEventLoops()).isEqualTo(3);
+    assertThat(
+            new ConfigLoader(Map.of("NIPC_HTTP_EVENT_LOOPS", "2"))
+                .load(file)
+                .build()
+                .httpEventLoops())
+        .isEqualTo(2);
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("NIPC_HTTP_EVENT_LOOPS", "two")).load(null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("NIPC_HTTP_EVENT_LOOPS");
+    assertThatThrownBy(
+            () -> new ConfigLoader(Map.of("NIPC_HTTP_EVENT_LOOPS", "0")).load(null).build())
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http.eventLoops must be between 1 and 64");
   }
 
   @Test
