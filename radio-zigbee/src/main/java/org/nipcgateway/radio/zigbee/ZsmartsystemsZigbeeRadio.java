@@ -325,6 +325,12 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
    */
   @Override
   public Future<List<ZigbeeEndpointMap>> discover(Eui64 device) {
+    return joinedNode(device)
+        .compose(node -> new NodeDiscovery(node, request -> exchange(device, request)).run());
+  }
+
+  /** The node behind an address, if the radio is up and the node has joined; else why not. */
+  private Future<ZigBeeNode> joinedNode(Eui64 device) {
     if (events.state() != RadioState.UP) {
       return Future.failedFuture(down());
     }
@@ -333,7 +339,7 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
       return Future.failedFuture(
           new RadioException(Reason.UNKNOWN_DEVICE, "no node " + device + " is in the network"));
     }
-    return new NodeDiscovery(node, request -> exchange(device, request)).run();
+    return Future.succeededFuture(node);
   }
 
   /** Sends a ZCL request and waits for the node's answer on a worker, for the answer time. */
@@ -429,14 +435,17 @@ public final class ZsmartsystemsZigbeeRadio implements ZigbeeRadio {
       int endpoint,
       Function<ZigBeeNode, ZigBeeCommand> request,
       Answer<T> answer) {
-    if (events.state() != RadioState.UP) {
-      return Future.failedFuture(down());
-    }
-    ZigBeeNode node = network.getNode(ieee(device));
-    if (node == null || node.getNetworkAddress() == null || !events.joined(node)) {
-      return Future.failedFuture(
-          new RadioException(Reason.UNKNOWN_DEVICE, "no node " + device + " is in the network"));
-    }
+    return joinedNode(device)
+        .compose(node -> transaction(device, node, profile, endpoint, request, answer));
+  }
+
+  private <T> Future<DeviceAnswer<T>> transaction(
+      Eui64 device,
+      ZigBeeNode node,
+      int profile,
+      int endpoint,
+      Function<ZigBeeNode, ZigBeeCommand> request,
+      Answer<T> answer) {
     ZigBeeEndpoint target = node.getEndpoint(endpoint);
     if (target == null) {
       return Future.failedFuture(

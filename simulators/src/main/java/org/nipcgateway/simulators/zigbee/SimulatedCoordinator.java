@@ -407,10 +407,12 @@ public final class SimulatedCoordinator implements ZigBeeTransportTransmit, Simu
     if (request instanceof BindRequest bind) {
       node.boundClusters.add(bind.getBindingTableEntry().getClusterId());
     }
-    answerFor(node, frame, request);
     if (leave) {
+      // Gone before it answers: the stack may hand the answer to its caller at once, and whoever
+      // reads the network after that must no longer find the node in it.
       leave(node);
     }
+    answerFor(node, frame, request);
   }
 
   /**

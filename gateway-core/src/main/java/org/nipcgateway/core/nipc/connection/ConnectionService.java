@@ -58,13 +58,19 @@ public final class ConnectionService {
 
   public Future<Connection> connect(String deviceId, com.fasterxml.jackson.databind.JsonNode body) {
     ConnectionRequest request = ConnectionRequest.parse(body);
+    return zigbeeOrBle(deviceId, () -> connectBle(deviceId, request));
+  }
+
+  /** A Zigbee-only device is discovered; any other goes to the BLE operation given. */
+  private Future<Connection> zigbeeOrBle(
+      String deviceId, java.util.function.Supplier<Future<Connection>> ble) {
     return affordances
         .device(deviceId)
         .compose(
             device ->
                 device.zigbee().isPresent() && device.ble().isEmpty()
                     ? discoverZigbee(deviceId, device.zigbee().get())
-                    : connectBle(deviceId, request));
+                    : ble.get());
   }
 
   private Future<Connection> connectBle(String deviceId, ConnectionRequest request) {
@@ -104,13 +110,7 @@ public final class ConnectionService {
   /** Rediscovers the services of an open connection, or the endpoints of a Zigbee node. */
   public Future<Connection> update(String deviceId, com.fasterxml.jackson.databind.JsonNode body) {
     ConnectionRequest request = ConnectionRequest.parse(body);
-    return affordances
-        .device(deviceId)
-        .compose(
-            device ->
-                device.zigbee().isPresent() && device.ble().isEmpty()
-                    ? discoverZigbee(deviceId, device.zigbee().get())
-                    : updateBle(deviceId, request));
+    return zigbeeOrBle(deviceId, () -> updateBle(deviceId, request));
   }
 
   private Future<Connection> updateBle(String deviceId, ConnectionRequest request) {
