@@ -26,7 +26,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.nipc.model.RegisteredModelNames;
-import org.nipcgateway.core.nipc.model.SdfModelRegistry;
 import org.nipcgateway.core.security.ClientTokens;
 import org.nipcgateway.core.security.Principal;
 import org.nipcgateway.core.storage.ChangeSet;
@@ -61,6 +60,7 @@ public final class RegistryService {
   private final WritePipeline writes = new WritePipeline();
   private final Clock clock;
   private final RegistryIndex index;
+  private final RegisteredModels models;
 
   /**
    * The secrets of the resources each caller creates, one node per caller shared by all of them (a
@@ -81,6 +81,7 @@ public final class RegistryService {
     this.groupMembers = new GroupMembers(maxGroupMembers);
     this.clock = clock;
     this.index = index;
+    this.models = new RegisteredModels(store);
   }
 
   /** A registry over the store, once its index holds what the store holds. */
@@ -281,7 +282,7 @@ public final class RegistryService {
   }
 
   private Future<RegisteredModelNames> models() {
-    return store.findAll(SdfModelRegistry.TYPE).map(RegisteredModelNames::of);
+    return models.names();
   }
 
   private Future<Written> write(SnapshotWrite body) {
