@@ -55,7 +55,9 @@ final class PropertyRoutes {
   }
 
   private void read(RoutingContext ctx) {
-    List<String> names = ctx.queryParam("propertyName");
+    // The request's params, decoded once already (QueryCheck); the context's queryParams would
+    // decode the query string a second time.
+    List<String> names = ctx.request().params().getAll("propertyName");
     if (names.isEmpty()) {
       throw NipcException.badRequest(
           "name at least one property with the propertyName query parameter");
