@@ -59,6 +59,25 @@ class MetricsEndpointTest {
   }
 
   @Test
+  void each_property_read_is_counted_timed_and_sized_once_under_its_route_template() {
+    String labels = "{code=\"200\",method=\"GET\",route=\"/nipc/>/devices/:id/properties\"}";
+    String[] series = {
+      "vertx_http_server_requests_total" + labels,
+      "vertx_http_server_response_time_seconds_count" + labels,
+      "vertx_http_server_response_bytes_count" + labels
+    };
+    String before = scrape();
+    demo.property(demo.thermometer(), "thermometer", "temperatureType");
+    demo.property(demo.thermometer(), "thermometer", "temperatureType");
+    String after = scrape();
+    for (String one : series) {
+      assertThat(sample(after, one)).as(one).isEqualTo(sample(before, one) + 2);
+    }
+    assertThat(after).contains("vertx_http_server_active_requests{method=\"GET\"}");
+    assertThat(after).contains("vertx_http_server_request_bytes_count{method=\"GET\"}");
+  }
+
+  @Test
   void a_property_read_counts_one_successful_ble_read() {
     String series = "nipc_radio_calls_total{operation=\"read\",outcome=\"ok\",radio=\"ble\"}";
     double before = sample(scrape(), series);

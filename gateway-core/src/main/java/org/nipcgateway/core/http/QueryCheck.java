@@ -6,6 +6,11 @@ import io.vertx.ext.web.Router;
  * Refuses a query string that does not decode (a stray {@code %}, a broken escape) with 400 before
  * any handler asks for its parameters, which would otherwise fail deep inside with an internal
  * error.
+ *
+ * <p>It decodes through the request's own {@code params()}, not the routing context's {@code
+ * queryParams()}: Vert.x Web puts every path parameter into the request's params, so that map is
+ * decoded on every route with a {@code :param} anyway, and handlers on hot routes read their query
+ * from it (one decode per request instead of two).
  */
 public final class QueryCheck {
   private QueryCheck() {}
@@ -17,7 +22,7 @@ public final class QueryCheck {
         .handler(
             ctx -> {
               try {
-                ctx.queryParams();
+                ctx.request().params();
               } catch (IllegalArgumentException e) {
                 malformed.refuse(ctx, "the query string is malformed");
                 return;

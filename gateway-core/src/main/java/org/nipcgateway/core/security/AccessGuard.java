@@ -41,9 +41,8 @@ public final class AccessGuard {
   }
 
   private void check(RoutingContext ctx, AccessRule rule, String path) {
-    String address = "ip:" + remoteHost(ctx);
     if (rule.isOpen()) {
-      if (!limited(ctx, address)) {
+      if (!limited(ctx, address(ctx))) {
         ctx.next();
       }
       return;
@@ -54,7 +53,7 @@ public final class AccessGuard {
         .onSuccess(
             found -> {
               if (found.isEmpty()) {
-                if (!limited(ctx, address)) {
+                if (!limited(ctx, address(ctx))) {
                   ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"nipc-gateway\"");
                   deny(ctx, null, path, 401, "missing or invalid credentials");
                 }
@@ -123,6 +122,14 @@ public final class AccessGuard {
   private void deny(RoutingContext ctx, Principal principal, String path, int status, String why) {
     audit.denied(principal, ctx, path, status);
     ctx.fail(new HttpException(status, why));
+  }
+
+  /**
+   * The rate limiter's key for a caller without credentials; built only for those (an authenticated
+   * caller is limited by its id).
+   */
+  private static String address(RoutingContext ctx) {
+    return "ip:" + remoteHost(ctx);
   }
 
   private static String remoteHost(RoutingContext ctx) {

@@ -1,6 +1,7 @@
 package org.nipcgateway.core.nipc.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -55,7 +56,9 @@ final class PropertyRoutes {
   }
 
   private void read(RoutingContext ctx) {
-    List<String> names = ctx.queryParam("propertyName");
+    // The request's params, decoded once already (QueryCheck); the context's queryParams would
+    // decode the query string a second time.
+    List<String> names = ctx.request().params().getAll("propertyName");
     if (names.isEmpty()) {
       throw NipcException.badRequest(
           "name at least one property with the propertyName query parameter");
@@ -139,23 +142,24 @@ final class PropertyRoutes {
    * problem's document, any other failure fails the whole request.
    */
   private <T> Future<JsonArray> each(List<T> items, Function<T, Future<JsonObject>> operation) {
-    JsonArray results = new JsonArray();
-    Future<Void> chain = Future.succeededFuture();
+    Future<JsonArray> chain = Future.succeededFuture(new JsonArray());
     for (T item : items) {
       chain =
           chain.compose(
-              v ->
-                  operation
-                      .apply(item)
-                      .recover(
-                          e ->
-                              e instanceof NipcException problem
-                                  ? Future.succeededFuture(problems.of(problem))
-                                  : Future.failedFuture(e))
-                      .map(results::add)
-                      .mapEmpty());
+              results -> operation.apply(item).transform(outcome -> collect(results, outcome)));
     }
-    return chain.map(results);
+    return chain;
+  }
+
+  /** One item's result or NIPC problem, added to the results; any other failure fails them all. */
+  private Future<JsonArray> collect(JsonArray results, AsyncResult<JsonObject> outcome) {
+    if (outcome.succeeded()) {
+      return Future.succeededFuture(results.add(outcome.result()));
+    }
+    if (outcome.cause() instanceof NipcException problem) {
+      return Future.succeededFuture(results.add(problems.of(problem)));
+    }
+    return Future.failedFuture(outcome.cause());
   }
 
   private static byte[] decode(String base64) {

@@ -1,12 +1,14 @@
 package org.nipcgateway.core.nipc.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import java.util.Optional;
 import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.link.RadioProblems;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.NipcProblem;
+import org.nipcgateway.core.radio.DeviceAnswer;
 
 /**
  * Reads and writes device properties: resolves the device, the property's definition and its
@@ -40,8 +42,7 @@ public final class PropertyService {
               String subject = "Property " + property;
               return target
                   .read(radios)
-                  .recover(e -> RadioProblems.recover(e, target.ble(), subject, READ_FAILED))
-                  .map(answer -> RadioProblems.value(answer, target.ble(), subject, READ_FAILED));
+                  .transform(answer -> outcome(answer, target, subject, READ_FAILED));
             });
   }
 
@@ -76,16 +77,41 @@ public final class PropertyService {
               String subject = "Property " + property;
               return target
                   .write(radios, value)
-                  .recover(e -> RadioProblems.recover(e, target.ble(), subject, WRITE_FAILED))
-                  .map(
-                      answer -> {
-                        Optional<NipcException> meant = answer.refusal().flatMap(meaning::problem);
-                        if (meant.isPresent()) {
-                          throw meant.get();
-                        }
-                        return RadioProblems.value(answer, target.ble(), subject, WRITE_FAILED);
-                      });
+                  .transform(answer -> outcome(answer, meaning, target, subject));
             });
+  }
+
+  /**
+   * A write's answer as {@link #outcome(AsyncResult, ProtocolTarget, String, NipcProblem)} gives
+   * it, once a refusal has been read as {@code meaning} says.
+   */
+  private static Future<Void> outcome(
+      AsyncResult<DeviceAnswer<Void>> answer,
+      RefusalMeaning meaning,
+      ProtocolTarget target,
+      String subject) {
+    if (answer.succeeded()) {
+      Optional<NipcException> meant = answer.result().refusal().flatMap(meaning::problem);
+      if (meant.isPresent()) {
+        return Future.failedFuture(meant.get());
+      }
+    }
+    return outcome(answer, target, subject, WRITE_FAILED);
+  }
+
+  /**
+   * The device's answer as the operation's value or problem, a failed call as its problem: one step
+   * on the hot path rather than a recover and a map.
+   */
+  private static <T> Future<T> outcome(
+      AsyncResult<DeviceAnswer<T>> answer,
+      ProtocolTarget target,
+      String subject,
+      NipcProblem failed) {
+    return answer.succeeded()
+        ? Future.succeededFuture(
+            RadioProblems.value(answer.result(), target.ble(), subject, failed))
+        : RadioProblems.recover(answer.cause(), target.ble(), subject, failed);
   }
 
   private static ProtocolTarget target(

@@ -176,6 +176,9 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
       BleAddress device,
       java.util.function.Function<Fault, Future<T>> onFault,
       Supplier<Future<T>> work) {
+    if (faults.idle(operation)) {
+      return work.get();
+    }
     return faults.perform(operation, device.toString(), onFault, work);
   }
 

@@ -181,6 +181,9 @@ public final class FaultInjectingZigbeeRadio implements ZigbeeRadio, ZigbeeListe
 
   private <T> Future<DeviceAnswer<T>> perform(
       String operation, Eui64 device, Supplier<Future<DeviceAnswer<T>>> work) {
+    if (faults.idle(operation)) {
+      return work.get();
+    }
     return faults.perform(
         operation,
         device.toString(),

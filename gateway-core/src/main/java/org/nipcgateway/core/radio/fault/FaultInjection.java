@@ -38,6 +38,15 @@ public final class FaultInjection {
   }
 
   /**
+   * Whether the operation would pass straight through: no fault planned (so none to strike and the
+   * radio not held down) and no latency for it. The decorators then call the radio directly, which
+   * is what {@link #perform} would do, without its futures and the device's name.
+   */
+  boolean idle(String operation) {
+    return plan.isEmpty() && latency.isZero(operation);
+  }
+
+  /**
    * Runs an operation: fails at once while the radio is held down (the plan is the one source of
    * truth; the decorators' own flag only notices changes), else waits the operation's latency, then
    * meets a fault planned for it ({@code onFault} decides what it does) or does the work.

@@ -18,6 +18,9 @@ public final class FaultPlan {
   private final List<Fault> faults = new ArrayList<>();
   private final List<Runnable> watchers = new CopyOnWriteArrayList<>();
 
+  /** Mirrors {@code faults.isEmpty()} for a check without the lock on every radio call. */
+  private volatile boolean empty = true;
+
   public FaultPlan(String radio) {
     this.radio = radio;
   }
@@ -47,6 +50,7 @@ public final class FaultPlan {
             UUID.randomUUID().toString(), radio, operation, device, kind, times, after, status);
     synchronized (this) {
       faults.add(fault);
+      empty = false;
     }
     watchers.forEach(Runnable::run);
     return fault;
@@ -59,8 +63,14 @@ public final class FaultPlan {
   public void clear() {
     synchronized (this) {
       faults.clear();
+      empty = true;
     }
     watchers.forEach(Runnable::run);
+  }
+
+  /** Whether no fault at all is planned (nothing to strike, the radio not held down). */
+  public boolean isEmpty() {
+    return empty;
   }
 
   /** Whether a radio-down fault is planned. */
@@ -85,6 +95,7 @@ public final class FaultPlan {
         }
         if (fault.remaining() == 1) {
           faults.remove(i);
+          empty = faults.isEmpty();
         } else if (fault.remaining() > 1) {
           faults.set(i, fault.with(fault.remaining() - 1, 0));
         }

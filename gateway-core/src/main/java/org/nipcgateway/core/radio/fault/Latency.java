@@ -37,6 +37,11 @@ public final class Latency {
     return all;
   }
 
+  /** Whether the operation is held back at all. */
+  public boolean isZero(String operation) {
+    return perOperation.getOrDefault(operation, defaultMillis) == 0;
+  }
+
   /** Completes after the operation's latency, on the caller's context. */
   public Future<Void> of(String operation) {
     long millis = perOperation.getOrDefault(operation, defaultMillis);
