@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -33,6 +34,7 @@ public final class Bench {
   private final Report report = new Report();
   private final Pinning pinning = Pinning.fromEnvironment();
   private final Wrk wrk;
+  private final WrkCreates wrkCreates;
   private final ServerLauncher launcher;
   // Figures gathered along the way and printed under the table.
   private long rssIdleKib = -1;
@@ -40,10 +42,12 @@ public final class Bench {
   private long rssUnderLoadKib = -1;
   private LoadResult creates = LoadResult.NONE;
   private double cpuPerCreate;
+  private long createsNon2xx;
 
   private Bench(BenchSettings settings) {
     this.settings = settings;
     this.wrk = Wrk.create(settings.workDir(), pinning);
+    this.wrkCreates = WrkCreates.create(settings.workDir(), pinning);
     this.launcher =
         new ServerLauncher(
             settings.gatewayJar(),
@@ -240,26 +244,34 @@ public final class Bench {
   private void registryScenarios(ServerProcess gateway, String token, String fallbackId) {
     String gw = gateway.base();
     System.out.printf(
-        "creating %d devices with %d clients...%n", settings.devices(), settings.connections());
+        "creating %d devices with wrk, %d connections...%n",
+        settings.devices(), settings.connections());
     long before = proc.cpuMicros(gateway.pid());
-    DeviceLoader.Loaded loaded =
-        new DeviceLoader(http, gw, token).create(settings.devices(), settings.connections());
-    creates = loaded.creates();
+    WrkCreates.Result run =
+        wrkCreates.run(gw, token, settings.devices(), settings.connections(), createsCap());
+    creates = run.creates();
+    createsNon2xx = run.non2xx();
     cpuPerCreate =
         creates.requests() == 0
             ? 0
             : (double) (proc.cpuMicros(gateway.pid()) - before) / creates.requests();
-    report.extra("creates", figures(creates).put("cpuMicrosPerCreate", cpuPerCreate));
     pause(Duration.ofSeconds(3));
     rssWithDevicesKib = ProcStats.rssKib(gateway.pid());
+    long stored = storedDevices(gw, token);
+    report.extra(
+        "creates",
+        figures(creates)
+            .put("cpuMicrosPerCreate", cpuPerCreate)
+            .put("client", "wrk")
+            .put("devicesStored", stored)
+            .mergeIn(run.json()));
+    if (run.non2xx() > 0) {
+      System.err.printf("warning: %d creates answered other than 2xx%n", run.non2xx());
+    }
 
     int middle = settings.devices() / 2;
-    String id =
-        loaded.ids().stream()
-            .skip(middle)
-            .filter(i -> i != null)
-            .findFirst()
-            .orElse(fallbackId); // if every create failed, still measure something
+    // wrk numbered the devices as DeviceLoader does: device i has MAC DeviceLoader.mac(i).
+    String id = deviceWithMac(gw, token, DeviceLoader.mac(middle)).orElse(fallbackId);
     String n = String.format(Locale.ROOT, "%,d", settings.devices());
     measureMain(
         gateway,
@@ -331,6 +343,27 @@ public final class Bench {
     return Scenario.get(name, url, token, settings.connections(), settings.duration());
   }
 
+  /** Time enough for the creates at 50/s, far below any rate seen, so only a stuck run hits it. */
+  private Duration createsCap() {
+    return Duration.ofSeconds(30 + settings.devices() / 50);
+  }
+
+  /** The id of the device with that MAC address (if every create failed: none). */
+  private Optional<String> deviceWithMac(String base, String token, String mac) {
+    Http.Reply reply =
+        http.get(base + "/scim/v2/Devices?filter=" + query(BLE_MAC + " eq \"" + mac + "\""), token);
+    JsonArray found = reply.ok() ? new JsonObject(reply.body()).getJsonArray("Resources") : null;
+    return found == null || found.isEmpty()
+        ? Optional.empty()
+        : Optional.of(found.getJsonObject(0).getString("id"));
+  }
+
+  /** How many devices the registry holds (the demo's and the creates'), or -1 if it won't say. */
+  private long storedDevices(String base, String token) {
+    Http.Reply reply = http.get(base + "/scim/v2/Devices?count=0", token);
+    return reply.ok() ? new JsonObject(reply.body()).getLong("totalResults", -1L) : -1;
+  }
+
   private String findDevice(String base, String token, String filter) {
     Http.Reply reply = http.get(base + "/scim/v2/Devices?filter=" + query(filter), token);
     JsonArray found = reply.ok() ? new JsonObject(reply.body()).getJsonArray("Resources") : null;
@@ -344,8 +377,8 @@ public final class Bench {
     return String.format(
         Locale.ROOT,
         """
-        SCIM creates, %d clients: %.0f/s, p50 %.1f ms, p99 %.1f ms, %.0f µs gateway CPU per create, \
-        %d failed
+        SCIM creates, %d wrk connections: %.0f/s, p50 %.1f ms, p99 %.1f ms, %.0f µs gateway CPU per \
+        create, %d failed (%d answered other than 2xx)
         gateway RSS (JVM options: %s): %.0f MB idle, %.0f MB with %,d devices, %.0f MB at most \
         right after a load step
         cold start to first 2xx (median of %d): gateway %d ms, bare handler %d ms (all: %s, %s)
@@ -357,6 +390,7 @@ public final class Bench {
         creates.p99Ms(),
         cpuPerCreate,
         creates.errors(),
+        createsNon2xx,
         launcher.jvmOptions().isEmpty() ? "none" : String.join(" ", launcher.jvmOptions()),
         rssIdleKib / 1024.0,
         rssWithDevicesKib / 1024.0,
