@@ -172,8 +172,8 @@ class NipcBulkFirmwareUpgradeTest {
     String status = started.header("Location");
     String results = status.replace("/bulk/status?", "/bulk?");
 
-    // The bulk holds otaStarted's subscription only once it reaches that step, which a client
-    // cannot see: the peripheral notifies until the step has its event.
+    // The bulk listens for otaStarted from its start, which a client cannot see: the peripheral
+    // notifies until the step has its event.
     Eventually.eventually(
         "the bulk saw otaStarted",
         Duration.ofSeconds(30),
@@ -233,6 +233,114 @@ class NipcBulkFirmwareUpgradeTest {
     assertThat(operations.get(1).path("response").path("type").asText())
         .isEqualTo(
             "https://www.iana.org/assignments/nipc-problem-types#extension-operation-not-executed");
+  }
+
+  private static String path(String collection, String name) {
+    String parameter = collection.endsWith("events/conditional") ? "eventName" : "propertyName";
+    return collection.replace("{id}", device)
+        + "?"
+        + parameter
+        + "="
+        + ScimClient.encode(THERMOMETER + name);
+  }
+
+  /** Posts the bulk and answers its status URI. */
+  private static String start(String body) {
+    Reply started =
+        gateway.scim().post("/nipc/extensions/" + device + "/bulk", body, "Content-Type", JSON);
+    assertThat(started.status()).as(started.text()).isEqualTo(202);
+    return started.header("Location");
+  }
+
+  private static JsonNode finished(String status) {
+    Eventually.eventually(
+        "the bulk finished",
+        Duration.ofSeconds(60),
+        () -> gateway.scim().get(status).status() == 303);
+    return gateway.scim().get(status.replace("/bulk/status?", "/bulk?")).json().path("operations");
+  }
+
+  @Test
+  void an_event_sent_while_an_earlier_operation_runs_completes_the_event_step_when_reached() {
+    gateway.devices().bleValueChanges(MAC, "FFF0", "FFF4", "AA==");
+    ObjectNode body = ScimClient.JSON.createObjectNode();
+    var operations = body.putArray("operations");
+    operations
+        .addObject()
+        .put("method", "PUT")
+        .put("path", path("/devices/{id}/properties", "/sdfProperty/startOTA"))
+        .putObject("data")
+        .put("value", "AQ==");
+    operations
+        .addObject()
+        .put("method", "POST")
+        .put(
+            "path",
+            path("/extensions/{id}/properties/read/conditional", "/sdfProperty/updateStatus"))
+        .putObject("data")
+        .put("value", "Aw==")
+        .put("maxRepeat", 10)
+        .put("retryTime", 1);
+    operations
+        .addObject()
+        .put("method", "POST")
+        .put("path", path("/extensions/{id}/events/conditional", "/sdfEvent/otaStarted"))
+        .putObject("data")
+        .put("value", "Aw==")
+        .put("timeout", 5);
+    String status = start(body.toString());
+    String results = status.replace("/bulk/status?", "/bulk?");
+
+    // The write answered, so the conditional read runs: the device sends its event once, then
+    // the status the read waits for; the event step is reached only after that.
+    Eventually.eventually(
+        "the bulk wrote startOTA",
+        Duration.ofSeconds(30),
+        () -> gateway.scim().get(results).json().path("operations").size() >= 1);
+    gateway.devices().bleValueChanges(MAC, "FFF0", "FFF6", "Aw==");
+    gateway.devices().bleValueChanges(MAC, "FFF0", "FFF4", "Aw==");
+
+    JsonNode done = finished(status);
+    assertThat(done.get(1).path("response").toString()).isEqualTo("{\"value\":\"Aw==\"}");
+    assertThat(done.get(2).path("response").toString()).isEqualTo("{\"value\":\"Aw==\"}");
+    Eventually.eventually(
+        "the bulk let go of otaStarted and its link",
+        Duration.ofSeconds(30),
+        () -> gateway.devices().bleSlotsInUse() == 0);
+  }
+
+  @Test
+  void a_bulk_that_fails_before_its_event_step_holds_no_subscription_once_it_ended() {
+    gateway.devices().bleValueChanges(MAC, "FFF0", "FFF4", "AA==");
+    ObjectNode body = ScimClient.JSON.createObjectNode();
+    var operations = body.putArray("operations");
+    operations
+        .addObject()
+        .put("method", "POST")
+        .put(
+            "path",
+            path("/extensions/{id}/properties/read/conditional", "/sdfProperty/updateStatus"))
+        .putObject("data")
+        .put("value", "/w==")
+        .put("maxRepeat", 1)
+        .put("retryTime", 0);
+    operations
+        .addObject()
+        .put("method", "POST")
+        .put("path", path("/extensions/{id}/events/conditional", "/sdfEvent/otaStarted"))
+        .putObject("data")
+        .put("value", "Aw==")
+        .put("timeout", 60);
+
+    JsonNode done = finished(start(body.toString()));
+    assertThat(done.get(0).path("response").path("status").asInt()).isEqualTo(504);
+    assertThat(done.get(1).path("response").path("type").asText())
+        .endsWith("#extension-operation-not-executed");
+    // The event step listened from the bulk's start; its subscription held the device's link.
+    Eventually.eventually(
+        "the bulk let go of otaStarted and its link",
+        Duration.ofSeconds(30),
+        () -> gateway.devices().bleSlotsInUse() == 0);
   }
 
   private static HttpServer serve() {

@@ -34,7 +34,7 @@ public final class BulkService {
   /** One operation of a posted bulk, as its body gave it. */
   public record Operation(String method, String path, JsonNode data) {}
 
-  private record Prepared(Operation operation, Supplier<Future<JsonObject>> run) {}
+  private record Prepared(Operation operation, BulkStep.Run run) {}
 
   private final Affordances affordances;
   private final BulkSteps steps;
@@ -125,12 +125,19 @@ public final class BulkService {
     return operations.find(deviceId, KIND, "", instanceId);
   }
 
+  /**
+   * Arms every operation first (a conditional event starts listening, so that an event sent in
+   * answer to an earlier operation is not missed), runs them in order, and releases them all once
+   * the bulk ended, however it ended.
+   */
   private Future<Void> runAll(BulkRun run, List<Prepared> prepared) {
-    Future<Boolean> chain = Future.succeededFuture(true);
+    Future<Boolean> chain =
+        Future.join(prepared.stream().map(p -> p.run().arm()).toList())
+            .transform(armed -> Future.succeededFuture(true));
     for (Prepared step : prepared) {
       chain = chain.compose(going -> going ? runOne(run, step) : notRun(run, step));
     }
-    return chain.mapEmpty();
+    return chain.onComplete(done -> prepared.forEach(p -> p.run().release())).mapEmpty();
   }
 
   /** Reports every operation not executed: the trigger never came. */

@@ -19,5 +19,21 @@ public interface BulkStep {
    * @param data the operation's {@code data}, missing when it has none
    * @throws org.nipcgateway.core.nipc.problem.NipcException when the data do not fit the operation
    */
-  Supplier<Future<JsonObject>> prepare(String deviceId, String name, JsonNode data);
+  Run prepare(String deviceId, String name, JsonNode data);
+
+  /**
+   * A checked operation: {@link #get} runs it when the bulk reaches it. {@link #arm} is called when
+   * the bulk starts, before its first operation runs, for an operation that must begin listening
+   * before it is reached (a conditional event answering an earlier operation); {@link #release}
+   * once the bulk ended, whether this operation ran or not.
+   */
+  @FunctionalInterface
+  interface Run extends Supplier<Future<JsonObject>> {
+    /** Never fails: a failure to arm is the operation's own problem when it is reached. */
+    default Future<Void> arm() {
+      return Future.succeededFuture();
+    }
+
+    default void release() {}
+  }
 }

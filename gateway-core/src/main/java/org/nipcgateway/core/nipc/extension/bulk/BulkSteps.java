@@ -1,15 +1,12 @@
 package org.nipcgateway.core.nipc.extension.bulk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nipcgateway.core.nipc.problem.NipcException;
@@ -46,7 +43,7 @@ public final class BulkSteps {
   }
 
   /** The operation checked and ready to run, or a 400 problem saying what is wrong with it. */
-  Supplier<Future<JsonObject>> prepare(String deviceId, String method, String path, JsonNode data) {
+  BulkStep.Run prepare(String deviceId, String method, String path, JsonNode data) {
     URI uri;
     try {
       uri = new URI(path);

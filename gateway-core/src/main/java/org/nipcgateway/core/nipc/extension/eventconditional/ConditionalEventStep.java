@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Base64;
-import java.util.function.Supplier;
 import org.nipcgateway.core.nipc.extension.bulk.BulkStep;
 import org.nipcgateway.core.nipc.extension.bulk.BulkSteps;
 
 /**
  * A bulk's conditional event ({@code POST /extensions/{id}/events/conditional?eventName=},
  * Extension-Bulk.yaml): its {@code data} checked when the bulk is posted as the standalone
- * request's body is (no callback: the bulk has its own), the wait starting when the bulk reaches
- * it, answering {@code {value}} (the matching event's data, as the firmwareUpgradeResponse example
- * shows), or failing with the standalone operation's problem.
+ * request's body is (no callback: the bulk has its own). It listens from when the bulk starts, so
+ * that an event the device sends in answer to an earlier operation is kept; reached, it answers
+ * {@code {value}} (the matching event's data, as the firmwareUpgradeResponse example shows) at once
+ * or when the event comes, its {@code timeout} counting from then, or fails with the standalone
+ * operation's problem.
  */
 public final class ConditionalEventStep implements BulkStep {
   private final ConditionalEvents events;
@@ -29,11 +30,48 @@ public final class ConditionalEventStep implements BulkStep {
   }
 
   @Override
-  public Supplier<Future<JsonObject>> prepare(String deviceId, String name, JsonNode data) {
-    ConditionalEvent request = ConditionalEvent.ofBulk(data);
-    return () ->
-        events
-            .await(deviceId, name, request)
-            .map(v -> new JsonObject().put("value", Base64.getEncoder().encodeToString(v)));
+  public Run prepare(String deviceId, String name, JsonNode data) {
+    return new EarlyWait(deviceId, name, ConditionalEvent.ofBulk(data));
+  }
+
+  /** One bulk's wait, listening once armed; one bulk runs its operations one at a time. */
+  private final class EarlyWait implements Run {
+    private final String deviceId;
+    private final String eventName;
+    private final ConditionalEvent request;
+    private Future<ConditionalEvents.Listening> listening;
+
+    EarlyWait(String deviceId, String eventName, ConditionalEvent request) {
+      this.deviceId = deviceId;
+      this.eventName = eventName;
+      this.request = request;
+    }
+
+    @Override
+    public synchronized Future<Void> arm() {
+      listening = events.listen(deviceId, eventName, request.value());
+      return listening.<Void>mapEmpty().otherwiseEmpty();
+    }
+
+    @Override
+    public Future<JsonObject> get() {
+      Future<ConditionalEvents.Listening> armed;
+      synchronized (this) {
+        if (listening == null) {
+          listening = events.listen(deviceId, eventName, request.value());
+        }
+        armed = listening;
+      }
+      return armed
+          .compose(l -> events.reached(l, request.timeout()))
+          .map(v -> new JsonObject().put("value", Base64.getEncoder().encodeToString(v)));
+    }
+
+    @Override
+    public synchronized void release() {
+      if (listening != null) {
+        listening.onSuccess(events::stop);
+      }
+    }
   }
 }

@@ -28,7 +28,9 @@ import org.nipcgateway.core.nipc.problem.NipcProblem;
  * request is answered, so an unknown device or event or a radio that cannot turn it on is the
  * request's own problem. The first matching event completes the operation; when none came within
  * the timeout it fails with 504. Either way the subscription is let go. A bulk's conditional event
- * ({@link #await}) waits the same way, from when the bulk reaches it.
+ * listens from when the bulk starts ({@link #listen}): the first matching event is kept until the
+ * bulk reaches the step ({@link #reached}), whose timeout counts from then; {@link #stop} lets go
+ * when the bulk ends.
  */
 public final class ConditionalEvents implements DeviceEventListener {
   static final String KIND = "events/conditional";
@@ -37,6 +39,10 @@ public final class ConditionalEvents implements DeviceEventListener {
   private final Affordances affordances;
   private final EventSubscriptions subscriptions;
   private final ExtensionOperations operations;
+
+  /** The timer of a bulk's wait not reached yet: none runs. */
+  private static final long NO_TIMER = -1;
+
   private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
 
   /** A wait for an event, with the subscription it holds and its deadline. */
@@ -84,12 +90,48 @@ public final class ConditionalEvents implements DeviceEventListener {
             });
   }
 
+  /** A bulk's wait listening before it is reached; its {@code matched} keeps the first match. */
+  record Listening(String key, Future<byte[]> matched) {}
+
+  /** Holds the event's subscription and listens, without a deadline until {@link #reached}. */
+  Future<Listening> listen(String deviceId, String eventName, byte[] value) {
+    return hold(deviceId, eventName)
+        .map(
+            hold -> {
+              String key = UUID.randomUUID().toString();
+              Promise<byte[]> matched = Promise.promise();
+              waiting.put(key, new Waiting(deviceId, eventName, value, hold, NO_TIMER, matched));
+              return new Listening(key, matched.future());
+            });
+  }
+
   /**
-   * Holds the event's subscription and waits: completes with the matching event's data, or fails
-   * with the problem the operation would end with.
+   * The bulk reached the step: the event that came since it listened, or the wait for one, failing
+   * with 504 after {@code timeoutS} from now.
    */
-  Future<byte[]> await(String deviceId, String eventName, ConditionalEvent request) {
-    return hold(deviceId, eventName).compose(hold -> wait(deviceId, eventName, request, hold));
+  Future<byte[]> reached(Listening listening, int timeoutS) {
+    if (listening.matched().isComplete()) {
+      return listening.matched();
+    }
+    long timer = vertx.setTimer(timeoutS * 1000L, t -> timedOut(listening.key()));
+    Waiting armed =
+        waiting.computeIfPresent(
+            listening.key(),
+            (k, w) ->
+                new Waiting(w.deviceId(), w.eventName(), w.value(), w.hold(), timer, w.matched()));
+    if (armed == null) {
+      vertx.cancelTimer(timer);
+    }
+    return listening.matched();
+  }
+
+  /** The bulk ended: lets go of the subscription if the wait still holds it. */
+  void stop(Listening listening) {
+    Waiting w = waiting.remove(listening.key());
+    if (w != null) {
+      vertx.cancelTimer(w.timer());
+      w.hold().release();
+    }
   }
 
   private Future<EventSubscriptions.Hold> hold(String deviceId, String eventName) {

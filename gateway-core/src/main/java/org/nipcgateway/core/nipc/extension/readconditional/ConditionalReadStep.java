@@ -1,10 +1,8 @@
 package org.nipcgateway.core.nipc.extension.readconditional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.Base64;
-import java.util.function.Supplier;
 import org.nipcgateway.core.nipc.extension.bulk.BulkStep;
 import org.nipcgateway.core.nipc.extension.bulk.BulkSteps;
 
@@ -28,7 +26,7 @@ public final class ConditionalReadStep implements BulkStep {
   }
 
   @Override
-  public Supplier<Future<JsonObject>> prepare(String deviceId, String name, JsonNode data) {
+  public Run prepare(String deviceId, String name, JsonNode data) {
     ConditionalRead request = ConditionalRead.ofBulk(data);
     return () ->
         reads
