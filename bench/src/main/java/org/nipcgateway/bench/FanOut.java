@@ -148,8 +148,11 @@ final class FanOut {
     }
     pause(settings.duration());
     for (String location : instances) {
-      http.send(
-          "DELETE", location.startsWith("http") ? location : gw + location, token, null, null);
+      // An event left enabled would go on emitting into the next step and fail its enabling.
+      expect(
+          http.send(
+              "DELETE", location.startsWith("http") ? location : gw + location, token, null, null),
+          "disabling " + location);
     }
     double emitting = (System.nanoTime() - began) / 1e9; // first enable to last disable
     drain(sub);

@@ -27,6 +27,17 @@ final class Http {
           .build();
 
   Reply send(String method, String url, String token, String contentType, String body) {
+    Reply reply = sendOnce(method, url, token, contentType, body);
+    // The gateway closes a keep-alive connection that stays quiet for its request-head timeout
+    // (10 s); a request sent just as it does finds the connection gone, unanswered. The JDK client
+    // retries only GETs then, so the other idempotent methods are sent once more here.
+    if (reply.status() == 0 && (method.equals("DELETE") || method.equals("PUT"))) {
+      reply = sendOnce(method, url, token, contentType, body);
+    }
+    return reply;
+  }
+
+  private Reply sendOnce(String method, String url, String token, String contentType, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(60))
