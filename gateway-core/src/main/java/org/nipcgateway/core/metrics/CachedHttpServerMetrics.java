@@ -38,34 +38,18 @@ final class CachedHttpServerMetrics<S>
   private static final String CODE = Label.HTTP_CODE.toString();
 
   private final HttpServerMetrics<Object, Object, S> connections;
-  private final Meters meters;
+  private final MeterRegistry registry;
+  private final MetricsNaming names;
+  private final ConcurrentMap<HttpMethod, MethodMeters> byMethod = new ConcurrentHashMap<>();
 
-  CachedHttpServerMetrics(HttpServerMetrics<Object, Object, S> connections, Meters meters) {
+  CachedHttpServerMetrics(
+      HttpServerMetrics<Object, Object, S> connections,
+      MeterRegistry registry,
+      MetricsNaming names) {
     this.connections = connections;
-    this.meters = meters;
-  }
-
-  /**
-   * The request meters of every HTTP server of one Vert.x instance: with no address label, all of
-   * them count into the same series (an active-request gauge per server would hide all but one).
-   */
-  static final class Meters {
-    private final MeterRegistry registry;
-    private final MetricsNaming names;
-    private final ConcurrentMap<HttpMethod, MethodMeters> byMethod = new ConcurrentHashMap<>();
-
-    Meters(MeterRegistry registry, MetricsNaming names) {
-      this.registry = registry;
-      // vertx-micrometer's base name for the domain: vertx_http_server_requests_total and so on.
-      this.names = names.withBaseName("vertx." + MetricsDomain.HTTP_SERVER.toCategory() + ".");
-    }
-
-    private MethodMeters of(HttpMethod method) {
-      MethodMeters known = byMethod.get(method);
-      return known != null
-          ? known
-          : byMethod.computeIfAbsent(method, m -> new MethodMeters(registry, names, m.toString()));
-    }
+    this.registry = registry;
+    // vertx-micrometer's base name for the domain: vertx_http_server_requests_total and so on.
+    this.names = names.withBaseName("vertx." + MetricsDomain.HTTP_SERVER.toCategory() + ".");
   }
 
   /** The meters of one request method, and of its responses by route and status. */
@@ -155,9 +139,13 @@ final class CachedHttpServerMetrics<S>
   }
 
   private Request begin(HttpMethod method) {
-    MethodMeters of = meters.of(method);
-    of.active.increment();
-    return new Request(of);
+    MethodMeters meters = byMethod.get(method);
+    if (meters == null) {
+      meters =
+          byMethod.computeIfAbsent(method, m -> new MethodMeters(registry, names, m.toString()));
+    }
+    meters.active.increment();
+    return new Request(meters);
   }
 
   @Override
@@ -167,24 +155,24 @@ final class CachedHttpServerMetrics<S>
 
   @Override
   public void requestEnd(Request request, HttpRequest httpRequest, long bytesRead) {
-    MethodMeters of = request.meters;
-    of.requestBytes.record(bytesRead);
+    MethodMeters meters = request.meters;
+    meters.requestBytes.record(bytesRead);
     request.requestEnded = true;
     if (!request.reset && request.responseEnded) {
-      of.active.decrement();
+      meters.active.decrement();
     }
   }
 
   @Override
   public void requestReset(Request request) {
-    MethodMeters of = request.meters;
+    MethodMeters meters = request.meters;
     // Rare: looked up each time, and only once one happens (as vertx-micrometer does).
-    Counter.builder(of.names.getHttpRequestResetsCount())
+    Counter.builder(names.getHttpRequestResetsCount())
         .description("Number of request resets")
-        .tag(METHOD, of.method)
-        .register(of.registry)
+        .tag(METHOD, meters.method)
+        .register(registry)
         .increment();
-    of.active.decrement();
+    meters.active.decrement();
     request.reset = true;
   }
 
@@ -195,15 +183,15 @@ final class CachedHttpServerMetrics<S>
 
   @Override
   public void responseEnd(Request request, HttpResponse response, long bytesWritten) {
-    MethodMeters of = request.meters;
+    MethodMeters meters = request.meters;
     String route = request.route == null ? "" : request.route;
-    ResponseMeters done = of.response(route, response.statusCode());
+    ResponseMeters done = meters.response(route, response.statusCode());
     done.requests.increment();
     done.time.record(System.nanoTime() - request.start, TimeUnit.NANOSECONDS);
     done.bytes.record(bytesWritten);
     request.responseEnded = true;
     if (!request.reset && request.requestEnded) {
-      of.active.decrement();
+      meters.active.decrement();
     }
   }
 
