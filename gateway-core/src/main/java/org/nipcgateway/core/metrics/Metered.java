@@ -13,9 +13,8 @@ import java.util.EnumSet;
 /**
  * The gateway's Vert.x instance with its meters. Vert.x keeps HTTP server meters labelled by
  * method, status code and route template only (never the path: a path names a device), and the
- * worker pools' (the request meters looked up once per label combination: {@link
- * CachedHttpServerMetrics}); client-side meters are off because they are labelled by remote
- * address, which data apps choose (webhooks), so their number would have no bound.
+ * worker pools'; client-side meters are off because they are labelled by remote address, which data
+ * apps choose (webhooks), so their number would have no bound.
  */
 public record Metered(Vertx vertx, GatewayMetrics metrics, MetricsSettings settings) {
 
@@ -51,11 +50,7 @@ public record Metered(Vertx vertx, GatewayMetrics metrics, MetricsSettings setti
     Vertx vertx =
         Vertx.builder()
             .with(options.setMetricsOptions(metricsOptions))
-            .withMetrics(
-                CachingVertxMetrics.factory(
-                    new MicrometerMetricsFactory(registry),
-                    registry,
-                    metricsOptions.getMetricsNaming()))
+            .withMetrics(new MicrometerMetricsFactory(registry))
             .build();
     return new Metered(vertx, GatewayMetrics.prometheus(registry), settings);
   }
