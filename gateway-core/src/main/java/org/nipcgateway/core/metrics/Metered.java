@@ -13,8 +13,9 @@ import java.util.EnumSet;
 /**
  * The gateway's Vert.x instance with its meters. Vert.x keeps HTTP server meters labelled by
  * method, status code and route template only (never the path: a path names a device), and the
- * worker pools'; client-side meters are off because they are labelled by remote address, which data
- * apps choose (webhooks), so their number would have no bound.
+ * worker pools' (the request meters looked up once per label combination: {@link
+ * CachedHttpServerMetrics}); client-side meters are off because they are labelled by remote
+ * address, which data apps choose (webhooks), so their number would have no bound.
  */
 public record Metered(Vertx vertx, GatewayMetrics metrics, MetricsSettings settings) {
 
@@ -50,7 +51,11 @@ public record Metered(Vertx vertx, GatewayMetrics metrics, MetricsSettings setti
     Vertx vertx =
         Vertx.builder()
             .with(options.setMetricsOptions(metricsOptions))
-            .withMetrics(new MicrometerMetricsFactory(registry))
+            .withMetrics(
+                CachingVertxMetrics.factory(
+                    new MicrometerMetricsFactory(registry),
+                    registry,
+                    metricsOptions.getMetricsNaming()))
             .build();
     return new Metered(vertx, GatewayMetrics.prometheus(registry), settings);
   }
