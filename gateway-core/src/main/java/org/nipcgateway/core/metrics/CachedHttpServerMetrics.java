@@ -38,18 +38,34 @@ final class CachedHttpServerMetrics<S>
   private static final String CODE = Label.HTTP_CODE.toString();
 
   private final HttpServerMetrics<Object, Object, S> connections;
-  private final MeterRegistry registry;
-  private final MetricsNaming names;
-  private final ConcurrentMap<HttpMethod, MethodMeters> byMethod = new ConcurrentHashMap<>();
+  private final Meters meters;
 
-  CachedHttpServerMetrics(
-      HttpServerMetrics<Object, Object, S> connections,
-      MeterRegistry registry,
-      MetricsNaming names) {
+  CachedHttpServerMetrics(HttpServerMetrics<Object, Object, S> connections, Meters meters) {
     this.connections = connections;
-    this.registry = registry;
-    // vertx-micrometer's base name for the domain: vertx_http_server_requests_total and so on.
-    this.names = names.withBaseName("vertx." + MetricsDomain.HTTP_SERVER.toCategory() + ".");
+    this.meters = meters;
+  }
+
+  /**
+   * The request meters of every HTTP server of one Vert.x instance: with no address label, all of
+   * them count into the same series (an active-request gauge per server would hide all but one).
+   */
+  static final class Meters {
+    private final MeterRegistry registry;
+    private final MetricsNaming names;
+    private final ConcurrentMap<HttpMethod, MethodMeters> byMethod = new ConcurrentHashMap<>();
+
+    Meters(MeterRegistry registry, MetricsNaming names) {
+      this.registry = registry;
+      // vertx-micrometer's base name for the domain: vertx_http_server_requests_total and so on.
+      this.names = names.withBaseName("vertx." + MetricsDomain.HTTP_SERVER.toCategory() + ".");
+    }
+
+    private MethodMeters of(HttpMethod method) {
+      MethodMeters known = byMethod.get(method);
+      return known != null
+          ? known
+          : byMethod.computeIfAbsent(method, m -> new MethodMeters(registry, names, m.toString()));
+    }
   }
 
   /** The meters of one request method, and of its responses by route and status. */
@@ -139,13 +155,9 @@ final class CachedHttpServerMetrics<S>
   }
 
   private Request begin(HttpMethod method) {
-    MethodMeters meters = byMethod.get(method);
-    if (meters == null) {
-      meters =
-          byMethod.computeIfAbsent(method, m -> new MethodMeters(registry, names, m.toString()));
-    }
-    meters.active.increment();
-    return new Request(meters);
+    MethodMeters of = meters.of(method);
+    of.active.increment();
+    return new Request(of);
   }
 
   @Override
@@ -155,24 +167,24 @@ final class CachedHttpServerMetrics<S>
 
   @Override
   public void requestEnd(Request request, HttpRequest httpRequest, long bytesRead) {
-    MethodMeters meters = request.meters;
-    meters.requestBytes.record(bytesRead);
+    MethodMeters of = request.meters;
+    of.requestBytes.record(bytesRead);
     request.requestEnded = true;
     if (!request.reset && request.responseEnded) {
-      meters.active.decrement();
+      of.active.decrement();
     }
   }
 
   @Override
   public void requestReset(Request request) {
-    MethodMeters meters = request.meters;
+    MethodMeters of = request.meters;
     // Rare: looked up each time, and only once one happens (as vertx-micrometer does).
-    Counter.builder(names.getHttpRequestResetsCount())
+    Counter.builder(of.names.getHttpRequestResetsCount())
         .description("Number of request resets")
-        .tag(METHOD, meters.method)
-        .register(registry)
+        .tag(METHOD, of.method)
+        .register(of.registry)
         .increment();
-    meters.active.decrement();
+    of.active.decrement();
     request.reset = true;
   }
 
@@ -183,15 +195,15 @@ final class CachedHttpServerMetrics<S>
 
   @Override
   public void responseEnd(Request request, HttpResponse response, long bytesWritten) {
-    MethodMeters meters = request.meters;
+    MethodMeters of = request.meters;
     String route = request.route == null ? "" : request.route;
-    ResponseMeters done = meters.response(route, response.statusCode());
+    ResponseMeters done = of.response(route, response.statusCode());
     done.requests.increment();
     done.time.record(System.nanoTime() - request.start, TimeUnit.NANOSECONDS);
     done.bytes.record(bytesWritten);
     request.responseEnded = true;
     if (!request.reset && request.requestEnded) {
-      meters.active.decrement();
+      of.active.decrement();
     }
   }
 

@@ -27,13 +27,11 @@ import io.vertx.micrometer.MetricsNaming;
  */
 final class CachingVertxMetrics implements VertxMetrics {
   private final VertxMetrics metrics;
-  private final MeterRegistry registry;
-  private final MetricsNaming names;
+  private final CachedHttpServerMetrics.Meters requestMeters;
 
   private CachingVertxMetrics(VertxMetrics metrics, MeterRegistry registry, MetricsNaming names) {
     this.metrics = metrics;
-    this.registry = registry;
-    this.names = names;
+    this.requestMeters = new CachedHttpServerMetrics.Meters(registry, names);
   }
 
   /** A factory that makes {@code factory}'s metrics, their HTTP server request meters cached. */
@@ -73,7 +71,7 @@ final class CachingVertxMetrics implements VertxMetrics {
   private <S> HttpServerMetrics<?, ?, ?> cached(HttpServerMetrics<?, ?, S> server) {
     // Only the socket and WebSocket methods are called on it, which take no request meter.
     return new CachedHttpServerMetrics<>(
-        (HttpServerMetrics<Object, Object, S>) server, registry, names);
+        (HttpServerMetrics<Object, Object, S>) server, requestMeters);
   }
 
   @Override
