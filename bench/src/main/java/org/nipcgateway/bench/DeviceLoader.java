@@ -34,11 +34,6 @@ final class DeviceLoader {
   }
 
   Loaded create(int count, int clients) {
-    return create(0, count, clients);
-  }
-
-  /** Creates devices {@code first} to {@code first + count - 1}; ids are listed from 0. */
-  Loaded create(int first, int count, int clients) {
     String[] ids = new String[count];
     long[] latencies = new long[count];
     AtomicInteger next = new AtomicInteger();
@@ -58,7 +53,7 @@ final class DeviceLoader {
                           base + "/scim/v2/Devices",
                           token,
                           "application/scim+json",
-                          device(first + i).encode());
+                          device(i).encode());
                   latencies[i] = System.nanoTime() - sent;
                   if (reply.ok()) {
                     ids[i] = new JsonObject(reply.body()).getString("id");

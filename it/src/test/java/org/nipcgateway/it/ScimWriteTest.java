@@ -112,30 +112,6 @@ class ScimWriteTest {
     assertThat(listed.json().path("totalResults").asInt()).isZero();
   }
 
-  @Test
-  void a_device_refused_for_an_unregistered_model_is_accepted_once_that_model_is_registered() {
-    // The registry keeps the registered models' names between creates; a new model must count.
-    String model = "https://example.com/scim-write-later#/sdfObject/meter";
-    ObjectNode body = Devices.withModel(Devices.ble("metered", MACS.incrementAndGet()), model);
-    assertScimError(gateway.scim().post("/scim/v2/Devices", body), 400, "invalidValue");
-
-    Reply registered =
-        gateway
-            .scim()
-            .post(
-                "/nipc/registrations/models",
-                "{\"namespace\":{\"l\":\"https://example.com/scim-write-later\"},"
-                    + "\"defaultNamespace\":\"l\",\"sdfObject\":{\"meter\":{\"sdfProperty\":"
-                    + "{\"level\":{\"type\":\"integer\",\"sdfProtocolMap\":{\"ble\":"
-                    + "{\"serviceID\":\"180F\",\"characteristicID\":\"2A19\"}}}}}}}",
-                "Content-Type",
-                "application/sdf+json");
-    assertThat(registered.status()).as(registered.text()).isEqualTo(201);
-
-    Reply created = gateway.scim().post("/scim/v2/Devices", body);
-    assertThat(created.status()).as(created.text()).isEqualTo(201);
-  }
-
   private static Reply addSdfNames(JsonNode device, String... names) {
     return gateway.scim().patch(path(device), patch("add", Devices.SDF + ":sdf", names));
   }

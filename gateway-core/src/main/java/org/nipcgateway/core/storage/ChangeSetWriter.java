@@ -24,86 +24,47 @@ final class ChangeSetWriter {
 
   private final AttributeSealer sealer;
 
-  /**
-   * The statements, prepared once per connection: preparing five statements for every transaction
-   * cost the store's worker more than binding a create's values. A fresh connection (after a failed
-   * write) gets its own; the old ones went with the connection that closed them.
-   */
-  private Connection preparedFor;
-
-  private Statements statements;
-
-  private record Statements(
-      PreparedStatement upsert,
-      PreparedStatement delete,
-      PreparedStatement deleteOwned,
-      PreparedStatement upsertRecord,
-      PreparedStatement deleteRecord) {
-    static Statements prepare(Connection connection) throws SQLException {
-      return new Statements(
-          connection.prepareStatement(UPSERT),
-          connection.prepareStatement("DELETE FROM resource WHERE id = ?"),
-          connection.prepareStatement("DELETE FROM engine_state WHERE owner_id = ?"),
-          connection.prepareStatement(UPSERT_RECORD),
-          connection.prepareStatement("DELETE FROM engine_state WHERE id = ?"));
-    }
-
-    List<PreparedStatement> all() {
-      return List.of(upsert, delete, deleteOwned, upsertRecord, deleteRecord);
-    }
-  }
-
   ChangeSetWriter(AttributeSealer sealer) {
     this.sealer = sealer;
   }
 
   /** Writes the change sets, each in its order, and commits them as one transaction. */
   void write(Connection connection, List<ChangeSet> batch) throws SQLException {
-    Statements s = statementsFor(connection);
-    try {
-      for (ChangeSet changes : batch) {
-        addBatches(changes, s);
-        // Only the kinds of change this change set has: a create is one upsert, not five batches.
-        if (!changes.puts().isEmpty()) {
-          s.upsert().executeBatch();
+    try (PreparedStatement upsert = connection.prepareStatement(UPSERT);
+        PreparedStatement delete =
+            connection.prepareStatement("DELETE FROM resource WHERE id = ?");
+        PreparedStatement upsertRecord = connection.prepareStatement(UPSERT_RECORD);
+        PreparedStatement deleteRecord =
+            connection.prepareStatement("DELETE FROM engine_state WHERE id = ?");
+        PreparedStatement deleteOwned =
+            connection.prepareStatement("DELETE FROM engine_state WHERE owner_id = ?")) {
+      try {
+        for (ChangeSet changes : batch) {
+          addBatches(changes, upsert, delete, deleteOwned, upsertRecord, deleteRecord);
+          upsert.executeBatch();
+          delete.executeBatch();
+          deleteOwned.executeBatch();
+          upsertRecord.executeBatch();
+          deleteRecord.executeBatch();
         }
-        if (!changes.deletes().isEmpty()) {
-          s.delete().executeBatch();
-          s.deleteOwned().executeBatch();
-        }
-        if (!changes.recordPuts().isEmpty()) {
-          s.upsertRecord().executeBatch();
-        }
-        if (!changes.recordDeletes().isEmpty()) {
-          s.deleteRecord().executeBatch();
-        }
+      } catch (RuntimeException e) {
+        // A change set that cannot even be encoded must not leave half of itself in the
+        // transaction that the next write commits.
+        connection.rollback();
+        throw e;
       }
-    } catch (RuntimeException e) {
-      // A change set that cannot even be encoded must not leave half of itself in the
-      // transaction that the next write commits, nor its values in the kept statements.
-      for (PreparedStatement statement : s.all()) {
-        statement.clearBatch();
-      }
-      connection.rollback();
-      throw e;
+      connection.commit();
     }
-    connection.commit();
   }
 
-  private Statements statementsFor(Connection connection) throws SQLException {
-    if (connection != preparedFor) {
-      statements = Statements.prepare(connection);
-      preparedFor = connection;
-    }
-    return statements;
-  }
-
-  private void addBatches(ChangeSet changes, Statements s) throws SQLException {
-    PreparedStatement upsert = s.upsert();
-    PreparedStatement delete = s.delete();
-    PreparedStatement deleteOwned = s.deleteOwned();
-    PreparedStatement upsertRecord = s.upsertRecord();
-    PreparedStatement deleteRecord = s.deleteRecord();
+  private void addBatches(
+      ChangeSet changes,
+      PreparedStatement upsert,
+      PreparedStatement delete,
+      PreparedStatement deleteOwned,
+      PreparedStatement upsertRecord,
+      PreparedStatement deleteRecord)
+      throws SQLException {
     for (StoredResource r : changes.puts()) {
       upsert.setString(1, r.id());
       upsert.setString(2, r.resourceType());

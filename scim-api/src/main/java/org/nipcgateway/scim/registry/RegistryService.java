@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nipcgateway.core.device.ScimNames;
 import org.nipcgateway.core.nipc.model.RegisteredModelNames;
+import org.nipcgateway.core.nipc.model.SdfModelRegistry;
 import org.nipcgateway.core.security.ClientTokens;
 import org.nipcgateway.core.security.Principal;
 import org.nipcgateway.core.storage.ChangeSet;
@@ -60,7 +61,6 @@ public final class RegistryService {
   private final WritePipeline writes = new WritePipeline();
   private final Clock clock;
   private final RegistryIndex index;
-  private final RegisteredModels models;
 
   /**
    * The secrets of the resources each caller creates, one node per caller shared by all of them (a
@@ -81,7 +81,6 @@ public final class RegistryService {
     this.groupMembers = new GroupMembers(maxGroupMembers);
     this.clock = clock;
     this.index = index;
-    this.models = new RegisteredModels(store);
   }
 
   /** A registry over the store, once its index holds what the store holds. */
@@ -282,7 +281,7 @@ public final class RegistryService {
   }
 
   private Future<RegisteredModelNames> models() {
-    return models.names();
+    return store.findAll(SdfModelRegistry.TYPE).map(RegisteredModelNames::of);
   }
 
   private Future<Written> write(SnapshotWrite body) {

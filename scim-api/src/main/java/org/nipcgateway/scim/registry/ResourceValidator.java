@@ -13,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.nipcgateway.core.security.SecretAttributes;
 import org.nipcgateway.scim.schema.AttributeRule;
 import org.nipcgateway.scim.schema.ScimResourceType;
@@ -32,13 +30,6 @@ import org.nipcgateway.scim.schema.ScimSchemaCatalog;
 public final class ResourceValidator {
   private final ScimSchemaCatalog catalog;
   private final PairingMethodsValidator pairing;
-
-  /**
-   * One checker per resource type: building one copies the type's attribute definitions, and a
-   * create needed two. A checker's state is final once built (we never change its options), so
-   * every event loop may share it.
-   */
-  private final Map<String, SchemaChecker> checkers = new ConcurrentHashMap<>();
 
   public ResourceValidator(ScimSchemaCatalog catalog) {
     this.catalog = catalog;
@@ -92,7 +83,7 @@ public final class ResourceValidator {
   }
 
   private SchemaChecker checker(ScimResourceType type) {
-    return checkers.computeIfAbsent(type.name(), name -> new SchemaChecker(type.definition()));
+    return new SchemaChecker(type.definition());
   }
 
   private ObjectNode normalise(ScimResourceType type, ObjectNode input) throws ScimException {
