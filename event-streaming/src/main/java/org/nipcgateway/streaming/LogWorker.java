@@ -23,11 +23,26 @@ final class LogWorker {
             "nipc-delivery-log", 1, MAX_EXECUTE_SECONDS, TimeUnit.SECONDS);
   }
 
-  <T> Future<T> run(Callable<T> blocking) {
-    return executor.executeBlocking(blocking, true);
+  private boolean closed;
+  private Future<?> last = Future.succeededFuture();
+
+  /**
+   * Runs a log operation after the ones before it; once the worker is closing, fails at once: a
+   * task handed to a closed pool is dropped by Vert.x and its future never completes, which held a
+   * gateway's stop while advertisements still came in.
+   */
+  synchronized <T> Future<T> run(Callable<T> blocking) {
+    if (closed) {
+      return Future.failedFuture(new IllegalStateException("the delivery log is closed"));
+    }
+    Future<T> result = executor.executeBlocking(blocking, true);
+    last = result;
+    return result;
   }
 
-  Future<Void> close() {
-    return executor.close();
+  /** Closes the worker once the operations already handed to it have run. */
+  synchronized Future<Void> close() {
+    closed = true;
+    return last.transform(done -> executor.close());
   }
 }
