@@ -12,7 +12,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.PemKeyCertOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -344,15 +343,7 @@ class NipcBulkFirmwareUpgradeTest {
   }
 
   private static HttpServer serve() {
-    HttpServerOptions options =
-        new HttpServerOptions()
-            .setSsl(true)
-            .setHost("127.0.0.1")
-            .setPort(0)
-            .setKeyCertOptions(
-                new PemKeyCertOptions()
-                    .setCertPath(CERT.cert().toString())
-                    .setKeyPath(CERT.key().toString()));
+    HttpServerOptions options = CERT.serverOptions().setHost("127.0.0.1").setPort(0);
     try {
       return VERTX
           .createHttpServer(options)

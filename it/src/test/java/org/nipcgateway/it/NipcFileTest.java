@@ -10,7 +10,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.PemKeyCertOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -158,15 +157,7 @@ class NipcFileTest {
 
   /** The file server: files by path; {@code /keyed.bin} only with the API key header. */
   private static HttpServer serve() {
-    HttpServerOptions options =
-        new HttpServerOptions()
-            .setSsl(true)
-            .setHost("127.0.0.1")
-            .setPort(0)
-            .setKeyCertOptions(
-                new PemKeyCertOptions()
-                    .setCertPath(CERT.cert().toString())
-                    .setKeyPath(CERT.key().toString()));
+    HttpServerOptions options = CERT.serverOptions().setHost("127.0.0.1").setPort(0);
     try {
       return VERTX
           .createHttpServer(options)

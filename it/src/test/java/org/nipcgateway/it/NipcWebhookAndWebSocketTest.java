@@ -7,10 +7,8 @@ import static org.nipcgateway.it.support.DemoGateway.path;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.PemKeyCertOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -76,13 +74,7 @@ class NipcWebhookAndWebSocketTest {
     vertx = Vertx.vertx();
     https =
         vertx
-            .createHttpServer(
-                new HttpServerOptions()
-                    .setSsl(true)
-                    .setKeyCertOptions(
-                        new PemKeyCertOptions()
-                            .setCertPath(certificate.cert().toString())
-                            .setKeyPath(certificate.key().toString())))
+            .createHttpServer(certificate.serverOptions())
             .requestHandler(
                 request ->
                     request

@@ -2,9 +2,7 @@ package org.nipcgateway.it.support;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.net.PemKeyCertOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,13 +44,7 @@ public final class CallbackReceiver implements AfterAllCallback {
     certificate = SelfSignedCertificate.create(dir);
     int port =
         vertx
-            .createHttpServer(
-                new HttpServerOptions()
-                    .setSsl(true)
-                    .setKeyCertOptions(
-                        new PemKeyCertOptions()
-                            .setCertPath(certificate.cert().toString())
-                            .setKeyPath(certificate.key().toString())))
+            .createHttpServer(certificate.serverOptions())
             .requestHandler(
                 request ->
                     request
