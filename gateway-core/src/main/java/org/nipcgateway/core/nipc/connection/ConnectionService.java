@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.nipcgateway.core.device.BleIdentity;
 import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.link.BleConnections;
@@ -62,8 +63,7 @@ public final class ConnectionService {
   }
 
   /** A Zigbee-only device is discovered; any other goes to the BLE operation given. */
-  private Future<Connection> zigbeeOrBle(
-      String deviceId, java.util.function.Supplier<Future<Connection>> ble) {
+  private Future<Connection> zigbeeOrBle(String deviceId, Supplier<Future<Connection>> ble) {
     return affordances
         .device(deviceId)
         .compose(
