@@ -15,7 +15,8 @@ import org.slf4j.Marker;
  */
 public final class GaugeReRegistrationFilter extends TurboFilter {
   private static final String REGISTRY_LOGGER = "io.micrometer.core.instrument.MeterRegistry";
-  private static final String WARNING = "This Gauge has been already registered (MeterId{name='vertx.";
+  private static final String WARNING =
+      "This Gauge has been already registered (MeterId{name='vertx.";
 
   @Override
   public FilterReply decide(
