@@ -62,7 +62,8 @@ final class ClassDataArchive {
   /** One training start, written to a file of its own and renamed into place, as the launcher. */
   private static boolean train(Path jar, Path archive, List<String> jvmOptions) {
     System.out.println("training a class-data archive for " + jar + " (once per build)...");
-    Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid());
+    Path partial =
+        archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid());
     List<String> command = new ArrayList<>();
     command.add(javaBinary().toString());
     command.addAll(jvmOptions);

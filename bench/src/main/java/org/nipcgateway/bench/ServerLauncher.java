@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts the two servers the way they run for real: the gateway as {@code java OPTIONS -jar
  * nipc-gateway.jar} with the JVM options of the {@code nipc-gateway} launcher ({@link
- * LauncherOptions}) and its class-data archive, the bare handler as a plain JVM with the benchmark's class path. Both on the
- * server CPU, on loopback, plain HTTP.
+ * LauncherOptions}) and its class-data archive, the bare handler as a plain JVM with the
+ * benchmark's class path. Both on the server CPU, on loopback, plain HTTP.
  */
 final class ServerLauncher {
   private final Path gatewayJar;
