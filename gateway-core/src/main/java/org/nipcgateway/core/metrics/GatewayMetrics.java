@@ -67,16 +67,20 @@ public final class GatewayMetrics {
    *     {@link org.nipcgateway.core.radio.RadioException.Reason} in lower case
    */
   public void radioCall(String radio, String operation, String outcome) {
-    counter(
-            "nipc.radio.calls",
-            "Radio operations by radio, operation and outcome",
-            "radio",
-            radio,
-            "operation",
-            operation,
-            "outcome",
-            outcome)
-        .increment();
+    radioCalls(radio, operation, outcome).increment();
+  }
+
+  /** The counter {@link #radioCall} increments, for callers that keep it. */
+  Counter radioCalls(String radio, String operation, String outcome) {
+    return counter(
+        "nipc.radio.calls",
+        "Radio operations by radio, operation and outcome",
+        "radio",
+        radio,
+        "operation",
+        operation,
+        "outcome",
+        outcome);
   }
 
   /**

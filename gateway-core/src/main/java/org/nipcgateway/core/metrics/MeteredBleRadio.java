@@ -16,54 +16,68 @@ import org.nipcgateway.core.radio.RadioState;
 /** Counts every call to a BLE radio by operation and outcome ({@code nipc_radio_calls_total}). */
 public final class MeteredBleRadio implements BleRadio {
   private final BleRadio radio;
-  private final GatewayMetrics metrics;
+  private final RadioCallMeter connectCalls;
+  private final RadioCallMeter disconnectCalls;
+  private final RadioCallMeter discoverCalls;
+  private final RadioCallMeter readCalls;
+  private final RadioCallMeter writeCalls;
+  private final RadioCallMeter notificationsCalls;
+  private final RadioCallMeter scanningCalls;
+  private final RadioCallMeter transmitCalls;
 
   public MeteredBleRadio(BleRadio radio, GatewayMetrics metrics) {
     this.radio = radio;
-    this.metrics = metrics;
+    this.connectCalls = new RadioCallMeter(metrics, "ble", "connect");
+    this.disconnectCalls = new RadioCallMeter(metrics, "ble", "disconnect");
+    this.discoverCalls = new RadioCallMeter(metrics, "ble", "discover");
+    this.readCalls = new RadioCallMeter(metrics, "ble", "read");
+    this.writeCalls = new RadioCallMeter(metrics, "ble", "write");
+    this.notificationsCalls = new RadioCallMeter(metrics, "ble", "notifications");
+    this.scanningCalls = new RadioCallMeter(metrics, "ble", "scanning");
+    this.transmitCalls = new RadioCallMeter(metrics, "ble", "transmit");
   }
 
   @Override
   public Future<Void> connect(BleConnectRequest request) {
-    return counted("connect", radio.connect(request));
+    return connectCalls.counted(radio.connect(request));
   }
 
   @Override
   public Future<Void> disconnect(BleAddress device) {
-    return counted("disconnect", radio.disconnect(device));
+    return disconnectCalls.counted(radio.disconnect(device));
   }
 
   @Override
   public Future<List<GattService>> discover(BleAddress device, Set<String> serviceIds) {
-    return counted("discover", radio.discover(device, serviceIds));
+    return discoverCalls.counted(radio.discover(device, serviceIds));
   }
 
   @Override
   public Future<DeviceAnswer<byte[]>> read(BleAddress device, GattCharacteristic characteristic) {
-    return counted("read", radio.read(device, characteristic));
+    return readCalls.counted(radio.read(device, characteristic));
   }
 
   @Override
   public Future<DeviceAnswer<Void>> write(
       BleAddress device, GattCharacteristic characteristic, byte[] value, BleWriteType type) {
-    return counted("write", radio.write(device, characteristic, value, type));
+    return writeCalls.counted(radio.write(device, characteristic, value, type));
   }
 
   @Override
   public Future<DeviceAnswer<Void>> notifications(
       BleAddress device, GattCharacteristic characteristic, boolean on) {
-    return counted("notifications", radio.notifications(device, characteristic, on));
+    return notificationsCalls.counted(radio.notifications(device, characteristic, on));
   }
 
   @Override
   public Future<Void> scanning(boolean on) {
-    return counted("scanning", radio.scanning(on));
+    return scanningCalls.counted(radio.scanning(on));
   }
 
   @Override
   public Future<Void> transmit(
       BleAddress device, org.nipcgateway.core.radio.BleTransmission transmission) {
-    return counted("transmit", radio.transmit(device, transmission));
+    return transmitCalls.counted(radio.transmit(device, transmission));
   }
 
   @Override
@@ -74,9 +88,5 @@ public final class MeteredBleRadio implements BleRadio {
   @Override
   public RadioState state() {
     return radio.state();
-  }
-
-  private <T> Future<T> counted(String operation, Future<T> call) {
-    return call.andThen(result -> metrics.radioCall("ble", operation, RadioOutcome.of(result)));
   }
 }

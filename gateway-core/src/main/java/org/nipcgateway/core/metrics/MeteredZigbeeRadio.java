@@ -19,28 +19,44 @@ import org.nipcgateway.core.radio.ZigbeeReporting;
  */
 public final class MeteredZigbeeRadio implements ZigbeeRadio {
   private final ZigbeeRadio radio;
-  private final GatewayMetrics metrics;
+  private final RadioCallMeter readCalls;
+  private final RadioCallMeter writeCalls;
+  private final RadioCallMeter commandCalls;
+  private final RadioCallMeter groupCommandCalls;
+  private final RadioCallMeter reportingCalls;
+  private final RadioCallMeter permitJoinCalls;
+  private final RadioCallMeter leaveCalls;
+  private final RadioCallMeter transmitCalls;
+  private final RadioCallMeter discoverCalls;
 
   public MeteredZigbeeRadio(ZigbeeRadio radio, GatewayMetrics metrics) {
     this.radio = radio;
-    this.metrics = metrics;
+    this.readCalls = new RadioCallMeter(metrics, "zigbee", "read");
+    this.writeCalls = new RadioCallMeter(metrics, "zigbee", "write");
+    this.commandCalls = new RadioCallMeter(metrics, "zigbee", "command");
+    this.groupCommandCalls = new RadioCallMeter(metrics, "zigbee", "groupCommand");
+    this.reportingCalls = new RadioCallMeter(metrics, "zigbee", "reporting");
+    this.permitJoinCalls = new RadioCallMeter(metrics, "zigbee", "permitJoin");
+    this.leaveCalls = new RadioCallMeter(metrics, "zigbee", "leave");
+    this.transmitCalls = new RadioCallMeter(metrics, "zigbee", "transmit");
+    this.discoverCalls = new RadioCallMeter(metrics, "zigbee", "discover");
   }
 
   @Override
   public Future<DeviceAnswer<byte[]>> readAttribute(Eui64 device, ZigbeeAttribute attribute) {
-    return counted("read", radio.readAttribute(device, attribute));
+    return readCalls.counted(radio.readAttribute(device, attribute));
   }
 
   @Override
   public Future<DeviceAnswer<Void>> writeAttribute(
       Eui64 device, ZigbeeAttribute attribute, byte[] value) {
-    return counted("write", radio.writeAttribute(device, attribute, value));
+    return writeCalls.counted(radio.writeAttribute(device, attribute, value));
   }
 
   @Override
   public Future<DeviceAnswer<ZigbeeCommandResponse>> command(
       Eui64 device, ZigbeeCommand command, byte[] payload) {
-    return counted("command", radio.command(device, command, payload));
+    return commandCalls.counted(radio.command(device, command, payload));
   }
 
   /** Passed through as one call to the radio (a groupcast stays one); each member is counted. */
@@ -50,35 +66,35 @@ public final class MeteredZigbeeRadio implements ZigbeeRadio {
     Map<Eui64, Future<DeviceAnswer<ZigbeeCommandResponse>>> counted = new LinkedHashMap<>();
     radio
         .groupCommand(devices, command, payload)
-        .forEach((device, answer) -> counted.put(device, counted("groupCommand", answer)));
+        .forEach((device, answer) -> counted.put(device, groupCommandCalls.counted(answer)));
     return counted;
   }
 
   @Override
   public Future<DeviceAnswer<Void>> configureReporting(
       Eui64 device, ZigbeeAttribute attribute, ZigbeeReporting reporting) {
-    return counted("reporting", radio.configureReporting(device, attribute, reporting));
+    return reportingCalls.counted(radio.configureReporting(device, attribute, reporting));
   }
 
   @Override
   public Future<Void> permitJoin(int seconds) {
-    return counted("permitJoin", radio.permitJoin(seconds));
+    return permitJoinCalls.counted(radio.permitJoin(seconds));
   }
 
   @Override
   public Future<Void> leave(Eui64 device) {
-    return counted("leave", radio.leave(device));
+    return leaveCalls.counted(radio.leave(device));
   }
 
   @Override
   public Future<Void> transmit(
       Eui64 device, org.nipcgateway.core.radio.ZigbeeTransmission transmission) {
-    return counted("transmit", radio.transmit(device, transmission));
+    return transmitCalls.counted(radio.transmit(device, transmission));
   }
 
   @Override
   public Future<List<org.nipcgateway.core.radio.ZigbeeEndpointMap>> discover(Eui64 device) {
-    return counted("discover", radio.discover(device));
+    return discoverCalls.counted(radio.discover(device));
   }
 
   @Override
@@ -89,9 +105,5 @@ public final class MeteredZigbeeRadio implements ZigbeeRadio {
   @Override
   public RadioState state() {
     return radio.state();
-  }
-
-  private <T> Future<T> counted(String operation, Future<T> call) {
-    return call.andThen(result -> metrics.radioCall("zigbee", operation, RadioOutcome.of(result)));
   }
 }

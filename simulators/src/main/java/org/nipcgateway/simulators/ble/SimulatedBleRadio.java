@@ -3,6 +3,7 @@ package org.nipcgateway.simulators.ble;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,12 @@ public final class SimulatedBleRadio implements BleRadio {
       new org.nipcgateway.simulators.Transmissions();
   private long scanTimer = -1;
 
+  /** Peripherals connected now: kept as links open and close, not counted per connect. */
+  private int connectedCount;
+
+  /** Events not told yet, in order; one task on the context tells every one queued before it. */
+  private final ArrayDeque<Consumer<BleListener>> pending = new ArrayDeque<>();
+
   /** Created on the context its listeners are to be called on (the gateway's). */
   public SimulatedBleRadio(Vertx vertx, int slots, long advertisingIntervalMillis) {
     this.vertx = vertx;
@@ -64,8 +71,12 @@ public final class SimulatedBleRadio implements BleRadio {
       OptionalInt passkey,
       int rssi,
       byte[] advertisingData) {
-    peripherals.put(
-        address, new SimulatedPeripheral(address, pairing, passkey, rssi, advertisingData));
+    SimulatedPeripheral replaced =
+        peripherals.put(
+            address, new SimulatedPeripheral(address, pairing, passkey, rssi, advertisingData));
+    if (replaced != null && replaced.connected) {
+      connectedCount--;
+    }
   }
 
   /** Adds (or replaces) a characteristic of a peripheral added before. */
@@ -100,6 +111,7 @@ public final class SimulatedBleRadio implements BleRadio {
           }
           pair(peripheral, request);
           peripheral.connected = true;
+          connectedCount++;
           emit(l -> l.connectionChanged(peripheral.address, true));
           return null;
         });
@@ -281,7 +293,7 @@ public final class SimulatedBleRadio implements BleRadio {
 
   /** Connections open now. */
   public synchronized int slotsInUse() {
-    return (int) peripherals.values().stream().filter(p -> p.connected).count();
+    return connectedCount;
   }
 
   public int slots() {
@@ -342,6 +354,7 @@ public final class SimulatedBleRadio implements BleRadio {
   private void drop(SimulatedPeripheral peripheral) {
     new ArrayList<>(peripheral.notifying.keySet()).forEach(id -> stopNotifying(peripheral, id));
     peripheral.connected = false;
+    connectedCount--;
     emit(l -> l.connectionChanged(peripheral.address, false));
   }
 
@@ -372,10 +385,46 @@ public final class SimulatedBleRadio implements BleRadio {
   }
 
   /**
-   * Tells the listeners later, on the radio's context, never under the radio's lock: a listener may
-   * well call the radio back.
+   * Tells the listeners later, on the radio's context, in the order the events happened, never
+   * under the radio's lock: a listener may well call the radio back. Events that happen before the
+   * task runs join it (a read's implicit connect and disconnect cost one task, not two).
    */
   private void emit(Consumer<BleListener> event) {
-    context.runOnContext(v -> listeners.forEach(event));
+    boolean first;
+    synchronized (pending) {
+      first = pending.isEmpty();
+      pending.add(event);
+    }
+    if (first) {
+      context.runOnContext(v -> tellPending());
+    }
+  }
+
+  /** Tells the queued events in turn; the one being told stays queued so no second task starts. */
+  private void tellPending() {
+    Consumer<BleListener> event = nextPending(false);
+    while (event != null) {
+      try {
+        listeners.forEach(event);
+      } catch (RuntimeException e) {
+        // As a task of its own would have: this event's failure reaches the context, the rest go
+        // on.
+        if (nextPending(true) != null) {
+          context.runOnContext(v -> tellPending());
+        }
+        throw e;
+      }
+      event = nextPending(true);
+    }
+  }
+
+  /** The event to tell next, once the one just told (when {@code told}) is off the queue. */
+  private Consumer<BleListener> nextPending(boolean told) {
+    synchronized (pending) {
+      if (told) {
+        pending.poll();
+      }
+      return pending.peek();
+    }
   }
 }

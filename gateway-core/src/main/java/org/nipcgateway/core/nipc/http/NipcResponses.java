@@ -19,14 +19,22 @@ final class NipcResponses {
   private NipcResponses() {}
 
   static void json(RoutingContext ctx, int status, Object body) {
-    Buffer bytes =
-        body instanceof JsonObject || body instanceof JsonArray
-            ? STREAMING.toBuffer(body, false)
-            : Buffer.buffer(body.toString());
+    json(ctx, status, encode(body));
+  }
+
+  /** Answers with a JSON body already written (e.g. by {@link PropertyResults}). */
+  static void json(RoutingContext ctx, int status, Buffer bytes) {
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", ModelRoutes.NIPC_JSON)
         .end(bytes);
+  }
+
+  /** A JSON value as the bodies here are written. */
+  static Buffer encode(Object body) {
+    return body instanceof JsonObject || body instanceof JsonArray
+        ? STREAMING.toBuffer(body, false)
+        : Buffer.buffer(body.toString());
   }
 
   /**

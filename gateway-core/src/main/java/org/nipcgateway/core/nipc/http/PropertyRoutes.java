@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.http.RequestBodies;
 import org.nipcgateway.core.nipc.body.NipcBodies;
 import org.nipcgateway.core.nipc.operation.PropertyService;
@@ -66,33 +65,39 @@ final class PropertyRoutes {
     checkBatch(names.size());
     String accept = ctx.request().getHeader("Accept");
     boolean raw = names.size() == 1 && accept != null && !accepts(accept, ModelRoutes.NIPC_JSON);
-    properties
-        .device(ctx.pathParam("id"))
-        .compose(
-            device -> {
-              if (raw) {
-                return properties
-                    .read(device, names.get(0))
-                    .onSuccess(
-                        value ->
-                            ctx.response()
-                                .putHeader("Content-Type", accept.split(",")[0].trim())
-                                .end(Buffer.buffer(value)))
-                    .mapEmpty();
-              }
-              return each(
-                      names,
-                      name ->
-                          properties
-                              .read(device, name)
-                              .map(
-                                  value ->
-                                      new JsonObject()
-                                          .put("property", name)
-                                          .put("value", Base64.getEncoder().encodeToString(value))))
-                  .onSuccess(items -> sendJson(ctx, items));
-            })
-        .onFailure(ctx::fail);
+    Future<DeviceRecord> device = properties.device(ctx.pathParam("id"));
+    if (device.isComplete()) {
+      read(ctx, device, names, raw ? accept : null);
+    } else {
+      device.onComplete(found -> read(ctx, found, names, raw ? accept : null));
+    }
+  }
+
+  /** Reads the properties of the device found; {@code rawType} the Accept of a raw single read. */
+  private void read(
+      RoutingContext ctx, AsyncResult<DeviceRecord> device, List<String> names, String rawType) {
+    if (device.failed()) {
+      ctx.fail(device.cause());
+      return;
+    }
+    DeviceRecord found = device.result();
+    if (rawType != null) {
+      properties
+          .read(found, names.get(0))
+          .onSuccess(
+              value ->
+                  ctx.response()
+                      .putHeader("Content-Type", rawType.split(",")[0].trim())
+                      .end(Buffer.buffer(value)))
+          .onFailure(ctx::fail);
+      return;
+    }
+    answer(
+        ctx,
+        each(
+            names,
+            name -> properties.read(found, name),
+            (results, name, value) -> results.value(name, value)));
   }
 
   private void write(RoutingContext ctx) {
@@ -118,48 +123,104 @@ final class PropertyRoutes {
       names.add(item.path("property").asText());
       values.add(decode(item.path("value").asText()));
     }
-    properties
-        .device(ctx.pathParam("id"))
-        .compose(
-            device -> {
-              List<Integer> indexes = new ArrayList<>();
-              for (int i = 0; i < names.size(); i++) {
-                indexes.add(i);
-              }
-              return each(
-                  indexes,
-                  i ->
-                      properties
-                          .write(device, names.get(i), values.get(i))
-                          .map(v -> new JsonObject().put("status", 200)));
-            })
-        .onSuccess(results -> sendJson(ctx, results))
-        .onFailure(ctx::fail);
+    List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      indexes.add(i);
+    }
+    Future<DeviceRecord> device = properties.device(ctx.pathParam("id"));
+    answer(
+        ctx,
+        device.isComplete() && device.succeeded()
+            ? writeAll(device.result(), indexes, names, values)
+            : device.compose(found -> writeAll(found, indexes, names, values)));
+  }
+
+  private Future<PropertyResults> writeAll(
+      DeviceRecord device, List<Integer> indexes, List<String> names, List<byte[]> values) {
+    return each(
+        indexes,
+        i -> properties.write(device, names.get(i), values.get(i)),
+        (results, i, written) -> results.written());
+  }
+
+  /** Adds an item's result to the results. */
+  private interface Adder<T, R> {
+    void add(PropertyResults results, T item, R value);
   }
 
   /**
    * Runs one operation per item, in order; an item that fails with a NIPC problem becomes that
-   * problem's document, any other failure fails the whole request.
+   * problem's document, any other failure fails the whole request. Items that answer at once are
+   * collected in a loop, without a future stage each.
    */
-  private <T> Future<JsonArray> each(List<T> items, Function<T, Future<JsonObject>> operation) {
-    Future<JsonArray> chain = Future.succeededFuture(new JsonArray());
-    for (T item : items) {
-      chain =
-          chain.compose(
-              results -> operation.apply(item).transform(outcome -> collect(results, outcome)));
-    }
-    return chain;
+  private <T, R> Future<PropertyResults> each(
+      List<T> items, Function<T, Future<R>> operation, Adder<T, R> adder) {
+    return each(items, 0, operation, adder, new PropertyResults());
   }
 
-  /** One item's result or NIPC problem, added to the results; any other failure fails them all. */
-  private Future<JsonArray> collect(JsonArray results, AsyncResult<JsonObject> outcome) {
+  private <T, R> Future<PropertyResults> each(
+      List<T> items,
+      int from,
+      Function<T, Future<R>> operation,
+      Adder<T, R> adder,
+      PropertyResults results) {
+    for (int i = from; i < items.size(); i++) {
+      T item = items.get(i);
+      Future<R> outcome;
+      try {
+        outcome = operation.apply(item);
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+      if (!outcome.isComplete()) {
+        int next = i + 1;
+        return outcome.transform(
+            done -> {
+              Throwable failure = collect(results, item, done, adder);
+              return failure != null
+                  ? Future.failedFuture(failure)
+                  : each(items, next, operation, adder, results);
+            });
+      }
+      Throwable failure = collect(results, item, outcome, adder);
+      if (failure != null) {
+        return Future.failedFuture(failure);
+      }
+    }
+    return Future.succeededFuture(results);
+  }
+
+  /**
+   * Adds one item's result or NIPC problem to the results; returns any other failure, which fails
+   * them all.
+   */
+  private <T, R> Throwable collect(
+      PropertyResults results, T item, AsyncResult<R> outcome, Adder<T, R> adder) {
     if (outcome.succeeded()) {
-      return Future.succeededFuture(results.add(outcome.result()));
+      adder.add(results, item, outcome.result());
+      return null;
     }
     if (outcome.cause() instanceof NipcException problem) {
-      return Future.succeededFuture(results.add(problems.of(problem)));
+      results.problem(problems.of(problem));
+      return null;
     }
-    return Future.failedFuture(outcome.cause());
+    return outcome.cause();
+  }
+
+  private static void answer(RoutingContext ctx, Future<PropertyResults> results) {
+    if (results.isComplete()) {
+      answered(ctx, results);
+    } else {
+      results.onComplete(done -> answered(ctx, done));
+    }
+  }
+
+  private static void answered(RoutingContext ctx, AsyncResult<PropertyResults> results) {
+    if (results.succeeded()) {
+      NipcResponses.json(ctx, 200, results.result().end());
+    } else {
+      ctx.fail(results.cause());
+    }
   }
 
   private static byte[] decode(String base64) {
@@ -174,9 +235,5 @@ final class PropertyRoutes {
     return accept.contains(mediaType)
         || accept.contains("application/json")
         || accept.contains("*/*");
-  }
-
-  private static void sendJson(RoutingContext ctx, JsonArray body) {
-    NipcResponses.json(ctx, 200, body);
   }
 }

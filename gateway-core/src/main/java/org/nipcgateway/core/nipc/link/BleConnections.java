@@ -116,14 +116,72 @@ public final class BleConnections implements BleListener {
                     .map(GattService.Characteristic::flags));
   }
 
-  /** Runs an operation over a link to the peripheral: the open one, or one opened for it. */
+  /**
+   * Runs an operation over a link to the peripheral: the open one, or one opened for it. The hold
+   * is taken and let go without a lease or a future stage when the link is up (or answers at once),
+   * which is every read through a radio that answers without delay.
+   */
   public <T> Future<T> using(BleConnectRequest request, Function<BleAddress, Future<T>> op) {
-    return hold(request, implicitRetries)
-        .compose(lease -> op.apply(request.address()).andThen(done -> lease.release()));
+    BleAddress key = request.address();
+    Link link = join(request, implicitRetries);
+    Future<Void> ready = link.ready;
+    if (ready.succeeded()) {
+      return run(key, link, op);
+    }
+    if (ready.failed()) {
+      unjoin(link);
+      return Future.failedFuture(ready.cause());
+    }
+    return ready.transform(
+        opened -> {
+          if (opened.failed()) {
+            unjoin(link);
+            return Future.failedFuture(opened.cause());
+          }
+          return run(key, link, op);
+        });
+  }
+
+  /** The operation on a held link, let go as soon as it ends (at once when it answered at once). */
+  private <T> Future<T> run(BleAddress key, Link link, Function<BleAddress, Future<T>> op) {
+    Future<T> result;
+    try {
+      result = op.apply(key);
+    } catch (RuntimeException e) {
+      release(key, link);
+      return Future.failedFuture(e);
+    }
+    if (result.isComplete()) {
+      release(key, link);
+      return result;
+    }
+    return result.andThen(done -> release(key, link));
+  }
+
+  private synchronized void release(BleAddress key, Link link) {
+    letGo(key, link);
+  }
+
+  private synchronized void unjoin(Link link) {
+    link.users--;
   }
 
   /** Holds a link (opening it with retries when there is none) until the lease is released. */
-  public synchronized Future<Lease> hold(BleConnectRequest request, int retries) {
+  public Future<Lease> hold(BleConnectRequest request, int retries) {
+    BleAddress key = request.address();
+    Link held = join(request, retries);
+    return held.ready.transform(
+        opened -> {
+          if (opened.failed()) {
+            unjoin(held);
+            return Future.failedFuture(opened.cause());
+          }
+          return Future.succeededFuture(new Lease(key, held));
+        });
+  }
+
+  /** The peripheral's link, opened (with retries) when there is none, with one more user. */
+  private synchronized Link join(BleConnectRequest request, int retries) {
     BleAddress key = request.address();
     Link link = links.get(key);
     if (link == null) {
@@ -131,20 +189,15 @@ public final class BleConnections implements BleListener {
       opening.request = request;
       opening.ready = connect(request, retries);
       links.put(key, opening);
-      opening.ready.onFailure(e -> forget(key, opening));
+      if (opening.ready.failed()) {
+        links.remove(key, opening);
+      } else if (!opening.ready.isComplete()) {
+        opening.ready.onFailure(e -> forget(key, opening));
+      }
       link = opening;
     }
     link.users++;
-    Link held = link;
-    return held.ready
-        .map(v -> new Lease(key, held))
-        .recover(
-            e -> {
-              synchronized (this) {
-                held.users--;
-              }
-              return Future.failedFuture(e);
-            });
+    return link;
   }
 
   /** Marks the link as the application's explicit connection; false when it already is. */
@@ -259,18 +312,20 @@ public final class BleConnections implements BleListener {
   }
 
   private Future<Void> connect(BleConnectRequest request, int retriesLeft) {
-    return radios
-        .bounded(radios.ble().connect(request))
-        .recover(
-            e -> {
-              if (retriesLeft <= 0 || e instanceof RadioException radio && !worthRetrying(radio)) {
-                return Future.failedFuture(e);
-              }
-              // The failed attempt may have left a half-open link behind.
-              return radios
-                  .ble()
-                  .disconnect(request.address())
-                  .transform(v -> connect(request, retriesLeft - 1));
-            });
+    Future<Void> attempt = radios.bounded(radios.ble().connect(request));
+    if (attempt.succeeded()) {
+      return attempt; // no retry stage to build for a link that opened at once
+    }
+    return attempt.recover(
+        e -> {
+          if (retriesLeft <= 0 || e instanceof RadioException radio && !worthRetrying(radio)) {
+            return Future.failedFuture(e);
+          }
+          // The failed attempt may have left a half-open link behind.
+          return radios
+              .ble()
+              .disconnect(request.address())
+              .transform(v -> connect(request, retriesLeft - 1));
+        });
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.nipc.link.RadioProblems;
 import org.nipcgateway.core.nipc.problem.NipcException;
@@ -30,34 +31,39 @@ public final class PropertyService {
   }
 
   public Future<byte[]> read(DeviceRecord device, String property) {
-    return affordances
-        .definition(device, property, "sdfProperty")
-        .compose(
-            definition -> {
-              if (!definition.path("readable").asBoolean(true)) {
-                throw NipcException.of(
-                    NipcProblem.PROPERTY_NOT_READABLE, "Property " + property + " is not readable");
-              }
-              ProtocolTarget target = target(device, property, definition, false);
-              String subject = "Property " + property;
-              return target
-                  .read(radios)
-                  .transform(answer -> outcome(answer, target, subject, READ_FAILED));
-            });
+    Future<JsonNode> definition = affordances.definition(device, property, "sdfProperty");
+    // A definition found in the cache and a radio that answers at once take no future stages.
+    return definition.succeeded()
+        ? guarded(() -> readDefined(device, property, definition.result()))
+        : definition.compose(found -> readDefined(device, property, found));
+  }
+
+  private Future<byte[]> readDefined(DeviceRecord device, String property, JsonNode definition) {
+    if (!definition.path("readable").asBoolean(true)) {
+      throw NipcException.of(
+          NipcProblem.PROPERTY_NOT_READABLE, "Property " + property + " is not readable");
+    }
+    ProtocolTarget target = target(device, property, definition, false);
+    Future<DeviceAnswer<byte[]>> answer = target.read(radios);
+    return answer.isComplete()
+        ? outcome(answer, target, property, READ_FAILED)
+        : answer.transform(done -> outcome(done, target, property, READ_FAILED));
   }
 
   /** The property's definition if it may be written; else property-not-writable. */
   public Future<JsonNode> writableDefinition(DeviceRecord device, String property) {
-    return affordances
-        .definition(device, property, "sdfProperty")
-        .map(
-            definition -> {
-              if (!definition.path("writable").asBoolean(true)) {
-                throw NipcException.of(
-                    NipcProblem.PROPERTY_NOT_WRITABLE, "Property " + property + " is not writable");
-              }
-              return definition;
-            });
+    Future<JsonNode> definition = affordances.definition(device, property, "sdfProperty");
+    return definition.succeeded()
+        ? guarded(() -> Future.succeededFuture(writable(property, definition.result())))
+        : definition.map(found -> writable(property, found));
+  }
+
+  private static JsonNode writable(String property, JsonNode definition) {
+    if (!definition.path("writable").asBoolean(true)) {
+      throw NipcException.of(
+          NipcProblem.PROPERTY_NOT_WRITABLE, "Property " + property + " is not writable");
+    }
+    return definition;
   }
 
   public Future<Void> write(DeviceRecord device, String property, byte[] value) {
@@ -70,15 +76,32 @@ public final class PropertyService {
    */
   public Future<Void> write(
       DeviceRecord device, String property, byte[] value, RefusalMeaning meaning) {
-    return writableDefinition(device, property)
-        .compose(
-            definition -> {
-              ProtocolTarget target = target(device, property, definition, true);
-              String subject = "Property " + property;
-              return target
-                  .write(radios, value)
-                  .transform(answer -> outcome(answer, meaning, target, subject));
-            });
+    Future<JsonNode> definition = writableDefinition(device, property);
+    return definition.succeeded()
+        ? guarded(() -> writeDefined(device, property, value, meaning, definition.result()))
+        : definition.compose(found -> writeDefined(device, property, value, meaning, found));
+  }
+
+  private Future<Void> writeDefined(
+      DeviceRecord device,
+      String property,
+      byte[] value,
+      RefusalMeaning meaning,
+      JsonNode definition) {
+    ProtocolTarget target = target(device, property, definition, true);
+    Future<DeviceAnswer<Void>> answer = target.write(radios, value);
+    return answer.isComplete()
+        ? outcome(answer, meaning, target, property)
+        : answer.transform(done -> outcome(done, meaning, target, property));
+  }
+
+  /** The step's future, or its failure when it throws, as a compose stage would give it. */
+  private static <T> Future<T> guarded(Supplier<Future<T>> step) {
+    try {
+      return step.get();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   /**
@@ -89,14 +112,14 @@ public final class PropertyService {
       AsyncResult<DeviceAnswer<Void>> answer,
       RefusalMeaning meaning,
       ProtocolTarget target,
-      String subject) {
+      String property) {
     if (answer.succeeded()) {
       Optional<NipcException> meant = answer.result().refusal().flatMap(meaning::problem);
       if (meant.isPresent()) {
         return Future.failedFuture(meant.get());
       }
     }
-    return outcome(answer, target, subject, WRITE_FAILED);
+    return outcome(answer, target, property, WRITE_FAILED);
   }
 
   /**
@@ -106,12 +129,20 @@ public final class PropertyService {
   private static <T> Future<T> outcome(
       AsyncResult<DeviceAnswer<T>> answer,
       ProtocolTarget target,
-      String subject,
+      String property,
       NipcProblem failed) {
-    return answer.succeeded()
-        ? Future.succeededFuture(
-            RadioProblems.value(answer.result(), target.ble(), subject, failed))
-        : RadioProblems.recover(answer.cause(), target.ble(), subject, failed);
+    if (answer.succeeded() && answer.result().succeeded()) {
+      return Future.succeededFuture(answer.result().value());
+    }
+    String subject = "Property " + property;
+    try {
+      return answer.succeeded()
+          ? Future.succeededFuture(
+              RadioProblems.value(answer.result(), target.ble(), subject, failed))
+          : RadioProblems.recover(answer.cause(), target.ble(), subject, failed);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   private static ProtocolTarget target(
