@@ -208,9 +208,20 @@ public final class EventSubscriptions {
     if (!connected && radios.radios().ble().map(r -> r.state() != RadioState.UP).orElse(true)) {
       return;
     }
-    List<Subscription> affected;
+    // Every implicit link of an operation comes here twice: most find no subscription to tell.
+    List<Subscription> affected = null;
     synchronized (this) {
-      affected = subscriptions.values().stream().filter(s -> s.source().onLinkTo(mac)).toList();
+      for (Subscription subscription : subscriptions.values()) {
+        if (subscription.source().onLinkTo(mac)) {
+          if (affected == null) {
+            affected = new ArrayList<>();
+          }
+          affected.add(subscription);
+        }
+      }
+    }
+    if (affected == null) {
+      return;
     }
     for (Subscription subscription : affected) {
       if (connected) {

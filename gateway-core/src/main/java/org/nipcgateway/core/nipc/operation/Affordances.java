@@ -2,12 +2,14 @@ package org.nipcgateway.core.nipc.operation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import java.util.Optional;
 import org.nipcgateway.core.device.DeviceRecord;
 import org.nipcgateway.core.device.DeviceRecordCache;
 import org.nipcgateway.core.nipc.model.SdfModelRegistry;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.NipcProblem;
 import org.nipcgateway.core.storage.ResourceStore;
+import org.nipcgateway.core.storage.StoredResource;
 
 /**
  * Finds what an operation addresses: the device (SCIM) and the definition of one of its affordances
@@ -26,17 +28,25 @@ public final class Affordances {
 
   /** The device an operation addresses; unknown or inactive devices fail with invalid-id. */
   public Future<DeviceRecord> device(String id) {
-    return store
-        .find(id)
-        .map(
-            resource -> {
-              DeviceRecord device =
-                  resource.flatMap(devices::of).orElseThrow(() -> NipcException.invalidId(id));
-              if (!device.active()) {
-                throw NipcException.of(NipcProblem.INVALID_ID, "Device " + id + " is not active");
-              }
-              return device;
-            });
+    Future<Optional<StoredResource>> found = store.find(id);
+    if (found.succeeded()) {
+      // The store answers from memory: no map stage for what is already there.
+      try {
+        return Future.succeededFuture(active(id, found.result()));
+      } catch (RuntimeException e) {
+        return Future.failedFuture(e);
+      }
+    }
+    return found.map(resource -> active(id, resource));
+  }
+
+  private DeviceRecord active(String id, Optional<StoredResource> resource) {
+    DeviceRecord device =
+        resource.flatMap(devices::of).orElseThrow(() -> NipcException.invalidId(id));
+    if (!device.active()) {
+      throw NipcException.of(NipcProblem.INVALID_ID, "Device " + id + " is not active");
+    }
+    return device;
   }
 
   /**

@@ -20,6 +20,7 @@ public final class PropertyService {
   private static final NipcProblem WRITE_FAILED = NipcProblem.PROPERTY_WRITE_FAILED;
   private final Affordances affordances;
   private final RadioAccess radios;
+  private final ProtocolTargets targets = new ProtocolTargets();
 
   public PropertyService(Affordances affordances, RadioAccess radios) {
     this.affordances = affordances;
@@ -145,8 +146,8 @@ public final class PropertyService {
     }
   }
 
-  private static ProtocolTarget target(
+  private ProtocolTarget target(
       DeviceRecord device, String property, JsonNode definition, boolean write) {
-    return ProtocolTarget.of(device, property, definition.path("sdfProtocolMap"), write);
+    return targets.of(device, property, definition.path("sdfProtocolMap"), write);
   }
 }

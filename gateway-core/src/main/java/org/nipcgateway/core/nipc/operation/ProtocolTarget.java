@@ -23,6 +23,9 @@ sealed interface ProtocolTarget {
   /** Whether the target is reached over BLE (for the problem types of failures). */
   boolean ble();
 
+  /** The same place on another device with the same radios. */
+  ProtocolTarget on(DeviceRecord other);
+
   record Ble(
       DeviceRecord device, GattCharacteristic characteristic, Optional<BleWriteType> writeType)
       implements ProtocolTarget {
@@ -40,6 +43,11 @@ sealed interface ProtocolTarget {
     public boolean ble() {
       return true;
     }
+
+    @Override
+    public ProtocolTarget on(DeviceRecord other) {
+      return new Ble(other, characteristic, writeType);
+    }
   }
 
   record Zigbee(DeviceRecord device, ZigbeeAttribute attribute) implements ProtocolTarget {
@@ -56,6 +64,11 @@ sealed interface ProtocolTarget {
     @Override
     public boolean ble() {
       return false;
+    }
+
+    @Override
+    public ProtocolTarget on(DeviceRecord other) {
+      return new Zigbee(other, attribute);
     }
   }
 
