@@ -205,9 +205,6 @@ public final class EventSubscriptions {
    * A link that drops because the radio went down is left to {@link #radioChanged}.
    */
   private void linkChanged(BleAddress mac, boolean connected) {
-    if (!connected && radios.radios().ble().map(r -> r.state() != RadioState.UP).orElse(true)) {
-      return;
-    }
     // Every implicit link of an operation comes here twice: most find no subscription to tell.
     List<Subscription> affected = null;
     synchronized (this) {
@@ -220,7 +217,9 @@ public final class EventSubscriptions {
         }
       }
     }
-    if (affected == null) {
+    if (affected == null
+        || !connected
+            && radios.radios().ble().map(r -> r.state() != RadioState.UP).orElse(true)) {
       return;
     }
     for (Subscription subscription : affected) {
