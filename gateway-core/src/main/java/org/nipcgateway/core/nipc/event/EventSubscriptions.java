@@ -218,8 +218,7 @@ public final class EventSubscriptions {
       }
     }
     if (affected == null
-        || !connected
-            && radios.radios().ble().map(r -> r.state() != RadioState.UP).orElse(true)) {
+        || !connected && radios.radios().ble().map(r -> r.state() != RadioState.UP).orElse(true)) {
       return;
     }
     for (Subscription subscription : affected) {

@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.nipcgateway.core.device.DeviceRecord;
@@ -102,7 +103,8 @@ final class PropertyRoutes {
 
   private void write(RoutingContext ctx) {
     String single = ctx.request().getParam("propertyName");
-    if (single != null && !JSON_TYPES.contains(RequestBodies.mediaType(ctx))) {
+    boolean json = JSON_TYPES.contains(RequestBodies.mediaType(ctx));
+    if (single != null && !json) {
       byte[] value = RequestBodies.bytes(ctx).orElse(new byte[0]);
       properties
           .device(ctx.pathParam("id"))
@@ -111,17 +113,18 @@ final class PropertyRoutes {
           .onFailure(ctx::fail);
       return;
     }
-    List<JsonNode> items = new ArrayList<>();
-    NipcBodies.array(ctx, JSON_TYPES).forEach(items::add);
-    checkBatch(items.size());
     List<String> names = new ArrayList<>();
     List<byte[]> values = new ArrayList<>();
-    for (JsonNode item : items) {
-      if (!item.path("property").isTextual() || !item.path("value").isTextual()) {
-        throw NipcException.badRequest("each item needs a 'property' and a base64 'value'");
+    Optional<List<PropertyWriteItems.Item>> usual =
+        json ? RequestBodies.bytes(ctx).flatMap(PropertyWriteItems::of) : Optional.empty();
+    if (usual.isPresent()) {
+      checkBatch(usual.get().size());
+      for (PropertyWriteItems.Item item : usual.get()) {
+        names.add(item.property());
+        values.add(decode(item.value()));
       }
-      names.add(item.path("property").asText());
-      values.add(decode(item.path("value").asText()));
+    } else {
+      readItems(ctx, names, values);
     }
     List<Integer> indexes = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
@@ -133,6 +136,20 @@ final class PropertyRoutes {
         device.isComplete() && device.succeeded()
             ? writeAll(device.result(), indexes, names, values)
             : device.compose(found -> writeAll(found, indexes, names, values)));
+  }
+
+  /** The items of any other body, read as a tree: what is wrong with it is said from there. */
+  private void readItems(RoutingContext ctx, List<String> names, List<byte[]> values) {
+    List<JsonNode> items = new ArrayList<>();
+    NipcBodies.array(ctx, JSON_TYPES).forEach(items::add);
+    checkBatch(items.size());
+    for (JsonNode item : items) {
+      if (!item.path("property").isTextual() || !item.path("value").isTextual()) {
+        throw NipcException.badRequest("each item needs a 'property' and a base64 'value'");
+      }
+      names.add(item.path("property").asText());
+      values.add(decode(item.path("value").asText()));
+    }
   }
 
   private Future<PropertyResults> writeAll(
