@@ -54,7 +54,7 @@ public final class Affordances {
    * {@code sdfEvent}) that the device implements; fails with invalid-sdf-url.
    */
   public Future<JsonNode> definition(DeviceRecord device, String globalName, String kind) {
-    if (globalName == null || !globalName.contains("/" + kind + "/")) {
+    if (globalName == null || !names(globalName, kind)) {
       return Future.failedFuture(NipcException.invalidSdfUrl(String.valueOf(globalName)));
     }
     if (!device.implementsAffordance(globalName)) {
@@ -75,6 +75,20 @@ public final class Affordances {
                           : found.cause()));
     }
     return models.definition(globalName);
+  }
+
+  /** Whether the name has {@code /kind/} in it, without building that string per operation. */
+  private static boolean names(String globalName, String kind) {
+    for (int at = globalName.indexOf(kind); at >= 0; at = globalName.indexOf(kind, at + 1)) {
+      int end = at + kind.length();
+      if (at > 0
+          && globalName.charAt(at - 1) == '/'
+          && end < globalName.length()
+          && globalName.charAt(end) == '/') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The affordance's namespace prefix and JSON pointer, as topics name it. */
