@@ -19,22 +19,14 @@ final class NipcResponses {
   private NipcResponses() {}
 
   static void json(RoutingContext ctx, int status, Object body) {
-    json(ctx, status, encode(body));
-  }
-
-  /** Answers with a JSON body already written (e.g. by {@link PropertyResults}). */
-  static void json(RoutingContext ctx, int status, Buffer bytes) {
+    Buffer bytes =
+        body instanceof JsonObject || body instanceof JsonArray
+            ? STREAMING.toBuffer(body, false)
+            : Buffer.buffer(body.toString());
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", ModelRoutes.NIPC_JSON)
         .end(bytes);
-  }
-
-  /** A JSON value as the bodies here are written. */
-  static Buffer encode(Object body) {
-    return body instanceof JsonObject || body instanceof JsonArray
-        ? STREAMING.toBuffer(body, false)
-        : Buffer.buffer(body.toString());
   }
 
   /**
@@ -66,5 +58,16 @@ final class NipcResponses {
   /** Whether the route is a group route ({@code /groups/{id}/...}). */
   static boolean onGroup(RoutingContext ctx) {
     return ctx.request().path().contains("/groups/");
+  }
+
+  /**
+   * Answers with a JSON body already written ({@link PropertyResults}): the property routes write
+   * theirs straight into a buffer rather than build JSON values to encode.
+   */
+  static void json(RoutingContext ctx, int status, Buffer bytes) {
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", ModelRoutes.NIPC_JSON)
+        .end(bytes);
   }
 }

@@ -34,10 +34,10 @@ final class PropertyResults {
     body.appendBytes(OK);
   }
 
-  /** An item's problem document. */
+  /** An item's problem document (a failure's answer: not worth a writer of its own). */
   void problem(JsonObject document) {
     next();
-    body.appendBuffer(NipcResponses.encode(document));
+    body.appendBuffer(document.toBuffer());
   }
 
   /** The array, closed; nothing is to be added after. */
