@@ -1,5 +1,6 @@
 package org.nipcgateway.core.http;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.nipcgateway.core.security.RouteTable;
  * </ul>
  */
 public final class HealthRoutes {
+  private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+
   private final Supplier<String> store;
   private final BooleanSupplier shuttingDown;
   private final Supplier<List<RadioStatus>> radios;
@@ -73,8 +76,8 @@ public final class HealthRoutes {
     }
     ctx.response()
         .setStatusCode(up ? 200 : 503)
-        .putHeader("Content-Type", "application/json")
-        .putHeader("Cache-Control", "no-store")
-        .end(body.encode());
+        .putHeader(HttpHeaders.CONTENT_TYPE, JsonBodies.JSON)
+        .putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE)
+        .end(JsonBodies.encode(body));
   }
 }

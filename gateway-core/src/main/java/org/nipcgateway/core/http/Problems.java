@@ -1,5 +1,6 @@
 package org.nipcgateway.core.http;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -10,6 +11,9 @@ import io.vertx.ext.web.RoutingContext;
 public final class Problems {
   public static final String CONTENT_TYPE = "application/problem+json";
 
+  /** {@link #CONTENT_TYPE} as a header value Vert.x writes without encoding it each time. */
+  public static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(CONTENT_TYPE);
+
   private Problems() {}
 
   public static void send(RoutingContext ctx, int status, String title, String detail) {
@@ -18,6 +22,9 @@ public final class Problems {
     if (detail != null) {
       body.put("detail", detail);
     }
-    ctx.response().setStatusCode(status).putHeader("Content-Type", CONTENT_TYPE).end(body.encode());
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
+        .end(JsonBodies.encode(body));
   }
 }
