@@ -137,8 +137,13 @@ public final class AccessGuard {
     return "ip:" + remoteHost(ctx);
   }
 
+  /**
+   * The connection's peer: the router trusts no forwarding headers, so it is the request's remote
+   * address, without the forwarding parse (scheme, authority, absolute URI) the router's request
+   * makes the first time it is asked.
+   */
   private static String remoteHost(RoutingContext ctx) {
-    var address = ctx.request().remoteAddress();
+    var address = ctx.request().connection().remoteAddress();
     return address == null ? "unknown" : address.hostAddress();
   }
 }
