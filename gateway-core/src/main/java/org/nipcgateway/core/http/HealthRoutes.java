@@ -24,6 +24,9 @@ import org.nipcgateway.core.security.RouteTable;
  * </ul>
  */
 public final class HealthRoutes {
+  // Pre-encoded, in the spelling the gateway has always sent.
+  private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+  private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
   private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
 
   private final Supplier<String> store;
@@ -76,8 +79,8 @@ public final class HealthRoutes {
     }
     ctx.response()
         .setStatusCode(up ? 200 : 503)
-        .putHeader(HttpHeaders.CONTENT_TYPE, JsonBodies.JSON)
-        .putHeader(HttpHeaders.CACHE_CONTROL, NO_STORE)
+        .putHeader(CONTENT_TYPE, JsonBodies.JSON)
+        .putHeader(CACHE_CONTROL, NO_STORE)
         .end(JsonBodies.encode(body));
   }
 }

@@ -14,6 +14,10 @@ public final class Problems {
   /** {@link #CONTENT_TYPE} as a header value Vert.x writes without encoding it each time. */
   public static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized(CONTENT_TYPE);
 
+  /** The Content-Type header's name, pre-encoded in the spelling the gateway has always sent. */
+  public static final CharSequence CONTENT_TYPE_HEADER =
+      HttpHeaders.createOptimized("Content-Type");
+
   private Problems() {}
 
   public static void send(RoutingContext ctx, int status, String title, String detail) {
@@ -24,7 +28,7 @@ public final class Problems {
     }
     ctx.response()
         .setStatusCode(status)
-        .putHeader(HttpHeaders.CONTENT_TYPE, PROBLEM_JSON)
+        .putHeader(CONTENT_TYPE_HEADER, PROBLEM_JSON)
         .end(JsonBodies.encode(body));
   }
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 public final class AccessGuard {
   private static final String PRINCIPAL = "nipc.principal";
+  // Pre-encoded, in the spelling the gateway has always sent.
+  private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
   private static final CharSequence WWW_AUTHENTICATE =
       HttpHeaders.createOptimized("WWW-Authenticate");
   private static final CharSequence BEARER_CHALLENGE =
@@ -119,7 +121,7 @@ public final class AccessGuard {
     if (wait == 0) {
       return false;
     }
-    ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+    ctx.response().putHeader(RETRY_AFTER, Long.toString(wait));
     ctx.fail(new HttpException(429, "too many requests; retry after " + wait + " s"));
     return true;
   }

@@ -36,7 +36,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConnectionLimit {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionLimit.class);
-  private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("1");
+  // Pre-encoded, in the spelling the gateway has always sent.
+  private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
+  private static final CharSequence ONE_SECOND = HttpHeaders.createOptimized("1");
+  private static final CharSequence CONNECTION = HttpHeaders.createOptimized("Connection");
+  private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
 
   private final Vertx vertx;
   private final ConnectionSettings settings;
@@ -188,9 +192,7 @@ public final class ConnectionLimit {
   }
 
   private static void refuse(RoutingContext ctx, OpenConnection state, String reason) {
-    ctx.response()
-        .putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER)
-        .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+    ctx.response().putHeader(RETRY_AFTER, ONE_SECOND).putHeader(CONNECTION, CLOSE);
     ctx.addEndHandler(done -> state.close());
     ctx.fail(new HttpException(503, reason));
   }

@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.nipcgateway.core.http.JsonBodies;
+import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.nipc.problem.NipcException;
 
 /** How NIPC routes answer: JSON in {@code application/nipc+json}, and instance locations. */
@@ -21,7 +22,10 @@ final class NipcResponses {
         body instanceof JsonObject || body instanceof JsonArray
             ? JsonBodies.encode(body)
             : Buffer.buffer(body.toString());
-    ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, NIPC_JSON).end(bytes);
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader(Problems.CONTENT_TYPE_HEADER, NIPC_JSON)
+        .end(bytes);
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.nipcgateway.core.nipc.http;
 
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -32,7 +31,7 @@ final class ProblemResponder {
     if (!ctx.response().headWritten()) {
       ctx.response()
           .setStatusCode(body.getInteger("status"))
-          .putHeader(HttpHeaders.CONTENT_TYPE, Problems.PROBLEM_JSON)
+          .putHeader(Problems.CONTENT_TYPE_HEADER, Problems.PROBLEM_JSON)
           .end(JsonBodies.encode(body));
     }
   }
