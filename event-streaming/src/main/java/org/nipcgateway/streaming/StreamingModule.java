@@ -8,6 +8,7 @@ import java.util.List;
 import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
+import org.nipcgateway.core.http.JsonBodies;
 import org.nipcgateway.core.metrics.GatewayMetrics;
 import org.nipcgateway.core.nipc.dataapp.DataAppDirectory;
 import org.nipcgateway.core.nipc.dataapp.DataAppRegistry;
@@ -53,7 +54,7 @@ public final class StreamingModule implements ApiModule {
         .routes()
         .on(router, "")
         .get("/streaming", AccessRule.operator(Role.DATA))
-        .handler(ctx -> ctx.json(state()));
+        .handler(ctx -> JsonBodies.send(ctx, state()));
     return startBroker(settings)
         .map(
             started -> {

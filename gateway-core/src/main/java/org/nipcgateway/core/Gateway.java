@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import java.net.BindException;
 import java.time.Duration;
@@ -185,11 +186,12 @@ public final class Gateway {
       AtomicBoolean stopping,
       Metered metered) {
     Router router = Router.router(vertx);
-    new EngineThreadCheck(engine).install(router);
+    // What every request passes first, in this order, as one route's handlers (one match).
+    Route first = new EngineThreadCheck(engine).install(router);
     GatewaySecurity security = prepared.security();
-    security.connections().install(router);
+    security.connections().addTo(first);
     MalformedRequests malformed = new MalformedRequests(security.malformedRequests());
-    QueryCheck.install(router, malformed);
+    QueryCheck.addTo(first, malformed);
     new HealthRoutes(prepared.store()::health, stopping::get, prepared.radios()::statuses)
         .mount(security.routes().on(router, ""));
     new PermitJoinRoutes(prepared.radios().zigbee(), java.time.Clock.systemUTC())

@@ -1,6 +1,7 @@
 package org.nipcgateway.core.eventloop;
 
 import io.vertx.core.Context;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -22,8 +23,14 @@ public final class EngineThreadCheck {
     this.engine = engine;
   }
 
-  public void install(Router router) {
-    router.route().order(-2000).handler(this::check).failureHandler(this::failOnEngine);
+  /**
+   * Installs the check as the root router's first route, and returns that route: the other checks
+   * every request passes ({@link org.nipcgateway.core.security.ConnectionLimit}, {@link
+   * org.nipcgateway.core.http.QueryCheck}) are added to it as further handlers, since a handler of
+   * the same route costs an index step where a route of its own costs a match and a dispatch.
+   */
+  public Route install(Router router) {
+    return router.route().order(-2000).handler(this::check).failureHandler(this::failOnEngine);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.nipcgateway.core.http;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -23,6 +24,11 @@ import org.nipcgateway.core.security.RouteTable;
  * </ul>
  */
 public final class HealthRoutes {
+  // Pre-encoded, in the spelling the gateway has always sent.
+  private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+  private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
+  private static final CharSequence NO_STORE = HttpHeaders.createOptimized("no-store");
+
   private final Supplier<String> store;
   private final BooleanSupplier shuttingDown;
   private final Supplier<List<RadioStatus>> radios;
@@ -73,8 +79,8 @@ public final class HealthRoutes {
     }
     ctx.response()
         .setStatusCode(up ? 200 : 503)
-        .putHeader("Content-Type", "application/json")
-        .putHeader("Cache-Control", "no-store")
-        .end(body.encode());
+        .putHeader(CONTENT_TYPE, JsonBodies.JSON)
+        .putHeader(CACHE_CONTROL, NO_STORE)
+        .end(JsonBodies.encode(body));
   }
 }

@@ -1,6 +1,6 @@
 package org.nipcgateway.core.http;
 
-import io.vertx.ext.web.Router;
+import io.vertx.ext.web.Route;
 
 /**
  * Refuses a query string that does not decode (a stray {@code %}, a broken escape) with 400 before
@@ -15,19 +15,17 @@ import io.vertx.ext.web.Router;
 public final class QueryCheck {
   private QueryCheck() {}
 
-  public static void install(Router router, MalformedRequests malformed) {
-    router
-        .route()
-        .order(-900)
-        .handler(
-            ctx -> {
-              try {
-                ctx.request().params();
-              } catch (IllegalArgumentException e) {
-                malformed.refuse(ctx, "the query string is malformed");
-                return;
-              }
-              ctx.next();
-            });
+  /** Adds the check to {@code first}, the route every request passes first. */
+  public static void addTo(Route first, MalformedRequests malformed) {
+    first.handler(
+        ctx -> {
+          try {
+            ctx.request().params();
+          } catch (IllegalArgumentException e) {
+            malformed.refuse(ctx, "the query string is malformed");
+            return;
+          }
+          ctx.next();
+        });
   }
 }

@@ -53,6 +53,7 @@ final class CachedHttpServerMetrics<S>
     private final MeterRegistry registry;
     private final MetricsNaming names;
     private final ConcurrentMap<HttpMethod, MethodMeters> byMethod = new ConcurrentHashMap<>();
+    private final RouteLabels labels = new RouteLabels();
 
     Meters(MeterRegistry registry, MetricsNaming names) {
       this.registry = registry;
@@ -136,20 +137,22 @@ final class CachedHttpServerMetrics<S>
   /** One request in flight. */
   static final class Request {
     private final MethodMeters meters;
+    private final RouteLabels labels;
     private final long start = System.nanoTime();
     private String route;
     private boolean requestEnded;
     private boolean responseEnded;
     private boolean reset;
 
-    private Request(MethodMeters meters) {
+    private Request(MethodMeters meters, RouteLabels labels) {
       this.meters = meters;
+      this.labels = labels;
     }
 
     /** Vert.x Web reports each router's matched route in turn; the label joins them with '>'. */
     private void routed(String next) {
       if (next != null) {
-        route = route == null ? next : route + '>' + next;
+        route = route == null ? next : labels.join(route, next);
       }
     }
   }
@@ -157,7 +160,7 @@ final class CachedHttpServerMetrics<S>
   private Request begin(HttpMethod method) {
     MethodMeters of = meters.of(method);
     of.active.increment();
-    return new Request(of);
+    return new Request(of, meters.labels);
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.nipcgateway.core.security;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Collections;
@@ -16,6 +17,12 @@ import java.util.Optional;
  */
 public final class AccessGuard {
   private static final String PRINCIPAL = "nipc.principal";
+  // Pre-encoded, in the spelling the gateway has always sent.
+  private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
+  private static final CharSequence WWW_AUTHENTICATE =
+      HttpHeaders.createOptimized("WWW-Authenticate");
+  private static final CharSequence BEARER_CHALLENGE =
+      HttpHeaders.createOptimized("Bearer realm=\"nipc-gateway\"");
 
   private final Authenticator authenticator;
   private final DeviceScope scope;
@@ -54,7 +61,7 @@ public final class AccessGuard {
             found -> {
               if (found.isEmpty()) {
                 if (!limited(ctx, address(ctx))) {
-                  ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"nipc-gateway\"");
+                  ctx.response().putHeader(WWW_AUTHENTICATE, BEARER_CHALLENGE);
                   deny(ctx, null, path, 401, "missing or invalid credentials");
                 }
                 return;
@@ -114,7 +121,7 @@ public final class AccessGuard {
     if (wait == 0) {
       return false;
     }
-    ctx.response().putHeader("Retry-After", Long.toString(wait));
+    ctx.response().putHeader(RETRY_AFTER, Long.toString(wait));
     ctx.fail(new HttpException(429, "too many requests; retry after " + wait + " s"));
     return true;
   }
@@ -132,8 +139,13 @@ public final class AccessGuard {
     return "ip:" + remoteHost(ctx);
   }
 
+  /**
+   * The connection's peer: the router trusts no forwarding headers, so it is the request's remote
+   * address, without the forwarding parse (scheme, authority, absolute URI) the router's request
+   * makes the first time it is asked.
+   */
   private static String remoteHost(RoutingContext ctx) {
-    var address = ctx.request().remoteAddress();
+    var address = ctx.request().connection().remoteAddress();
     return address == null ? "unknown" : address.hostAddress();
   }
 }

@@ -30,7 +30,7 @@ public final class AuditLog {
 
   /** For a refused caller: which credential carrier it tried, if it was the API key header. */
   private static String refusedVia(RoutingContext ctx) {
-    return ctx.request().getHeader(Authenticator.API_KEY_HEADER) != null
+    return ctx.request().getHeader(Authenticator.API_KEY) != null
         ? Authenticator.API_KEY_HEADER
         : "none";
   }

@@ -1,6 +1,7 @@
 package org.nipcgateway.core.security;
 
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -22,7 +23,7 @@ public final class BodyReader {
   public static Handler<RoutingContext> upTo(int limit) {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(limit);
     return ctx -> {
-      String type = ctx.request().getHeader("Content-Type");
+      String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
       if (type != null && isForm(type)) {
         ctx.fail(415);
         return;

@@ -7,7 +7,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.Router;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.Map;
@@ -36,6 +36,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConnectionLimit {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionLimit.class);
+  // Pre-encoded, in the spelling the gateway has always sent.
+  private static final CharSequence RETRY_AFTER = HttpHeaders.createOptimized("Retry-After");
+  private static final CharSequence ONE_SECOND = HttpHeaders.createOptimized("1");
+  private static final CharSequence CONNECTION = HttpHeaders.createOptimized("Connection");
+  private static final CharSequence CLOSE = HttpHeaders.createOptimized("close");
 
   private final Vertx vertx;
   private final ConnectionSettings settings;
@@ -118,9 +123,12 @@ public final class ConnectionLimit {
     return settings.maxConnections() - settings.reserved();
   }
 
-  /** The root router's first handler: admits, refuses or times each request. */
-  public void install(Router router) {
-    router.route().order(-1000).handler(this::admit);
+  /**
+   * Adds the admission to {@code first}, the route every request passes first: admits, refuses or
+   * times each request.
+   */
+  public void addTo(Route first) {
+    first.handler(this::admit);
   }
 
   private void admit(RoutingContext ctx) {
@@ -179,12 +187,12 @@ public final class ConnectionLimit {
    */
   private static boolean hasNoBody(HttpServerRequest request) {
     return request.version() != io.vertx.core.http.HttpVersion.HTTP_2
-        && !request.headers().contains("Content-Length")
-        && !request.headers().contains("Transfer-Encoding");
+        && !request.headers().contains(HttpHeaders.CONTENT_LENGTH)
+        && !request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
   }
 
   private static void refuse(RoutingContext ctx, OpenConnection state, String reason) {
-    ctx.response().putHeader("Retry-After", "1").putHeader("Connection", "close");
+    ctx.response().putHeader(RETRY_AFTER, ONE_SECOND).putHeader(CONNECTION, CLOSE);
     ctx.addEndHandler(done -> state.close());
     ctx.fail(new HttpException(503, reason));
   }
@@ -197,7 +205,7 @@ public final class ConnectionLimit {
   private static boolean showsCredentialsOrAsksForHealth(HttpServerRequest request) {
     return request.path().startsWith("/health")
         || request.headers().contains(HttpHeaders.AUTHORIZATION)
-        || request.headers().contains("x-api-key")
+        || request.headers().contains(Authenticator.API_KEY)
         || hasClientCertificate(request.connection());
   }
 

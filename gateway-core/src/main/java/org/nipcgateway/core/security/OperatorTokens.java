@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,15 +20,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class OperatorTokens {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorTokens.class);
-  private static final Duration RECHECK = Duration.ofSeconds(1);
+  private static final long RECHECK_MILLIS = 1000;
 
   private final Vertx vertx;
   private final OperatorTokenFile file;
   private final Clock clock;
   private volatile Map<String, OperatorToken> byId = Map.of();
   private volatile FileTime loadedVersion;
-  private volatile Instant lastCheck = Instant.EPOCH;
-  private Future<Void> checking = Future.succeededFuture();
+  private volatile long lastCheckMillis;
+  private volatile Future<Void> checking = Future.succeededFuture();
 
   /** Tokens already checked against the entry they matched; a reloaded file has new entries. */
   private final VerifiedTokens<OperatorToken> verified = new VerifiedTokens<>(1024);
@@ -70,18 +68,25 @@ public final class OperatorTokens {
     return Optional.of(entry.principal());
   }
 
-  /** Completes once the cache reflects a file no more than a second old. */
-  private synchronized Future<Void> fresh() {
-    if (Duration.between(lastCheck, clock.instant()).compareTo(RECHECK) < 0) {
+  /**
+   * Completes once the cache reflects a file no more than a second old. Every guarded request asks,
+   * so the answer within the second takes neither the lock nor an allocation.
+   */
+  private Future<Void> fresh() {
+    if (clock.millis() - lastCheckMillis < RECHECK_MILLIS) {
       return checking;
     }
-    return recheck();
+    synchronized (this) {
+      return clock.millis() - lastCheckMillis < RECHECK_MILLIS ? checking : recheck();
+    }
   }
 
   private synchronized Future<Void> recheck() {
-    lastCheck = clock.instant();
-    checking = vertx.executeBlocking(this::reloadIfChanged, false).mapEmpty();
-    return checking;
+    // The check before its time: whoever sees the new time sees this check, not the last one.
+    Future<Void> started = vertx.executeBlocking(this::reloadIfChanged, false).mapEmpty();
+    checking = started;
+    lastCheckMillis = clock.millis();
+    return started;
   }
 
   private Void reloadIfChanged() {

@@ -215,9 +215,11 @@ final class Engine {
   }
 
   void mount(RouteTable.Routes router) {
+    // Property reads and writes first: the router tries routes in this order for every request,
+    // and no other route's path overlaps theirs.
+    properties.mount(router);
     models.mount(router);
     dataApps.mount(router);
-    properties.mount(router);
     actions.mount(router);
     events.mount(router);
     triggers.mount(router);

@@ -21,6 +21,12 @@ public final class NipcApiModule implements ApiModule {
   public static final String BASE_PATH = "/nipc";
   private volatile Engine engine;
 
+  /**
+   * Where the sub-router sits among the root's routes: after the checks every request passes
+   * (negative orders below this), before every route registered in the table (orders from 0).
+   */
+  private static final int NIPC_MOUNT_ORDER = -1;
+
   /** Bodies of the administration routes are small filters. */
   private static final int ADMINISTRATION_BODY_LIMIT = 16_384;
 
@@ -62,8 +68,10 @@ public final class NipcApiModule implements ApiModule {
                   context.routes().on(router, "", ADMINISTRATION_BODY_LIMIT));
               Router nipc = Router.router(context.vertx());
               ProblemResponder problems = new ProblemResponder(new ProblemDocuments(types));
-              nipc.route().handler(BodyReader.upTo(context.config().maxBodyBytes()));
-              nipc.route().failureHandler(problems::handle);
+              // One route for both: every NIPC request passes it, and a route costs a match.
+              nipc.route()
+                  .handler(BodyReader.upTo(context.config().maxBodyBytes()))
+                  .failureHandler(problems::handle);
               engine.mount(context.routes().on(nipc, BASE_PATH));
               nipc.route()
                   .last()
@@ -72,7 +80,9 @@ public final class NipcApiModule implements ApiModule {
                           ctx.fail(
                               NipcException.generic(
                                   404, "no NIPC resource at " + ctx.request().path())));
-              router.route(BASE_PATH + "/*").subRouter(nipc);
+              // Ahead of the root's own routes, none of which is under /nipc: the device routes
+              // are the hot ones, and each route walked past costs a match per request.
+              router.route(BASE_PATH + "/*").order(NIPC_MOUNT_ORDER).subRouter(nipc);
               return null;
             });
   }

@@ -1,31 +1,30 @@
 package org.nipcgateway.core.nipc.http;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.json.jackson.JacksonCodec;
 import io.vertx.ext.web.RoutingContext;
+import org.nipcgateway.core.http.JsonBodies;
+import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.nipc.problem.NipcException;
 
 /** How NIPC routes answer: JSON in {@code application/nipc+json}, and instance locations. */
 final class NipcResponses {
-  /**
-   * Vert.x's streaming codec: one Jackson generator over the JSON values, without the databind
-   * serializer lookups {@code encode()} goes through when databind is on the class path (as here).
-   * The bodies hold only JSON values (strings, numbers, objects, arrays), which it writes alike.
-   */
-  private static final JacksonCodec STREAMING = new JacksonCodec();
+  /** {@code application/nipc+json}, as a header value Vert.x writes without encoding it. */
+  private static final CharSequence NIPC_JSON = HttpHeaders.createOptimized(ModelRoutes.NIPC_JSON);
 
   private NipcResponses() {}
 
   static void json(RoutingContext ctx, int status, Object body) {
+    // The bodies hold only JSON values (strings, numbers, objects, arrays).
     Buffer bytes =
         body instanceof JsonObject || body instanceof JsonArray
-            ? STREAMING.toBuffer(body, false)
+            ? JsonBodies.encode(body)
             : Buffer.buffer(body.toString());
     ctx.response()
         .setStatusCode(status)
-        .putHeader("Content-Type", ModelRoutes.NIPC_JSON)
+        .putHeader(Problems.CONTENT_TYPE_HEADER, NIPC_JSON)
         .end(bytes);
   }
 
@@ -67,7 +66,7 @@ final class NipcResponses {
   static void json(RoutingContext ctx, int status, Buffer bytes) {
     ctx.response()
         .setStatusCode(status)
-        .putHeader("Content-Type", ModelRoutes.NIPC_JSON)
+        .putHeader(Problems.CONTENT_TYPE_HEADER, NIPC_JSON)
         .end(bytes);
   }
 }

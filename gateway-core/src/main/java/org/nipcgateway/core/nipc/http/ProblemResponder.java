@@ -3,6 +3,7 @@ package org.nipcgateway.core.nipc.http;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
+import org.nipcgateway.core.http.JsonBodies;
 import org.nipcgateway.core.http.Problems;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
@@ -30,8 +31,8 @@ final class ProblemResponder {
     if (!ctx.response().headWritten()) {
       ctx.response()
           .setStatusCode(body.getInteger("status"))
-          .putHeader("Content-Type", Problems.CONTENT_TYPE)
-          .end(body.encode());
+          .putHeader(Problems.CONTENT_TYPE_HEADER, Problems.PROBLEM_JSON)
+          .end(JsonBodies.encode(body));
     }
   }
 
