@@ -78,6 +78,13 @@ public final class Bench {
     System.out.println("settings: " + settings);
     System.out.println("gateway JVM options (from the launcher): " + launcher.jvmOptions());
     machine.put("gatewayJvmOptions", String.join(" ", launcher.jvmOptions()));
+    if (settings.fanOutOnly()) {
+      // BENCH_ONLY=fanout: a look at the event path alone, without the 10 minutes before it.
+      step("fanOut", this::fanOut);
+      report.print("fan-out only (BENCH_ONLY=fanout)");
+      report.write(settings.results());
+      return;
+    }
 
     System.out.println("cold starts...");
     ColdStart cold = new ColdStart(http);
