@@ -37,7 +37,12 @@ public record LogRecord(long sequence, long queuedAtMillis, String topic, byte[]
   }
 
   static LogRecord fromBody(byte[] body) {
-    ByteBuffer in = ByteBuffer.wrap(body);
+    return fromBody(body, 0, body.length);
+  }
+
+  /** The record whose body is {@code length} bytes of {@code bytes} from {@code offset}. */
+  static LogRecord fromBody(byte[] bytes, int offset, int length) {
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
     long sequence = in.getLong();
     long queuedAt = in.getLong();
     byte[] topicBytes = new byte[Short.toUnsignedInt(in.getShort())];

@@ -43,6 +43,32 @@ final class RecordFrame {
     return Optional.of(LogRecord.fromBody(body.array()));
   }
 
+  /**
+   * The record whose frame starts at {@code offset} of bytes read ahead from the file: empty when
+   * the frame is not valid (the end of the valid data), null when the bytes end before the frame
+   * does (read further from the file, then ask again).
+   */
+  static Optional<LogRecord> parse(byte[] bytes, int offset, int end) {
+    if (end - offset < HEADER) {
+      return null;
+    }
+    ByteBuffer header = ByteBuffer.wrap(bytes, offset, HEADER);
+    int length = header.getInt(offset);
+    int crc = header.getInt(offset + 4);
+    if (length < 18 || length > MAX_BODY) {
+      return Optional.empty();
+    }
+    if (end - offset - HEADER < length) {
+      return null;
+    }
+    CRC32 check = new CRC32();
+    check.update(bytes, offset + HEADER, length);
+    if ((int) check.getValue() != crc) {
+      return Optional.empty();
+    }
+    return Optional.of(LogRecord.fromBody(bytes, offset + HEADER, length));
+  }
+
   private static boolean readFully(FileChannel file, ByteBuffer into, long position)
       throws IOException {
     while (into.hasRemaining()) {

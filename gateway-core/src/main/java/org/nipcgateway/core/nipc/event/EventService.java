@@ -180,13 +180,18 @@ public final class EventService {
             });
   }
 
+  /** Asked for every event: loops rather than streams, the device compared first (it differs). */
   private synchronized boolean enabled(String deviceId, String eventName) {
-    return instances.values().stream()
-        .anyMatch(
-            i ->
-                i.eventName().equals(eventName)
-                    && i.members().stream()
-                        .anyMatch(m -> m.deviceId().equals(deviceId) && m.hold().isPresent()));
+    for (EventInstance instance : instances.values()) {
+      for (DeviceHold member : instance.members()) {
+        if (member.deviceId().equals(deviceId)
+            && instance.eventName().equals(eventName)
+            && member.hold().isPresent()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
