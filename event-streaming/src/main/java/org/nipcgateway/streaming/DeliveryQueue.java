@@ -3,6 +3,7 @@ package org.nipcgateway.streaming;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,15 +121,20 @@ final class DeliveryQueue {
    */
   void offer(String path, byte[] item) {
     LogRecord record = LogRecord.unsequenced(clock.millis(), MqttTopics.of(dataAppId, path), item);
-    context.runOnContext(
-        v -> {
-          int dropped = toAppend.add(record);
-          if (dropped > 0) {
-            stats.count(dataAppId, destinationKind, DROPPED_PENDING_FULL, dropped);
-          }
-          pending = toAppend.size();
-          writeQueued();
-        });
+    if (Vertx.currentContext() == context) {
+      take(record); // already on the queue's context: a hop per event would only cost
+    } else {
+      context.runOnContext(v -> take(record));
+    }
+  }
+
+  private void take(LogRecord record) {
+    int dropped = toAppend.add(record);
+    if (dropped > 0) {
+      stats.count(dataAppId, destinationKind, DROPPED_PENDING_FULL, dropped);
+    }
+    pending = toAppend.size();
+    writeQueued();
   }
 
   /** The registration changed: what is queued, and the batch on its way, go to the new place. */

@@ -202,7 +202,9 @@ final class EventDelivery implements DeviceEventListener {
 
   private synchronized Optional<DeliveryQueue> queue(DataApp app) {
     Route route = routes.get(app.id());
-    if (route != null && route.app().equals(app)) {
+    // The directory answers the same DataApp while its resource is unchanged: identity first, since
+    // comparing registrations walks their JSON, for every event.
+    if (route != null && (route.app() == app || route.app().equals(app))) {
       return Optional.of(route.queue());
     }
     Optional<Destination> destination = destination(app);
