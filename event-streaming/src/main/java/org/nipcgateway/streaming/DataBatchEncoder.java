@@ -77,7 +77,11 @@ public final class DataBatchEncoder {
 
   /** A DataBatch of items made by {@link #item}: the same bytes {@link #encode} gives. */
   public byte[] batch(List<byte[]> items) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int size = 9; // the longest array head
+    for (byte[] item : items) {
+      size += item.length;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
     try {
       // The library writes the definite-length array head; each item is one complete CBOR map
       // and follows as it is. The generator is left open: closing it would check for elements

@@ -32,6 +32,7 @@ final class EventDelivery implements DeviceEventListener {
 
   private final DataAppDirectory directory;
   private final LinkedDevices linked;
+  private final RegisteredApps registered;
   private final EmbeddedBroker broker;
   private final Context context;
   private final DeliverySettings settings;
@@ -50,6 +51,7 @@ final class EventDelivery implements DeviceEventListener {
       DeliveryStats stats) {
     this.directory = directory;
     this.linked = new LinkedDevices(scope, store);
+    this.registered = new RegisteredApps(directory, store);
     this.broker = broker;
     this.context = context;
     this.settings = settings;
@@ -122,7 +124,7 @@ final class EventDelivery implements DeviceEventListener {
    */
   @Override
   public void onEvent(DeviceEvent event) {
-    directory
+    registered
         .registeredFor(event.eventName())
         .onSuccess(
             apps ->

@@ -42,7 +42,20 @@ public final class EventService {
   private final DataAppRegistry dataApps;
   private final Map<String, EventInstance> instances = new LinkedHashMap<>();
 
-  private record EnabledKey(String deviceId, String eventName) {}
+  private record EnabledKey(String deviceId, String eventName) {
+    // Written out: looked up for every event, where the record's generated methods showed.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof EnabledKey that
+          && deviceId.equals(that.deviceId)
+          && eventName.equals(that.eventName);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * deviceId.hashCode() + eventName.hashCode();
+    }
+  }
 
   /** The devices and events some instance holds; null after {@link #instances} changed. */
   private Set<EnabledKey> enabledKeys;

@@ -150,6 +150,9 @@ public final class ConditionalEvents implements DeviceEventListener {
 
   @Override
   public void onEvent(DeviceEvent event) {
+    if (waiting.isEmpty()) {
+      return; // the common case, asked for every event
+    }
     byte[] data = event.signal().data();
     List<Map.Entry<String, Waiting>> matched =
         waiting.entrySet().stream()
