@@ -44,7 +44,7 @@ record BenchSettings(
 
   static BenchSettings fromEnvironment() {
     Map<String, String> env = System.getenv();
-    int peripherals = number(env, "BENCH_FANOUT_PERIPHERALS", 50);
+    int peripherals = number(env, "BENCH_FANOUT_PERIPHERALS", 64);
     return new BenchSettings(
         Duration.ofSeconds(number(env, "BENCH_DURATION", 10)),
         Duration.ofSeconds(number(env, "BENCH_WARMUP", 5)),
@@ -58,7 +58,7 @@ record BenchSettings(
         numbers(env, "BENCH_OPEN_RATES", "1000,5000,10000"),
         peripherals,
         number(env, "BENCH_FANOUT_INTERVAL_MS", 1),
-        numbers(env, "BENCH_FANOUT_STEPS", "5,10,25,50").stream()
+        numbers(env, "BENCH_FANOUT_STEPS", "5,10,25,50,64").stream()
             .map(n -> Math.min(n, peripherals))
             .filter(n -> n > 0)
             .distinct()
