@@ -39,7 +39,7 @@ public final class DataBatchEncoder {
 
   /** One event's DataSubscription map on its own, as the delivery log keeps it. */
   public byte[] item(DeviceEvent event) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256); // a notification's item: ~200
     try (JsonGenerator generator = cbor.createGenerator(out)) {
       write(generator, event);
     } catch (IOException e) {

@@ -53,6 +53,8 @@ final class DeliveryQueue {
   static final int PUBLICATIONS_PER_READ = 10;
 
   private final String dataAppId;
+  private final Map<String, String> topics = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_TOPICS = 1024;
   private final String destinationKind;
   private final int maxBatch;
   private final Context context;
@@ -120,12 +122,27 @@ final class DeliveryQueue {
    * on any thread, returns at once.
    */
   void offer(String path, byte[] item) {
-    LogRecord record = LogRecord.unsequenced(clock.millis(), MqttTopics.of(dataAppId, path), item);
+    LogRecord record = LogRecord.unsequenced(clock.millis(), topic(path), item);
     if (Vertx.currentContext() == context) {
       take(record); // already on the queue's context: a hop per event would only cost
     } else {
       context.runOnContext(v -> take(record));
     }
+  }
+
+  /**
+   * The topic of an event path, one String per path rather than one per event: the records that
+   * wait share it. Paths are those of the models' events, few; past the bound they are built anew.
+   */
+  private String topic(String path) {
+    String topic = topics.get(path);
+    if (topic == null) {
+      topic = MqttTopics.of(dataAppId, path);
+      if (topics.size() < MAX_TOPICS) {
+        topics.put(path, topic);
+      }
+    }
+    return topic;
   }
 
   private void take(LogRecord record) {

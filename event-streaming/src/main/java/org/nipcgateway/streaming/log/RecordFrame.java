@@ -19,9 +19,14 @@ final class RecordFrame {
   private RecordFrame() {}
 
   static ByteBuffer encode(LogRecord record) {
-    byte[] body = record.body();
-    ByteBuffer frame = ByteBuffer.allocate(HEADER + body.length);
-    frame.putInt(body.length).putInt(crc(body)).put(body);
+    int length = (int) record.frameLength();
+    byte[] bytes = new byte[length];
+    ByteBuffer frame = ByteBuffer.wrap(bytes);
+    frame.position(HEADER);
+    record.writeBody(frame);
+    CRC32 crc = new CRC32();
+    crc.update(bytes, HEADER, length - HEADER);
+    frame.putInt(0, length - HEADER).putInt(4, (int) crc.getValue());
     return frame.flip();
   }
 
