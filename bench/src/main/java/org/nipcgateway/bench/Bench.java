@@ -48,12 +48,14 @@ public final class Bench {
     this.settings = settings;
     this.wrk = Wrk.create(settings.workDir(), pinning);
     this.wrkCreates = WrkCreates.create(settings.workDir(), pinning);
+    List<String> jvmOptions = LauncherOptions.read(settings.launcher());
     this.launcher =
         new ServerLauncher(
             settings.gatewayJar(),
             settings.workDir(),
             pinning,
-            LauncherOptions.read(settings.launcher()));
+            jvmOptions,
+            ClassDataArchive.options(settings.gatewayJar(), jvmOptions));
   }
 
   public static void main(String[] args) {
@@ -78,6 +80,8 @@ public final class Bench {
     System.out.println("settings: " + settings);
     System.out.println("gateway JVM options (from the launcher): " + launcher.jvmOptions());
     machine.put("gatewayJvmOptions", String.join(" ", launcher.jvmOptions()));
+    System.out.println("gateway class-data archive: " + archiveNote());
+    machine.put("gatewayClassDataArchive", archiveNote());
     if (settings.fanOutOnly()) {
       // BENCH_ONLY=fanout: a look at the event path alone, without the 10 minutes before it.
       step("fanOut", this::fanOut);
@@ -158,6 +162,11 @@ public final class Bench {
     report.print(notes(bareStarts, gatewayStarts, seconds, machine));
     report.write(settings.results());
     System.out.println("figures written to " + settings.results());
+  }
+
+  /** Whether the gateway starts with the launcher's class-data archive, for the report. */
+  private String archiveNote() {
+    return launcher.archiveOptions().isEmpty() ? "none" : "the launcher's, trained for this jar";
   }
 
   /** One of the steps after the table's scenarios: its figures, or why it has none. */
@@ -388,7 +397,8 @@ public final class Bench {
         create, %d failed (%d answered other than 2xx)
         gateway RSS (JVM options: %s): %.0f MB idle, %.0f MB with %,d devices, %.0f MB at most \
         right after a load step
-        cold start to first 2xx (median of %d): gateway %d ms, bare handler %d ms (all: %s, %s)
+        cold start to first 2xx (median of %d): gateway %d ms (class-data archive: %s), bare \
+        handler %d ms (all: %s, %s)
         machine: %s CPUs, %s, %s; %s; load average %s at start, %s at end
         run took %d s""",
         settings.connections(),
@@ -405,6 +415,7 @@ public final class Bench {
         rssUnderLoadKib / 1024.0,
         settings.coldStarts(),
         ColdStart.median(gateway),
+        archiveNote(),
         ColdStart.median(bare),
         gateway,
         bare,

@@ -12,25 +12,41 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts the two servers the way they run for real: the gateway as {@code java OPTIONS -jar
  * nipc-gateway.jar} with the JVM options of the {@code nipc-gateway} launcher ({@link
- * LauncherOptions}), the bare handler as a plain JVM with the benchmark's class path. Both on the
- * server CPU, on loopback, plain HTTP.
+ * LauncherOptions}) and its class-data archive, the bare handler as a plain JVM with the
+ * benchmark's class path. Both on the server CPU, on loopback, plain HTTP.
  */
 final class ServerLauncher {
   private final Path gatewayJar;
   private final Path logs;
   private final Pinning pinning;
   private final List<String> jvmOptions;
+  private final List<String> archiveOptions;
 
-  ServerLauncher(Path gatewayJar, Path logs, Pinning pinning, List<String> jvmOptions) {
+  /**
+   * @param archiveOptions the class-data archive's options ({@link ClassDataArchive}), added to
+   *     every gateway start whatever its other options
+   */
+  ServerLauncher(
+      Path gatewayJar,
+      Path logs,
+      Pinning pinning,
+      List<String> jvmOptions,
+      List<String> archiveOptions) {
     this.gatewayJar = gatewayJar;
     this.logs = logs;
     this.pinning = pinning;
     this.jvmOptions = List.copyOf(jvmOptions);
+    this.archiveOptions = List.copyOf(archiveOptions);
   }
 
-  /** The same launcher with other JVM options for the gateway. */
+  /** The same launcher with other JVM options for the gateway (the same archive). */
   ServerLauncher withJvmOptions(List<String> options) {
-    return new ServerLauncher(gatewayJar, logs, pinning, options);
+    return new ServerLauncher(gatewayJar, logs, pinning, options, archiveOptions);
+  }
+
+  /** The class-data archive's options, for the report: empty when starts go without one. */
+  List<String> archiveOptions() {
+    return archiveOptions;
   }
 
   /** The gateway's JVM options, for the report. */
@@ -64,6 +80,7 @@ final class ServerLauncher {
     List<String> command = new ArrayList<>();
     command.add(java());
     command.addAll(jvmOptions);
+    command.addAll(archiveOptions);
     command.addAll(
         List.of(
             "-jar",

@@ -5,6 +5,7 @@ import static org.nipcgateway.it.support.radio.BlePeripheral.characteristic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vertx.core.Vertx;
@@ -302,6 +303,99 @@ class NipcBulkFirmwareUpgradeTest {
     JsonNode done = finished(status);
     assertThat(done.get(1).path("response").toString()).isEqualTo("{\"value\":\"Aw==\"}");
     assertThat(done.get(2).path("response").toString()).isEqualTo("{\"value\":\"Aw==\"}");
+    Eventually.eventually(
+        "the bulk let go of otaStarted and its link",
+        Duration.ofSeconds(30),
+        () -> gateway.devices().bleSlotsInUse() == 0);
+  }
+
+  /** Adds an event step waiting for otaStarted with the value 3. */
+  private static void otaStarted(ArrayNode operations, int timeoutS) {
+    operations
+        .addObject()
+        .put("method", "POST")
+        .put("path", path("/extensions/{id}/events/conditional", "/sdfEvent/otaStarted"))
+        .putObject("data")
+        .put("value", "Aw==")
+        .put("timeout", timeoutS);
+  }
+
+  @Test
+  void one_event_completes_only_the_first_of_two_steps_waiting_for_it_and_the_second_times_out() {
+    ObjectNode body = ScimClient.JSON.createObjectNode();
+    var operations = body.putArray("operations");
+    operations
+        .addObject()
+        .put("method", "PUT")
+        .put("path", path("/devices/{id}/properties", "/sdfProperty/startOTA"))
+        .putObject("data")
+        .put("value", "AQ==");
+    otaStarted(operations, 30);
+    otaStarted(operations, 1);
+    String status = start(body.toString());
+    Eventually.eventually(
+        "the bulk wrote startOTA",
+        Duration.ofSeconds(30),
+        () ->
+            gateway
+                    .scim()
+                    .get(status.replace("/bulk/status?", "/bulk?"))
+                    .json()
+                    .path("operations")
+                    .size()
+                >= 1);
+    gateway.devices().bleValueChanges(MAC, "FFF0", "FFF6", "Aw==");
+
+    JsonNode done = finished(status);
+    assertThat(done.get(1).path("response").toString()).isEqualTo("{\"value\":\"Aw==\"}");
+    // The one occurrence went to the first step; the second never saw one of its own.
+    assertThat(done.get(2).path("response").path("status").asInt())
+        .as(done.get(2).toString())
+        .isEqualTo(504);
+  }
+
+  @Test
+  void each_event_kept_while_an_earlier_operation_runs_completes_one_step_in_step_order() {
+    gateway.devices().bleValueChanges(MAC, "FFF0", "FFF4", "AA==");
+    ObjectNode body = ScimClient.JSON.createObjectNode();
+    var operations = body.putArray("operations");
+    operations
+        .addObject()
+        .put("method", "PUT")
+        .put("path", path("/devices/{id}/properties", "/sdfProperty/startOTA"))
+        .putObject("data")
+        .put("value", "AQ==");
+    operations
+        .addObject()
+        .put("method", "POST")
+        .put(
+            "path",
+            path("/extensions/{id}/properties/read/conditional", "/sdfProperty/updateStatus"))
+        .putObject("data")
+        .put("value", "Aw==")
+        .put("maxRepeat", 10)
+        .put("retryTime", 1);
+    otaStarted(operations, 5);
+    otaStarted(operations, 5);
+    otaStarted(operations, 1);
+    String status = start(body.toString());
+    String results = status.replace("/bulk/status?", "/bulk?");
+
+    // Two occurrences while the conditional read runs, before any event step is reached.
+    Eventually.eventually(
+        "the bulk wrote startOTA",
+        Duration.ofSeconds(30),
+        () -> gateway.scim().get(results).json().path("operations").size() >= 1);
+    gateway.devices().bleValueChanges(MAC, "FFF0", "FFF6", "Aw==");
+    gateway.devices().bleValueChanges(MAC, "FFF0", "FFF6", "Aw==");
+    gateway.devices().bleValueChanges(MAC, "FFF0", "FFF4", "Aw==");
+
+    JsonNode done = finished(status);
+    assertThat(done.get(2).path("response").toString()).isEqualTo("{\"value\":\"Aw==\"}");
+    assertThat(done.get(3).path("response").toString()).isEqualTo("{\"value\":\"Aw==\"}");
+    assertThat(done.get(4).path("response").path("status").asInt())
+        .as(done.get(4).toString())
+        .isEqualTo(504);
     Eventually.eventually(
         "the bulk let go of otaStarted and its link",
         Duration.ofSeconds(30),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.nipcgateway.core.nipc.extension.callback.BodyId;
 import org.nipcgateway.core.nipc.extension.callback.Callback;
 import org.nipcgateway.core.nipc.extension.callback.ExtensionOperation;
@@ -132,7 +133,10 @@ public final class BulkService {
    */
   private Future<Void> runAll(BulkRun run, List<Prepared> prepared) {
     Future<Boolean> chain =
-        Future.join(prepared.stream().map(p -> p.run().arm()).toList())
+        Future.join(
+                IntStream.range(0, prepared.size())
+                    .mapToObj(i -> prepared.get(i).run().arm(new BulkStep.Position(run, i)))
+                    .toList())
             .transform(armed -> Future.succeededFuture(true));
     for (Prepared step : prepared) {
       chain = chain.compose(going -> going ? runOne(run, step) : notRun(run, step));

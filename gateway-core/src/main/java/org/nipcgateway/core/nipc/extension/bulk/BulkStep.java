@@ -29,11 +29,22 @@ public interface BulkStep {
    */
   @FunctionalInterface
   interface Run extends Supplier<Future<JsonObject>> {
-    /** Never fails: a failure to arm is the operation's own problem when it is reached. */
-    default Future<Void> arm() {
+    /**
+     * Never fails: a failure to arm is the operation's own problem when it is reached.
+     *
+     * @param at where the operation sits, so that operations of one bulk can share what they see
+     *     (one event occurrence completes one of a bulk's event steps, the first in order)
+     */
+    default Future<Void> arm(Position at) {
       return Future.succeededFuture();
     }
 
     default void release() {}
   }
+
+  /**
+   * Where an armed operation sits: its bulk (an opaque token, the same object for every operation
+   * of one bulk) and its index among the bulk's operations, from 0.
+   */
+  record Position(Object bulk, int index) {}
 }

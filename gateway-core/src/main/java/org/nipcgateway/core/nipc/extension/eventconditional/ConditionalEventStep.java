@@ -11,10 +11,10 @@ import org.nipcgateway.core.nipc.extension.bulk.BulkSteps;
  * A bulk's conditional event ({@code POST /extensions/{id}/events/conditional?eventName=},
  * Extension-Bulk.yaml): its {@code data} checked when the bulk is posted as the standalone
  * request's body is (no callback: the bulk has its own). It listens from when the bulk starts, so
- * that an event the device sends in answer to an earlier operation is kept; reached, it answers
- * {@code {value}} (the matching event's data, as the firmwareUpgradeResponse example shows) at once
- * or when the event comes, its {@code timeout} counting from then, or fails with the standalone
- * operation's problem.
+ * that an event the device sends in answer to an earlier operation is kept (each occurrence for one
+ * of the bulk's steps waiting for it, the first in order); reached, it answers {@code {value}} (the
+ * matching event's data, as the firmwareUpgradeResponse example shows) at once or when the event
+ * comes, its {@code timeout} counting from then, or fails with the standalone operation's problem.
  */
 public final class ConditionalEventStep implements BulkStep {
   private final ConditionalEvents events;
@@ -34,7 +34,11 @@ public final class ConditionalEventStep implements BulkStep {
     return new EarlyWait(deviceId, name, ConditionalEvent.ofBulk(data));
   }
 
-  /** One bulk's wait, listening once armed; one bulk runs its operations one at a time. */
+  /**
+   * One bulk's wait, listening once armed; one bulk runs its operations one at a time. The waits of
+   * one bulk share the events they see: an occurrence completes only the first of them (in the
+   * bulk's order) that still waits for it.
+   */
   private final class EarlyWait implements Run {
     private final String deviceId;
     private final String eventName;
@@ -48,8 +52,8 @@ public final class ConditionalEventStep implements BulkStep {
     }
 
     @Override
-    public synchronized Future<Void> arm() {
-      listening = events.listen(deviceId, eventName, request.value());
+    public synchronized Future<Void> arm(Position at) {
+      listening = events.listen(deviceId, eventName, request.value(), at.bulk(), at.index());
       return listening.<Void>mapEmpty().otherwiseEmpty();
     }
 
@@ -58,7 +62,8 @@ public final class ConditionalEventStep implements BulkStep {
       Future<ConditionalEvents.Listening> armed;
       synchronized (this) {
         if (listening == null) {
-          listening = events.listen(deviceId, eventName, request.value());
+          // Not armed: listens from now, sharing its events with no other wait.
+          listening = events.listen(deviceId, eventName, request.value(), new Object(), 0);
         }
         armed = listening;
       }

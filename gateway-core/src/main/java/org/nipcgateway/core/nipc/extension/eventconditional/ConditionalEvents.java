@@ -4,13 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.nipcgateway.core.events.DeviceEvent;
 import org.nipcgateway.core.events.DeviceEventListener;
 import org.nipcgateway.core.nipc.event.EventSubscriptions;
@@ -30,7 +31,9 @@ import org.nipcgateway.core.nipc.problem.NipcProblem;
  * the timeout it fails with 504. Either way the subscription is let go. A bulk's conditional event
  * listens from when the bulk starts ({@link #listen}): the first matching event is kept until the
  * bulk reaches the step ({@link #reached}), whose timeout counts from then; {@link #stop} lets go
- * when the bulk ends.
+ * when the bulk ends. The waits of one bulk form a group: an occurrence completes only the first of
+ * the group's waits (by order) it matches, so two steps waiting for the same event need two; waits
+ * of different groups (other bulks, standalone requests) each see every occurrence.
  */
 public final class ConditionalEvents implements DeviceEventListener {
   static final String KIND = "events/conditional";
@@ -43,16 +46,41 @@ public final class ConditionalEvents implements DeviceEventListener {
   /** The timer of a bulk's wait not reached yet: none runs. */
   private static final long NO_TIMER = -1;
 
-  private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+  /**
+   * Guarded by {@code this}: an occurrence must pick and remove the waits it completes in one step,
+   * or two occurrences (or an occurrence and a step reached meanwhile) could both take one wait.
+   */
+  private final Map<String, Waiting> waiting = new HashMap<>();
 
-  /** A wait for an event, with the subscription it holds and its deadline. */
+  /**
+   * A wait for an event, with the subscription it holds and its deadline; {@code group} and {@code
+   * order} say which waits share occurrences (see the class comment).
+   */
   private record Waiting(
       String deviceId,
       String eventName,
       byte[] value,
+      Object group,
+      int order,
       EventSubscriptions.Hold hold,
       long timer,
-      Promise<byte[]> matched) {}
+      Promise<byte[]> matched) {
+    boolean wants(DeviceEvent event, byte[] data) {
+      return deviceId.equals(event.deviceId())
+          && eventName.equals(event.eventName())
+          && Arrays.equals(value, data);
+    }
+
+    Waiting withTimer(long timer) {
+      return new Waiting(deviceId, eventName, value, group, order, hold, timer, matched);
+    }
+
+    /** Lets go of what the wait holds; called once it left {@link #waiting}, outside the lock. */
+    void end(Vertx vertx) {
+      vertx.cancelTimer(timer);
+      hold.release();
+    }
+  }
 
   public ConditionalEvents(
       Vertx vertx,
@@ -93,16 +121,30 @@ public final class ConditionalEvents implements DeviceEventListener {
   /** A bulk's wait listening before it is reached; its {@code matched} keeps the first match. */
   record Listening(String key, Future<byte[]> matched) {}
 
-  /** Holds the event's subscription and listens, without a deadline until {@link #reached}. */
-  Future<Listening> listen(String deviceId, String eventName, byte[] value) {
+  /**
+   * Holds the event's subscription and listens, without a deadline until {@link #reached}.
+   *
+   * @param group the bulk whose waits share occurrences, compared by identity
+   * @param order the wait's place in its group: an occurrence goes to the lowest still waiting
+   */
+  Future<Listening> listen(
+      String deviceId, String eventName, byte[] value, Object group, int order) {
     return hold(deviceId, eventName)
         .map(
             hold -> {
-              String key = UUID.randomUUID().toString();
               Promise<byte[]> matched = Promise.promise();
-              waiting.put(key, new Waiting(deviceId, eventName, value, hold, NO_TIMER, matched));
+              String key =
+                  add(
+                      new Waiting(
+                          deviceId, eventName, value, group, order, hold, NO_TIMER, matched));
               return new Listening(key, matched.future());
             });
+  }
+
+  private synchronized String add(Waiting wait) {
+    String key = UUID.randomUUID().toString();
+    waiting.put(key, wait);
+    return key;
   }
 
   /**
@@ -114,11 +156,10 @@ public final class ConditionalEvents implements DeviceEventListener {
       return listening.matched();
     }
     long timer = vertx.setTimer(timeoutS * 1000L, t -> timedOut(listening.key()));
-    Waiting armed =
-        waiting.computeIfPresent(
-            listening.key(),
-            (k, w) ->
-                new Waiting(w.deviceId(), w.eventName(), w.value(), w.hold(), timer, w.matched()));
+    Waiting armed;
+    synchronized (this) {
+      armed = waiting.computeIfPresent(listening.key(), (k, w) -> w.withTimer(timer));
+    }
     if (armed == null) {
       vertx.cancelTimer(timer);
     }
@@ -127,11 +168,14 @@ public final class ConditionalEvents implements DeviceEventListener {
 
   /** The bulk ended: lets go of the subscription if the wait still holds it. */
   void stop(Listening listening) {
-    Waiting w = waiting.remove(listening.key());
+    Waiting w = remove(listening.key());
     if (w != null) {
-      vertx.cancelTimer(w.timer());
-      w.hold().release();
+      w.end(vertx);
     }
+  }
+
+  private synchronized Waiting remove(String key) {
+    return waiting.remove(key);
   }
 
   private Future<EventSubscriptions.Hold> hold(String deviceId, String eventName) {
@@ -144,34 +188,46 @@ public final class ConditionalEvents implements DeviceEventListener {
     String key = UUID.randomUUID().toString();
     Promise<byte[]> matched = Promise.promise();
     long timer = vertx.setTimer(request.timeout() * 1000L, t -> timedOut(key));
-    waiting.put(key, new Waiting(deviceId, eventName, request.value(), hold, timer, matched));
+    // A group of its own: a standalone wait shares occurrences with no other.
+    Waiting wait =
+        new Waiting(deviceId, eventName, request.value(), new Object(), 0, hold, timer, matched);
+    synchronized (this) {
+      waiting.put(key, wait);
+    }
     return matched.future();
   }
 
+  /**
+   * Completes, for each group, the first wait (by order) this occurrence matches. The promises are
+   * completed after the lock is let go: a bulk goes on to its next operation from there.
+   */
   @Override
   public void onEvent(DeviceEvent event) {
-    if (waiting.isEmpty()) {
-      return; // the common case, asked for every event
-    }
     byte[] data = event.signal().data();
-    List<Map.Entry<String, Waiting>> matched =
-        waiting.entrySet().stream()
-            .filter(w -> w.getValue().deviceId().equals(event.deviceId()))
-            .filter(w -> w.getValue().eventName().equals(event.eventName()))
-            .filter(w -> Arrays.equals(w.getValue().value(), data))
-            .toList();
-    for (Map.Entry<String, Waiting> match : matched) {
-      Waiting w = match.getValue();
-      if (waiting.remove(match.getKey(), w)) {
-        vertx.cancelTimer(w.timer());
-        w.hold().release();
-        w.matched().tryComplete(data);
+    List<Waiting> served = new ArrayList<>();
+    synchronized (this) {
+      if (waiting.isEmpty()) {
+        return; // the common case, asked for every event
       }
+      Map<Object, Map.Entry<String, Waiting>> first = new HashMap<>();
+      for (Map.Entry<String, Waiting> entry : waiting.entrySet()) {
+        if (entry.getValue().wants(event, data)) {
+          first.merge(
+              entry.getValue().group(),
+              entry,
+              (a, b) -> a.getValue().order() <= b.getValue().order() ? a : b);
+        }
+      }
+      first.values().forEach(entry -> served.add(waiting.remove(entry.getKey())));
+    }
+    for (Waiting w : served) {
+      w.end(vertx);
+      w.matched().tryComplete(data);
     }
   }
 
   private void timedOut(String key) {
-    Waiting expired = waiting.remove(key);
+    Waiting expired = remove(key);
     if (expired == null) {
       return;
     }
@@ -189,22 +245,27 @@ public final class ConditionalEvents implements DeviceEventListener {
    * invalid-id (a standalone operation was forgotten with its device, so it finishes unseen).
    */
   public void forget(Set<String> deletedIds) {
-    waiting
-        .values()
-        .removeIf(
-            w -> {
-              if (!deletedIds.contains(w.deviceId())) {
-                return false;
-              }
-              vertx.cancelTimer(w.timer());
-              w.hold().release();
-              w.matched()
-                  .tryFail(
-                      NipcException.of(
-                          NipcProblem.INVALID_ID,
-                          "device " + w.deviceId() + " was deleted while waiting for the event"));
-              return true;
-            });
+    List<Waiting> forgotten = new ArrayList<>();
+    synchronized (this) {
+      waiting
+          .values()
+          .removeIf(
+              w -> {
+                if (!deletedIds.contains(w.deviceId())) {
+                  return false;
+                }
+                forgotten.add(w);
+                return true;
+              });
+    }
+    for (Waiting w : forgotten) {
+      w.end(vertx);
+      w.matched()
+          .tryFail(
+              NipcException.of(
+                  NipcProblem.INVALID_ID,
+                  "device " + w.deviceId() + " was deleted while waiting for the event"));
+    }
   }
 
   /** Fails the operation, unless it was forgotten with its deleted device. */
