@@ -82,6 +82,13 @@ public final class Bench {
     machine.put("gatewayJvmOptions", String.join(" ", launcher.jvmOptions()));
     System.out.println("gateway class-data archive: " + archiveNote());
     machine.put("gatewayClassDataArchive", archiveNote());
+    if (settings.fanOutOnly()) {
+      // BENCH_ONLY=fanout: a look at the event path alone, without the 10 minutes before it.
+      step("fanOut", this::fanOut);
+      report.print("fan-out only (BENCH_ONLY=fanout)");
+      report.write(settings.results());
+      return;
+    }
 
     System.out.println("cold starts...");
     ColdStart cold = new ColdStart(http);

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param fanOutPeripherals simulated peripherals of the fan-out step (0 skips it)
  * @param fanOutIntervalMs how often each peripheral notifies while its event is enabled
  * @param fanOutSteps how many peripherals notify at each step: the offered rates
+ * @param only {@code BENCH_ONLY}: the one step to run ({@code fanout}), or null for all of them
  */
 record BenchSettings(
     Duration duration,
@@ -35,6 +36,7 @@ record BenchSettings(
     int fanOutPeripherals,
     int fanOutIntervalMs,
     List<Integer> fanOutSteps,
+    String only,
     Path gatewayJar,
     Path launcher,
     Path workDir,
@@ -42,7 +44,7 @@ record BenchSettings(
 
   static BenchSettings fromEnvironment() {
     Map<String, String> env = System.getenv();
-    int peripherals = number(env, "BENCH_FANOUT_PERIPHERALS", 50);
+    int peripherals = number(env, "BENCH_FANOUT_PERIPHERALS", 64);
     return new BenchSettings(
         Duration.ofSeconds(number(env, "BENCH_DURATION", 10)),
         Duration.ofSeconds(number(env, "BENCH_WARMUP", 5)),
@@ -56,15 +58,32 @@ record BenchSettings(
         numbers(env, "BENCH_OPEN_RATES", "1000,5000,10000"),
         peripherals,
         number(env, "BENCH_FANOUT_INTERVAL_MS", 1),
-        numbers(env, "BENCH_FANOUT_STEPS", "5,10,25,50").stream()
+        numbers(env, "BENCH_FANOUT_STEPS", "5,10,25,50,64").stream()
             .map(n -> Math.min(n, peripherals))
             .filter(n -> n > 0)
             .distinct()
             .toList(),
+        only(env),
         Path.of(env.getOrDefault("BENCH_GATEWAY_JAR", "gateway-app/target/nipc-gateway.jar")),
         Path.of("nipc-gateway"),
         Path.of("bench/target/bench-work"),
         Path.of("bench/target/bench-results.json"));
+  }
+
+  /** Whether the full run's other steps are skipped for the fan-out alone. */
+  boolean fanOutOnly() {
+    return "fanout".equals(only);
+  }
+
+  private static String only(Map<String, String> env) {
+    String value = env.getOrDefault("BENCH_ONLY", "").trim();
+    if (value.isEmpty()) {
+      return null;
+    }
+    if (!value.equals("fanout")) {
+      throw new IllegalArgumentException("BENCH_ONLY=" + value + ": only fanout can run alone");
+    }
+    return value;
   }
 
   private static int number(Map<String, String> env, String name, int otherwise) {

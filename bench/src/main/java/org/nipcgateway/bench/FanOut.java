@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Event fan-out with loss counted: simulated BLE peripherals notify counters through a gateway of
@@ -20,7 +22,12 @@ import java.util.Locale;
  */
 final class FanOut {
   private static final List<String> DROPS =
-      List.of("droppedQueueFull", "droppedExpired", "droppedLogWriteFailed", "droppedPendingFull");
+      List.of(
+          "droppedQueueFull",
+          "droppedExpired",
+          "droppedLogWriteFailed",
+          "droppedPendingFull",
+          "droppedSessionQueueFull");
 
   /**
    * One step's figures; rates per second, CPU in µs of the gateway process per event received.
@@ -40,7 +47,8 @@ final class FanOut {
       double sentPerSecond,
       double deliveredPerSecond,
       double cpuMicrosPerEvent,
-      int devicesSeen) {
+      int devicesSeen,
+      Map<String, Long> droppedBy) {
     JsonObject json() {
       return JsonObject.mapFrom(this);
     }
@@ -50,7 +58,7 @@ final class FanOut {
           Locale.ROOT,
           "fan-out to one mosquitto_sub at QoS 1, %d peripherals (offered %,d events/s): %,.0f"
               + " events/s emitted, %,.0f delivered, %d received, %d lost by sequence, %d"
-              + " duplicates, %d dropped by the gateway, %.1f µs gateway CPU per event",
+              + " duplicates, %d dropped by the gateway%s, %.1f µs gateway CPU per event",
           peripherals,
           offeredPerSecond,
           sentPerSecond,
@@ -59,6 +67,7 @@ final class FanOut {
           lost,
           duplicates,
           gatewayDropped,
+          droppedBy.isEmpty() ? "" : " " + droppedBy,
           cpuMicrosPerEvent);
     }
   }
@@ -131,7 +140,7 @@ final class FanOut {
 
   private Step step(ServerProcess gateway, MqttCounter sub, String appId, List<String> devices) {
     sub.nextTally();
-    long dropsBefore = drops(appId);
+    Map<String, Long> dropsBefore = drops(appId);
     long cpuBefore = proc.cpuMicros(gateway.pid());
     List<String> instances = new ArrayList<>();
     long began = System.nanoTime();
@@ -158,6 +167,15 @@ final class FanOut {
     drain(sub);
     long cpu = proc.cpuMicros(gateway.pid()) - cpuBefore;
     CounterTally tally = sub.nextTally();
+    Map<String, Long> dropped = new TreeMap<>();
+    drops(appId)
+        .forEach(
+            (reason, count) -> {
+              long more = count - dropsBefore.getOrDefault(reason, 0L);
+              if (more > 0) {
+                dropped.put(reason, more);
+              }
+            });
     long received = tally.received();
     return new Step(
         devices.size(),
@@ -166,12 +184,13 @@ final class FanOut {
         tally.sent(),
         tally.lost(),
         tally.duplicates(),
-        drops(appId) - dropsBefore,
+        dropped.values().stream().mapToLong(Long::longValue).sum(),
         emitting,
         tally.sent() / emitting,
         tally.seconds() <= 0 ? 0 : received / tally.seconds(),
         received == 0 ? 0 : (double) cpu / received,
-        tally.devices());
+        tally.devices(),
+        dropped);
   }
 
   /** Waits until nothing more arrived for a second (at most 60 s): what is on its way is in. */
@@ -234,9 +253,12 @@ final class FanOut {
     return new JsonObject(reply.body());
   }
 
-  private long drops(String appId) {
+  /** The gateway's drop counters of the app, by reason. */
+  private Map<String, Long> drops(String appId) {
     JsonObject stats = streaming().getJsonObject("dataApps", new JsonObject()).getJsonObject(appId);
-    return stats == null ? 0 : DROPS.stream().mapToLong(k -> stats.getLong(k, 0L)).sum();
+    Map<String, Long> drops = new TreeMap<>();
+    DROPS.forEach(k -> drops.put(k, stats == null ? 0L : stats.getLong(k, 0L)));
+    return drops;
   }
 
   private static void expect(Http.Reply reply, String what) {

@@ -7,10 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nipcgateway.core.events.DeviceEvent;
 import org.nipcgateway.core.events.RadioSignal;
 import org.nipcgateway.core.events.UnonboardedAdvertisement;
 import org.nipcgateway.core.radio.BleUuids;
+import org.nipcgateway.core.radio.GattCharacteristic;
 
 /**
  * Encodes events as a CBOR {@code DataBatch} (draft-ietf-asdf-nipc, data_subscription.cddl): an
@@ -21,6 +24,14 @@ import org.nipcgateway.core.radio.BleUuids;
 public final class DataBatchEncoder {
   private final CBORFactory cbor = new CBORFactory();
 
+  /**
+   * Characteristics' ids in their full spelling, as every notification's item names them: spelled
+   * out once per characteristic instead of twice per event. Few (those of the models), bounded.
+   */
+  private final Map<GattCharacteristic, String[]> fullIds = new ConcurrentHashMap<>();
+
+  private static final int MAX_FULL_IDS = 4096;
+
   /** A DataBatch of events; built from {@link #item}s, as delivery from the log builds it. */
   public byte[] encode(List<DeviceEvent> events) {
     return batch(events.stream().map(this::item).toList());
@@ -28,7 +39,7 @@ public final class DataBatchEncoder {
 
   /** One event's DataSubscription map on its own, as the delivery log keeps it. */
   public byte[] item(DeviceEvent event) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256); // a notification's item: ~200
     try (JsonGenerator generator = cbor.createGenerator(out)) {
       write(generator, event);
     } catch (IOException e) {
@@ -66,7 +77,11 @@ public final class DataBatchEncoder {
 
   /** A DataBatch of items made by {@link #item}: the same bytes {@link #encode} gives. */
   public byte[] batch(List<byte[]> items) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int size = 9; // the longest array head
+    for (byte[] item : items) {
+      size += item.length;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
     try {
       // The library writes the definite-length array head; each item is one complete CBOR map
       // and follows as it is. The generator is left open: closing it would check for elements
@@ -84,7 +99,23 @@ public final class DataBatchEncoder {
   }
 
   /** One DataSubscription; maps have definite lengths, so equal events encode to equal bytes. */
-  private static void write(JsonGenerator out, DeviceEvent event) throws IOException {
+  private String[] fullIds(GattCharacteristic characteristic) {
+    String[] ids = fullIds.get(characteristic);
+    if (ids == null) {
+      if (fullIds.size() >= MAX_FULL_IDS) {
+        fullIds.clear();
+      }
+      ids =
+          new String[] {
+            BleUuids.full(characteristic.serviceId()),
+            BleUuids.full(characteristic.characteristicId())
+          };
+      fullIds.put(characteristic, ids);
+    }
+    return ids;
+  }
+
+  private void write(JsonGenerator out, DeviceEvent event) throws IOException {
     RadioSignal signal = event.signal();
     boolean hasData = !(signal instanceof RadioSignal.BleConnection);
     out.writeStartObject(event, hasData ? 4 : 3);
@@ -98,9 +129,9 @@ public final class DataBatchEncoder {
     if (signal instanceof RadioSignal.BleNotification n) {
       out.writeFieldName("bleSubscription");
       out.writeStartObject(n, 2);
-      out.writeStringField("serviceID", BleUuids.full(n.characteristic().serviceId()));
-      out.writeStringField(
-          "characteristicID", BleUuids.full(n.characteristic().characteristicId()));
+      String[] ids = fullIds(n.characteristic());
+      out.writeStringField("serviceID", ids[0]);
+      out.writeStringField("characteristicID", ids[1]);
     } else if (signal instanceof RadioSignal.BleAdvertisement a) {
       out.writeFieldName("bleAdvertisement");
       out.writeStartObject(a, a.rssi() < 0 ? 2 : 1);

@@ -14,6 +14,7 @@ import org.nipcgateway.core.events.UnonboardedAdvertisement;
 import org.nipcgateway.core.nipc.dataapp.DataApp;
 import org.nipcgateway.core.nipc.dataapp.DataAppDirectory;
 import org.nipcgateway.core.security.DeviceScope;
+import org.nipcgateway.core.storage.ResourceStore;
 
 /**
  * Routes each enabled event to the data apps registered for it, through each app's queue to its
@@ -30,7 +31,8 @@ final class EventDelivery implements DeviceEventListener {
   private record Route(DataApp app, DeliveryQueue queue) {}
 
   private final DataAppDirectory directory;
-  private final DeviceScope scope;
+  private final LinkedDevices linked;
+  private final RegisteredApps registered;
   private final EmbeddedBroker broker;
   private final Context context;
   private final DeliverySettings settings;
@@ -42,12 +44,14 @@ final class EventDelivery implements DeviceEventListener {
   EventDelivery(
       DataAppDirectory directory,
       DeviceScope scope,
+      ResourceStore store,
       EmbeddedBroker broker,
       Context context,
       DeliverySettings settings,
       DeliveryStats stats) {
     this.directory = directory;
-    this.scope = scope;
+    this.linked = new LinkedDevices(scope, store);
+    this.registered = new RegisteredApps(directory, store);
     this.broker = broker;
     this.context = context;
     this.settings = settings;
@@ -120,17 +124,17 @@ final class EventDelivery implements DeviceEventListener {
    */
   @Override
   public void onEvent(DeviceEvent event) {
-    directory
+    registered
         .registeredFor(event.eventName())
         .onSuccess(
             apps ->
                 apps.forEach(
                     app ->
-                        scope
-                            .mayUseDevice(app.id(), event.deviceId())
+                        linked
+                            .linked(app.id(), event.deviceId())
                             .onSuccess(
-                                linked -> {
-                                  if (linked) {
+                                yes -> {
+                                  if (yes) {
                                     deliver(app, event);
                                   } else {
                                     stats.count(app.id(), kindOf(app), DROPPED_NOT_LINKED, 1);
@@ -200,7 +204,9 @@ final class EventDelivery implements DeviceEventListener {
 
   private synchronized Optional<DeliveryQueue> queue(DataApp app) {
     Route route = routes.get(app.id());
-    if (route != null && route.app().equals(app)) {
+    // The directory answers the same DataApp while its resource is unchanged: identity first, since
+    // comparing registrations walks their JSON, for every event.
+    if (route != null && (route.app() == app || route.app().equals(app))) {
       return Optional.of(route.queue());
     }
     Optional<Destination> destination = destination(app);

@@ -13,6 +13,9 @@ import org.nipcgateway.streaming.log.LogRecord;
  * the log's own bound) and the caller counts them. Not thread-safe: used on the queue's context.
  */
 final class PendingAppends {
+  /** The record object, its item's array header and its slot in the deque. */
+  static final int RECORD_OVERHEAD = 64;
+
   private final long maxBytes;
   private final Deque<LogRecord> records = new ArrayDeque<>();
   private long bytes;
@@ -53,8 +56,12 @@ final class PendingAppends {
     return bytes;
   }
 
-  /** What the event takes in memory, roughly: its CBOR item and its topic's characters. */
+  /**
+   * What the event takes in memory, roughly: its CBOR item and the record around it. Not its topic:
+   * the queue gives the records of one event path one shared String ({@code DeliveryQueue.topic}),
+   * so counting it per record (as before) counted memory that is not taken.
+   */
   private static long sizeOf(LogRecord record) {
-    return record.item().length + 2L * record.topic().length();
+    return record.item().length + RECORD_OVERHEAD;
   }
 }

@@ -63,6 +63,7 @@ public final class StreamingModule implements ApiModule {
                   new EventDelivery(
                       new DataAppDirectory(context.store(), context.secrets()),
                       context.deviceScope(),
+                      context.store(),
                       started,
                       context.vertx().getOrCreateContext(),
                       new DeliverySettings(

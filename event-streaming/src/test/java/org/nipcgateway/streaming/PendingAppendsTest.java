@@ -9,7 +9,8 @@ import org.nipcgateway.streaming.log.LogRecord;
 class PendingAppendsTest {
 
   private static LogRecord record(int i) {
-    return LogRecord.unsequenced(i, "t", new byte[98]); // 100 bytes with its topic
+    // 100 bytes with the record around it
+    return LogRecord.unsequenced(i, "t", new byte[100 - PendingAppends.RECORD_OVERHEAD]);
   }
 
   @Test

@@ -21,23 +21,43 @@ public record LogRecord(long sequence, long queuedAtMillis, String topic, byte[]
 
   /** The bytes this record takes in a segment file, frame header included. */
   long frameLength() {
-    return RecordFrame.HEADER + 18 + topic.getBytes(StandardCharsets.UTF_8).length + item.length;
+    return RecordFrame.HEADER + 18 + utf8Length(topic) + item.length;
   }
 
   /** Sequence, time, topic length and topic, then the item: what the frame's CRC covers. */
   byte[] body() {
+    ByteBuffer body = ByteBuffer.allocate((int) frameLength() - RecordFrame.HEADER);
+    writeBody(body);
+    return body.array();
+  }
+
+  /** Puts the {@link #body} at the buffer's position. */
+  void writeBody(ByteBuffer into) {
     byte[] topicBytes = topic.getBytes(StandardCharsets.UTF_8);
-    return ByteBuffer.allocate(8 + 8 + 2 + topicBytes.length + item.length)
-        .putLong(sequence)
+    into.putLong(sequence)
         .putLong(queuedAtMillis)
         .putShort((short) topicBytes.length)
         .put(topicBytes)
-        .put(item)
-        .array();
+        .put(item);
+  }
+
+  /** The topic's length in UTF-8: counted for ASCII (topics are), asked several times per event. */
+  private static int utf8Length(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
+      }
+    }
+    return text.length();
   }
 
   static LogRecord fromBody(byte[] body) {
-    ByteBuffer in = ByteBuffer.wrap(body);
+    return fromBody(body, 0, body.length);
+  }
+
+  /** The record whose body is {@code length} bytes of {@code bytes} from {@code offset}. */
+  static LogRecord fromBody(byte[] bytes, int offset, int length) {
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
     long sequence = in.getLong();
     long queuedAt = in.getLong();
     byte[] topicBytes = new byte[Short.toUnsignedInt(in.getShort())];

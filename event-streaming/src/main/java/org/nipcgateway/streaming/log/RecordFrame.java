@@ -19,9 +19,14 @@ final class RecordFrame {
   private RecordFrame() {}
 
   static ByteBuffer encode(LogRecord record) {
-    byte[] body = record.body();
-    ByteBuffer frame = ByteBuffer.allocate(HEADER + body.length);
-    frame.putInt(body.length).putInt(crc(body)).put(body);
+    int length = (int) record.frameLength();
+    byte[] bytes = new byte[length];
+    ByteBuffer frame = ByteBuffer.wrap(bytes);
+    frame.position(HEADER);
+    record.writeBody(frame);
+    CRC32 crc = new CRC32();
+    crc.update(bytes, HEADER, length - HEADER);
+    frame.putInt(0, length - HEADER).putInt(4, (int) crc.getValue());
     return frame.flip();
   }
 
@@ -41,6 +46,32 @@ final class RecordFrame {
       return Optional.empty();
     }
     return Optional.of(LogRecord.fromBody(body.array()));
+  }
+
+  /**
+   * The record whose frame starts at {@code offset} of bytes read ahead from the file: empty when
+   * the frame is not valid (the end of the valid data), null when the bytes end before the frame
+   * does (read further from the file, then ask again).
+   */
+  static Optional<LogRecord> parse(byte[] bytes, int offset, int end) {
+    if (end - offset < HEADER) {
+      return null;
+    }
+    ByteBuffer header = ByteBuffer.wrap(bytes, offset, HEADER);
+    int length = header.getInt(offset);
+    int crc = header.getInt(offset + 4);
+    if (length < 18 || length > MAX_BODY) {
+      return Optional.empty();
+    }
+    if (end - offset - HEADER < length) {
+      return null;
+    }
+    CRC32 check = new CRC32();
+    check.update(bytes, offset + HEADER, length);
+    if ((int) check.getValue() != crc) {
+      return Optional.empty();
+    }
+    return Optional.of(LogRecord.fromBody(bytes, offset + HEADER, length));
   }
 
   private static boolean readFully(FileChannel file, ByteBuffer into, long position)

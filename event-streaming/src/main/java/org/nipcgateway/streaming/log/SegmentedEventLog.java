@@ -158,6 +158,7 @@ public final class SegmentedEventLog implements AutoCloseable {
     Iterator<LogSegment> it = segments.iterator();
     while (it.hasNext()) {
       if (it.next() == readSegment && it.hasNext()) {
+        readSegment.dropReadAhead();
         readSegment = it.next();
         readPosition = 0;
         readSequence = Math.max(readSequence, readSegment.firstSequence());

@@ -11,6 +11,20 @@ public record GattCharacteristic(String serviceId, String characteristicId) {
     characteristicId = BleUuids.canonical(characteristicId);
   }
 
+  // Written out rather than the record's generated ones: notifications compare and hash ids at
+  // tens of thousands a second, and the generated methods showed in the fan-out profile.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GattCharacteristic that
+        && characteristicId.equals(that.characteristicId)
+        && serviceId.equals(that.serviceId);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * serviceId.hashCode() + characteristicId.hashCode();
+  }
+
   @Override
   public String toString() {
     return serviceId + "/" + characteristicId;

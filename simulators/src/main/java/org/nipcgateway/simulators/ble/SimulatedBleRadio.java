@@ -49,6 +49,7 @@ public final class SimulatedBleRadio implements BleRadio {
   private final org.nipcgateway.simulators.Transmissions transmissions =
       new org.nipcgateway.simulators.Transmissions();
   private long scanTimer = -1;
+  private final NotifyTicks ticks;
 
   /** Peripherals connected now: kept as links open and close, not counted per connect. */
   private int connectedCount;
@@ -62,6 +63,7 @@ public final class SimulatedBleRadio implements BleRadio {
     this.context = vertx.getOrCreateContext();
     this.slots = slots;
     this.advertisingIntervalMillis = advertisingIntervalMillis;
+    this.ticks = new NotifyTicks(vertx, this::notifyDue);
   }
 
   /** Adds a peripheral; its characteristics follow with {@link #define}. */
@@ -217,9 +219,10 @@ public final class SimulatedBleRadio implements BleRadio {
           }
           if (on && !peripheral.notifying.containsKey(id)) {
             long interval = characteristic.notifyIntervalMillis();
-            long timer =
-                interval > 0 ? vertx.setPeriodic(interval, t -> notifyCurrent(peripheral, id)) : -1;
-            peripheral.notifying.put(id, timer);
+            if (interval > 0) {
+              ticks.add(interval, new NotifyTicks.Notifier(peripheral, id));
+            }
+            peripheral.notifying.put(id, interval);
           } else if (!on) {
             stopNotifying(peripheral, id);
           }
@@ -327,12 +330,31 @@ public final class SimulatedBleRadio implements BleRadio {
     }
   }
 
-  private synchronized void notifyCurrent(SimulatedPeripheral peripheral, GattCharacteristic id) {
-    if (peripheral.notifying.containsKey(id)) {
-      SimulatedCharacteristic characteristic = peripheral.gatt.get(id);
-      byte[] value = characteristic.nextNotification();
-      boolean indication = characteristic.indicates();
-      emit(l -> l.notification(peripheral.address, id, value, indication));
+  private record Notification(
+      BleAddress address, GattCharacteristic id, byte[] value, boolean indication) {}
+
+  /** A tick of that interval: every characteristic notifying at it sends, all in one hop. */
+  private synchronized void notifyDue(long intervalMillis) {
+    List<Notification> due = new ArrayList<>();
+    for (NotifyTicks.Notifier notifier : ticks.at(intervalMillis)) {
+      SimulatedPeripheral peripheral = notifier.peripheral();
+      if (peripheral.notifying.containsKey(notifier.id())) {
+        SimulatedCharacteristic characteristic = peripheral.gatt.get(notifier.id());
+        due.add(
+            new Notification(
+                peripheral.address,
+                notifier.id(),
+                characteristic.nextNotification(),
+                characteristic.indicates()));
+      }
+    }
+    if (!due.isEmpty()) {
+      context.runOnContext(
+          v ->
+              due.forEach(
+                  n ->
+                      listeners.forEach(
+                          l -> l.notification(n.address(), n.id(), n.value(), n.indication()))));
     }
   }
 
@@ -345,9 +367,9 @@ public final class SimulatedBleRadio implements BleRadio {
   }
 
   private void stopNotifying(SimulatedPeripheral peripheral, GattCharacteristic id) {
-    Long timer = peripheral.notifying.remove(id);
-    if (timer != null && timer >= 0) {
-      vertx.cancelTimer(timer);
+    Long interval = peripheral.notifying.remove(id);
+    if (interval != null && interval > 0) {
+      ticks.remove(interval, new NotifyTicks.Notifier(peripheral, id));
     }
   }
 

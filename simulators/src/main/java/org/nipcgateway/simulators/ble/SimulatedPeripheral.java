@@ -11,8 +11,8 @@ import org.nipcgateway.core.radio.GattCharacteristic;
 
 /**
  * A simulated BLE peripheral: its GATT table, the pairing it insists on (and its passkey, when it
- * has one), what it advertises, and its link state (connected, which characteristics notify and
- * their timers). Guarded by the radio.
+ * has one), what it advertises, and its link state (connected, which characteristics notify and how
+ * often they notify). Guarded by the radio.
  */
 final class SimulatedPeripheral {
   final BleAddress address;
@@ -22,7 +22,7 @@ final class SimulatedPeripheral {
   final byte[] advertisingData;
   final Map<GattCharacteristic, SimulatedCharacteristic> gatt = new LinkedHashMap<>();
 
-  /** Characteristics with notifications on, and the id of their periodic timer (or -1). */
+  /** Characteristics with notifications on, and the interval they notify at (0: on change only). */
   final Map<GattCharacteristic, Long> notifying = new HashMap<>();
 
   boolean connected;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,24 @@ public final class EventService {
   private final EventSubscriptions subscriptions;
   private final DataAppRegistry dataApps;
   private final Map<String, EventInstance> instances = new LinkedHashMap<>();
+
+  private record EnabledKey(String deviceId, String eventName) {
+    // Written out: looked up for every event, where the record's generated methods showed.
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof EnabledKey that
+          && deviceId.equals(that.deviceId)
+          && eventName.equals(that.eventName);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * deviceId.hashCode() + eventName.hashCode();
+    }
+  }
+
+  /** The devices and events some instance holds; null after {@link #instances} changed. */
+  private Set<EnabledKey> enabledKeys;
 
   public EventService(
       ResourceStore store,
@@ -110,6 +129,7 @@ public final class EventService {
     synchronized (this) {
       instance = find(ownerId, instanceId).orElseThrow(() -> notEnabled(instanceId));
       instances.remove(instanceId);
+      enabledKeys = null;
     }
     instance.release();
     return store.commit(new ChangeSet().deleteRecord(instanceId)).map(instance);
@@ -153,6 +173,7 @@ public final class EventService {
                   new EventInstance(record.id(), record.ownerId(), eventName, members);
               synchronized (this) {
                 instances.put(instance.instanceId(), instance);
+                enabledKeys = null;
               }
               return instance;
             })
@@ -175,18 +196,26 @@ public final class EventService {
             e -> {
               synchronized (this) {
                 instances.remove(instance.instanceId());
+                enabledKeys = null;
               }
               instance.release();
             });
   }
 
+  /** Whether an instance holds the event of the device: asked for every event, so indexed. */
   private synchronized boolean enabled(String deviceId, String eventName) {
-    return instances.values().stream()
-        .anyMatch(
-            i ->
-                i.eventName().equals(eventName)
-                    && i.members().stream()
-                        .anyMatch(m -> m.deviceId().equals(deviceId) && m.hold().isPresent()));
+    if (enabledKeys == null) {
+      Set<EnabledKey> keys = new HashSet<>();
+      for (EventInstance instance : instances.values()) {
+        for (DeviceHold member : instance.members()) {
+          if (member.hold().isPresent()) {
+            keys.add(new EnabledKey(member.deviceId(), instance.eventName()));
+          }
+        }
+      }
+      enabledKeys = keys;
+    }
+    return enabledKeys.contains(new EnabledKey(deviceId, eventName));
   }
 
   /**
@@ -199,6 +228,7 @@ public final class EventService {
       for (EventInstance instance : List.copyOf(instances.values())) {
         if (deletedIds.contains(instance.ownerId())) {
           instances.remove(instance.instanceId());
+          enabledKeys = null;
           released.addAll(instance.members());
           continue;
         }
@@ -208,6 +238,7 @@ public final class EventService {
               instance.instanceId(),
               new EventInstance(
                   instance.instanceId(), instance.ownerId(), instance.eventName(), kept));
+          enabledKeys = null;
         }
       }
     }
@@ -281,6 +312,7 @@ public final class EventService {
       duplicate = duplicate(ownerId, eventName);
       if (duplicate.isEmpty()) {
         instances.put(instance.instanceId(), instance);
+        enabledKeys = null;
         return instance;
       }
     }

@@ -55,6 +55,14 @@ sealed interface EventSource {
     return false;
   }
 
+  /**
+   * The peripheral whose GATT notifications it takes, or null when it takes none: notifications are
+   * routed by it without asking every other source.
+   */
+  default BleAddress notifyingPeripheral() {
+    return null;
+  }
+
   record Gatt(DeviceRecord device, GattCharacteristic characteristic) implements EventSource {
     @Override
     public Future<Started> start(RadioCalls radios, BleConnections links, Scanning scanning) {
@@ -91,6 +99,11 @@ sealed interface EventSource {
     @Override
     public boolean onLinkTo(BleAddress mac) {
       return device.ble().orElseThrow().address().equals(mac);
+    }
+
+    @Override
+    public BleAddress notifyingPeripheral() {
+      return device.ble().orElseThrow().address();
     }
 
     @Override

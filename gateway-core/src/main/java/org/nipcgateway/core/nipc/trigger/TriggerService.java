@@ -228,6 +228,9 @@ public final class TriggerService implements DeviceEventListener {
   public void onEvent(DeviceEvent event) {
     List<Trigger> fired;
     synchronized (this) {
+      if (triggers.isEmpty()) {
+        return; // the common case, asked for every event
+      }
       fired =
           triggers.values().stream()
               .filter(t -> t.listensTo(event.deviceId(), event.eventName()))

@@ -206,6 +206,9 @@ public final class ConditionalEvents implements DeviceEventListener {
     byte[] data = event.signal().data();
     List<Waiting> served = new ArrayList<>();
     synchronized (this) {
+      if (waiting.isEmpty()) {
+        return; // the common case, asked for every event
+      }
       Map<Object, Map.Entry<String, Waiting>> first = new HashMap<>();
       for (Map.Entry<String, Waiting> entry : waiting.entrySet()) {
         if (entry.getValue().wants(event, data)) {
