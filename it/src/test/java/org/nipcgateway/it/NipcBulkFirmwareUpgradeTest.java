@@ -265,22 +265,7 @@ class NipcBulkFirmwareUpgradeTest {
     gateway.devices().bleValueChanges(MAC, "FFF0", "FFF4", "AA==");
     ObjectNode body = ScimClient.JSON.createObjectNode();
     var operations = body.putArray("operations");
-    operations
-        .addObject()
-        .put("method", "PUT")
-        .put("path", path("/devices/{id}/properties", "/sdfProperty/startOTA"))
-        .putObject("data")
-        .put("value", "AQ==");
-    operations
-        .addObject()
-        .put("method", "POST")
-        .put(
-            "path",
-            path("/extensions/{id}/properties/read/conditional", "/sdfProperty/updateStatus"))
-        .putObject("data")
-        .put("value", "Aw==")
-        .put("maxRepeat", 10)
-        .put("retryTime", 1);
+    startOtaAndAwaitItsStatus(operations);
     operations
         .addObject()
         .put("method", "POST")
@@ -310,6 +295,26 @@ class NipcBulkFirmwareUpgradeTest {
   }
 
   /** Adds an event step waiting for otaStarted with the value 3. */
+  /** startOTA written, then a conditional read until updateStatus says the OTA runs (3). */
+  private static void startOtaAndAwaitItsStatus(ArrayNode operations) {
+    operations
+        .addObject()
+        .put("method", "PUT")
+        .put("path", path("/devices/{id}/properties", "/sdfProperty/startOTA"))
+        .putObject("data")
+        .put("value", "AQ==");
+    operations
+        .addObject()
+        .put("method", "POST")
+        .put(
+            "path",
+            path("/extensions/{id}/properties/read/conditional", "/sdfProperty/updateStatus"))
+        .putObject("data")
+        .put("value", "Aw==")
+        .put("maxRepeat", 10)
+        .put("retryTime", 1);
+  }
+
   private static void otaStarted(ArrayNode operations, int timeoutS) {
     operations
         .addObject()
@@ -359,22 +364,7 @@ class NipcBulkFirmwareUpgradeTest {
     gateway.devices().bleValueChanges(MAC, "FFF0", "FFF4", "AA==");
     ObjectNode body = ScimClient.JSON.createObjectNode();
     var operations = body.putArray("operations");
-    operations
-        .addObject()
-        .put("method", "PUT")
-        .put("path", path("/devices/{id}/properties", "/sdfProperty/startOTA"))
-        .putObject("data")
-        .put("value", "AQ==");
-    operations
-        .addObject()
-        .put("method", "POST")
-        .put(
-            "path",
-            path("/extensions/{id}/properties/read/conditional", "/sdfProperty/updateStatus"))
-        .putObject("data")
-        .put("value", "Aw==")
-        .put("maxRepeat", 10)
-        .put("retryTime", 1);
+    startOtaAndAwaitItsStatus(operations);
     otaStarted(operations, 5);
     otaStarted(operations, 5);
     otaStarted(operations, 1);
