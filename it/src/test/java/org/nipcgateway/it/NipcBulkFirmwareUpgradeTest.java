@@ -266,13 +266,7 @@ class NipcBulkFirmwareUpgradeTest {
     ObjectNode body = ScimClient.JSON.createObjectNode();
     var operations = body.putArray("operations");
     startOtaAndAwaitItsStatus(operations);
-    operations
-        .addObject()
-        .put("method", "POST")
-        .put("path", path("/extensions/{id}/events/conditional", "/sdfEvent/otaStarted"))
-        .putObject("data")
-        .put("value", "Aw==")
-        .put("timeout", 5);
+    otaStarted(operations, 5);
     String status = start(body.toString());
     String results = status.replace("/bulk/status?", "/bulk?");
 
@@ -294,7 +288,6 @@ class NipcBulkFirmwareUpgradeTest {
         () -> gateway.devices().bleSlotsInUse() == 0);
   }
 
-  /** Adds an event step waiting for otaStarted with the value 3. */
   /** startOTA written, then a conditional read until updateStatus says the OTA runs (3). */
   private static void startOtaAndAwaitItsStatus(ArrayNode operations) {
     operations
@@ -315,6 +308,7 @@ class NipcBulkFirmwareUpgradeTest {
         .put("retryTime", 1);
   }
 
+  /** Adds an event step waiting for otaStarted with the value 3. */
   private static void otaStarted(ArrayNode operations, int timeoutS) {
     operations
         .addObject()
