@@ -22,10 +22,7 @@ final class NipcResponses {
         body instanceof JsonObject || body instanceof JsonArray
             ? JsonBodies.encode(body)
             : Buffer.buffer(body.toString());
-    ctx.response()
-        .setStatusCode(status)
-        .putHeader(Problems.CONTENT_TYPE_HEADER, NIPC_JSON)
-        .end(bytes);
+    json(ctx, status, bytes);
   }
 
   /**
