@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -49,12 +50,14 @@ public final class Bench {
     this.wrk = Wrk.create(settings.workDir(), pinning);
     this.wrkCreates = WrkCreates.create(settings.workDir(), pinning);
     List<String> jvmOptions = LauncherOptions.read(settings.launcher());
+    // The archive is trained with the launcher's options alone: a GC log or a recording added for
+    // a look must not change which archive the gateway maps.
     this.launcher =
         new ServerLauncher(
             settings.gatewayJar(),
             settings.workDir(),
             pinning,
-            jvmOptions,
+            withExtra(jvmOptions),
             ClassDataArchive.options(settings.gatewayJar(), jvmOptions));
   }
 
@@ -82,6 +85,13 @@ public final class Bench {
     machine.put("gatewayJvmOptions", String.join(" ", launcher.jvmOptions()));
     System.out.println("gateway class-data archive: " + archiveNote());
     machine.put("gatewayClassDataArchive", archiveNote());
+    if (settings.registryOnly()) {
+      // BENCH_ONLY=registry: the SCIM creates and reads at both registry sizes, nothing else.
+      registryOnly();
+      report.print("registry only (BENCH_ONLY=registry)");
+      report.write(settings.results());
+      return;
+    }
     if (settings.fanOutOnly()) {
       // BENCH_ONLY=fanout: a look at the event path alone, without the 10 minutes before it.
       step("fanOut", this::fanOut);
@@ -142,6 +152,46 @@ public final class Bench {
               .put("gatewayWithDevices", rssWithDevicesKib)
               .put("gatewayUnderLoadMax", rssUnderLoadKib));
     }
+    largeRegistry();
+    if (settings.fanOutPeripherals() > 0 && !settings.fanOutSteps().isEmpty()) {
+      step("fanOut", this::fanOut);
+    }
+    long seconds = (System.nanoTime() - began) / 1_000_000_000;
+    machine.put("loadAverageAtEnd", Machine.loadAverage());
+    report.extra("runSeconds", seconds);
+    report.print(notes(bareStarts, gatewayStarts, seconds, machine));
+    report.write(settings.results());
+    System.out.println("figures written to " + settings.results());
+  }
+
+  /**
+   * The registry steps of the full run on a gateway of their own: creates, GET by id and filter at
+   * BENCH_DEVICES, then the large registry. The gateway JIT-compiles the SCIM paths during the
+   * creates and the GET's warm-up, as in the full run, so the filter is measured as it is there.
+   */
+  private void registryOnly() {
+    Path data = dataDir("gateway");
+    try (ServerProcess gateway = launcher.gateway("gateway", data, 0)) {
+      String token = launcher.operatorToken(data);
+      if (!http.awaitOk(gateway.base() + "/health", Duration.ofMinutes(2))) {
+        throw new IllegalStateException(gateway.base() + "/health never answered 2xx");
+      }
+      pause(Duration.ofSeconds(3));
+      rssIdleKib = ProcStats.rssKib(gateway.pid());
+      String thermo =
+          findDevice(gateway.base(), token, "displayName eq \"Demo health thermometer\"");
+      registryScenarios(gateway, token, thermo);
+      report.extra(
+          "rssKib",
+          new JsonObject()
+              .put("gatewayIdle", rssIdleKib)
+              .put("gatewayWithDevices", rssWithDevicesKib)
+              .put("gatewayUnderLoadMax", rssUnderLoadKib));
+    }
+    largeRegistry();
+  }
+
+  private void largeRegistry() {
     if (settings.devicesLarge() > 0) {
       step(
           "largeRegistry",
@@ -153,15 +203,6 @@ public final class Bench {
             return large;
           });
     }
-    if (settings.fanOutPeripherals() > 0 && !settings.fanOutSteps().isEmpty()) {
-      step("fanOut", this::fanOut);
-    }
-    long seconds = (System.nanoTime() - began) / 1_000_000_000;
-    machine.put("loadAverageAtEnd", Machine.loadAverage());
-    report.extra("runSeconds", seconds);
-    report.print(notes(bareStarts, gatewayStarts, seconds, machine));
-    report.write(settings.results());
-    System.out.println("figures written to " + settings.results());
   }
 
   /** Whether the gateway starts with the launcher's class-data archive, for the report. */
@@ -182,7 +223,14 @@ public final class Bench {
 
   private ServerLauncher largeLauncher() {
     String options = settings.largeJvmOptions();
-    return options == null ? launcher : launcher.withJvmOptions(LauncherOptions.words(options));
+    return options == null
+        ? launcher
+        : launcher.withJvmOptions(withExtra(LauncherOptions.words(options)));
+  }
+
+  /** The gateway's options followed by BENCH_GATEWAY_EXTRA_OPTS. */
+  private List<String> withExtra(List<String> options) {
+    return Stream.concat(options.stream(), settings.extraJvmOptions().stream()).toList();
   }
 
   private void openLoop(List<OpenLoopStep.Target> targets) {
@@ -339,8 +387,18 @@ public final class Bench {
       wrk.run(scenario, warmup);
     }
     long before = proc.cpuMicros(server.pid());
+    long waitBefore = ProcStats.runQueueWaitMicros(server.pid());
+    Instant began = Instant.now();
     LoadResult load = wrk.run(scenario, scenario.duration());
     long used = proc.cpuMicros(server.pid()) - before;
+    // When it ran (to find its pauses in a GC log) and how long the server's threads waited for
+    // the CPU meanwhile (other processes on it), for a look at what its p99 holds.
+    System.out.printf(
+        "%s: %s to %s, server threads waited %d ms for a CPU%n",
+        scenario.name(),
+        began,
+        Instant.now(),
+        (ProcStats.runQueueWaitMicros(server.pid()) - waitBefore) / 1000);
     long rss = ProcStats.rssKib(server.pid());
     String body = check.body() == null ? "" : check.body();
     Row row =

@@ -20,7 +20,10 @@ import java.util.Map;
  * @param fanOutPeripherals simulated peripherals of the fan-out step (0 skips it)
  * @param fanOutIntervalMs how often each peripheral notifies while its event is enabled
  * @param fanOutSteps how many peripherals notify at each step: the offered rates
- * @param only {@code BENCH_ONLY}: the one step to run ({@code fanout}), or null for all of them
+ * @param only {@code BENCH_ONLY}: the one step to run ({@code fanout}, or {@code registry}: the
+ *     creates and the registry reads at BENCH_DEVICES and BENCH_DEVICES_LARGE), or null for all
+ * @param extraJvmOptions {@code BENCH_GATEWAY_EXTRA_OPTS}: JVM options added after the launcher's
+ *     to every gateway start (a GC log, a flight recording), none by default
  */
 record BenchSettings(
     Duration duration,
@@ -37,6 +40,7 @@ record BenchSettings(
     int fanOutIntervalMs,
     List<Integer> fanOutSteps,
     String only,
+    List<String> extraJvmOptions,
     Path gatewayJar,
     Path launcher,
     Path workDir,
@@ -66,6 +70,7 @@ record BenchSettings(
             .distinct()
             .toList(),
         only(env),
+        LauncherOptions.words(env.getOrDefault("BENCH_GATEWAY_EXTRA_OPTS", "")),
         Path.of(env.getOrDefault("BENCH_GATEWAY_JAR", "gateway-app/target/nipc-gateway.jar")),
         Path.of("nipc-gateway"),
         Path.of("bench/target/bench-work"),
@@ -77,13 +82,19 @@ record BenchSettings(
     return "fanout".equals(only);
   }
 
+  /** Whether only the registry's steps run: creates, GET by id and filter, then the large one. */
+  boolean registryOnly() {
+    return "registry".equals(only);
+  }
+
   private static String only(Map<String, String> env) {
     String value = env.getOrDefault("BENCH_ONLY", "").trim();
     if (value.isEmpty()) {
       return null;
     }
-    if (!value.equals("fanout")) {
-      throw new IllegalArgumentException("BENCH_ONLY=" + value + ": only fanout can run alone");
+    if (!value.equals("fanout") && !value.equals("registry")) {
+      throw new IllegalArgumentException(
+          "BENCH_ONLY=" + value + ": only fanout or registry can run alone");
     }
     return value;
   }

@@ -53,6 +53,27 @@ final class ProcStats {
     return ticks * 1_000_000 / ticksPerSecond;
   }
 
+  /**
+   * Time the process's threads (the JIT's included) spent runnable but waiting for a CPU, in
+   * microseconds, from {@code /proc/<pid>/task/<tid>/schedstat}: what other processes on the server
+   * CPU took from the gateway. -1 if the kernel keeps no scheduler statistics.
+   */
+  static long runQueueWaitMicros(long pid) {
+    long nanos = 0;
+    try (var threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path thread : (Iterable<Path>) threads::iterator) {
+        try {
+          nanos += Long.parseLong(Files.readString(thread.resolve("schedstat")).split(" ")[1]);
+        } catch (IOException e) {
+          // The thread ended meanwhile.
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return nanos / 1000;
+  }
+
   private static long ticks(String stat) {
     // The command name (field 2) may hold spaces; fields after its closing parenthesis do not.
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
