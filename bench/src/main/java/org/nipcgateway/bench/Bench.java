@@ -145,12 +145,7 @@ public final class Bench {
               // demo.get(2): the NIPC read of the simulated BLE thermometer
               new OpenLoopStep.Target("gateway NIPC BLE read", gateway, demo.get(2))));
       registryScenarios(gateway, token, thermo);
-      report.extra(
-          "rssKib",
-          new JsonObject()
-              .put("gatewayIdle", rssIdleKib)
-              .put("gatewayWithDevices", rssWithDevicesKib)
-              .put("gatewayUnderLoadMax", rssUnderLoadKib));
+      reportRss();
     }
     largeRegistry();
     if (settings.fanOutPeripherals() > 0 && !settings.fanOutSteps().isEmpty()) {
@@ -181,14 +176,19 @@ public final class Bench {
       String thermo =
           findDevice(gateway.base(), token, "displayName eq \"Demo health thermometer\"");
       registryScenarios(gateway, token, thermo);
-      report.extra(
-          "rssKib",
-          new JsonObject()
-              .put("gatewayIdle", rssIdleKib)
-              .put("gatewayWithDevices", rssWithDevicesKib)
-              .put("gatewayUnderLoadMax", rssUnderLoadKib));
+      reportRss();
     }
     largeRegistry();
+  }
+
+  /** The gateway's RSS at the three points the registry steps sample it. */
+  private void reportRss() {
+    report.extra(
+        "rssKib",
+        new JsonObject()
+            .put("gatewayIdle", rssIdleKib)
+            .put("gatewayWithDevices", rssWithDevicesKib)
+            .put("gatewayUnderLoadMax", rssUnderLoadKib));
   }
 
   private void largeRegistry() {
