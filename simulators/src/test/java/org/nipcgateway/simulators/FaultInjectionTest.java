@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.BleConnectRequest;
+import org.nipcgateway.core.radio.BleLink;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.DeviceAnswer;
 import org.nipcgateway.core.radio.DeviceStatus;
@@ -57,8 +58,8 @@ class FaultInjectionTest {
               decorated.listen(
                   new BleListener() {
                     @Override
-                    public void connectionChanged(BleAddress device, boolean connected) {
-                      heard.add(new Connection(device, connected));
+                    public void connectionChanged(BleLink link, boolean connected) {
+                      heard.add(new Connection(link.address(), connected));
                     }
 
                     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleConnectRequest;
+import org.nipcgateway.core.radio.BleLink;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.BleWriteType;
@@ -38,7 +39,7 @@ public final class MeteredBleRadio implements BleRadio {
   }
 
   @Override
-  public Future<Void> connect(BleConnectRequest request) {
+  public Future<BleLink> connect(BleConnectRequest request) {
     return connectCalls.counted(radio.connect(request));
   }
 

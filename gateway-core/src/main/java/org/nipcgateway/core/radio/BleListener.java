@@ -19,8 +19,12 @@ public interface BleListener {
   /** An advertisement was seen while scanning; repeated advertisements are each reported. */
   default void advertisement(BleAdvertisement advertisement) {}
 
-  /** A connection opened or closed, including a link the peripheral or the air dropped. */
-  default void connectionChanged(BleAddress device, boolean connected) {}
+  /**
+   * A connection opened or closed, including a link the peripheral or the air dropped. A close can
+   * be told after the gateway already opened a newer link to the same peripheral: the link's
+   * generation says which one closed.
+   */
+  default void connectionChanged(BleLink link, boolean connected) {}
 
   /** The radio went down, is recovering, or is up again. */
   default void stateChanged(RadioState state) {}

@@ -24,9 +24,11 @@ public interface BleRadio {
    * Connects to the peripheral (one attempt) and resolves its services. When the peripheral asks to
    * pair, the driver pairs with a method {@code request.permitted()} contains, using its
    * credentials, and fails with {@link RadioException.Reason#BONDING_FAILED} otherwise or when
-   * pairing is rejected. Succeeds at once when already connected.
+   * pairing is rejected. Succeeds at once when already connected, with the link already open.
+   *
+   * @return the link, numbered as the {@link BleListener#connectionChanged} events number it
    */
-  Future<Void> connect(BleConnectRequest request);
+  Future<BleLink> connect(BleConnectRequest request);
 
   /** Closes the connection; succeeds when there is none. */
   Future<Void> disconnect(BleAddress device);

@@ -14,6 +14,7 @@ import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleConnectRequest;
+import org.nipcgateway.core.radio.BleLink;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.BleTransmission;
@@ -193,7 +194,7 @@ final class BluezBleRadio implements BleRadio, BluezRecovery.Target, BluezSignal
   // The SPI, called on the gateway's event loop.
 
   @Override
-  public Future<Void> connect(BleConnectRequest request) {
+  public Future<BleLink> connect(BleConnectRequest request) {
     return connections.connect(request);
   }
 

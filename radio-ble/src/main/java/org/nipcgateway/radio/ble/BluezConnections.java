@@ -2,10 +2,12 @@ package org.nipcgateway.radio.ble;
 
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.bluez.Device1;
 import org.freedesktop.dbus.exceptions.DBusException;
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
@@ -13,6 +15,7 @@ import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.Variant;
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleConnectRequest;
+import org.nipcgateway.core.radio.BleLink;
 import org.nipcgateway.core.radio.RadioException;
 import org.nipcgateway.core.radio.RadioException.Reason;
 import org.slf4j.Logger;
@@ -34,7 +37,11 @@ final class BluezConnections {
   private final BluezAgent agent;
   private final BluezDevices devices;
   private final BluezSlots slots;
-  private final Set<BleAddress> reported = ConcurrentHashMap.newKeySet();
+
+  /** Links reported open, by peripheral; each numbered from {@link #generations}. */
+  private final Map<BleAddress, BleLink> reported = new ConcurrentHashMap<>();
+
+  private final AtomicLong generations = new AtomicLong();
   private final Set<String> connecting = ConcurrentHashMap.newKeySet();
 
   BluezConnections(
@@ -58,7 +65,7 @@ final class BluezConnections {
    * Waits for one of the adapter's connection slots (see {@link BluezSlots}), then connects within
    * what is left of the connect time-out. A failed attempt gives its slot back.
    */
-  Future<Void> connect(BleConnectRequest request) {
+  Future<BleLink> connect(BleConnectRequest request) {
     if (!session.up()) {
       return session.down();
     }
@@ -75,23 +82,20 @@ final class BluezConnections {
             })
         .onFailure(
             failure -> {
-              if (!reported.contains(address)
+              if (!reported.containsKey(address)
                   && !(failure instanceof RadioException e && e.reason() == Reason.TIMEOUT)) {
                 slots.release(address); // a timed-out attempt gives it back once it is cancelled
               }
             });
   }
 
-  private Future<Void> attempt(BleConnectRequest request, long timeoutMillis) {
+  private Future<BleLink> attempt(BleConnectRequest request, long timeoutMillis) {
     BluezDeadline deadline = BluezDeadline.in("connect " + request.address(), timeoutMillis);
     return calls
-        .<Void>call(
+        .<BleLink>call(
             request.address().toString(),
             deadline,
-            () -> {
-              connectBlocking(request, deadline);
-              return null;
-            },
+            () -> connectBlocking(request, deadline),
             e -> {
               throw confirmed(BluezFailures.failure(e, "connect"), deadline);
             })
@@ -126,7 +130,7 @@ final class BluezConnections {
             });
   }
 
-  private void connectBlocking(BleConnectRequest request, BluezDeadline deadline)
+  private BleLink connectBlocking(BleConnectRequest request, BluezDeadline deadline)
       throws DBusException {
     String device =
         devices
@@ -178,9 +182,23 @@ final class BluezConnections {
         connecting.remove(device);
       }
     }
-    if (reported.add(request.address())) {
-      session.emit(l -> l.connectionChanged(request.address(), true));
+    return opened(request.address());
+  }
+
+  /** The link reported open to the peripheral: this one, numbered and reported when it is new. */
+  private BleLink opened(BleAddress address) {
+    boolean[] fresh = {false};
+    BleLink link =
+        reported.computeIfAbsent(
+            address,
+            a -> {
+              fresh[0] = true;
+              return new BleLink(a, generations.incrementAndGet());
+            });
+    if (fresh[0]) {
+      session.emit(l -> l.connectionChanged(link, true));
     }
+    return link;
   }
 
   Future<Void> disconnect(BleAddress device) {
@@ -274,9 +292,7 @@ final class BluezConnections {
       closed(address);
     } else if (!connecting.contains(path) && devices.onAdapter(path)) {
       slots.occupied(address);
-      if (reported.add(address)) {
-        session.emit(l -> l.connectionChanged(address, true));
-      }
+      opened(address);
     }
   }
 
@@ -288,7 +304,7 @@ final class BluezConnections {
 
   /** The radio went down: every link reported open is reported closed. */
   void allClosed() {
-    for (BleAddress address : Set.copyOf(reported)) {
+    for (BleAddress address : Set.copyOf(reported.keySet())) {
       closed(address);
     }
   }
@@ -299,8 +315,9 @@ final class BluezConnections {
   }
 
   private void closed(BleAddress address) {
-    if (reported.remove(address)) {
-      session.emit(l -> l.connectionChanged(address, false));
+    BleLink link = reported.remove(address);
+    if (link != null) {
+      session.emit(l -> l.connectionChanged(link, false));
     }
   }
 }

@@ -16,6 +16,7 @@ import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.BleConnectRequest;
 import org.nipcgateway.core.radio.BleCredentials;
+import org.nipcgateway.core.radio.BleLink;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.GattCharacteristic;
@@ -63,8 +64,8 @@ class BluezPrivateAddressTest {
           radio.listen(
               new BleListener() {
                 @Override
-                public void connectionChanged(BleAddress device, boolean connected) {
-                  heard.add(new Connection(device, connected));
+                public void connectionChanged(BleLink link, boolean connected) {
+                  heard.add(new Connection(link.address(), connected));
                 }
               });
           return Future.succeededFuture();

@@ -19,6 +19,7 @@ import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleAdvertisement;
 import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.BleConnectRequest;
+import org.nipcgateway.core.radio.BleLink;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.BleUuids;
@@ -53,6 +54,9 @@ public final class SimulatedBleRadio implements BleRadio {
 
   /** Peripherals connected now: kept as links open and close, not counted per connect. */
   private int connectedCount;
+
+  /** The generation of the last link opened, on any peripheral. */
+  private long linkGenerations;
 
   /** Events not told yet, in order; one task on the context tells every one queued before it. */
   private final ArrayDeque<Consumer<BleListener>> pending = new ArrayDeque<>();
@@ -99,13 +103,13 @@ public final class SimulatedBleRadio implements BleRadio {
   }
 
   @Override
-  public Future<Void> connect(BleConnectRequest request) {
+  public Future<BleLink> connect(BleConnectRequest request) {
     BleAddress address = request.address();
     return operate(
         () -> {
           SimulatedPeripheral peripheral = peripheral(address);
           if (peripheral.connected) {
-            return null;
+            return peripheral.link;
           }
           if (slotsInUse() >= slots) {
             throw new RadioException(
@@ -113,9 +117,11 @@ public final class SimulatedBleRadio implements BleRadio {
           }
           pair(peripheral, request);
           peripheral.connected = true;
+          peripheral.link = new BleLink(address, ++linkGenerations);
           connectedCount++;
-          emit(l -> l.connectionChanged(peripheral.address, true));
-          return null;
+          BleLink opened = peripheral.link;
+          emit(l -> l.connectionChanged(opened, true));
+          return opened;
         });
   }
 
@@ -377,7 +383,8 @@ public final class SimulatedBleRadio implements BleRadio {
     new ArrayList<>(peripheral.notifying.keySet()).forEach(id -> stopNotifying(peripheral, id));
     peripheral.connected = false;
     connectedCount--;
-    emit(l -> l.connectionChanged(peripheral.address, false));
+    BleLink closed = peripheral.link;
+    emit(l -> l.connectionChanged(closed, false));
   }
 
   private SimulatedPeripheral peripheral(BleAddress address) {

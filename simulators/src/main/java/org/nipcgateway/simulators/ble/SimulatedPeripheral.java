@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleBonding;
+import org.nipcgateway.core.radio.BleLink;
 import org.nipcgateway.core.radio.GattCharacteristic;
 
 /**
@@ -26,6 +27,9 @@ final class SimulatedPeripheral {
   final Map<GattCharacteristic, Long> notifying = new HashMap<>();
 
   boolean connected;
+
+  /** The link open now (the last one opened while not connected). */
+  BleLink link;
 
   SimulatedPeripheral(
       BleAddress address, BleBonding pairing, OptionalInt passkey, int rssi, byte[] advertising) {

@@ -18,6 +18,7 @@ import org.nipcgateway.core.nipc.link.RadioProblems;
 import org.nipcgateway.core.nipc.operation.Affordances;
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleAdvertisement;
+import org.nipcgateway.core.radio.BleLink;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.Eui64;
 import org.nipcgateway.core.radio.GattCharacteristic;
@@ -311,9 +312,13 @@ public final class EventSubscriptions {
     }
 
     @Override
-    public void connectionChanged(BleAddress mac, boolean connected) {
-      dispatch(new RadioSignal.BleConnection(mac, connected));
-      linkChanged(mac, connected);
+    public void connectionChanged(BleLink link, boolean connected) {
+      dispatch(new RadioSignal.BleConnection(link.address(), connected));
+      if (connected || !links.replaced(link)) {
+        // A late close of a link already replaced took nothing from the subscriptions on the new
+        // one.
+        linkChanged(link.address(), connected);
+      }
     }
 
     @Override

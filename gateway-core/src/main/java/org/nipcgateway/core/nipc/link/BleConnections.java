@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleConnectRequest;
+import org.nipcgateway.core.radio.BleLink;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.GattCharacteristic;
 import org.nipcgateway.core.radio.GattService;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * on) and an application's explicit connection (held until it disconnects). A link closes when its
  * last user lets go, so connection slots never leak; a link the air drops is forgotten at once.
  * Explicit connections outlive the radio going down: they are reopened in the background once it is
- * up again, and until then they are still the application's to close.
+ * up again, and until then they are still the application's to close. A close the radio tells after
+ * a newer link to the same peripheral opened belongs to the link replaced, and changes nothing.
  */
 public final class BleConnections implements BleListener {
   private static final Logger LOG = LoggerFactory.getLogger(BleConnections.class);
@@ -35,13 +37,19 @@ public final class BleConnections implements BleListener {
   private final Map<BleAddress, Link> links = new HashMap<>();
   private final ServiceCache services;
 
+  /**
+   * The newest link known per peripheral, from connect results and open events alike: a close for
+   * an older one is late news of a link already replaced.
+   */
+  private final Map<BleAddress, BleLink> newest = new HashMap<>();
+
   /** Explicit connections the radio lost by going down, with their retry once it is back. */
   private final Map<BleAddress, Restoring> restoring = new HashMap<>();
 
   /** One open (or opening) link and how many hold it. */
   private static final class Link {
     BleConnectRequest request;
-    Future<Void> ready;
+    Future<BleLink> ready;
     int users;
     boolean explicit;
   }
@@ -124,7 +132,7 @@ public final class BleConnections implements BleListener {
   public <T> Future<T> using(BleConnectRequest request, Function<BleAddress, Future<T>> op) {
     BleAddress key = request.address();
     Link link = join(request, implicitRetries);
-    Future<Void> ready = link.ready;
+    Future<BleLink> ready = link.ready;
     if (ready.succeeded()) {
       return run(key, link, op);
     }
@@ -191,8 +199,17 @@ public final class BleConnections implements BleListener {
       links.put(key, opening);
       if (opening.ready.failed()) {
         links.remove(key, opening);
-      } else if (!opening.ready.isComplete()) {
-        opening.ready.onFailure(e -> forget(key, opening));
+      } else if (opening.ready.succeeded()) {
+        seen(opening.ready.result());
+      } else {
+        opening.ready.onComplete(
+            opened -> {
+              if (opened.succeeded()) {
+                opened(opened.result());
+              } else {
+                forget(key, opening);
+              }
+            });
       }
       link = opening;
     }
@@ -234,13 +251,39 @@ public final class BleConnections implements BleListener {
     return true;
   }
 
+  /**
+   * Whether a newer link to the same peripheral is known than this one: its close is then late news
+   * of a link already replaced, and nothing that holds the newer one lost anything.
+   */
+  public synchronized boolean replaced(BleLink link) {
+    BleLink latest = newest.get(link.address());
+    return latest != null && latest.newerThan(link);
+  }
+
   @Override
-  public synchronized void connectionChanged(BleAddress mac, boolean connected) {
-    if (!connected) {
-      Link link = links.get(mac);
-      if (link != null && link.ready.succeeded()) {
-        links.remove(mac);
-      }
+  public synchronized void connectionChanged(BleLink changed, boolean connected) {
+    if (connected) {
+      seen(changed);
+      return;
+    }
+    if (replaced(changed)) {
+      LOG.debug("Late close of a replaced link to {} ignored", changed.address());
+      return;
+    }
+    Link link = links.get(changed.address());
+    if (link != null && link.ready.succeeded()) {
+      links.remove(changed.address());
+    }
+  }
+
+  private synchronized void opened(BleLink link) {
+    seen(link);
+  }
+
+  private void seen(BleLink link) {
+    BleLink latest = newest.get(link.address());
+    if (latest == null || link.newerThan(latest)) {
+      newest.put(link.address(), link);
     }
   }
 
@@ -311,8 +354,8 @@ public final class BleConnections implements BleListener {
     links.remove(key, link);
   }
 
-  private Future<Void> connect(BleConnectRequest request, int retriesLeft) {
-    Future<Void> attempt = radios.bounded(radios.ble().connect(request));
+  private Future<BleLink> connect(BleConnectRequest request, int retriesLeft) {
+    Future<BleLink> attempt = radios.bounded(radios.ble().connect(request));
     if (attempt.succeeded()) {
       return attempt; // no retry stage to build for a link that opened at once
     }

@@ -11,6 +11,7 @@ import org.nipcgateway.core.radio.AttError;
 import org.nipcgateway.core.radio.BleAddress;
 import org.nipcgateway.core.radio.BleAdvertisement;
 import org.nipcgateway.core.radio.BleConnectRequest;
+import org.nipcgateway.core.radio.BleLink;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.BleWriteType;
@@ -42,7 +43,7 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
   }
 
   @Override
-  public Future<Void> connect(BleConnectRequest request) {
+  public Future<BleLink> connect(BleConnectRequest request) {
     return perform(
         "connect",
         request.address(),
@@ -140,13 +141,13 @@ public final class FaultInjectingBleRadio implements BleRadio, BleListener {
   }
 
   @Override
-  public void connectionChanged(BleAddress device, boolean isConnected) {
+  public void connectionChanged(BleLink link, boolean isConnected) {
     if (isConnected) {
-      connected.add(device);
+      connected.add(link.address());
     } else {
-      connected.remove(device);
+      connected.remove(link.address());
     }
-    emit(l -> l.connectionChanged(device, isConnected));
+    emit(l -> l.connectionChanged(link, isConnected));
   }
 
   @Override

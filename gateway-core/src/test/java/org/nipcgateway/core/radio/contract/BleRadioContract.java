@@ -15,6 +15,7 @@ import org.nipcgateway.core.radio.BleAdvertisement;
 import org.nipcgateway.core.radio.BleBonding;
 import org.nipcgateway.core.radio.BleConnectRequest;
 import org.nipcgateway.core.radio.BleCredentials;
+import org.nipcgateway.core.radio.BleLink;
 import org.nipcgateway.core.radio.BleListener;
 import org.nipcgateway.core.radio.BleRadio;
 import org.nipcgateway.core.radio.BleTransmission;
@@ -93,8 +94,8 @@ public abstract class BleRadioContract {
                       }
 
                       @Override
-                      public void connectionChanged(BleAddress device, boolean connected) {
-                        heard.add(new Connection(device, connected));
+                      public void connectionChanged(BleLink link, boolean connected) {
+                        heard.add(new Connection(link.address(), connected));
                       }
                     }));
     loop.await(() -> io.vertx.core.Future.succeededFuture());
