@@ -96,6 +96,7 @@ public abstract class BleRadioContract {
                       @Override
                       public void connectionChanged(BleLink link, boolean connected) {
                         heard.add(new Connection(link.address(), connected));
+                        heard.add(new LinkChange(link, connected));
                       }
                     }));
     loop.await(() -> io.vertx.core.Future.succeededFuture());
@@ -111,6 +112,9 @@ public abstract class BleRadioContract {
   record Notification(BleAddress device, GattCharacteristic characteristic, byte[] value) {}
 
   record Connection(BleAddress device, boolean connected) {}
+
+  /** The same event with the link it names, for the cases about link numbering. */
+  record LinkChange(BleLink link, boolean connected) {}
 
   private void connect(BleAddress device) {
     loop.await(() -> radio.connect(BleConnectRequest.unpaired(device)));
@@ -246,6 +250,22 @@ public abstract class BleRadioContract {
     loop.await(() -> radio.disconnect(SENSOR));
     heard.next(e -> e.equals(new Connection(SENSOR, false)));
     loop.await(() -> radio.disconnect(SENSOR));
+  }
+
+  @Test
+  void a_connect_answers_the_link_its_events_name_and_a_later_link_is_numbered_newer() {
+    BleLink first = loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
+    assertThat(first.address()).isEqualTo(SENSOR);
+    heard.next(e -> e.equals(new LinkChange(first, true)));
+    assertThat(loop.<BleLink>await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR))))
+        .as("connecting again answers the link already open")
+        .isEqualTo(first);
+
+    loop.await(() -> radio.disconnect(SENSOR));
+    heard.next(e -> e.equals(new LinkChange(first, false)));
+    BleLink second = loop.await(() -> radio.connect(BleConnectRequest.unpaired(SENSOR)));
+    heard.next(e -> e.equals(new LinkChange(second, true)));
+    assertThat(second.newerThan(first)).as("the reopened link is the newer one").isTrue();
   }
 
   @Test
