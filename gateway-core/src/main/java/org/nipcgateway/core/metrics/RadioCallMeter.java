@@ -17,6 +17,9 @@ final class RadioCallMeter {
   private final String operation;
   private final Map<String, Counter> byOutcome = new ConcurrentHashMap<>();
 
+  /** The outcome of nearly every call, found once. */
+  private volatile Counter ok;
+
   RadioCallMeter(GatewayMetrics metrics, String radio, String operation) {
     this.metrics = metrics;
     this.radio = radio;
@@ -33,6 +36,15 @@ final class RadioCallMeter {
 
   private void count(AsyncResult<?> result) {
     String outcome = RadioOutcome.of(result);
+    if (outcome == RadioOutcome.OK) {
+      Counter found = ok;
+      if (found == null) {
+        found = byOutcome.computeIfAbsent(outcome, o -> metrics.radioCalls(radio, operation, o));
+        ok = found;
+      }
+      found.increment();
+      return;
+    }
     Counter counter = byOutcome.get(outcome);
     if (counter == null) {
       counter =

@@ -9,13 +9,16 @@ import org.nipcgateway.core.radio.RadioException;
 final class RadioOutcome {
   private static final String[] REASONS = reasons();
 
+  /** A call that did what it was asked: the one label compared by identity on the hot path. */
+  static final String OK = "ok";
+
   private RadioOutcome() {}
 
   static String of(AsyncResult<?> result) {
     if (result.succeeded()) {
       return result.result() instanceof DeviceAnswer<?> answer && !answer.succeeded()
           ? "refused"
-          : "ok";
+          : OK;
     }
     return result.cause() instanceof RadioException e ? REASONS[e.reason().ordinal()] : "error";
   }

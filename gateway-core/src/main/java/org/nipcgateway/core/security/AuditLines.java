@@ -3,6 +3,8 @@ package org.nipcgateway.core.security;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDateTime;
@@ -16,6 +18,21 @@ import java.time.ZoneOffset;
 final class AuditLines {
   private static final JsonFactory FACTORY =
       new JsonFactoryBuilder().rootValueSeparator((String) null).build();
+
+  // Field names quoted and encoded once, not checked and encoded again on every line.
+  private static final SerializableString ADDRESS = new SerializedString("address");
+  private static final SerializableString CALLER = new SerializedString("caller");
+  private static final SerializableString CLIENT = new SerializedString("client");
+  private static final SerializableString DENIED = new SerializedString("denied");
+  private static final SerializableString METHOD = new SerializedString("method");
+  private static final SerializableString PATH = new SerializedString("path");
+  private static final SerializableString REASON = new SerializedString("reason");
+  private static final SerializableString ROUTE = new SerializedString("route");
+  private static final SerializableString STATUS = new SerializedString("status");
+  private static final SerializableString TARGET = new SerializedString("target");
+  private static final SerializableString TIME = new SerializedString("time");
+  private static final SerializableString TOPIC = new SerializedString("topic");
+  private static final SerializableString VIA = new SerializedString("via");
 
   private final JsonGenerator generator;
   private final char[] time = "yyyy-mm-ddThh:mm:ss.SSSZ".toCharArray();
@@ -38,23 +55,31 @@ final class AuditLines {
   private void start(long epochMillis, String caller, String via, String method)
       throws IOException {
     generator.writeStartObject();
-    generator.writeFieldName("time");
+    generator.writeFieldName(TIME);
     generator.writeString(timestamp(epochMillis), 0, time.length);
-    generator.writeStringField("caller", caller);
-    generator.writeStringField("via", via);
-    generator.writeStringField("method", method);
+    generator.writeFieldName(CALLER);
+    generator.writeString(caller);
+    generator.writeFieldName(VIA);
+    generator.writeString(via);
+    generator.writeFieldName(METHOD);
+    generator.writeString(method);
   }
 
   private void write(AuditEntry entry) throws IOException {
     start(entry.epochMillis(), entry.caller(), entry.via(), entry.method());
-    generator.writeStringField("route", entry.route());
-    generator.writeStringField("path", entry.path());
-    generator.writeNumberField("status", entry.status());
+    generator.writeFieldName(ROUTE);
+    generator.writeString(entry.route());
+    generator.writeFieldName(PATH);
+    generator.writeString(entry.path());
+    generator.writeFieldName(STATUS);
+    generator.writeNumber(entry.status());
     if (entry.target() != null) {
-      generator.writeStringField("target", entry.target());
+      generator.writeFieldName(TARGET);
+      generator.writeString(entry.target());
     }
     if (entry.denied()) {
-      generator.writeBooleanField("denied", true);
+      generator.writeFieldName(DENIED);
+      generator.writeBoolean(true);
     }
     generator.writeEndObject();
     generator.writeRaw('\n');
@@ -62,16 +87,21 @@ final class AuditLines {
 
   private void write(SessionAuditEntry entry) throws IOException {
     start(entry.epochMillis(), entry.caller(), entry.via(), entry.method());
-    generator.writeStringField("client", entry.client());
-    generator.writeStringField("address", entry.address());
+    generator.writeFieldName(CLIENT);
+    generator.writeString(entry.client());
+    generator.writeFieldName(ADDRESS);
+    generator.writeString(entry.address());
     if (entry.topic() != null) {
-      generator.writeStringField("topic", entry.topic());
+      generator.writeFieldName(TOPIC);
+      generator.writeString(entry.topic());
     }
     if (entry.denied()) {
-      generator.writeBooleanField("denied", true);
+      generator.writeFieldName(DENIED);
+      generator.writeBoolean(true);
     }
     if (entry.reason() != null) {
-      generator.writeStringField("reason", entry.reason());
+      generator.writeFieldName(REASON);
+      generator.writeString(entry.reason());
     }
     generator.writeEndObject();
     generator.writeRaw('\n');

@@ -2,6 +2,8 @@ package org.nipcgateway.core.nipc.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -17,6 +19,12 @@ import java.io.UncheckedIOException;
 final class PropertyResults {
   /** Thread-safe once built; its generators take their buffers from Jackson's recycler. */
   private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  // Field names quoted and encoded once: a name given as a String is checked for escapes and
+  // encoded again on every item.
+  private static final SerializableString PROPERTY = new SerializedString("property");
+  private static final SerializableString VALUE = new SerializedString("value");
+  private static final SerializableString STATUS = new SerializedString("status");
 
   private final ByteArrayBuilder bytes = new ByteArrayBuilder(128);
   private final JsonGenerator out;
@@ -34,8 +42,9 @@ final class PropertyResults {
   void value(String property, byte[] value) {
     try {
       out.writeStartObject();
-      out.writeStringField("property", property);
-      out.writeFieldName("value");
+      out.writeFieldName(PROPERTY);
+      out.writeString(property);
+      out.writeFieldName(VALUE);
       out.writeBinary(value); // standard alphabet with padding, as java.util.Base64
       out.writeEndObject();
     } catch (IOException e) {
@@ -47,7 +56,8 @@ final class PropertyResults {
   void written() {
     try {
       out.writeStartObject();
-      out.writeNumberField("status", 200);
+      out.writeFieldName(STATUS);
+      out.writeNumber(200);
       out.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
