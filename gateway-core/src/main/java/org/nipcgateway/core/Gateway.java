@@ -398,7 +398,7 @@ public final class Gateway {
             .setCompressionSupported(true)
             // No cleartext HTTP/2 upgrade: with the JDK's HTTP client (which offers it by default)
             // large first responses arrived corrupted. No ALPN either, so every client gets
-            // HTTP/1.1, over TLS too (HTTP/2 is a follow-up of decisions §45).
+            // HTTP/1.1, over TLS too (HTTP/2 is a follow-up of decisions §47).
             .setHttp2ClearTextEnabled(false);
     tls.ifPresent(files -> ServerCertificates.apply(options, files));
     security.connections().applyTo(options);
