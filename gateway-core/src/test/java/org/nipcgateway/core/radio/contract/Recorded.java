@@ -25,7 +25,12 @@ public final class Recorded<T> {
 
   /** The first event matching, waiting up to five seconds; fails when none comes. */
   public T next(Predicate<T> matching) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    return next(matching, 5);
+  }
+
+  /** The first event matching, waiting up to {@code seconds}; fails when none comes. */
+  public T next(Predicate<T> matching, int seconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     try {
       while (System.nanoTime() < deadline) {
         T event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -36,7 +41,7 @@ public final class Recorded<T> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    throw new AssertionError("no matching event arrived within 5 s");
+    throw new AssertionError("no matching event arrived within " + seconds + " s");
   }
 
   /** Whether any event matching arrives within the time given. */
