@@ -47,7 +47,7 @@ final class CallbackTarget {
   private boolean closed;
   private int appending;
   private long timer = -1;
-  private LogState last = new LogState(0, 0, -1, 0, 0);
+  private LogState last = LogState.empty();
   private long delivered;
   private long refused;
   private long expiredInFlight;

@@ -42,6 +42,7 @@ final class DeliveryQueue {
   static final String DROPPED_PENDING_FULL = "droppedPendingFull";
   static final String RETRIES = "retries";
   static final String REPUBLISHED = "republished";
+  static final String EVICTED_UNACKNOWLEDGED = "evictedUnacknowledged";
 
   private record Publication(String topic, List<byte[]> items) {}
 
@@ -80,7 +81,7 @@ final class DeliveryQueue {
   private long sentUpTo = -1;
 
   private boolean closed;
-  private volatile LogState state = new LogState(0, 0, -1, 0, 0);
+  private volatile LogState state = LogState.empty();
 
   /** Events waiting in memory for the log's worker, for {@code GET /streaming}. */
   private volatile int pending;
@@ -373,11 +374,15 @@ final class DeliveryQueue {
     LogState before = state;
     long full = now.droppedQueueFull() - before.droppedQueueFull();
     long expired = now.droppedExpired() - before.droppedExpired();
+    long evicted = now.evictedUnacknowledged() - before.evictedUnacknowledged();
     if (full > 0) {
       stats.count(dataAppId, destinationKind, DROPPED_QUEUE_FULL, full);
     }
     if (expired > 0) {
       stats.count(dataAppId, destinationKind, DROPPED_EXPIRED, expired);
+    }
+    if (evicted > 0) {
+      stats.count(dataAppId, destinationKind, EVICTED_UNACKNOWLEDGED, evicted);
     }
     state = now;
   }

@@ -17,7 +17,11 @@ final class DeliveryStats {
    * Counters of publications, attempts or events sent again, not outcomes: not in the event meter.
    */
   private static final Set<String> NOT_EVENTS =
-      Set.of(DeliveryQueue.PUBLICATIONS, DeliveryQueue.RETRIES, DeliveryQueue.REPUBLISHED);
+      Set.of(
+          DeliveryQueue.PUBLICATIONS,
+          DeliveryQueue.RETRIES,
+          DeliveryQueue.REPUBLISHED,
+          DeliveryQueue.EVICTED_UNACKNOWLEDGED);
 
   private final Map<String, Map<String, AtomicLong>> counters = new ConcurrentHashMap<>();
   private final GatewayMetrics metrics;

@@ -36,6 +36,7 @@ public final class SegmentedEventLog implements AutoCloseable {
   private long inFlightOldestMillis = -1;
   private long droppedQueueFull;
   private long droppedExpired;
+  private long evictedUnacknowledged;
 
   private SegmentedEventLog(Path dir, LogLimits limits, Clock clock) {
     this.dir = dir;
@@ -212,6 +213,9 @@ public final class SegmentedEventLog implements AutoCloseable {
       boolean nothingInFlight = acked >= readSequence;
       LogSegment oldest = segments.pollFirst();
       long unread = oldest.countFrom(readSequence);
+      // Read but not acknowledged: on its way, or held for replay (the embedded broker). At high
+      // rates a replay hold can need more log than the size bound allows (decisions §52).
+      evictedUnacknowledged += oldest.countFrom(acked) - unread;
       if (oldest.newestMillis() < expiredBefore) {
         droppedExpired += unread;
       } else {
@@ -242,7 +246,8 @@ public final class SegmentedEventLog implements AutoCloseable {
     if (queued > 0) {
       oldest = acked < readSequence ? inFlightOldestMillis : peekOldestUnread();
     }
-    return new LogState(queued, totalBytes(), oldest, droppedQueueFull, droppedExpired);
+    return new LogState(
+        queued, totalBytes(), oldest, droppedQueueFull, droppedExpired, evictedUnacknowledged);
   }
 
   private long peekOldestUnread() throws IOException {

@@ -145,6 +145,28 @@ class SegmentedEventLogTest {
   }
 
   @Test
+  void events_read_but_not_acknowledged_that_the_size_bound_removes_are_counted_apart()
+      throws IOException {
+    LogLimits small = new LogLimits(16_384, Duration.ofHours(24), false);
+    try (SegmentedEventLog log = SegmentedEventLog.open(dir, small, clock)) {
+      log.append(events(0, 100));
+      // Read for delivery (say, held for the embedded broker's replay), never acknowledged.
+      assertThat(names(log.read(100))).hasSize(100);
+      for (int i = 100; i < 1000; i++) {
+        log.append(events(i, 1));
+      }
+      LogState state = log.state();
+
+      assertThat(state.evictedUnacknowledged()).isEqualTo(100);
+      assertThat(state.droppedQueueFull())
+          .as("only what was never read counts as dropped")
+          .isGreaterThan(0);
+      assertThat(state.queued() + state.droppedQueueFull() + state.evictedUnacknowledged())
+          .isEqualTo(1000);
+    }
+  }
+
+  @Test
   void reading_on_after_a_batch_that_ended_exactly_at_a_segments_end_was_acknowledged()
       throws IOException {
     LogLimits small = new LogLimits(16_384, Duration.ofHours(24), false); // 4 KB segments
