@@ -395,7 +395,7 @@ public final class Gateway {
         new HttpServerOptions()
             .setHost(config.httpHost())
             .setPort(port)
-            .setCompressionSupported(true)
+            .setCompressionSupported(config.httpCompression())
             // No cleartext HTTP/2 upgrade: with the JDK's HTTP client (which offers it by default)
             // large first responses arrived corrupted. No ALPN either, so every client gets
             // HTTP/1.1, over TLS too (HTTP/2 is a follow-up of decisions §47).

@@ -55,7 +55,7 @@ public record LaunchOptions(
       Environment variables (overridden by options): NIPC_HTTP_HOST, NIPC_HTTP_PORT,
       NIPC_DATA_DIR, NIPC_TLS_CERT_FILE, NIPC_TLS_KEY_FILE, NIPC_PUBLIC_BASE_URL, NIPC_LOG_LEVEL,
       NIPC_MQTT_PORT, NIPC_MQTT_TLS_PORT, NIPC_INSECURE_HTTP, NIPC_HTTP_EVENT_LOOPS,
-      NIPC_RATE_LIMIT, NIPC_SECRET_KEY.
+      NIPC_HTTP_COMPRESSION, NIPC_RATE_LIMIT, NIPC_SECRET_KEY.
       """;
 
   /** Parses the arguments; a {@link ConfigException} names the offending option. */

@@ -22,8 +22,8 @@ import java.util.Map;
  * {@code NIPC_HTTP_HOST}, {@code NIPC_HTTP_PORT}, {@code NIPC_DATA_DIR}, {@code
  * NIPC_TLS_CERT_FILE}, {@code NIPC_TLS_KEY_FILE}, {@code NIPC_PUBLIC_BASE_URL}, {@code
  * NIPC_LOG_LEVEL}, {@code NIPC_MQTT_PORT}, {@code NIPC_MQTT_TLS_PORT}, {@code NIPC_INSECURE_HTTP},
- * {@code NIPC_HTTP_EVENT_LOOPS}, {@code NIPC_RATE_LIMIT} (requests per second and client; the burst
- * is twice that).
+ * {@code NIPC_HTTP_EVENT_LOOPS}, {@code NIPC_HTTP_COMPRESSION}, {@code NIPC_RATE_LIMIT} (requests
+ * per second and client; the burst is twice that).
  */
 public final class ConfigLoader {
   private final Map<String, String> environment;
@@ -62,6 +62,7 @@ public final class ConfigLoader {
     http.optionalInteger("maxBodyBytes", 1024, Integer.MAX_VALUE).ifPresent(builder::maxBodyBytes);
     http.optionalFlag("insecure").ifPresent(builder::insecureHttp);
     http.optionalInteger("eventLoops", 1, 64).ifPresent(builder::httpEventLoops);
+    http.optionalFlag("compression").ifPresent(builder::httpCompression);
     Settings tls = http.section("tls");
     tls.filePath("certFile").ifPresent(builder::tlsCertFile);
     tls.filePath("keyFile").ifPresent(builder::tlsKeyFile);
@@ -94,6 +95,7 @@ public final class ConfigLoader {
     env(
         "NIPC_HTTP_EVENT_LOOPS",
         v -> builder.httpEventLoops(parseCount(v, "NIPC_HTTP_EVENT_LOOPS")));
+    env("NIPC_HTTP_COMPRESSION", v -> builder.httpCompression(flag(v, "NIPC_HTTP_COMPRESSION")));
     env(
         "NIPC_RATE_LIMIT",
         v -> {
@@ -115,6 +117,14 @@ public final class ConfigLoader {
     if (value != null && !value.isBlank()) {
       apply.accept(value.trim());
     }
+  }
+
+  /** {@code true} or {@code false}: anything else is a mistake to name, not a silent "off". */
+  private static boolean flag(String value, String source) {
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new ConfigException(source + " must be true or false, got '" + value + "'");
   }
 
   private static int parseCount(String value, String source) {

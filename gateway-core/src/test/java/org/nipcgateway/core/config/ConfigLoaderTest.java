@@ -77,7 +77,7 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(typo))
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith(
-            "unknown config key 'http.prot' (known: eventLoops, host, insecure,");
+            "unknown config key 'http.prot' (known: compression, eventLoops, host, insecure,");
     Path wrong = Files.writeString(dir.resolve("wrong.json"), "{\"http\": {\"port\": \"80\"}}");
     assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(wrong))
         .isInstanceOf(ConfigException.class)
@@ -149,6 +149,24 @@ class ConfigLoaderTest {
             () -> new ConfigLoader(Map.of("NIPC_HTTP_EVENT_LOOPS", "0")).load(null).build())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("http.eventLoops must be between 1 and 64");
+  }
+
+  @Test
+  void response_compression_is_off_unless_the_file_or_the_environment_turns_it_on()
+      throws Exception {
+    assertThat(new ConfigLoader(Map.of()).load(null).build().httpCompression()).isFalse();
+    Path file =
+        Files.writeString(dir.resolve("compress.json"), "{\"http\": {\"compression\": true}}");
+    assertThat(new ConfigLoader(Map.of()).load(file).build().httpCompression()).isTrue();
+    assertThat(
+            new ConfigLoader(Map.of("NIPC_HTTP_COMPRESSION", "false"))
+                .load(file)
+                .build()
+                .httpCompression())
+        .isFalse();
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("NIPC_HTTP_COMPRESSION", "yes")).load(null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("NIPC_HTTP_COMPRESSION must be true or false");
   }
 
   @Test
