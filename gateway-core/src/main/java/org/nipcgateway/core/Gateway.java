@@ -124,6 +124,8 @@ public final class Gateway {
       Vertx vertx, Context engine, GatewayConfig config, List<ApiModule> modules, Metered metered) {
     AtomicBoolean stopping = new AtomicBoolean(false);
     GatewayMetrics metrics = metered.metrics();
+    // The modules' class-path reads overlap the store's opening and migration, and each other.
+    modules.forEach(module -> module.preload(vertx));
     return loadSecretKey(vertx, config)
         .compose(
             secrets ->

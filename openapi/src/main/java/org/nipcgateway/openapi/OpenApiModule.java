@@ -3,6 +3,7 @@ package org.nipcgateway.openapi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
+import org.nipcgateway.core.http.Preloaded;
 import org.nipcgateway.core.security.AccessRule;
 import org.nipcgateway.core.security.RouteTable;
 
@@ -33,11 +35,17 @@ public final class OpenApiModule implements ApiModule {
     return Set.of();
   }
 
+  private final Preloaded<Document> document = new Preloaded<>(OpenApiModule::load);
+
+  @Override
+  public void preload(Vertx vertx) {
+    document.start(vertx);
+  }
+
   @Override
   public Future<Void> mount(Router router, GatewayContext context) {
-    return context
-        .vertx()
-        .executeBlocking(OpenApiModule::load)
+    return this.document
+        .take(context.vertx())
         .map(
             document -> {
               // The API description is public: clients read it before they have credentials.

@@ -1,6 +1,7 @@
 package org.nipcgateway.scim;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.nipcgateway.core.config.ConfigException;
 import org.nipcgateway.core.config.Settings;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
+import org.nipcgateway.core.http.Preloaded;
 import org.nipcgateway.scim.http.BulkLimits;
 import org.nipcgateway.scim.http.ScimRoutes;
 import org.nipcgateway.scim.registry.Links;
@@ -21,11 +23,17 @@ import org.nipcgateway.scim.schema.ScimSchemaCatalog;
  */
 public final class ScimApiModule implements ApiModule {
   private RegistryService registry;
+  private final Preloaded<ScimSchemaCatalog> catalogs = new Preloaded<>(ScimSchemaCatalog::load);
   private java.util.Set<String> storedTypes = java.util.Set.of();
 
   @Override
   public String name() {
     return "scim";
+  }
+
+  @Override
+  public void preload(Vertx vertx) {
+    catalogs.start(vertx);
   }
 
   @Override
@@ -42,10 +50,10 @@ public final class ScimApiModule implements ApiModule {
     } catch (ConfigException e) {
       return Future.failedFuture(e);
     }
-    // Reading the schema documents is class-path I/O: done on a worker, not the event loop.
-    return context
-        .vertx()
-        .executeBlocking(ScimSchemaCatalog::load)
+    // Reading the schema documents is class-path I/O: done on a worker, not the event loop, and
+    // started before the store opened (preload).
+    return catalogs
+        .take(context.vertx())
         .compose(
             catalog ->
                 RegistryService.open(context.store(), catalog, maxGroupMembers, Clock.systemUTC())

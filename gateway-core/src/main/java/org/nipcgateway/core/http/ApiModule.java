@@ -1,6 +1,7 @@
 package org.nipcgateway.core.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.util.Set;
 
@@ -22,6 +23,13 @@ public interface ApiModule {
   default Set<String> configSections() {
     return Set.of(name());
   }
+
+  /**
+   * Starts reading what the module needs from its jar ({@link Preloaded}), before the store opens:
+   * called for every module at once, first thing at start, on the gateway's event loop; must not
+   * block. By default nothing.
+   */
+  default void preload(Vertx vertx) {}
 
   /**
    * Adds the module's routes. Called once, on the gateway's event loop, before the HTTP server

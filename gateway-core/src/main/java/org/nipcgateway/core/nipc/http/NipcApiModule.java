@@ -1,11 +1,13 @@
 package org.nipcgateway.core.nipc.http;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import org.nipcgateway.core.http.ApiModule;
 import org.nipcgateway.core.http.GatewayContext;
+import org.nipcgateway.core.http.Preloaded;
 import org.nipcgateway.core.nipc.model.SdfModelSchema;
 import org.nipcgateway.core.nipc.problem.NipcException;
 import org.nipcgateway.core.nipc.problem.ProblemDocuments;
@@ -20,6 +22,9 @@ import org.nipcgateway.core.security.BodyReader;
 public final class NipcApiModule implements ApiModule {
   public static final String BASE_PATH = "/nipc";
   private volatile Engine engine;
+
+  private final Preloaded<Resources> resources =
+      new Preloaded<>(() -> new Resources(ProblemTypes.load(), SdfModelSchema.load()));
 
   /**
    * Where the sub-router sits among the root's routes: after the checks every request passes
@@ -49,10 +54,14 @@ public final class NipcApiModule implements ApiModule {
   }
 
   @Override
+  public void preload(Vertx vertx) {
+    resources.start(vertx);
+  }
+
+  @Override
   public Future<Void> mount(Router router, GatewayContext context) {
-    return context
-        .vertx()
-        .executeBlocking(() -> new Resources(ProblemTypes.load(), SdfModelSchema.load()))
+    return resources
+        .take(context.vertx())
         .map(
             loaded -> {
               ProblemTypes types = loaded.types();
