@@ -24,6 +24,8 @@ public final class OpenApiModule implements ApiModule {
   /** Where the document lives on the class path. */
   public static final String DOCUMENT = "/openapi/nipc-gateway.yaml";
 
+  private final Preloaded<Document> preloaded = new Preloaded<>(OpenApiModule::load);
+
   @Override
   public String name() {
     return "openapi";
@@ -35,16 +37,14 @@ public final class OpenApiModule implements ApiModule {
     return Set.of();
   }
 
-  private final Preloaded<Document> document = new Preloaded<>(OpenApiModule::load);
-
   @Override
   public void preload(Vertx vertx) {
-    document.start(vertx);
+    preloaded.start(vertx);
   }
 
   @Override
   public Future<Void> mount(Router router, GatewayContext context) {
-    return this.document
+    return preloaded
         .take(context.vertx())
         .map(
             document -> {

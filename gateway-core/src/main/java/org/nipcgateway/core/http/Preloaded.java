@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 public final class Preloaded<T> {
   private final Callable<T> read;
   private Future<T> reading;
+  private Vertx readingOn;
 
   public Preloaded(Callable<T> read) {
     this.read = read;
@@ -20,8 +21,10 @@ public final class Preloaded<T> {
 
   /** Starts the read on a worker, unless one is already on its way. */
   public synchronized void start(Vertx vertx) {
-    if (reading == null) {
+    // A read left by a start that failed before mounting belongs to a Vert.x that may be closed.
+    if (reading == null || readingOn != vertx) {
       reading = vertx.executeBlocking(read, false);
+      readingOn = vertx;
     }
   }
 
@@ -33,6 +36,7 @@ public final class Preloaded<T> {
     start(vertx);
     Future<T> taken = reading;
     reading = null;
+    readingOn = null;
     return taken;
   }
 }

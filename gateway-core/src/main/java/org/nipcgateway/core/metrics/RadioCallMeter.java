@@ -36,19 +36,13 @@ final class RadioCallMeter {
 
   private void count(AsyncResult<?> result) {
     String outcome = RadioOutcome.of(result);
-    if (outcome == RadioOutcome.OK) {
-      Counter found = ok;
-      if (found == null) {
-        found = byOutcome.computeIfAbsent(outcome, o -> metrics.radioCalls(radio, operation, o));
-        ok = found;
-      }
-      found.increment();
-      return;
-    }
-    Counter counter = byOutcome.get(outcome);
+    boolean succeeded = outcome == RadioOutcome.OK;
+    Counter counter = succeeded ? ok : byOutcome.get(outcome);
     if (counter == null) {
-      counter =
-          byOutcome.computeIfAbsent(outcome, o -> metrics.radioCalls(radio, operation, outcome));
+      counter = byOutcome.computeIfAbsent(outcome, o -> metrics.radioCalls(radio, operation, o));
+      if (succeeded) {
+        ok = counter;
+      }
     }
     counter.increment();
   }

@@ -36,4 +36,14 @@ class PreloadedTest {
     assertThat(taken()).isEqualTo("read 1");
     assertThat(taken()).as("a second gateway start reads again").isEqualTo("read 2");
   }
+
+  @Test
+  void a_read_left_by_a_start_on_another_vertx_is_made_again_on_this_one() throws Exception {
+    Vertx failedStart = Vertx.vertx();
+    document.start(failedStart);
+    failedStart.close().toCompletionStage().toCompletableFuture().join();
+
+    String taken = taken();
+    assertThat(taken).as("the newest read, made on this Vert.x").isEqualTo("read " + reads.get());
+  }
 }

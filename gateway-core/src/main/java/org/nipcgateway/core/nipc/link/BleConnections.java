@@ -205,7 +205,7 @@ public final class BleConnections implements BleListener {
         opening.ready.onComplete(
             opened -> {
               if (opened.succeeded()) {
-                opened(opened.result());
+                seen(opened.result());
               } else {
                 forget(key, opening);
               }
@@ -276,11 +276,8 @@ public final class BleConnections implements BleListener {
     }
   }
 
-  private synchronized void opened(BleLink link) {
-    seen(link);
-  }
-
-  private void seen(BleLink link) {
+  /** Keeps {@code link} as the peripheral's newest unless a newer one is known. */
+  private synchronized void seen(BleLink link) {
     BleLink latest = newest.get(link.address());
     if (latest == null || link.newerThan(latest)) {
       newest.put(link.address(), link);

@@ -25,7 +25,7 @@ public final class Latency {
     this.vertx = vertx;
   }
 
-  public void set(String operation, long millis) {
+  public synchronized void set(String operation, long millis) {
     if (millis < 0) {
       throw new IllegalArgumentException("latency must not be negative");
     }
